@@ -1,0 +1,208 @@
+//! Node configuration, in ticks, validated up front.
+
+use serde::{Deserialize, Serialize};
+
+/// A rule-breaking variant of the protocol, for showing in class what goes
+/// wrong without a rule. All are off by default and named as unsafe; the
+/// simulation's invariant checker catches each one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum UnsafeSwitch {
+    /// Grant votes without the §5.4.1 up-to-date check on the candidate's log.
+    VoteWithoutLogCheck,
+    /// Commit entries from earlier terms by counting replicas (what §5.4.2 and
+    /// Figure 8 forbid).
+    CommitOldTermByCounting,
+    /// Lose `votedFor` on restart, as if it were volatile (Figure 2 says persist it).
+    ForgetVoteOnRestart,
+    /// A follower takes the leader's commit index as is, without bounding it by
+    /// the index of the last entry it knows matches the leader (Figure 2, rule 5).
+    FollowerCommitUnbounded,
+}
+
+impl UnsafeSwitch {
+    /// Every switch, in a fixed order.
+    pub const ALL: [UnsafeSwitch; 4] = [
+        UnsafeSwitch::VoteWithoutLogCheck,
+        UnsafeSwitch::CommitOldTermByCounting,
+        UnsafeSwitch::ForgetVoteOnRestart,
+        UnsafeSwitch::FollowerCommitUnbounded,
+    ];
+
+    /// The kebab-case name used on the command line and in share links.
+    pub fn name(self) -> &'static str {
+        match self {
+            UnsafeSwitch::VoteWithoutLogCheck => "vote-without-log-check",
+            UnsafeSwitch::CommitOldTermByCounting => "commit-old-term-by-counting",
+            UnsafeSwitch::ForgetVoteOnRestart => "forget-vote-on-restart",
+            UnsafeSwitch::FollowerCommitUnbounded => "follower-commit-unbounded",
+        }
+    }
+
+    /// Parses a name produced by [`UnsafeSwitch::name`].
+    pub fn from_name(name: &str) -> Option<UnsafeSwitch> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// A node's configuration. Times are in ticks of the simulation clock.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Config {
+    /// Base election timeout `T`; each wait is drawn anew from `[T, 2T)` (§5.2).
+    pub election_timeout: u32,
+    /// How often a leader sends AppendEntries, empty ones being heartbeats (§5.2).
+    pub heartbeat_interval: u32,
+    /// PreVote (thesis §9.6; etcd's PreCandidate). Off by default, like etcd.
+    pub pre_vote: bool,
+    /// CheckQuorum (thesis §6.2): a leader that has not heard from a majority for
+    /// an election timeout steps down, and followers honour the leader lease.
+    pub check_quorum: bool,
+    /// A new leader appends an empty entry of its own term (thesis §6.4), so that
+    /// earlier-term entries can commit without waiting for a client command.
+    pub leader_noop: bool,
+    /// The most entries one AppendEntries carries.
+    pub max_entries_per_message: u32,
+    /// Unsafe teaching switches that are on, in order, without repeats.
+    pub unsafe_switches: Vec<UnsafeSwitch>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            election_timeout: 20,
+            heartbeat_interval: 5,
+            pre_vote: false,
+            check_quorum: false,
+            leader_noop: true,
+            max_entries_per_message: 8,
+            unsafe_switches: Vec::new(),
+        }
+    }
+}
+
+/// Why a [`Config`] cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConfigError {
+    /// The election timeout must be at least 2 ticks (and at most 10,000).
+    ElectionTimeoutOutOfRange {
+        /// The value given.
+        ticks: u32,
+    },
+    /// Heartbeats must come more often than election timeouts, or followers
+    /// would start elections against a live leader (§5.6, timing requirement).
+    HeartbeatNotShorterThanElection {
+        /// The heartbeat interval given.
+        heartbeat: u32,
+        /// The election timeout given.
+        election: u32,
+    },
+    /// The heartbeat interval must be at least 1 tick.
+    HeartbeatZero,
+    /// An AppendEntries must be allowed to carry at least one entry (and at most 1,000).
+    MaxEntriesOutOfRange {
+        /// The value given.
+        entries: u32,
+    },
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::ElectionTimeoutOutOfRange { ticks } => {
+                write!(f, "election timeout {ticks} must be between 2 and 10000 ticks")
+            }
+            ConfigError::HeartbeatNotShorterThanElection {
+                heartbeat,
+                election,
+            } => write!(
+                f,
+                "heartbeat interval {heartbeat} must be shorter than the election timeout {election}"
+            ),
+            ConfigError::HeartbeatZero => write!(f, "heartbeat interval must be at least 1 tick"),
+            ConfigError::MaxEntriesOutOfRange { entries } => {
+                write!(f, "max entries per message {entries} must be between 1 and 1000")
+            }
+        }
+    }
+}
+
+impl Config {
+    /// Checks the configuration; every node constructor calls this.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if !(2..=10_000).contains(&self.election_timeout) {
+            return Err(ConfigError::ElectionTimeoutOutOfRange {
+                ticks: self.election_timeout,
+            });
+        }
+        if self.heartbeat_interval == 0 {
+            return Err(ConfigError::HeartbeatZero);
+        }
+        if self.heartbeat_interval >= self.election_timeout {
+            return Err(ConfigError::HeartbeatNotShorterThanElection {
+                heartbeat: self.heartbeat_interval,
+                election: self.election_timeout,
+            });
+        }
+        if !(1..=1000).contains(&self.max_entries_per_message) {
+            return Err(ConfigError::MaxEntriesOutOfRange {
+                entries: self.max_entries_per_message,
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether an unsafe teaching switch is on.
+    pub fn is_unsafe(&self, switch: UnsafeSwitch) -> bool {
+        self.unsafe_switches.contains(&switch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_valid_and_safe() {
+        let c = Config::default();
+        assert_eq!(c.validate(), Ok(()));
+        assert!(c.unsafe_switches.is_empty());
+        assert!(!c.pre_vote && !c.check_quorum && c.leader_noop);
+    }
+
+    #[test]
+    fn rejects_impossible_settings() {
+        let mut c = Config {
+            heartbeat_interval: 20,
+            ..Config::default()
+        };
+        assert_eq!(
+            c.validate(),
+            Err(ConfigError::HeartbeatNotShorterThanElection {
+                heartbeat: 20,
+                election: 20
+            })
+        );
+        c.heartbeat_interval = 0;
+        assert_eq!(c.validate(), Err(ConfigError::HeartbeatZero));
+        c.heartbeat_interval = 1;
+        c.election_timeout = 1;
+        assert_eq!(
+            c.validate(),
+            Err(ConfigError::ElectionTimeoutOutOfRange { ticks: 1 })
+        );
+        c.election_timeout = 10;
+        c.max_entries_per_message = 0;
+        assert_eq!(
+            c.validate(),
+            Err(ConfigError::MaxEntriesOutOfRange { entries: 0 })
+        );
+        assert!(c.validate().unwrap_err().to_string().contains("max entries"));
+    }
+
+    #[test]
+    fn unsafe_switch_names_round_trip() {
+        for s in UnsafeSwitch::ALL {
+            assert_eq!(UnsafeSwitch::from_name(s.name()), Some(s));
+        }
+        assert_eq!(UnsafeSwitch::from_name("nope"), None);
+    }
+}

@@ -1,0 +1,220 @@
+//! Leader election (§5.2), the election restriction (§5.4.1) and PreVote
+//! (thesis §9.6).
+
+use super::config::UnsafeSwitch;
+use super::event::{Event, RoleCause, VoteDenial};
+use super::log::EntryData;
+use super::message::MessageBody;
+use super::node::Node;
+use super::state::{Progress, Role};
+use super::types::{Index, NodeId, Term};
+
+impl Node {
+    /// The election timer fired: with PreVote, first ask for pre-votes without
+    /// raising the term; otherwise start a real election (§5.2).
+    pub(super) fn campaign(&mut self, cause: RoleCause) {
+        if self.config.pre_vote {
+            self.become_pre_candidate(cause);
+        } else {
+            self.become_candidate(cause);
+        }
+    }
+
+    fn become_pre_candidate(&mut self, cause: RoleCause) {
+        self.leader_id = None;
+        self.progress.clear();
+        self.votes.clear();
+        self.votes.insert(self.id, true);
+        self.reset_election_timer();
+        self.set_role(Role::PreCandidate, cause);
+        let term = self.persistent.current_term + 1;
+        self.request_votes(term, true);
+        self.check_election_won(true);
+    }
+
+    /// §5.2: increment currentTerm, vote for self, reset the election timer,
+    /// send RequestVote to all other servers.
+    fn become_candidate(&mut self, cause: RoleCause) {
+        self.persistent.current_term += 1;
+        self.persistent.voted_for = Some(self.id);
+        self.leader_id = None;
+        self.progress.clear();
+        self.votes.clear();
+        self.votes.insert(self.id, true);
+        self.reset_election_timer();
+        self.set_role(Role::Candidate, cause);
+        let term = self.persistent.current_term;
+        self.request_votes(term, false);
+        self.check_election_won(false);
+    }
+
+    fn request_votes(&mut self, term: Term, pre_vote: bool) {
+        let body = MessageBody::RequestVote {
+            pre_vote,
+            last_log_index: self.persistent.log.last_index(),
+            last_log_term: self.persistent.log.last_term(),
+        };
+        let others: Vec<NodeId> = self.others().collect();
+        for peer in others {
+            self.send(peer, term, body.clone());
+        }
+    }
+
+    /// Leader state on election (Figure 2): nextIndex = last log index + 1,
+    /// matchIndex = 0 for every follower; then assert leadership at once.
+    fn become_leader(&mut self, votes: Vec<NodeId>) {
+        self.leader_id = Some(self.id);
+        self.votes.clear();
+        self.heartbeat_elapsed = 0;
+        self.election_elapsed = 0;
+        self.last_hold = None;
+        self.set_role(Role::Leader, RoleCause::WonElection { votes });
+        let next_index = self.persistent.log.last_index() + 1;
+        let others: Vec<NodeId> = self.others().collect();
+        self.progress = others
+            .into_iter()
+            .map(|p| {
+                let pr = Progress {
+                    next_index,
+                    match_index: 0,
+                    recent_active: true,
+                };
+                (p, pr)
+            })
+            .collect();
+        if self.config.leader_noop {
+            // Thesis §6.4 / paper §8: an entry of the new term lets earlier-term
+            // entries commit (§5.4.2) without waiting for a client.
+            let term = self.persistent.current_term;
+            self.persistent.log.append(term, EntryData::Noop);
+        }
+        self.broadcast_append();
+        self.maybe_commit();
+    }
+
+    fn check_election_won(&mut self, pre_vote: bool) {
+        let granted: Vec<NodeId> = self
+            .votes
+            .iter()
+            .filter(|(_, &g)| g)
+            .map(|(&n, _)| n)
+            .collect();
+        if granted.len() < self.quorum() {
+            return;
+        }
+        if pre_vote {
+            self.become_candidate(RoleCause::WonPreVote { votes: granted });
+        } else {
+            self.become_leader(granted);
+        }
+    }
+
+    /// RequestVote receiver (Figure 2; §5.2, §5.4.1; pre-votes per thesis §9.6).
+    /// Terms were already reconciled by `step_term`.
+    pub(super) fn handle_request_vote(
+        &mut self,
+        candidate: NodeId,
+        term: Term,
+        pre_vote: bool,
+        last_log_term: Term,
+        last_log_index: Index,
+    ) {
+        let our_term = self.persistent.current_term;
+        if pre_vote && self.role == Role::Leader {
+            return self.deny_vote(candidate, term, true, VoteDenial::WeAreLeader);
+        }
+        if pre_vote {
+            if let Some(leader) = self.heard_from_leader_recently() {
+                return self.deny_vote(candidate, term, true, VoteDenial::LeaderRecentlyHeard { leader });
+            }
+        }
+        // One vote per term, first come first served (§5.2). A pre-vote for a
+        // later term than ours is not bound by our vote in this one.
+        let free = match self.persistent.voted_for {
+            None => true,
+            Some(v) => v == candidate,
+        };
+        if !(free || (pre_vote && term > our_term)) {
+            let voted_for = self.persistent.voted_for.unwrap_or(self.id);
+            return self.deny_vote(candidate, term, pre_vote, VoteDenial::AlreadyVoted { voted_for });
+        }
+        let log = &self.persistent.log;
+        let up_to_date = self.config.is_unsafe(UnsafeSwitch::VoteWithoutLogCheck)
+            || log.is_up_to_date(last_log_term, last_log_index);
+        if !up_to_date {
+            let reason = VoteDenial::LogBehind {
+                candidate_last: (last_log_term, last_log_index),
+                our_last: (log.last_term(), log.last_index()),
+            };
+            return self.deny_vote(candidate, term, pre_vote, reason);
+        }
+        if !pre_vote {
+            // Persisted before answering (Figure 2); granting resets the timer (§5.2).
+            self.persistent.voted_for = Some(candidate);
+            self.reset_election_timer();
+        }
+        self.events.push(Event::VoteGranted {
+            candidate,
+            term,
+            pre_vote,
+        });
+        // A granted pre-vote echoes the term asked for, as in etcd.
+        let reply_term = if pre_vote { term } else { our_term };
+        self.send(
+            candidate,
+            reply_term,
+            MessageBody::RequestVoteResponse {
+                pre_vote,
+                vote_granted: true,
+            },
+        );
+    }
+
+    pub(super) fn deny_vote(&mut self, candidate: NodeId, term: Term, pre_vote: bool, reason: VoteDenial) {
+        self.events.push(Event::VoteDenied {
+            candidate,
+            term,
+            pre_vote,
+            reason,
+        });
+        let our_term = self.persistent.current_term;
+        self.send(
+            candidate,
+            our_term,
+            MessageBody::RequestVoteResponse {
+                pre_vote,
+                vote_granted: false,
+            },
+        );
+    }
+
+    /// Denial under the leader lease: our term is left alone, so the answer
+    /// carries our (older) term and the candidate will disregard it.
+    pub(super) fn deny_vote_lease(&mut self, candidate: NodeId, term: Term, pre_vote: bool, leader: NodeId) {
+        self.deny_vote(candidate, term, pre_vote, VoteDenial::LeaderRecentlyHeard { leader });
+    }
+
+    /// A (pre-)candidate counts an answer; a majority wins (§5.2).
+    pub(super) fn handle_vote_response(&mut self, from: NodeId, term: Term, pre_vote: bool, granted: bool) {
+        let expected_role = if pre_vote { Role::PreCandidate } else { Role::Candidate };
+        let our_term = self.persistent.current_term;
+        let term_ok = if pre_vote {
+            term == our_term + 1 || (!granted && term == our_term)
+        } else {
+            term == our_term
+        };
+        if self.role != expected_role || !term_ok {
+            return;
+        }
+        self.votes.insert(from, granted);
+        let granted_total = self.votes.values().filter(|&&g| g).count();
+        self.events.push(Event::VoteCounted {
+            from,
+            granted,
+            pre_vote,
+            granted_total,
+            needed: self.quorum(),
+        });
+        self.check_election_won(pre_vote);
+    }
+}

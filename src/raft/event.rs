@@ -1,0 +1,256 @@
+//! Events: every decision a student may ask "why?" about, as data.
+//! The UI and the event log explain from these; they never re-derive protocol
+//! logic.
+
+use super::kv::{ApplyResult, Command};
+use super::state::Role;
+use super::types::{Index, NodeId, Term};
+use serde::{Deserialize, Serialize};
+
+/// Why a role changed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RoleCause {
+    /// The election timer fired with no word from a leader (§5.2).
+    ElectionTimeout,
+    /// Asked to campaign now (a forced timeout).
+    ForcedTimeout,
+    /// A majority of pre-votes came back (thesis §9.6).
+    WonPreVote {
+        /// Who granted, self included.
+        votes: Vec<NodeId>,
+    },
+    /// A majority of votes came back (§5.2).
+    WonElection {
+        /// Who granted, self included.
+        votes: Vec<NodeId>,
+    },
+    /// A message carried a higher term (§5.1).
+    SawHigherTerm {
+        /// Its sender.
+        from: NodeId,
+        /// The term seen.
+        term: Term,
+    },
+    /// An AppendEntries from the leader of this term (§5.2).
+    DiscoveredLeader {
+        /// The leader.
+        leader: NodeId,
+    },
+    /// CheckQuorum: no word from a majority for an election timeout (thesis §6.2).
+    LostQuorum {
+        /// Peers heard from in that window, self included.
+        heard_from: Vec<NodeId>,
+    },
+    /// The node came back from a crash (Figure 2: only persistent state survives).
+    Restarted,
+}
+
+/// Why a vote or pre-vote was denied.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum VoteDenial {
+    /// The candidate's term is older than ours (§5.1).
+    StaleTerm {
+        /// Term in the request.
+        candidate_term: Term,
+        /// Our term.
+        our_term: Term,
+    },
+    /// We already voted for someone else in this term (§5.2).
+    AlreadyVoted {
+        /// Whom.
+        voted_for: NodeId,
+    },
+    /// The candidate's log is less up to date than ours (§5.4.1).
+    LogBehind {
+        /// The candidate's (last term, last index).
+        candidate_last: (Term, Index),
+        /// Ours.
+        our_last: (Term, Index),
+    },
+    /// We heard from a live leader within the election timeout (thesis §4.2.3,
+    /// §9.6): the leader lease.
+    LeaderRecentlyHeard {
+        /// That leader.
+        leader: NodeId,
+    },
+    /// We are the leader of this term.
+    WeAreLeader,
+}
+
+/// Why an AppendEntries was rejected.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AppendRejection {
+    /// The leader's term is older than ours (§5.1).
+    StaleTerm {
+        /// Term in the request.
+        leader_term: Term,
+        /// Our term.
+        our_term: Term,
+    },
+    /// We have no entry at `prev_log_index` (§5.3 consistency check).
+    MissingEntry {
+        /// Index asked about.
+        prev_log_index: Index,
+        /// Our last index.
+        our_last_index: Index,
+    },
+    /// Our entry at `prev_log_index` has another term (§5.3).
+    TermMismatch {
+        /// Index asked about.
+        prev_log_index: Index,
+        /// Term the leader has there.
+        prev_log_term: Term,
+        /// Term we have there.
+        our_term: Term,
+        /// First index of our conflicting term: the hint to the leader.
+        conflict_index: Index,
+    },
+}
+
+/// Why the leader did not advance its commit index.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CommitHold {
+    /// The entry a majority holds is from an earlier term: §5.4.2 forbids
+    /// committing it by counting replicas (Figure 8).
+    OldTerm {
+        /// The majority-held index.
+        index: Index,
+        /// Its term.
+        entry_term: Term,
+        /// The leader's term.
+        current_term: Term,
+        /// Who holds it.
+        holders: Vec<NodeId>,
+    },
+    /// The next entry is not yet held by a majority.
+    NoMajority {
+        /// The next uncommitted index.
+        index: Index,
+        /// Who holds it, self included.
+        holders: Vec<NodeId>,
+        /// How many must hold it.
+        needed: usize,
+    },
+}
+
+/// Something a node decided, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Event {
+    /// Follower / pre-candidate / candidate / leader transition.
+    RoleChanged {
+        /// Old role.
+        from: Role,
+        /// New role.
+        to: Role,
+        /// Term after the change.
+        term: Term,
+        /// Why.
+        cause: RoleCause,
+    },
+    /// Our term rose to match a message (§5.1).
+    TermAdopted {
+        /// Old term.
+        from_term: Term,
+        /// New term.
+        to_term: Term,
+        /// Sender of the message.
+        from: NodeId,
+    },
+    /// We granted a (pre-)vote.
+    VoteGranted {
+        /// To whom.
+        candidate: NodeId,
+        /// For which term.
+        term: Term,
+        /// A pre-vote?
+        pre_vote: bool,
+    },
+    /// We denied a (pre-)vote.
+    VoteDenied {
+        /// To whom.
+        candidate: NodeId,
+        /// For which term.
+        term: Term,
+        /// A pre-vote?
+        pre_vote: bool,
+        /// Why.
+        reason: VoteDenial,
+    },
+    /// As (pre-)candidate we counted an answer.
+    VoteCounted {
+        /// From whom.
+        from: NodeId,
+        /// Granted?
+        granted: bool,
+        /// A pre-vote?
+        pre_vote: bool,
+        /// Granted so far, self included.
+        granted_total: usize,
+        /// Granted needed for a majority.
+        needed: usize,
+    },
+    /// We accepted an AppendEntries.
+    AppendAccepted {
+        /// From which leader.
+        leader: NodeId,
+        /// Its `prev_log_index`.
+        prev_log_index: Index,
+        /// Entries it carried.
+        entries: usize,
+        /// Our last index now known to match the leader.
+        match_index: Index,
+    },
+    /// We rejected an AppendEntries.
+    AppendRejected {
+        /// From which leader.
+        leader: NodeId,
+        /// Why.
+        reason: AppendRejection,
+    },
+    /// Conflicting entries were deleted from our log (Figure 2, receiver rule 3).
+    EntriesTruncated {
+        /// (index, term) of each removed entry.
+        removed: Vec<(Index, Term)>,
+    },
+    /// As leader, a follower's rejection moved its nextIndex back (§5.3).
+    NextIndexBackedUp {
+        /// The follower.
+        follower: NodeId,
+        /// Old nextIndex.
+        from: Index,
+        /// New nextIndex.
+        to: Index,
+    },
+    /// The commit index advanced.
+    CommitAdvanced {
+        /// Old commit index.
+        from: Index,
+        /// New commit index.
+        to: Index,
+        /// Leader: the majority holding `to`. Follower: the leader that told us.
+        by: Vec<NodeId>,
+    },
+    /// As leader, the commit index could not advance (emitted when the reason changes).
+    CommitHeld {
+        /// Why.
+        hold: CommitHold,
+    },
+    /// A committed entry was applied to the state machine.
+    Applied {
+        /// Its index.
+        index: Index,
+        /// Its term.
+        term: Term,
+        /// Its command (`None` for a no-op).
+        command: Option<Command>,
+        /// What the state machine returned.
+        result: ApplyResult,
+    },
+    /// A message was ignored because its term is older than ours and it needs no answer.
+    StaleIgnored {
+        /// Its sender.
+        from: NodeId,
+        /// Its term.
+        term: Term,
+    },
+}

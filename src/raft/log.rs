@@ -1,0 +1,213 @@
+//! The replicated log (§5.3): entries of (index, term, data), with the paper's
+//! consistency operations. The log remembers its first index so that a later
+//! compaction (§7) can drop a prefix without renumbering.
+
+use super::kv::Command;
+use super::types::{Index, Term};
+use serde::{Deserialize, Serialize};
+
+/// What a log entry carries.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntryData {
+    /// The empty entry a new leader appends (thesis §6.4).
+    Noop,
+    /// A client command for the state machine.
+    Command(Command),
+}
+
+/// One log entry (Figure 2 `log[]`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Entry {
+    /// Position in the log.
+    pub index: Index,
+    /// Term of the leader that created it.
+    pub term: Term,
+    /// Its payload.
+    pub data: EntryData,
+}
+
+impl Entry {
+    /// The command, unless this is a no-op.
+    pub fn command(&self) -> Option<&Command> {
+        match &self.data {
+            EntryData::Noop => None,
+            EntryData::Command(c) => Some(c),
+        }
+    }
+}
+
+/// A log of entries numbered from `first_index`, with the term of the entry
+/// just before it remembered (Figure 2's index-0 sentinel, or a snapshot's
+/// last included entry, §7).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct RaftLog {
+    prev_index: Index,
+    prev_term: Term,
+    entries: Vec<Entry>,
+}
+
+impl Default for RaftLog {
+    fn default() -> Self {
+        RaftLog {
+            prev_index: 0,
+            prev_term: 0,
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl RaftLog {
+    /// The index of the first entry held (1 for an uncompacted log).
+    pub fn first_index(&self) -> Index {
+        self.prev_index + 1
+    }
+
+    /// The index of the last entry, or the sentinel's when empty.
+    pub fn last_index(&self) -> Index {
+        self.prev_index + self.entries.len() as Index
+    }
+
+    /// The term of the last entry (0 for an empty log), used in §5.4.1.
+    pub fn last_term(&self) -> Term {
+        self.entries.last().map_or(self.prev_term, |e| e.term)
+    }
+
+    /// The term at `index`, if the log knows it (the sentinel included).
+    pub fn term_at(&self, index: Index) -> Option<Term> {
+        if index == self.prev_index {
+            return Some(self.prev_term);
+        }
+        self.get(index).map(|e| e.term)
+    }
+
+    /// The entry at `index`, if held.
+    pub fn get(&self, index: Index) -> Option<&Entry> {
+        if index <= self.prev_index {
+            return None;
+        }
+        self.entries.get((index - self.prev_index - 1) as usize)
+    }
+
+    /// All entries held, in order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Entries from `from` (inclusive), at most `max` of them.
+    pub fn slice_from(&self, from: Index, max: usize) -> Vec<Entry> {
+        if from <= self.prev_index {
+            return Vec::new();
+        }
+        let start = (from - self.prev_index - 1) as usize;
+        self.entries.iter().skip(start).take(max).cloned().collect()
+    }
+
+    /// Appends a new entry at the end with the given term; returns its index.
+    pub fn append(&mut self, term: Term, data: EntryData) -> Index {
+        let index = self.last_index() + 1;
+        self.entries.push(Entry { index, term, data });
+        index
+    }
+
+    /// §5.4.1: is a log ending at (`last_term`, `last_index`) at least as
+    /// up to date as this one?
+    pub fn is_up_to_date(&self, last_term: Term, last_index: Index) -> bool {
+        last_term > self.last_term()
+            || (last_term == self.last_term() && last_index >= self.last_index())
+    }
+
+    /// The first index held with `term` (for the rejection hint, §5.3).
+    pub fn first_index_of_term(&self, term: Term) -> Option<Index> {
+        self.entries.iter().find(|e| e.term == term).map(|e| e.index)
+    }
+
+    /// The last index held with `term` (the leader's side of the hint).
+    pub fn last_index_of_term(&self, term: Term) -> Option<Index> {
+        self.entries.iter().rev().find(|e| e.term == term).map(|e| e.index)
+    }
+
+    /// AppendEntries receiver rules 3–4 (Figure 2): for each new entry, if an
+    /// existing entry conflicts with it (same index, different term), delete it
+    /// and all that follow; append any entries not already in the log. Entries
+    /// that match are never truncated. Returns the removed entries.
+    pub fn merge(&mut self, new_entries: &[Entry]) -> Vec<Entry> {
+        let mut removed = Vec::new();
+        for entry in new_entries {
+            if entry.index <= self.prev_index {
+                continue;
+            }
+            match self.term_at(entry.index) {
+                Some(t) if t == entry.term => continue,
+                Some(_) => {
+                    let keep = (entry.index - self.prev_index - 1) as usize;
+                    removed.extend(self.entries.drain(keep..));
+                    self.entries.push(entry.clone());
+                }
+                None => {
+                    debug_assert_eq!(entry.index, self.last_index() + 1);
+                    self.entries.push(entry.clone());
+                }
+            }
+        }
+        removed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn log_of(terms: &[Term]) -> RaftLog {
+        let mut l = RaftLog::default();
+        for &t in terms {
+            l.append(t, EntryData::Noop);
+        }
+        l
+    }
+
+    fn e(index: Index, term: Term) -> Entry {
+        Entry {
+            index,
+            term,
+            data: EntryData::Noop,
+        }
+    }
+
+    #[test]
+    fn indexes_and_terms() {
+        let l = log_of(&[1, 1, 2]);
+        assert_eq!((l.first_index(), l.last_index(), l.last_term()), (1, 3, 2));
+        assert_eq!(l.term_at(0), Some(0));
+        assert_eq!(l.term_at(3), Some(2));
+        assert_eq!(l.term_at(4), None);
+        assert_eq!(l.first_index_of_term(1), Some(1));
+        assert_eq!(l.last_index_of_term(1), Some(2));
+        assert_eq!(l.slice_from(2, 1), vec![e(2, 1)]);
+        assert!(l.slice_from(0, 5).is_empty());
+    }
+
+    #[test]
+    fn up_to_date_compares_last_term_then_length_5_4_1() {
+        let l = log_of(&[1, 2]);
+        assert!(l.is_up_to_date(3, 1)); // higher last term wins even if shorter
+        assert!(l.is_up_to_date(2, 2)); // equal
+        assert!(!l.is_up_to_date(2, 1)); // same term, shorter
+        assert!(!l.is_up_to_date(1, 9)); // older last term loses even if longer
+    }
+
+    #[test]
+    fn merge_truncates_only_conflicts_figure_2_rules_3_4() {
+        let mut l = log_of(&[1, 1, 2, 2]);
+        // Matching entries are kept; nothing removed.
+        assert!(l.merge(&[e(2, 1), e(3, 2)]).is_empty());
+        assert_eq!(l.last_index(), 4);
+        // A conflict at 3 removes 3 and 4 and appends the new entries.
+        let removed = l.merge(&[e(3, 3), e(4, 3), e(5, 3)]);
+        assert_eq!(removed, vec![e(3, 2), e(4, 2)]);
+        let terms: Vec<Term> = l.entries().iter().map(|x| x.term).collect();
+        assert_eq!(terms, vec![1, 1, 3, 3, 3]);
+        // A stale, shorter append never truncates the matching suffix.
+        assert!(l.merge(&[e(3, 3)]).is_empty());
+        assert_eq!(l.last_index(), 5);
+    }
+}

@@ -1,0 +1,34 @@
+//! The Raft core: a pure, deterministic, sans-IO Raft node.
+//!
+//! A [`Node`] takes inputs — [`Node::tick`], [`Node::step`] with a [`Message`],
+//! [`Node::propose`] with a [`Command`] — and produces outputs: an outbox of
+//! messages ([`Node::take_outbox`]) and a list of [`Event`]s that say *why*
+//! every decision was made ([`Node::take_events`]). It knows nothing of clocks,
+//! networks or browsers: time is the number of ticks it has been given, and its
+//! only randomness is its own seeded [`Rng`].
+//!
+//! Vocabulary follows the Raft paper (Ongaro & Ousterhout, "In Search of an
+//! Understandable Consensus Algorithm", 2014; "§5.2" etc. below) and Ongaro's
+//! thesis ("thesis §9.6").
+
+mod config;
+mod election;
+mod event;
+mod kv;
+mod log;
+mod message;
+mod node;
+mod replication;
+mod rng;
+mod state;
+mod types;
+
+pub use config::{Config, ConfigError, UnsafeSwitch};
+pub use event::{AppendRejection, CommitHold, Event, RoleCause, VoteDenial};
+pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
+pub use log::{Entry, EntryData, RaftLog};
+pub use message::{Message, MessageBody};
+pub use node::{Node, ProposeError};
+pub use rng::Rng;
+pub use state::{PersistentState, Progress, Role};
+pub use types::{Index, NodeId, Term};

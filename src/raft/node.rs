@@ -1,0 +1,461 @@
+//! The node: Figure 2's state and rules, driven by `tick`, `step` and `propose`.
+//! Elections live in `election.rs`, replication and commit in `replication.rs`.
+
+use super::config::{Config, ConfigError, UnsafeSwitch};
+use super::event::{CommitHold, Event, RoleCause};
+use super::kv::{Command, KvStore};
+use super::log::RaftLog;
+use super::message::{Message, MessageBody};
+use super::rng::Rng;
+use super::state::{PersistentState, Progress, Role};
+use super::types::{Index, NodeId, Term};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Why a proposal was not accepted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProposeError {
+    /// Only the leader appends client commands (§5.3). `leader` is the leader
+    /// this node knows of, if any, for the client to retry there.
+    NotLeader {
+        /// The leader this node follows, if known.
+        leader: Option<NodeId>,
+    },
+}
+
+impl std::fmt::Display for ProposeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProposeError::NotLeader { leader: Some(l) } => write!(f, "not the leader; try n{l}"),
+            ProposeError::NotLeader { leader: None } => write!(f, "not the leader; no leader known"),
+        }
+    }
+}
+
+/// One Raft server. Pure and deterministic: the same inputs in the same order
+/// give the same outputs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    pub(super) id: NodeId,
+    pub(super) peers: Vec<NodeId>,
+    pub(super) config: Config,
+    pub(super) persistent: PersistentState,
+    // ---- volatile state: lost on a crash ----
+    pub(super) role: Role,
+    pub(super) leader_id: Option<NodeId>,
+    pub(super) commit_index: Index,
+    pub(super) kv: KvStore,
+    pub(super) progress: BTreeMap<NodeId, Progress>,
+    pub(super) votes: BTreeMap<NodeId, bool>,
+    pub(super) election_elapsed: u32,
+    pub(super) heartbeat_elapsed: u32,
+    pub(super) randomized_election_timeout: u32,
+    pub(super) last_hold: Option<CommitHold>,
+    pub(super) rng: Rng,
+    pub(super) outbox: Vec<Message>,
+    pub(super) events: Vec<Event>,
+}
+
+impl Node {
+    /// A fresh node with an empty log, a follower in term 0. `members` lists
+    /// every voter, this node included.
+    pub fn new(
+        id: NodeId,
+        members: &[NodeId],
+        config: Config,
+        rng: Rng,
+    ) -> Result<Node, ConfigError> {
+        Node::restart(id, members, config, rng, PersistentState::default())
+    }
+
+    /// A node coming back from a crash: it keeps exactly the persistent state
+    /// (Figure 2) and rebuilds the rest — commit index 0, empty state machine —
+    /// from what the leader tells it.
+    pub fn restart(
+        id: NodeId,
+        members: &[NodeId],
+        config: Config,
+        rng: Rng,
+        mut persistent: PersistentState,
+    ) -> Result<Node, ConfigError> {
+        config.validate()?;
+        if config.is_unsafe(UnsafeSwitch::ForgetVoteOnRestart) {
+            persistent.voted_for = None;
+        }
+        let mut peers = members.to_vec();
+        peers.sort_unstable();
+        peers.dedup();
+        let mut node = Node {
+            id,
+            peers,
+            randomized_election_timeout: config.election_timeout,
+            config,
+            persistent,
+            role: Role::Follower,
+            leader_id: None,
+            commit_index: 0,
+            kv: KvStore::default(),
+            progress: BTreeMap::new(),
+            votes: BTreeMap::new(),
+            election_elapsed: 0,
+            heartbeat_elapsed: 0,
+            last_hold: None,
+            rng,
+            outbox: Vec::new(),
+            events: Vec::new(),
+        };
+        node.reset_election_timer();
+        Ok(node)
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    /// Advances this node's clock by one tick: a follower or candidate whose
+    /// election timer runs out starts an election (§5.2); a leader sends
+    /// heartbeats every `heartbeat_interval` and, with CheckQuorum, steps down
+    /// if it has not heard from a majority within an election timeout.
+    pub fn tick(&mut self) {
+        self.election_elapsed = self.election_elapsed.saturating_add(1);
+        if self.role == Role::Leader {
+            self.heartbeat_elapsed += 1;
+            if self.config.check_quorum && self.election_elapsed >= self.config.election_timeout {
+                self.election_elapsed = 0;
+                if !self.check_quorum_active() {
+                    return;
+                }
+            }
+            if self.heartbeat_elapsed >= self.config.heartbeat_interval {
+                self.heartbeat_elapsed = 0;
+                self.broadcast_append();
+            }
+        } else if self.election_elapsed >= self.randomized_election_timeout {
+            self.campaign(RoleCause::ElectionTimeout);
+        }
+    }
+
+    /// Makes this node's election timer fire now (a "force timeout" control).
+    /// A leader ignores it.
+    pub fn force_timeout(&mut self) {
+        if self.role != Role::Leader {
+            self.campaign(RoleCause::ForcedTimeout);
+        }
+    }
+
+    /// Sets how many ticks the current election wait lasts in total (pins the
+    /// randomized timeout once, for scripted scenarios). Clamped to at least 1.
+    pub fn set_election_timeout_once(&mut self, ticks: u32) {
+        self.randomized_election_timeout = ticks.max(1);
+    }
+
+    /// Handles one incoming message (Figure 2, "Rules for Servers").
+    pub fn step(&mut self, msg: Message) {
+        if msg.to != self.id || msg.from == self.id || !self.peers.contains(&msg.from) {
+            return;
+        }
+        if !self.step_term(&msg) {
+            return;
+        }
+        match msg.body {
+            MessageBody::RequestVote {
+                pre_vote,
+                last_log_index,
+                last_log_term,
+            } => self.handle_request_vote(msg.from, msg.term, pre_vote, last_log_term, last_log_index),
+            MessageBody::RequestVoteResponse {
+                pre_vote,
+                vote_granted,
+            } => self.handle_vote_response(msg.from, msg.term, pre_vote, vote_granted),
+            MessageBody::AppendEntries {
+                prev_log_index,
+                prev_log_term,
+                entries,
+                leader_commit,
+            } => self.handle_append_entries(msg.from, prev_log_index, prev_log_term, &entries, leader_commit),
+            MessageBody::AppendEntriesResponse {
+                success,
+                match_index,
+                rejected_prev_index,
+                conflict_term,
+                conflict_index,
+            } => self.handle_append_response(
+                msg.from,
+                success,
+                match_index,
+                rejected_prev_index,
+                conflict_term,
+                conflict_index,
+            ),
+        }
+    }
+
+    /// A client command (§5.3, §8): the leader appends it to its log and starts
+    /// replicating it, returning where it will commit if all goes well.
+    /// Anyone else refuses, naming the leader it knows.
+    pub fn propose(&mut self, command: Command) -> Result<(Index, Term), ProposeError> {
+        if self.role != Role::Leader {
+            return Err(ProposeError::NotLeader {
+                leader: self.leader_id,
+            });
+        }
+        let term = self.persistent.current_term;
+        let index = self
+            .persistent
+            .log
+            .append(term, super::log::EntryData::Command(command));
+        self.broadcast_append_new_entries();
+        self.maybe_commit();
+        Ok((index, term))
+    }
+
+    // --------------------------------------------------------------- outputs
+
+    /// Messages produced since the last call.
+    pub fn take_outbox(&mut self) -> Vec<Message> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// Events produced since the last call.
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    // -------------------------------------------------------------- read-outs
+
+    /// This node's id.
+    pub fn id(&self) -> NodeId {
+        self.id
+    }
+    /// Every voter, this node included, sorted.
+    pub fn members(&self) -> &[NodeId] {
+        &self.peers
+    }
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+    /// Current role.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+    /// `currentTerm`.
+    pub fn term(&self) -> Term {
+        self.persistent.current_term
+    }
+    /// `votedFor`.
+    pub fn voted_for(&self) -> Option<NodeId> {
+        self.persistent.voted_for
+    }
+    /// The leader this node follows (itself when leader).
+    pub fn leader_id(&self) -> Option<NodeId> {
+        self.leader_id
+    }
+    /// The log.
+    pub fn log(&self) -> &RaftLog {
+        &self.persistent.log
+    }
+    /// `commitIndex`.
+    pub fn commit_index(&self) -> Index {
+        self.commit_index
+    }
+    /// `lastApplied`.
+    pub fn last_applied(&self) -> Index {
+        self.kv.last_applied
+    }
+    /// The state machine.
+    pub fn kv(&self) -> &KvStore {
+        &self.kv
+    }
+    /// The persistent state (what survives a crash).
+    pub fn persistent(&self) -> &PersistentState {
+        &self.persistent
+    }
+    /// Leader only: nextIndex / matchIndex per follower (empty otherwise).
+    pub fn progress(&self) -> &BTreeMap<NodeId, Progress> {
+        &self.progress
+    }
+    /// (Pre-)candidate only: answers so far, `true` for granted, self included.
+    pub fn votes(&self) -> &BTreeMap<NodeId, bool> {
+        &self.votes
+    }
+    /// Ticks since the election timer was last reset (for a leader, since the
+    /// last CheckQuorum round).
+    pub fn election_elapsed(&self) -> u32 {
+        self.election_elapsed
+    }
+    /// The randomized length of the current election wait, in ticks.
+    pub fn randomized_election_timeout(&self) -> u32 {
+        self.randomized_election_timeout
+    }
+    /// How many voters make a majority.
+    pub fn quorum(&self) -> usize {
+        self.peers.len() / 2 + 1
+    }
+
+    // ------------------------------------------------------------ internals
+
+    pub(super) fn others(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.peers.iter().copied().filter(move |&p| p != self.id)
+    }
+
+    pub(super) fn send(&mut self, to: NodeId, term: Term, body: MessageBody) {
+        self.outbox.push(Message {
+            from: self.id,
+            to,
+            term,
+            body,
+        });
+    }
+
+    pub(super) fn reset_election_timer(&mut self) {
+        self.election_elapsed = 0;
+        let t = u64::from(self.config.election_timeout);
+        self.randomized_election_timeout = self.rng.range(t, 2 * t) as u32;
+    }
+
+    /// Whether this follower has heard from a live leader within the (base)
+    /// election timeout: the condition for the leader lease (thesis §4.2.3).
+    pub(super) fn heard_from_leader_recently(&self) -> Option<NodeId> {
+        match self.leader_id {
+            Some(l) if l != self.id && self.election_elapsed < self.config.election_timeout => {
+                Some(l)
+            }
+            _ => None,
+        }
+    }
+
+    /// §5.1: a message with a higher term makes us a follower of that term; one
+    /// with a lower term is rejected or ignored. Returns whether to go on
+    /// handling the message.
+    fn step_term(&mut self, msg: &Message) -> bool {
+        let term = self.persistent.current_term;
+        if msg.term > term {
+            match msg.body {
+                MessageBody::RequestVote { pre_vote, .. } => {
+                    // CheckQuorum's lease (thesis §4.2.3): ignore disruptive
+                    // candidates while a leader is known to be alive.
+                    if self.config.check_quorum {
+                        if let Some(leader) = self.heard_from_leader_recently() {
+                            self.deny_vote_lease(msg.from, msg.term, pre_vote, leader);
+                            return false;
+                        }
+                    }
+                    if pre_vote {
+                        return true; // a pre-vote never changes our term (thesis §9.6)
+                    }
+                }
+                MessageBody::RequestVoteResponse {
+                    pre_vote: true,
+                    vote_granted: true,
+                } => return true, // echoes the term we would campaign in
+                _ => {}
+            }
+            let leader = matches!(msg.body, MessageBody::AppendEntries { .. }).then_some(msg.from);
+            self.events.push(Event::TermAdopted {
+                from_term: term,
+                to_term: msg.term,
+                from: msg.from,
+            });
+            self.become_follower(
+                msg.term,
+                leader,
+                RoleCause::SawHigherTerm {
+                    from: msg.from,
+                    term: msg.term,
+                },
+            );
+            true
+        } else if msg.term < term {
+            self.reject_stale(msg);
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Figure 2: "if term < currentTerm", reply false; stale answers are dropped.
+    fn reject_stale(&mut self, msg: &Message) {
+        let term = self.persistent.current_term;
+        match msg.body {
+            MessageBody::RequestVote { pre_vote, .. } => {
+                self.deny_vote(
+                    msg.from,
+                    msg.term,
+                    pre_vote,
+                    super::event::VoteDenial::StaleTerm {
+                        candidate_term: msg.term,
+                        our_term: term,
+                    },
+                );
+            }
+            MessageBody::AppendEntries { prev_log_index, .. } => {
+                self.events.push(Event::AppendRejected {
+                    leader: msg.from,
+                    reason: super::event::AppendRejection::StaleTerm {
+                        leader_term: msg.term,
+                        our_term: term,
+                    },
+                });
+                self.send(
+                    msg.from,
+                    term,
+                    MessageBody::AppendEntriesResponse {
+                        success: false,
+                        match_index: 0,
+                        rejected_prev_index: prev_log_index,
+                        conflict_term: None,
+                        conflict_index: 0,
+                    },
+                );
+            }
+            _ => self.events.push(Event::StaleIgnored {
+                from: msg.from,
+                term: msg.term,
+            }),
+        }
+    }
+
+    pub(super) fn set_role(&mut self, to: Role, cause: RoleCause) {
+        let from = self.role;
+        self.role = to;
+        if from != to {
+            self.events.push(Event::RoleChanged {
+                from,
+                to,
+                term: self.persistent.current_term,
+                cause,
+            });
+        }
+    }
+
+    /// Become (or stay) a follower in `term`, following `leader` if known.
+    pub(super) fn become_follower(&mut self, term: Term, leader: Option<NodeId>, cause: RoleCause) {
+        if term > self.persistent.current_term {
+            self.persistent.current_term = term;
+            self.persistent.voted_for = None;
+        }
+        self.leader_id = leader;
+        self.progress.clear();
+        self.votes.clear();
+        self.last_hold = None;
+        self.reset_election_timer();
+        self.set_role(Role::Follower, cause);
+    }
+
+    /// CheckQuorum (thesis §6.2): returns false if the leader stepped down.
+    fn check_quorum_active(&mut self) -> bool {
+        let mut heard: Vec<NodeId> = vec![self.id];
+        for (&peer, pr) in self.progress.iter_mut() {
+            if pr.recent_active {
+                heard.push(peer);
+            }
+            pr.recent_active = false;
+        }
+        if heard.len() >= self.quorum() {
+            return true;
+        }
+        heard.sort_unstable();
+        let term = self.persistent.current_term;
+        self.become_follower(term, None, RoleCause::LostQuorum { heard_from: heard });
+        false
+    }
+}

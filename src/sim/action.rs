@@ -1,0 +1,79 @@
+//! Every way to act on a run. The UI, scenario scripts, share links and tests
+//! all go through these, and the history records them, so that
+//! `(config, actions)` replays the exact same run.
+
+use super::network::MsgId;
+use crate::raft::{Command, Message, NodeId};
+use serde::{Deserialize, Serialize};
+
+/// Where a client sends a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Target {
+    /// To the leader the client knows, following redirects, with retries.
+    Cluster,
+    /// To this node only: no redirect is followed.
+    Node(NodeId),
+}
+
+/// One action on the simulation.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Action {
+    /// The node's election timer fires now (it campaigns).
+    Campaign(NodeId),
+    /// Only this node's clock advances, `n` ticks.
+    TickNode(NodeId, u32),
+    /// Pin the node's current randomized election wait to `ticks` in total.
+    SetTimeout(NodeId, u32),
+    /// Deliver every message in flight that is not held, now.
+    DeliverAll,
+    /// Deliver this message now.
+    Deliver(MsgId),
+    /// Drop this message.
+    Drop(MsgId),
+    /// Hold this message until released.
+    Hold(MsgId),
+    /// Release a held message; it arrives on the next tick.
+    Release(MsgId),
+    /// Cut both directions between two nodes.
+    Cut(NodeId, NodeId),
+    /// Cut only messages from the first node to the second.
+    CutOneWay(NodeId, NodeId),
+    /// Restore both directions between two nodes.
+    Connect(NodeId, NodeId),
+    /// Restore only messages from the first node to the second.
+    ConnectOneWay(NodeId, NodeId),
+    /// Cut every link to and from the node.
+    Isolate(NodeId),
+    /// Split the cluster into groups; links between groups are cut.
+    Partition(Vec<Vec<NodeId>>),
+    /// Heal every link.
+    Recover,
+    /// Crash the node: it loses its volatile state.
+    Crash(NodeId),
+    /// Restart a crashed node from its persistent state.
+    Restart(NodeId),
+    /// Freeze the node's timers and queue its inbox.
+    Pause(NodeId),
+    /// Unfreeze a paused node.
+    Resume(NodeId),
+    /// A client submits a command.
+    Propose(Target, Command),
+    /// Put a hand-written message in flight, due next tick.
+    Inject(Message),
+    /// Change loss and duplication, per mille.
+    SetLoss {
+        /// Chance in 1000 a message is lost.
+        loss: u32,
+        /// Chance in 1000 a message is duplicated.
+        duplicate: u32,
+    },
+    /// Change the latency range, in ticks.
+    SetLatency {
+        /// Fewest ticks.
+        min: u32,
+        /// Most ticks.
+        max: u32,
+    },
+    /// Switch manual delivery on or off.
+    SetManualDelivery(bool),
+}

@@ -1,0 +1,40 @@
+//! Election Safety (Figure 3, §5.2): at most one leader per term.
+
+use super::{Property, Violation};
+use crate::raft::{Event, NodeId, Role, Term};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Remembers the leader of every term seen.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElectionSafety {
+    leaders: BTreeMap<Term, NodeId>,
+}
+
+impl ElectionSafety {
+    /// Looks at a role change; a second leader in a term is a violation.
+    pub fn observe(&mut self, tick: u64, node: NodeId, event: &Event) -> Option<Violation> {
+        let Event::RoleChanged {
+            to: Role::Leader,
+            term,
+            ..
+        } = event
+        else {
+            return None;
+        };
+        match self.leaders.get(term) {
+            Some(&other) if other != node => Some(Violation {
+                property: Property::ElectionSafety,
+                tick,
+                nodes: vec![other.min(node), other.max(node)],
+                entries: Vec::new(),
+                term: Some(*term),
+            }),
+            Some(_) => None,
+            None => {
+                self.leaders.insert(*term, node);
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The deterministic cluster simulation: the world the Raft nodes live in,
+//! in the browser and in tests.
+//!
+//! A [`Simulation`] owns a [`World`] — nodes, a logical clock in ticks, one
+//! seeded generator, the [`Network`] of directed links and in-flight messages,
+//! the [`Client`], the safety [`Checker`] and the [`Trace`] — plus the action
+//! log and checkpoints for time travel. Every change is an [`Action`];
+//! `(config, actions)` replays the exact same run natively and in wasm.
+//! The scripting API for scenarios and tests is in [`script`].
+
+pub mod action;
+pub mod check;
+pub mod client;
+mod client_driver;
+pub mod config;
+mod faults;
+pub mod hash;
+pub mod history;
+pub mod network;
+pub mod script;
+pub mod trace;
+pub mod world;
+
+pub use action::{Action, Target};
+pub use check::{Checker, Property, Violation};
+pub use client::{Client, ClientOp, HistoryOp, OpFailure, OpStatus};
+pub use config::{NetworkConfig, SimConfig, SimError};
+pub use history::{Simulation, TimedAction};
+pub use network::{DropReason, Envelope, MsgId, Network};
+pub use trace::{Mark, MarkKind, SimEvent, Trace, TraceEvent, TraceKind};
+pub use world::{NodeSlot, NodeStatus, World};

@@ -1,0 +1,228 @@
+//! The run's trace: every event with its tick and node, a bounded window of
+//! recent events for the UI, timeline marks, and a running hash that
+//! identifies the run (determinism tests compare it).
+
+use super::hash::Fnv64;
+use super::network::{DropReason, MsgId};
+use crate::raft::{Event, Index, NodeId, Term};
+use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
+
+/// How many recent events are kept for the event log.
+pub const RECENT_EVENTS: usize = 2000;
+
+/// Something the simulation (not a Raft node) did.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SimEvent {
+    /// The node crashed: volatile state is lost.
+    Crashed,
+    /// The node restarted from its persistent state.
+    Restarted,
+    /// The node was paused (timers frozen, inbox queued).
+    Paused,
+    /// The node resumed.
+    Resumed,
+    /// A directed link changed.
+    LinkChanged {
+        /// Sender side.
+        from: NodeId,
+        /// Receiver side.
+        to: NodeId,
+        /// Now up?
+        up: bool,
+    },
+    /// A message did not arrive.
+    MessageDropped {
+        /// Its id.
+        id: MsgId,
+        /// Its kind (`append-entries`, …).
+        kind: String,
+        /// Its receiver.
+        to: NodeId,
+        /// Why.
+        reason: DropReason,
+    },
+    /// The network delivered a copy of a message twice.
+    MessageDuplicated {
+        /// The original's id.
+        id: MsgId,
+    },
+    /// The user held a message.
+    MessageHeld {
+        /// Its id.
+        id: MsgId,
+    },
+    /// The user released a held message.
+    MessageReleased {
+        /// Its id.
+        id: MsgId,
+    },
+    /// A client operation was answered or gave up.
+    ClientOutcome {
+        /// The operation's id.
+        op: u64,
+        /// Success?
+        ok: bool,
+    },
+}
+
+/// One line of the trace.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TraceEvent {
+    /// When.
+    pub tick: u64,
+    /// Which node (the node the event is about).
+    pub node: NodeId,
+    /// What.
+    pub kind: TraceKind,
+}
+
+/// A Raft event or a simulation event.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TraceKind {
+    /// A decision of the Raft core, with its reason.
+    Raft(Event),
+    /// Something the simulation did.
+    Sim(SimEvent),
+}
+
+/// A mark on the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MarkKind {
+    /// A node became leader of a term.
+    Elected {
+        /// The term.
+        term: Term,
+    },
+    /// A node crashed.
+    Crash,
+    /// A node restarted.
+    Restart,
+    /// A link changed (partition or heal).
+    Link,
+    /// The cluster's highest commit index advanced.
+    Commit {
+        /// To what.
+        index: Index,
+    },
+}
+
+/// A timeline mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    /// When.
+    pub tick: u64,
+    /// Which node.
+    pub node: NodeId,
+    /// What.
+    pub kind: MarkKind,
+}
+
+/// The trace of one run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trace {
+    hash: u64,
+    total: u64,
+    recent: VecDeque<TraceEvent>,
+    marks: Vec<Mark>,
+    max_commit: Index,
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        use std::hash::Hasher;
+        Trace {
+            hash: Fnv64::default().finish(),
+            total: 0,
+            recent: VecDeque::new(),
+            marks: Vec::new(),
+            max_commit: 0,
+        }
+    }
+}
+
+impl Trace {
+    /// Records one event: hashes it, keeps it in the recent window and adds
+    /// a timeline mark when it is one.
+    pub fn record(&mut self, event: TraceEvent) {
+        self.hash = Fnv64::mix(self.hash, &event);
+        self.total += 1;
+        let mark = match &event.kind {
+            TraceKind::Raft(Event::RoleChanged {
+                to: crate::raft::Role::Leader,
+                term,
+                ..
+            }) => Some(MarkKind::Elected { term: *term }),
+            TraceKind::Raft(Event::CommitAdvanced { to, .. }) if *to > self.max_commit => {
+                self.max_commit = *to;
+                Some(MarkKind::Commit { index: *to })
+            }
+            TraceKind::Sim(SimEvent::Crashed) => Some(MarkKind::Crash),
+            TraceKind::Sim(SimEvent::Restarted) => Some(MarkKind::Restart),
+            TraceKind::Sim(SimEvent::LinkChanged { .. }) => Some(MarkKind::Link),
+            _ => None,
+        };
+        if let Some(kind) = mark {
+            let dup = self
+                .marks
+                .last()
+                .is_some_and(|m| m.tick == event.tick && m.kind == kind);
+            if !dup {
+                self.marks.push(Mark {
+                    tick: event.tick,
+                    node: event.node,
+                    kind,
+                });
+            }
+        }
+        if self.recent.len() == RECENT_EVENTS {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(event);
+    }
+
+    /// The running hash of every event so far: equal hashes, equal runs.
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    /// How many events were recorded in all.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// The most recent events, oldest first (at most [`RECENT_EVENTS`]).
+    pub fn recent(&self) -> impl DoubleEndedIterator<Item = &TraceEvent> + ExactSizeIterator {
+        self.recent.iter()
+    }
+
+    /// Timeline marks, in tick order.
+    pub fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_depends_on_every_event_and_window_is_bounded() {
+        let mut a = Trace::default();
+        let mut b = Trace::default();
+        let ev = |tick| TraceEvent {
+            tick,
+            node: 1,
+            kind: TraceKind::Sim(SimEvent::Crashed),
+        };
+        a.record(ev(1));
+        b.record(ev(2));
+        assert_ne!(a.hash(), b.hash());
+        for t in 0..(RECENT_EVENTS as u64 + 10) {
+            a.record(ev(t));
+        }
+        assert_eq!(a.recent().len(), RECENT_EVENTS);
+        assert_eq!(a.total(), RECENT_EVENTS as u64 + 11);
+        assert_eq!(a.marks()[0].kind, MarkKind::Crash);
+    }
+}

@@ -1,0 +1,262 @@
+//! The world: nodes, network, client, checker and trace at one tick. A `World`
+//! is a value: cloning it is how the history takes checkpoints.
+
+use super::action::Action;
+use super::check::{Checker, Violation};
+use super::client::Client;
+use super::config::{SimConfig, SimError};
+use super::network::{DropReason, Envelope, MsgId, Network};
+use super::trace::{SimEvent, Trace, TraceEvent, TraceKind};
+use crate::raft::{Message, Node, NodeId, Rng};
+use serde::{Deserialize, Serialize};
+
+/// Whether a node is running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NodeStatus {
+    /// Running.
+    Up,
+    /// Crashed: only its persistent state remains.
+    Crashed,
+    /// Paused: timers frozen, inbox queued.
+    Paused,
+}
+
+impl NodeStatus {
+    /// `up`, `crashed` or `paused`.
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeStatus::Up => "up",
+            NodeStatus::Crashed => "crashed",
+            NodeStatus::Paused => "paused",
+        }
+    }
+}
+
+/// One node and its status. For a crashed node, `node` still holds the state
+/// it had when it crashed, of which only the persistent part means anything.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NodeSlot {
+    /// The Raft node.
+    pub node: Node,
+    /// Up, crashed or paused.
+    pub status: NodeStatus,
+    /// How many times it restarted (seeds its fresh generator).
+    pub restarts: u64,
+}
+
+/// Everything that changes as a run goes on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct World {
+    pub(super) config: SimConfig,
+    pub(super) tick: u64,
+    pub(super) rng: Rng,
+    pub(super) nodes: Vec<NodeSlot>,
+    pub(super) network: Network,
+    pub(super) client: Client,
+    pub(super) checker: Checker,
+    pub(super) trace: Trace,
+}
+
+impl World {
+    /// A fresh cluster at tick 0: every node a follower in term 0.
+    pub fn new(config: SimConfig) -> Result<World, SimError> {
+        config.validate()?;
+        let root = Rng::new(config.seed);
+        let ids = config.ids();
+        let nodes = ids
+            .iter()
+            .map(|&id| {
+                let node = Node::new(id, &ids, config.raft.clone(), root.split(u64::from(id)))
+                    .map_err(SimError::Raft)?;
+                Ok(NodeSlot {
+                    node,
+                    status: NodeStatus::Up,
+                    restarts: 0,
+                })
+            })
+            .collect::<Result<Vec<_>, SimError>>()?;
+        Ok(World {
+            rng: root.split(0),
+            config,
+            tick: 0,
+            nodes,
+            network: Network::default(),
+            client: Client::default(),
+            checker: Checker::default(),
+            trace: Trace::default(),
+        })
+    }
+
+    // -------------------------------------------------------------- read-outs
+
+    /// The configuration.
+    pub fn config(&self) -> &SimConfig {
+        &self.config
+    }
+    /// The current tick.
+    pub fn tick(&self) -> u64 {
+        self.tick
+    }
+    /// Every node, by id order (`nodes()[0]` is n1).
+    pub fn nodes(&self) -> &[NodeSlot] {
+        &self.nodes
+    }
+    /// One node.
+    pub fn slot(&self, id: NodeId) -> Result<&NodeSlot, SimError> {
+        self.index_of(id).map(|i| &self.nodes[i])
+    }
+    /// The network.
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+    /// The client and its operations.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+    /// The trace.
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+    /// Safety violations found so far (empty while every property holds).
+    pub fn violations(&self) -> &[Violation] {
+        self.checker.violations()
+    }
+    /// The running node that is leader with the highest term, if any.
+    pub fn leader(&self) -> Option<NodeId> {
+        self.nodes
+            .iter()
+            .filter(|s| s.status != NodeStatus::Crashed && s.node.role() == crate::raft::Role::Leader)
+            .max_by_key(|s| s.node.term())
+            .map(|s| s.node.id())
+    }
+
+    pub(super) fn index_of(&self, id: NodeId) -> Result<usize, SimError> {
+        let i = (id as usize).wrapping_sub(1);
+        if i < self.nodes.len() {
+            Ok(i)
+        } else {
+            Err(SimError::NoSuchNode { node: id })
+        }
+    }
+
+    // ------------------------------------------------------------- stepping
+
+    /// One tick of the global clock: due messages are delivered (unless in
+    /// manual mode), then every running node's clock advances, then the
+    /// client and the checker look at what happened.
+    pub fn step(&mut self) {
+        self.tick += 1;
+        if !self.config.network.manual_delivery {
+            for id in self.network.due(self.tick) {
+                self.deliver(id);
+            }
+        }
+        for i in 0..self.nodes.len() {
+            if self.nodes[i].status == NodeStatus::Up {
+                self.nodes[i].node.tick();
+                self.collect(i);
+            }
+        }
+        self.client_tick();
+        self.run_checker();
+    }
+
+    /// Delivers one message now, if its receiver can take it. A paused
+    /// receiver leaves it queued; a crashed one loses it.
+    pub(super) fn deliver(&mut self, id: MsgId) -> bool {
+        let Some(env) = self.network.in_flight().iter().find(|e| e.id == id) else {
+            return false;
+        };
+        let (from, to) = (env.msg.from, env.msg.to);
+        let Ok(i) = self.index_of(to) else {
+            self.network.take(id);
+            return false;
+        };
+        let reason = match self.nodes[i].status {
+            NodeStatus::Paused => return false,
+            NodeStatus::Crashed => Some(DropReason::ReceiverDown),
+            NodeStatus::Up if !self.network.is_up(from, to) => Some(DropReason::LinkCut),
+            NodeStatus::Up => None,
+        };
+        let Some(env) = self.network.take(id) else {
+            return false;
+        };
+        if let Some(reason) = reason {
+            self.record_drop(&env, reason);
+            return false;
+        }
+        self.nodes[i].node.step(env.msg);
+        self.collect(i);
+        true
+    }
+
+    pub(super) fn record_drop(&mut self, env: &Envelope, reason: DropReason) {
+        let event = SimEvent::MessageDropped {
+            id: env.id,
+            kind: env.msg.body.kind().to_string(),
+            to: env.msg.to,
+            reason,
+        };
+        self.record(env.msg.from, TraceKind::Sim(event));
+    }
+
+    pub(super) fn record(&mut self, node: NodeId, kind: TraceKind) {
+        let tick = self.tick;
+        self.checker.observe(tick, node, &kind);
+        self.client.observe(tick, node, &kind);
+        self.trace.record(TraceEvent { tick, node, kind });
+    }
+
+    /// Moves node `i`'s outbox into the network and its events into the trace.
+    pub(super) fn collect(&mut self, i: usize) {
+        let id = self.nodes[i].node.id();
+        for event in self.nodes[i].node.take_events() {
+            self.record(id, TraceKind::Raft(event));
+        }
+        for msg in self.nodes[i].node.take_outbox() {
+            self.transmit(msg);
+        }
+    }
+
+    /// The network's treatment of a new message: cut links and loss drop it,
+    /// latency is drawn, and it may be duplicated.
+    pub(super) fn transmit(&mut self, msg: Message) {
+        let net = self.config.network;
+        let (from, to) = (msg.from, msg.to);
+        let lost = self.rng.chance_permille(net.loss_permille);
+        let duplicated = self.rng.chance_permille(net.duplicate_permille);
+        let latency = self.rng.range(u64::from(net.latency_min), u64::from(net.latency_max) + 1);
+        if !self.network.is_up(from, to) || lost {
+            let id = self.network.burn_id();
+            let reason = if lost { DropReason::Lost } else { DropReason::LinkCut };
+            let env = Envelope {
+                id,
+                msg,
+                sent_at: self.tick,
+                deliver_at: self.tick,
+                held: false,
+                duplicate_of: None,
+            };
+            return self.record_drop(&env, reason);
+        }
+        let copy = duplicated.then(|| msg.clone());
+        let id = self.network.send(msg, self.tick, self.tick + latency, None);
+        if let Some(copy) = copy {
+            let extra = self.rng.range(u64::from(net.latency_min), u64::from(net.latency_max) + 1);
+            self.network.send(copy, self.tick, self.tick + extra, Some(id));
+            self.record(from, TraceKind::Sim(SimEvent::MessageDuplicated { id }));
+        }
+    }
+
+    fn run_checker(&mut self) {
+        let tick = self.tick;
+        self.checker.check(tick, &self.nodes);
+    }
+
+    /// Applies one action now. The history calls this and records it.
+    pub fn apply(&mut self, action: &Action) -> Result<(), SimError> {
+        super::faults::apply(self, action)?;
+        self.run_checker();
+        Ok(())
+    }
+}
