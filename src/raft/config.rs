@@ -195,7 +195,11 @@ mod tests {
             c.validate(),
             Err(ConfigError::MaxEntriesOutOfRange { entries: 0 })
         );
-        assert!(c.validate().unwrap_err().to_string().contains("max entries"));
+        assert!(c
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("max entries"));
     }
 
     #[test]

@@ -125,7 +125,12 @@ impl Node {
         }
         if pre_vote {
             if let Some(leader) = self.heard_from_leader_recently() {
-                return self.deny_vote(candidate, term, true, VoteDenial::LeaderRecentlyHeard { leader });
+                return self.deny_vote(
+                    candidate,
+                    term,
+                    true,
+                    VoteDenial::LeaderRecentlyHeard { leader },
+                );
             }
         }
         // One vote per term, first come first served (§5.2). A pre-vote for a
@@ -136,7 +141,12 @@ impl Node {
         };
         if !(free || (pre_vote && term > our_term)) {
             let voted_for = self.persistent.voted_for.unwrap_or(self.id);
-            return self.deny_vote(candidate, term, pre_vote, VoteDenial::AlreadyVoted { voted_for });
+            return self.deny_vote(
+                candidate,
+                term,
+                pre_vote,
+                VoteDenial::AlreadyVoted { voted_for },
+            );
         }
         let log = &self.persistent.log;
         let up_to_date = self.config.is_unsafe(UnsafeSwitch::VoteWithoutLogCheck)
@@ -170,7 +180,13 @@ impl Node {
         );
     }
 
-    pub(super) fn deny_vote(&mut self, candidate: NodeId, term: Term, pre_vote: bool, reason: VoteDenial) {
+    pub(super) fn deny_vote(
+        &mut self,
+        candidate: NodeId,
+        term: Term,
+        pre_vote: bool,
+        reason: VoteDenial,
+    ) {
         self.events.push(Event::VoteDenied {
             candidate,
             term,
@@ -190,13 +206,34 @@ impl Node {
 
     /// Denial under the leader lease: our term is left alone, so the answer
     /// carries our (older) term and the candidate will disregard it.
-    pub(super) fn deny_vote_lease(&mut self, candidate: NodeId, term: Term, pre_vote: bool, leader: NodeId) {
-        self.deny_vote(candidate, term, pre_vote, VoteDenial::LeaderRecentlyHeard { leader });
+    pub(super) fn deny_vote_lease(
+        &mut self,
+        candidate: NodeId,
+        term: Term,
+        pre_vote: bool,
+        leader: NodeId,
+    ) {
+        self.deny_vote(
+            candidate,
+            term,
+            pre_vote,
+            VoteDenial::LeaderRecentlyHeard { leader },
+        );
     }
 
     /// A (pre-)candidate counts an answer; a majority wins (§5.2).
-    pub(super) fn handle_vote_response(&mut self, from: NodeId, term: Term, pre_vote: bool, granted: bool) {
-        let expected_role = if pre_vote { Role::PreCandidate } else { Role::Candidate };
+    pub(super) fn handle_vote_response(
+        &mut self,
+        from: NodeId,
+        term: Term,
+        pre_vote: bool,
+        granted: bool,
+    ) {
+        let expected_role = if pre_vote {
+            Role::PreCandidate
+        } else {
+            Role::Candidate
+        };
         let our_term = self.persistent.current_term;
         let term_ok = if pre_vote {
             term == our_term + 1 || (!granted && term == our_term)

@@ -39,21 +39,11 @@ impl Entry {
 /// A log of entries numbered from `first_index`, with the term of the entry
 /// just before it remembered (Figure 2's index-0 sentinel, or a snapshot's
 /// last included entry, §7).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct RaftLog {
     prev_index: Index,
     prev_term: Term,
     entries: Vec<Entry>,
-}
-
-impl Default for RaftLog {
-    fn default() -> Self {
-        RaftLog {
-            prev_index: 0,
-            prev_term: 0,
-            entries: Vec::new(),
-        }
-    }
 }
 
 impl RaftLog {
@@ -118,12 +108,19 @@ impl RaftLog {
 
     /// The first index held with `term` (for the rejection hint, §5.3).
     pub fn first_index_of_term(&self, term: Term) -> Option<Index> {
-        self.entries.iter().find(|e| e.term == term).map(|e| e.index)
+        self.entries
+            .iter()
+            .find(|e| e.term == term)
+            .map(|e| e.index)
     }
 
     /// The last index held with `term` (the leader's side of the hint).
     pub fn last_index_of_term(&self, term: Term) -> Option<Index> {
-        self.entries.iter().rev().find(|e| e.term == term).map(|e| e.index)
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.term == term)
+            .map(|e| e.index)
     }
 
     /// AppendEntries receiver rules 3–4 (Figure 2): for each new entry, if an

@@ -27,7 +27,9 @@ impl std::fmt::Display for ProposeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ProposeError::NotLeader { leader: Some(l) } => write!(f, "not the leader; try n{l}"),
-            ProposeError::NotLeader { leader: None } => write!(f, "not the leader; no leader known"),
+            ProposeError::NotLeader { leader: None } => {
+                write!(f, "not the leader; no leader known")
+            }
         }
     }
 }
@@ -160,7 +162,13 @@ impl Node {
                 pre_vote,
                 last_log_index,
                 last_log_term,
-            } => self.handle_request_vote(msg.from, msg.term, pre_vote, last_log_term, last_log_index),
+            } => self.handle_request_vote(
+                msg.from,
+                msg.term,
+                pre_vote,
+                last_log_term,
+                last_log_index,
+            ),
             MessageBody::RequestVoteResponse {
                 pre_vote,
                 vote_granted,
@@ -170,7 +178,13 @@ impl Node {
                 prev_log_term,
                 entries,
                 leader_commit,
-            } => self.handle_append_entries(msg.from, prev_log_index, prev_log_term, &entries, leader_commit),
+            } => self.handle_append_entries(
+                msg.from,
+                prev_log_index,
+                prev_log_term,
+                &entries,
+                leader_commit,
+            ),
             MessageBody::AppendEntriesResponse {
                 success,
                 match_index,

@@ -190,7 +190,10 @@ impl Node {
             None => conflict_index,
         };
         let old = pr.next_index;
-        let new = hinted.min(rejected_prev_index).max(pr.match_index + 1).max(1);
+        let new = hinted
+            .min(rejected_prev_index)
+            .max(pr.match_index + 1)
+            .max(1);
         pr.next_index = new;
         self.events.push(Event::NextIndexBackedUp {
             follower: from,
@@ -219,7 +222,11 @@ impl Node {
         let majority_index = held[quorum - 1].0;
         let term = self.persistent.current_term;
         let holders_of = |index: Index| -> Vec<NodeId> {
-            let mut h: Vec<NodeId> = held.iter().filter(|(m, _)| *m >= index).map(|&(_, p)| p).collect();
+            let mut h: Vec<NodeId> = held
+                .iter()
+                .filter(|(m, _)| *m >= index)
+                .map(|&(_, p)| p)
+                .collect();
             h.sort_unstable();
             h
         };

@@ -209,7 +209,14 @@ impl Client {
 
     /// The attempt in progress ended without an answer: retry a cluster op
     /// later, or give up. `void` says the entry certainly never takes effect.
-    pub(super) fn attempt_failed(&mut self, i: usize, tick: u64, reason: OpFailure, void: bool, retry_delay: u64) {
+    pub(super) fn attempt_failed(
+        &mut self,
+        i: usize,
+        tick: u64,
+        reason: OpFailure,
+        void: bool,
+        retry_delay: u64,
+    ) {
         if let Some(slot) = self.ops[i].history_slot.take() {
             self.history[slot].void = void;
         }
@@ -240,7 +247,13 @@ impl Client {
         {
             for i in 0..self.ops.len() {
                 let op = &self.ops[i];
-                if op.status != (OpStatus::Pending { node, index: *index, term: *term }) {
+                if op.status
+                    != (OpStatus::Pending {
+                        node,
+                        index: *index,
+                        term: *term,
+                    })
+                {
                     continue;
                 }
                 self.clock += 1;

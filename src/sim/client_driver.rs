@@ -32,7 +32,9 @@ impl World {
         loop {
             tried.push(node);
             let Ok(slot_index) = self.index_of(node) else {
-                return self.client.attempt_failed(i, tick, OpFailure::NoLeader, true, delay);
+                return self
+                    .client
+                    .attempt_failed(i, tick, OpFailure::NoLeader, true, delay);
             };
             if self.nodes[slot_index].status != NodeStatus::Up {
                 if target == Target::Cluster {
@@ -41,7 +43,13 @@ impl World {
                         continue;
                     }
                 }
-                return self.client.attempt_failed(i, tick, OpFailure::NodeDown { node }, true, delay);
+                return self.client.attempt_failed(
+                    i,
+                    tick,
+                    OpFailure::NodeDown { node },
+                    true,
+                    delay,
+                );
             }
             let command = self.client.ops()[i].command.clone();
             let result = self.nodes[slot_index].node.propose(command);
@@ -54,7 +62,13 @@ impl World {
                     match (target, redirect) {
                         (Target::Cluster, Some(l)) => node = l,
                         (Target::Cluster, None) => {
-                            return self.client.attempt_failed(i, tick, OpFailure::NoLeader, true, delay)
+                            return self.client.attempt_failed(
+                                i,
+                                tick,
+                                OpFailure::NoLeader,
+                                true,
+                                delay,
+                            )
                         }
                         (Target::Node(_), _) => {
                             let reason = OpFailure::NotLeader { node, leader };
@@ -67,10 +81,9 @@ impl World {
     }
 
     fn next_untried(&self, tried: &[NodeId]) -> Option<NodeId> {
-        self.nodes
-            .iter()
-            .map(|s| s.node.id())
-            .find(|id| !tried.contains(id) && self.slot(*id).is_ok_and(|s| s.status == NodeStatus::Up))
+        self.nodes.iter().map(|s| s.node.id()).find(|id| {
+            !tried.contains(id) && self.slot(*id).is_ok_and(|s| s.status == NodeStatus::Up)
+        })
     }
 
     /// Each tick: retries that are due, and pending attempts whose leader
@@ -94,7 +107,10 @@ impl World {
             if let Some((reason, void)) = failure {
                 self.client.attempt_failed(i, tick, reason, void, delay);
                 let op = self.client.ops()[i].id;
-                self.record(node, TraceKind::Sim(SimEvent::ClientOutcome { op, ok: false }));
+                self.record(
+                    node,
+                    TraceKind::Sim(SimEvent::ClientOutcome { op, ok: false }),
+                );
             }
         }
         for i in self.client.due(tick) {

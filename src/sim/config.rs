@@ -113,7 +113,10 @@ impl std::fmt::Display for SimError {
             }
             SimError::Raft(e) => write!(f, "{e}"),
             SimError::LatencyOutOfRange { min, max } => {
-                write!(f, "latency must satisfy 1 ≤ min ≤ max ≤ 1000 (got {min}..{max})")
+                write!(
+                    f,
+                    "latency must satisfy 1 ≤ min ≤ max ≤ 1000 (got {min}..{max})"
+                )
             }
             SimError::ProbabilityOutOfRange { permille } => {
                 write!(f, "a probability is 0 to 1000 per mille, not {permille}")

@@ -74,7 +74,10 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
         Action::Crash(n) => {
             let i = w.index_of(*n)?;
             if w.nodes[i].status == NodeStatus::Crashed {
-                return Err(SimError::NodeState { node: *n, status: "crashed" });
+                return Err(SimError::NodeState {
+                    node: *n,
+                    status: "crashed",
+                });
             }
             w.nodes[i].status = NodeStatus::Crashed;
             w.record(*n, TraceKind::Sim(SimEvent::Crashed));
@@ -130,7 +133,10 @@ fn up_node(w: &World, n: NodeId) -> Result<usize, SimError> {
     let i = w.index_of(n)?;
     match w.nodes[i].status {
         NodeStatus::Up => Ok(i),
-        s => Err(SimError::NodeState { node: n, status: s.name() }),
+        s => Err(SimError::NodeState {
+            node: n,
+            status: s.name(),
+        }),
     }
 }
 

@@ -61,13 +61,14 @@ impl Simulation {
 
     /// Rebuilds a run from its config and action log, then moves to `tick`
     /// (share links and saved files). Actions must be in tick order.
-    pub fn replay(config: SimConfig, actions: Vec<TimedAction>, tick: u64) -> Result<Simulation, SimError> {
+    pub fn replay(
+        config: SimConfig,
+        actions: Vec<TimedAction>,
+        tick: u64,
+    ) -> Result<Simulation, SimError> {
         let mut sim = Simulation::new(config)?;
         if actions.windows(2).any(|w| w[0].tick > w[1].tick) {
-            return Err(SimError::TickOutOfRange {
-                tick: 0,
-                head: 0,
-            });
+            return Err(SimError::TickOutOfRange { tick: 0, head: 0 });
         }
         sim.head = actions.last().map_or(0, |a| a.tick).max(tick);
         sim.actions = actions;
@@ -107,7 +108,12 @@ impl Simulation {
         self.apply_due_actions()?;
         let tick = self.world.tick();
         self.head = self.head.max(tick);
-        if tick % self.every == 0 && self.checkpoints.last().is_none_or(|c| c.world.tick() < tick) {
+        if tick % self.every == 0
+            && self
+                .checkpoints
+                .last()
+                .is_none_or(|c| c.world.tick() < tick)
+        {
             self.checkpoints.push(Checkpoint {
                 world: self.world.clone(),
                 cursor: self.cursor,
@@ -168,7 +174,11 @@ impl Simulation {
             });
         }
         if tick < self.world.tick() {
-            let cp = self.checkpoints.iter().rev().find(|c| c.world.tick() <= tick);
+            let cp = self
+                .checkpoints
+                .iter()
+                .rev()
+                .find(|c| c.world.tick() <= tick);
             let (world, cursor) = match cp {
                 Some(c) => (c.world.clone(), c.cursor),
                 None => (self.base.clone(), 0),

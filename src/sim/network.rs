@@ -79,7 +79,13 @@ impl Network {
     }
 
     /// Puts a message in flight; returns its id.
-    pub fn send(&mut self, msg: Message, sent_at: u64, deliver_at: u64, duplicate_of: Option<MsgId>) -> MsgId {
+    pub fn send(
+        &mut self,
+        msg: Message,
+        sent_at: u64,
+        deliver_at: u64,
+        duplicate_of: Option<MsgId>,
+    ) -> MsgId {
         let id = self.next_id;
         self.next_id += 1;
         self.in_flight.push(Envelope {
@@ -125,7 +131,11 @@ impl Network {
 
     /// Ids of every message not held, in send order (manual "deliver all").
     pub fn deliverable(&self) -> Vec<MsgId> {
-        self.in_flight.iter().filter(|e| !e.held).map(|e| e.id).collect()
+        self.in_flight
+            .iter()
+            .filter(|e| !e.held)
+            .map(|e| e.id)
+            .collect()
     }
 }
 

@@ -114,7 +114,9 @@ impl Simulation {
     }
     /// Splits the cluster into groups.
     pub fn partition(&mut self, groups: &[&[NodeId]]) -> Result<(), SimError> {
-        self.act(Action::Partition(groups.iter().map(|g| g.to_vec()).collect()))
+        self.act(Action::Partition(
+            groups.iter().map(|g| g.to_vec()).collect(),
+        ))
     }
     /// Heals every link.
     pub fn recover(&mut self) -> Result<(), SimError> {
@@ -185,7 +187,9 @@ impl Simulation {
                 .entries()
                 .iter()
                 .map(|e| {
-                    let text = e.command().map_or_else(|| "noop".to_string(), |c| c.to_string());
+                    let text = e
+                        .command()
+                        .map_or_else(|| "noop".to_string(), |c| c.to_string());
                     (e.index, e.term, text)
                 })
                 .collect(),

@@ -125,7 +125,9 @@ impl World {
     pub fn leader(&self) -> Option<NodeId> {
         self.nodes
             .iter()
-            .filter(|s| s.status != NodeStatus::Crashed && s.node.role() == crate::raft::Role::Leader)
+            .filter(|s| {
+                s.status != NodeStatus::Crashed && s.node.role() == crate::raft::Role::Leader
+            })
             .max_by_key(|s| s.node.term())
             .map(|s| s.node.id())
     }
@@ -225,10 +227,16 @@ impl World {
         let (from, to) = (msg.from, msg.to);
         let lost = self.rng.chance_permille(net.loss_permille);
         let duplicated = self.rng.chance_permille(net.duplicate_permille);
-        let latency = self.rng.range(u64::from(net.latency_min), u64::from(net.latency_max) + 1);
+        let latency = self
+            .rng
+            .range(u64::from(net.latency_min), u64::from(net.latency_max) + 1);
         if !self.network.is_up(from, to) || lost {
             let id = self.network.burn_id();
-            let reason = if lost { DropReason::Lost } else { DropReason::LinkCut };
+            let reason = if lost {
+                DropReason::Lost
+            } else {
+                DropReason::LinkCut
+            };
             let env = Envelope {
                 id,
                 msg,
@@ -242,8 +250,11 @@ impl World {
         let copy = duplicated.then(|| msg.clone());
         let id = self.network.send(msg, self.tick, self.tick + latency, None);
         if let Some(copy) = copy {
-            let extra = self.rng.range(u64::from(net.latency_min), u64::from(net.latency_max) + 1);
-            self.network.send(copy, self.tick, self.tick + extra, Some(id));
+            let extra = self
+                .rng
+                .range(u64::from(net.latency_min), u64::from(net.latency_max) + 1);
+            self.network
+                .send(copy, self.tick, self.tick + extra, Some(id));
             self.record(from, TraceKind::Sim(SimEvent::MessageDuplicated { id }));
         }
     }

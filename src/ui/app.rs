@@ -1,27 +1,187 @@
-//! PLACEHOLDER root component: proves that the wasm bundle mounted and that
-//! it handles events. It will be replaced by the real app.
+//! The app: owns the state, runs the animation loop and the keyboard, lays
+//! out the panels. Panels read the run through props and dispatch actions.
 
+use super::components::{
+    ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, NoticeBar, SafetyBadge,
+    Settings, Timeline, Toolbar,
+};
+use super::hooks::{use_animation_frame, use_event_listener};
+use super::props::ViewProps;
+use super::state::{AppState, Notice, UiAction};
+use super::url;
+use crate::sim::Simulation;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+fn initial_state() -> AppState {
+    let lang = url::initial_lang();
+    let (config, errors) = url::initial_config();
+    let sim = Simulation::new(config.clone())
+        .or_else(|_| Simulation::new(Default::default()))
+        .expect("the default configuration is valid");
+    let mut state = AppState::new(sim, lang, url::prefers_reduced_motion());
+    if !errors.is_empty() {
+        let text = errors
+            .iter()
+            .map(|e| e.text(lang))
+            .collect::<Vec<_>>()
+            .join("; ");
+        state.notice = Some(Notice { text, error: true });
+    }
+    state
+}
+
+/// Keys handled globally, unless typing in a field.
+fn key_action(e: &web_sys::Event) -> Option<UiAction> {
+    let e = e.dyn_ref::<web_sys::KeyboardEvent>()?;
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return None;
+    }
+    let in_field = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+    if in_field {
+        return None;
+    }
+    let key = e.key();
+    if key == "s" {
+        e.prevent_default();
+        focus_command_box();
+        return None;
+    }
+    if [" ", "ArrowLeft", "ArrowRight"].contains(&key.as_str()) {
+        e.prevent_default();
+    }
+    Some(UiAction::Key(key))
+}
+
+fn focus_command_box() {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-input=command]").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// The whole app.
 #[component]
 pub fn App() -> Html {
-    let count = use_state(|| 0_u32);
-    let onclick = {
-        let count = count.clone();
-        Callback::from(move |_: MouseEvent| count.set(*count + 1))
+    let state = use_reducer(initial_state);
+    let dispatch = {
+        let d = state.dispatcher();
+        use_memo((), move |_| {
+            Callback::from(move |a: UiAction| d.dispatch(a))
+        })
     };
+    let dispatch: Callback<UiAction> = (*dispatch).clone();
 
+    let on_frame = {
+        let d = dispatch.clone();
+        use_memo((), move |_| d.reform(UiAction::Frame))
+    };
+    use_animation_frame(state.playing, (*on_frame).clone());
+
+    let window: Option<web_sys::EventTarget> = web_sys::window().map(Into::into);
+    let document: Option<web_sys::EventTarget> =
+        web_sys::window().and_then(|w| w.document()).map(Into::into);
+    let on_key = {
+        let d = dispatch.clone();
+        use_memo((), move |_| {
+            Callback::from(move |e: web_sys::Event| {
+                if let Some(a) = key_action(&e) {
+                    d.emit(a)
+                }
+            })
+        })
+    };
+    use_event_listener(window, "keydown", (*on_key).clone());
+    // Auto-pause when the tab is hidden: nobody is watching, and a class
+    // coming back should find the cluster where they left it.
+    let on_visibility = {
+        let d = dispatch.clone();
+        use_memo((), move |_| {
+            Callback::from(move |_| {
+                let hidden = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|doc| doc.visibility_state() == web_sys::VisibilityState::Hidden);
+                if hidden {
+                    d.emit(UiAction::Pause)
+                }
+            })
+        })
+    };
+    use_event_listener(document, "visibilitychange", (*on_visibility).clone());
+
+    {
+        let lang = state.lang;
+        use_effect_with(lang, |lang| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute(
+                    "lang",
+                    if *lang == crate::view::i18n::Lang::Zh {
+                        "zh-CN"
+                    } else {
+                        "en"
+                    },
+                );
+            }
+        });
+    }
+
+    use_effect_with((), |_| {
+        if super::selftest_requested("panic") {
+            panic!("selftest: deliberate panic requested by ?selftest=panic");
+        }
+    });
+
+    let view = ViewProps {
+        sim: state.sim.clone(),
+        version: state.version,
+        lang: state.lang,
+        dispatch: dispatch.clone(),
+        selected: state.selected,
+    };
+    let lang = state.lang;
     html! {
-        <main data-testid="app" data-ready="true" class="app">
-            <h1>{ "raftlab" }</h1>
-            <p class="tagline">{ "Raft, visible — Raft 共识，看得见" }</p>
-            <button type="button" data-action="demo" {onclick}>
-                { "Click me / 点我" }
-            </button>
-            <p>
-                { "Clicks / 点击次数: " }
-                <output data-testid="counter">{ *count }</output>
-            </p>
-        </main>
+        <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.0.borrow().tick().to_string()}
+             data-playing={state.playing.to_string()}>
+            <header class="app-header">
+                <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
+                <button class="lang-switch" data-action="lang"
+                    aria-label={lang.t("Switch language to Chinese", "切换到英文")}
+                    onclick={dispatch.reform(move |_| UiAction::SetLang(lang.other()))}>
+                    {lang.t("中文", "English")}
+                </button>
+                <button class="help-button" data-action="help" aria-label={lang.t("Keyboard shortcuts", "键盘快捷键")}
+                    onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
+            </header>
+            <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
+            <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
+            <main class="stage">
+                <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
+                    <SafetyBadge view={view.clone()} />
+                    <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
+                </section>
+                <aside class="side-pane">
+                    <Inspector view={view.clone()} />
+                    <ClientPanel view={view.clone()} />
+                </aside>
+            </main>
+            <Timeline view={view.clone()} />
+            <section class="lower">
+                <LogsView view={view.clone()} />
+                <EventLog view={view.clone()} />
+            </section>
+            <Settings view={view.clone()} />
+            if state.show_help {
+                <HelpOverlay lang={lang} dispatch={dispatch.clone()} />
+            }
+        </div>
     }
 }

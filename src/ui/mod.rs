@@ -1,7 +1,16 @@
 //! The browser UI (Yew function components). Compiled only for wasm32.
+//!
+//! The UI only reads the simulation and dispatches actions: see `state.rs`
+//! for the reducer, `app.rs` for the layout, `components/` for one component
+//! per file, and `crate::view` for the pure logic they share.
 
 mod app;
+mod components;
+mod hooks;
 mod panic_panel;
+mod props;
+mod state;
+mod url;
 
 pub use app::App;
 
@@ -10,27 +19,13 @@ pub use app::App;
 pub fn start() {
     panic_panel::install();
     yew::Renderer::<App>::new().render();
-
-    // Deliberate test path: `?selftest=panic` panics right after mounting.
-    // It exists so the browser suite can prove that a panic never leaves a
-    // dead page: the panic hook must put a visible error panel on screen.
-    // The panic is deferred to a timer so it happens after the first render,
-    // like a real bug in an event handler would.
-    if selftest_requested("panic") {
-        gloo_timers::callback::Timeout::new(0, || {
-            panic!("selftest: deliberate panic requested by ?selftest=panic");
-        })
-        .forget();
-    }
 }
 
 /// True when the page URL carries `?selftest=<which>`.
-fn selftest_requested(which: &str) -> bool {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .and_then(|params| params.get("selftest"))
-        .is_some_and(|value| value == which)
+///
+/// `?selftest=panic` makes the app panic right after its first render. It
+/// exists so the browser suite can prove that a panic never leaves a dead
+/// page: the panic hook must put a visible error panel on screen.
+pub(crate) fn selftest_requested(which: &str) -> bool {
+    crate::view::params::query_value(&url::search(), "selftest").is_some_and(|v| v == which)
 }

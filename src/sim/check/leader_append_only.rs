@@ -21,7 +21,8 @@ impl LeaderAppendOnly {
         for node in live.iter().filter(|n| n.role() == Role::Leader) {
             let log = node.log();
             if let Some(&(term, index, entry_term)) = self.seen.get(&node.id()) {
-                if term == node.term() && log.term_at(index) != Some(entry_term) && found.is_none() {
+                if term == node.term() && log.term_at(index) != Some(entry_term) && found.is_none()
+                {
                     found = Some(Violation {
                         property: Property::LeaderAppendOnly,
                         tick,

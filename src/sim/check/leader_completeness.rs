@@ -61,7 +61,10 @@ impl LeaderCompleteness {
             }
             for index in (entry.1 + 1)..=(self.committed.len() as Index) {
                 let (entry_term, committed_in) = self.committed[index as usize - 1];
-                if committed_in < term && leader.log().term_at(index) != Some(entry_term) && found.is_none() {
+                if committed_in < term
+                    && leader.log().term_at(index) != Some(entry_term)
+                    && found.is_none()
+                {
                     found = Some(Violation {
                         property: Property::LeaderCompleteness,
                         tick,

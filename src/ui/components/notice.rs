@@ -1,0 +1,37 @@
+//! The notice bar: errors as `role="alert"`, information as `role="status"`.
+
+use crate::ui::state::{Notice, UiAction};
+use crate::view::i18n::Lang;
+use yew::prelude::*;
+
+/// Props of [`NoticeBar`].
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    /// Language.
+    pub lang: Lang,
+    /// The notice, if any.
+    pub notice: Option<Notice>,
+    /// Where the dismiss goes.
+    pub dispatch: Callback<UiAction>,
+}
+
+/// Shows the latest notice with a dismiss button.
+#[component]
+pub fn NoticeBar(p: &NoticeProps) -> Html {
+    let Some(n) = &p.notice else {
+        return html! { <div class="notice-slot" role="status" aria-live="polite"></div> };
+    };
+    let class = if n.error {
+        "notice error"
+    } else {
+        "notice info"
+    };
+    let role = if n.error { "alert" } else { "status" };
+    html! {
+        <div class={class} role={role} data-testid="notice">
+            <span>{n.text.clone()}</span>
+            <button class="dismiss" aria-label={p.lang.t("Dismiss", "关闭")}
+                onclick={p.dispatch.reform(|_| UiAction::Notify(None))}>{"×"}</button>
+        </div>
+    }
+}

@@ -1,0 +1,92 @@
+//! Hooks that talk to the browser: the animation-frame loop and window
+//! event listeners. Each keeps its handles and drops them on cleanup (no
+//! `.forget()`), so nothing leaks when a component goes away.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+struct FrameLoop {
+    handle: Option<i32>,
+    closure: Option<Closure<dyn FnMut(f64)>>,
+    last: Option<f64>,
+}
+
+/// While `active`, calls `on_frame` with the milliseconds since the previous
+/// frame on every animation frame. Cancels the pending frame and frees the
+/// closure on cleanup.
+#[hook]
+pub fn use_animation_frame(active: bool, on_frame: Callback<f64>) {
+    use_effect_with((active, on_frame), |(active, on_frame)| {
+        let state = Rc::new(RefCell::new(FrameLoop {
+            handle: None,
+            closure: None,
+            last: None,
+        }));
+        if *active {
+            let weak = Rc::downgrade(&state);
+            let on_frame = on_frame.clone();
+            let closure = Closure::<dyn FnMut(f64)>::new(move |now: f64| {
+                let Some(state) = weak.upgrade() else { return };
+                let dt = {
+                    let mut s = state.borrow_mut();
+                    let dt = s.last.map_or(0.0, |l| now - l);
+                    s.last = Some(now);
+                    dt
+                };
+                on_frame.emit(dt);
+                request(&state);
+            });
+            state.borrow_mut().closure = Some(closure);
+            request(&state);
+        }
+        move || {
+            let mut s = state.borrow_mut();
+            if let (Some(h), Some(w)) = (s.handle.take(), web_sys::window()) {
+                let _ = w.cancel_animation_frame(h);
+            }
+            s.closure = None;
+        }
+    });
+}
+
+fn request(state: &Rc<RefCell<FrameLoop>>) {
+    let mut s = state.borrow_mut();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let handle = s.closure.as_ref().and_then(|c| {
+        window
+            .request_animation_frame(c.as_ref().unchecked_ref())
+            .ok()
+    });
+    s.handle = handle;
+}
+
+/// Listens to `event` on `target` (the window or the document) for the
+/// component's lifetime; the listener is removed on cleanup.
+#[hook]
+pub fn use_event_listener(
+    target: Option<web_sys::EventTarget>,
+    event: &'static str,
+    callback: Callback<web_sys::Event>,
+) {
+    use_effect_with((event, callback), move |(event, callback)| {
+        let callback = callback.clone();
+        let closure =
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| callback.emit(e));
+        if let Some(t) = &target {
+            let _ = t.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        }
+        let event = *event;
+        move || {
+            if let Some(t) = &target {
+                let _ =
+                    t.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+            }
+            drop(closure);
+        }
+    });
+}

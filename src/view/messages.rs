@@ -1,0 +1,109 @@
+//! User-facing error texts in both languages, for refused actions and
+//! malformed commands.
+
+use super::i18n::Lang;
+use crate::raft::{CommandError, ConfigError, MAX_COMMAND_LEN};
+use crate::sim::SimError;
+
+/// A refused simulation action or setting, explained.
+pub fn sim_error(lang: Lang, e: &SimError) -> String {
+    match (lang, e) {
+        (Lang::En, _) => e.to_string(),
+        (Lang::Zh, SimError::NodeCountOutOfRange { nodes }) => {
+            format!("集群节点数必须在 1 到 9 之间，而不是 {nodes}")
+        }
+        (Lang::Zh, SimError::Raft(c)) => config_error_zh(c),
+        (Lang::Zh, SimError::LatencyOutOfRange { min, max }) => {
+            format!("延迟必须满足 1 ≤ 最小值 ≤ 最大值 ≤ 1000（当前 {min}..{max}）")
+        }
+        (Lang::Zh, SimError::ProbabilityOutOfRange { permille }) => {
+            format!("概率必须在 0 到 1000‰ 之间，而不是 {permille}")
+        }
+        (Lang::Zh, SimError::NoSuchNode { node }) => format!("不存在节点 n{node}"),
+        (Lang::Zh, SimError::NoSuchMessage { id }) => format!("消息 #{id} 已不在网络中"),
+        (Lang::Zh, SimError::NodeState { node, status }) => {
+            let s = match *status {
+                "crashed" => "已崩溃",
+                "paused" => "已暂停",
+                _ => "正在运行",
+            };
+            format!("n{node} {s}，不能执行此操作")
+        }
+        (Lang::Zh, SimError::BadPartition) => "分区必须恰好包含每个节点一次".to_string(),
+        (Lang::Zh, SimError::TickOutOfRange { tick, head }) => {
+            format!("时刻 {tick} 超出了本次运行的最后时刻 {head}")
+        }
+    }
+}
+
+fn config_error_zh(e: &ConfigError) -> String {
+    match e {
+        ConfigError::ElectionTimeoutOutOfRange { ticks } => {
+            format!("选举超时 {ticks} 必须在 2 到 10000 个时刻之间")
+        }
+        ConfigError::HeartbeatNotShorterThanElection {
+            heartbeat,
+            election,
+        } => format!("心跳间隔 {heartbeat} 必须小于选举超时 {election}"),
+        ConfigError::HeartbeatZero => "心跳间隔至少为 1 个时刻".to_string(),
+        ConfigError::MaxEntriesOutOfRange { entries } => {
+            format!("每条消息携带的日志条目数 {entries} 必须在 1 到 1000 之间")
+        }
+    }
+}
+
+/// A malformed command, explained.
+pub fn command_error(lang: Lang, e: &CommandError) -> String {
+    match (lang, e) {
+        (Lang::En, _) => e.to_string(),
+        (Lang::Zh, CommandError::Empty) => {
+            "命令为空：试试 `put x 1`、`get x` 或 `del x`".to_string()
+        }
+        (Lang::Zh, CommandError::TooLong { len }) => {
+            format!("命令长 {len} 字节，上限为 {MAX_COMMAND_LEN}")
+        }
+        (Lang::Zh, CommandError::UnknownVerb { verb }) => {
+            format!("未知命令 `{verb}`：请使用 put、get 或 del")
+        }
+        (
+            Lang::Zh,
+            CommandError::WrongArity {
+                verb,
+                expected,
+                got,
+            },
+        ) => format!("`{verb}` 需要 {expected} 个参数，实际 {got} 个"),
+        (Lang::Zh, CommandError::TokenTooLong) => "键和值最多 64 个字符".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::raft::Command;
+
+    #[test]
+    fn every_error_has_both_languages() {
+        let errors = [
+            SimError::NodeCountOutOfRange { nodes: 12 },
+            SimError::Raft(ConfigError::HeartbeatZero),
+            SimError::LatencyOutOfRange { min: 3, max: 1 },
+            SimError::ProbabilityOutOfRange { permille: 2000 },
+            SimError::NoSuchNode { node: 7 },
+            SimError::NoSuchMessage { id: 3 },
+            SimError::NodeState {
+                node: 2,
+                status: "crashed",
+            },
+            SimError::BadPartition,
+            SimError::TickOutOfRange { tick: 9, head: 3 },
+        ];
+        for e in &errors {
+            let (en, zh) = (sim_error(Lang::En, e), sim_error(Lang::Zh, e));
+            assert!(!en.is_empty() && !zh.is_empty() && en != zh, "{e:?}");
+        }
+        let bad = Command::parse("").unwrap_err();
+        assert!(command_error(Lang::Zh, &bad).contains("命令为空"));
+        assert!(command_error(Lang::En, &bad).contains("empty command"));
+    }
+}

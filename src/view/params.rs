@@ -1,0 +1,140 @@
+//! Query-string parameters that set the initial state:
+//! `?lang=zh&seed=7&nodes=3&prevote=1&checkquorum=1&noop=0`.
+//! Bad values are reported, never fatal: the default is used instead.
+
+use super::i18n::Lang;
+use crate::sim::SimConfig;
+
+/// A query parameter that could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryError {
+    /// The parameter's name.
+    pub name: String,
+    /// The value given.
+    pub value: String,
+}
+
+impl QueryError {
+    /// Explains it in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!(
+                "ignored URL parameter {}={:?}: not a valid value",
+                self.name, self.value
+            ),
+            Lang::Zh => format!("已忽略无效的网址参数 {}={:?}", self.name, self.value),
+        }
+    }
+}
+
+/// Decodes `%xx` and `+` in a query component.
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of `name` in a query string (with or without the leading `?`).
+pub fn query_value(query: &str, name: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.split_once('=').or(Some((kv, ""))))
+        .find(|(k, _)| decode_component(k) == name)
+        .map(|(_, v)| decode_component(v))
+}
+
+fn parse_bool(v: &str) -> Option<bool> {
+    match v.to_ascii_lowercase().as_str() {
+        "1" | "true" | "on" | "yes" => Some(true),
+        "0" | "false" | "off" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// The configuration a query asks for, starting from the default, and the
+/// parameters that were ignored.
+pub fn config_from_query(query: &str) -> (SimConfig, Vec<QueryError>) {
+    let mut config = SimConfig::default();
+    let mut errors = Vec::new();
+    let mut bad = |name: &str, value: &str| {
+        errors.push(QueryError {
+            name: name.to_string(),
+            value: value.chars().take(40).collect(),
+        })
+    };
+    if let Some(v) = query_value(query, "seed") {
+        match v.parse::<u64>() {
+            Ok(seed) => config.seed = seed,
+            Err(_) => bad("seed", &v),
+        }
+    }
+    if let Some(v) = query_value(query, "nodes") {
+        match v.parse::<u32>() {
+            Ok(n) if (1..=9).contains(&n) => config.nodes = n,
+            _ => bad("nodes", &v),
+        }
+    }
+    for (name, field) in [
+        ("prevote", &mut config.raft.pre_vote as &mut bool),
+        ("checkquorum", &mut config.raft.check_quorum),
+        ("noop", &mut config.raft.leader_noop),
+    ] {
+        if let Some(v) = query_value(query, name) {
+            match parse_bool(&v) {
+                Some(b) => *field = b,
+                None => bad(name, &v),
+            }
+        }
+    }
+    if let Some(v) = query_value(query, "lang") {
+        if Lang::from_tag(&v).is_none() {
+            bad("lang", &v);
+        }
+    }
+    (config, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_documented_parameters() {
+        let (c, errs) =
+            config_from_query("?lang=zh&seed=7&nodes=3&prevote=1&checkquorum=true&noop=0");
+        assert!(errs.is_empty());
+        assert_eq!((c.seed, c.nodes), (7, 3));
+        assert!(c.raft.pre_vote && c.raft.check_quorum && !c.raft.leader_noop);
+        assert_eq!(query_value("?a=x%20y&b=+z", "a").as_deref(), Some("x y"));
+        assert_eq!(query_value("a=1", "b"), None);
+    }
+
+    #[test]
+    fn bad_values_fall_back_to_defaults_and_are_reported() {
+        let (c, errs) = config_from_query("?nodes=12&seed=abc&prevote=maybe&lang=fr&x=%");
+        assert_eq!(c, SimConfig::default());
+        let names: Vec<&str> = errs.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["seed", "nodes", "prevote", "lang"]);
+        assert!(errs[0].text(Lang::Zh).contains("seed"));
+        assert_eq!(decode_component("%zz%4"), "%zz%4");
+    }
+}
