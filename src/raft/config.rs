@@ -54,7 +54,10 @@ pub struct Config {
     /// PreVote (thesis §9.6; etcd's PreCandidate). Off by default, like etcd.
     pub pre_vote: bool,
     /// CheckQuorum (thesis §6.2): a leader that has not heard from a majority for
-    /// an election timeout steps down, and followers honour the leader lease.
+    /// an election timeout steps down, and the leader and its followers honour
+    /// the leader lease (thesis §4.2.3). Checked in rounds of one election
+    /// timeout; a new leader counts every follower active in its first round,
+    /// so an isolated new leader steps down within two election timeouts.
     pub check_quorum: bool,
     /// A new leader appends an empty entry of its own term (thesis §6.4), so that
     /// earlier-term entries can commit without waiting for a client command.

@@ -41,8 +41,6 @@ pub enum RoleCause {
         /// Peers heard from in that window, self included.
         heard_from: Vec<NodeId>,
     },
-    /// The node came back from a crash (Figure 2: only persistent state survives).
-    Restarted,
 }
 
 /// Why a vote or pre-vote was denied.

@@ -85,6 +85,7 @@ impl Node {
             persistent.voted_for = None;
         }
         let mut peers = members.to_vec();
+        peers.push(id); // a node always counts itself among the voters
         peers.sort_unstable();
         peers.dedup();
         let mut node = Node {
@@ -337,6 +338,17 @@ impl Node {
         }
     }
 
+    /// Under CheckQuorum, the leader whose lease is in force: a leader
+    /// trusts its own lease (it steps down within an election timeout if it
+    /// loses its majority); a follower trusts a leader heard from recently.
+    fn lease_holder(&self) -> Option<NodeId> {
+        if self.role == Role::Leader {
+            Some(self.id)
+        } else {
+            self.heard_from_leader_recently()
+        }
+    }
+
     /// §5.1: a message with a higher term makes us a follower of that term; one
     /// with a lower term is rejected or ignored. Returns whether to go on
     /// handling the message.
@@ -348,7 +360,7 @@ impl Node {
                     // CheckQuorum's lease (thesis §4.2.3): ignore disruptive
                     // candidates while a leader is known to be alive.
                     if self.config.check_quorum {
-                        if let Some(leader) = self.heard_from_leader_recently() {
+                        if let Some(leader) = self.lease_holder() {
                             self.deny_vote_lease(msg.from, msg.term, pre_vote, leader);
                             return false;
                         }

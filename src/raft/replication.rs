@@ -177,8 +177,8 @@ impl Node {
             self.send_append(from, false);
             return;
         }
-        if rejected_prev_index < pr.match_index {
-            return; // stale: we already know the logs match further on
+        if rejected_prev_index <= pr.match_index {
+            return; // stale: we already know the logs match at or past that index
         }
         // Back up one term at a time (§5.3, last paragraphs): skip every entry
         // of the follower's conflicting term, or to just past its log's end.

@@ -1,0 +1,3 @@
+//! Shared test support. Only declares the harness.
+
+pub mod raft_harness;
