@@ -7,6 +7,7 @@
 //!   natively tested.
 //! - `ui`: the Yew components (wasm32 only).
 pub mod raft;
+pub mod scenario;
 pub mod sim;
 pub mod view;
 

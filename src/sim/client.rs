@@ -28,7 +28,10 @@ pub enum OpFailure {
     },
     /// No leader could be found after every retry.
     NoLeader,
-    /// The entry was overwritten by a new leader: it will never commit (§5.3).
+    /// The entry was overwritten in the log of the leader that took it (§5.3).
+    /// Another node's copy may still be committed by a later leader (Figure 8),
+    /// so unless a different entry is already committed at that index, the
+    /// outcome is unknown.
     Overwritten {
         /// Where it was.
         index: Index,

@@ -98,7 +98,15 @@ impl World {
             } else if slot.node.log().term_at(index).is_some_and(|t| t != term)
                 || slot.node.log().last_index() < index
             {
-                Some((OpFailure::Overwritten { index, term }, true))
+                // Gone from the leader that took it, but another node's copy
+                // may still be committed by a later leader (Figure 8): only a
+                // different entry already committed at that index proves it
+                // never takes effect (State Machine Safety).
+                let void = self.nodes.iter().any(|s| {
+                    s.node.commit_index() >= index
+                        && s.node.log().term_at(index).is_some_and(|t| t != term)
+                });
+                Some((OpFailure::Overwritten { index, term }, void))
             } else if tick.saturating_sub(self.client.ops()[i].attempt_at) > self.answer_timeout() {
                 Some((OpFailure::TimedOut, false))
             } else {

@@ -97,6 +97,11 @@ impl Simulation {
     pub fn config(&self) -> &SimConfig {
         self.world.config()
     }
+    /// The configuration the run started from: what `replay` needs, since
+    /// actions such as `SetLatency` or `SetManualDelivery` change the world's.
+    pub fn initial_config(&self) -> &SimConfig {
+        self.base.config()
+    }
     /// How many checkpoints are held (for the memory benchmark).
     pub fn checkpoint_count(&self) -> usize {
         self.checkpoints.len()

@@ -9,6 +9,8 @@
 //! The scripting API for scenarios and tests is in [`script`].
 
 pub mod action;
+pub mod bench;
+pub mod chaos;
 pub mod check;
 pub mod client;
 mod client_driver;

@@ -121,6 +121,10 @@ impl World {
     pub fn violations(&self) -> &[Violation] {
         self.checker.violations()
     }
+    /// The safety checker (e.g. for linearizability checks it skipped).
+    pub fn checker(&self) -> &Checker {
+        &self.checker
+    }
     /// The running node that is leader with the highest term, if any.
     pub fn leader(&self) -> Option<NodeId> {
         self.nodes
@@ -262,6 +266,7 @@ impl World {
     fn run_checker(&mut self) {
         let tick = self.tick;
         self.checker.check(tick, &self.nodes);
+        self.checker.check_client(tick, &self.client);
     }
 
     /// Applies one action now. The history calls this and records it.

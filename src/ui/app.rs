@@ -2,8 +2,8 @@
 //! out the panels. Panels read the run through props and dispatch actions.
 
 use super::components::{
-    ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, NoticeBar, SafetyBadge,
-    Settings, Timeline, Toolbar,
+    open_link_at_start, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
+    Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
 };
 use super::hooks::{use_animation_frame, use_event_listener};
 use super::props::ViewProps;
@@ -28,6 +28,7 @@ fn initial_state() -> AppState {
             .join("; ");
         state.notice = Some(Notice { text, error: true });
     }
+    open_link_at_start(&mut state, &url::hash());
     state
 }
 
@@ -153,6 +154,8 @@ pub fn App() -> Html {
              data-playing={state.playing.to_string()}>
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
+                <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
+                <ShareBox view={view.clone()} pos={state.scenario.clone()} />
                 <button class="lang-switch" data-action="lang"
                     aria-label={lang.t("Switch language to Chinese", "切换到英文")}
                     onclick={dispatch.reform(move |_| UiAction::SetLang(lang.other()))}>
@@ -163,6 +166,7 @@ pub fn App() -> Html {
             </header>
             <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
+            <Narration view={view.clone()} pos={state.scenario.clone()} />
             <main class="stage">
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={view.clone()} />

@@ -5,6 +5,7 @@
 //! per file, and `crate::view` for the pure logic they share.
 
 mod app;
+mod bench_exports;
 mod components;
 mod hooks;
 mod panic_panel;

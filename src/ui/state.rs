@@ -72,6 +72,8 @@ pub struct AppState {
     pub show_help: bool,
     /// Reduced motion requested (no interpolation, no pulses).
     pub reduced_motion: bool,
+    /// The guided scenario step being shown, if any.
+    pub scenario: Option<crate::scenario::Position>,
 }
 
 /// Everything the user can do.
@@ -83,8 +85,6 @@ pub enum UiAction {
     Play,
     /// Stop playing.
     Pause,
-    /// Play or pause.
-    TogglePlay,
     /// One tick forward.
     Step,
     /// One tick back (paused only).
@@ -107,14 +107,14 @@ pub enum UiAction {
     SetLang(Lang),
     /// Start a new run.
     Reset(SimConfig),
-    /// Replace the run (share links, scenarios, imports).
-    Load(Box<Simulation>),
     /// Show or clear a notice.
     Notify(Option<Notice>),
     /// Toggle the keyboard help.
     ToggleHelp,
     /// A key pressed outside text fields.
     Key(String),
+    /// Guided scenario navigation (and opening shared runs).
+    Scenario(super::components::ScenarioNav),
 }
 
 impl AppState {
@@ -131,6 +131,7 @@ impl AppState {
             notice: None,
             show_help: false,
             reduced_motion,
+            scenario: None,
         }
     }
 
@@ -237,7 +238,6 @@ impl Reducible for AppState {
             }
             UiAction::Play => s.playing = true,
             UiAction::Pause => s.playing = false,
-            UiAction::TogglePlay => s.playing = !s.playing,
             UiAction::Step => {
                 s.playing = false;
                 s.phase = 0.0;
@@ -278,18 +278,14 @@ impl Reducible for AppState {
                     s.selected = None;
                     s.phase = 0.0;
                     s.notice = None;
+                    s.scenario = None;
                 }
                 Err(e) => s.notify_error(messages::sim_error(s.lang, &e)),
             },
-            UiAction::Load(sim) => {
-                s.sim = SimHandle(Rc::new(RefCell::new(*sim)));
-                s.version += 1;
-                s.selected = None;
-                s.phase = 0.0;
-            }
             UiAction::Notify(n) => s.notice = n,
             UiAction::ToggleHelp => s.show_help = !s.show_help,
             UiAction::Key(k) => s.key(&k),
+            UiAction::Scenario(nav) => super::components::scenario_nav(&mut s, nav),
         }
         Rc::new(s)
     }

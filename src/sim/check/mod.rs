@@ -6,9 +6,11 @@
 mod election_safety;
 mod leader_append_only;
 mod leader_completeness;
+pub mod linearizability;
 mod log_matching;
 mod state_machine_safety;
 
+use super::client::Client;
 use super::trace::TraceKind;
 use super::world::{NodeSlot, NodeStatus};
 use crate::raft::{Event, Index, NodeId, Term};
@@ -96,12 +98,14 @@ pub struct Checker {
     matching: log_matching::LogMatching,
     completeness: leader_completeness::LeaderCompleteness,
     applied: state_machine_safety::StateMachineSafety,
+    linear: linearizability::Linearizability,
     violations: Vec<Violation>,
 }
 
 impl Checker {
     /// Sees one trace event as it happens (for the event-driven properties).
     pub fn observe(&mut self, tick: u64, node: NodeId, kind: &TraceKind) {
+        self.linear.observe(kind);
         let TraceKind::Raft(event) = kind else {
             return;
         };
@@ -131,6 +135,17 @@ impl Checker {
         self.push(found);
         let found = self.completeness.check(tick, &all, &live);
         self.push(found);
+    }
+
+    /// Checks linearizability of the keys whose client history changed.
+    pub fn check_client(&mut self, tick: u64, client: &Client) {
+        let found = self.linear.check(tick, client);
+        self.push(found);
+    }
+
+    /// The linearizability checker (e.g. for the checks it skipped).
+    pub fn linearizability(&self) -> &linearizability::Linearizability {
+        &self.linear
     }
 
     /// Records a violation found outside the per-step checks (linearizability).

@@ -1,7 +1,16 @@
-//! ClientPanel (to be completed by its owner).
+//! The client: a command box (`put x 1 · get x · del x`), where to send it
+//! (the cluster, following redirects, or one node), and the operations so
+//! far with their status in plain language.
 
+use crate::raft::Command;
+use crate::sim::Target;
 use crate::ui::props::ViewProps;
+use crate::ui::state::UiAction;
+use crate::view::client_view::{status_name, status_text, target_text};
 use yew::prelude::*;
+
+/// Operations listed (most recent first).
+const OPS_SHOWN: usize = 20;
 
 /// Props of [`ClientPanel`].
 #[derive(Properties, PartialEq)]
@@ -10,9 +19,84 @@ pub struct ClientPanelProps {
     pub view: ViewProps,
 }
 
-/// ClientPanel.
+/// The client panel.
 #[component]
 pub fn ClientPanel(p: &ClientPanelProps) -> Html {
-    let _ = p;
-    html! { <section class="client_panel"></section> }
+    let v = &p.view;
+    let l = v.lang;
+    let input = use_node_ref();
+    let target = use_state(|| Target::Cluster);
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            target.set(value.parse::<u32>().map_or(Target::Cluster, Target::Node));
+        })
+    };
+    let on_submit = {
+        let input = input.clone();
+        let to = *target;
+        let d = v.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(field) = input.cast::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let text = field.value();
+            if Command::parse(&text).is_ok() {
+                field.set_value("");
+            }
+            d.emit(UiAction::Submit(to, text));
+        })
+    };
+    let sim = v.sim.0.borrow();
+    let world = sim.world();
+    let ids: Vec<u32> = world.nodes().iter().map(|s| s.node.id()).collect();
+    let ops = world.client().ops();
+    let shown = ops.iter().rev().take(OPS_SHOWN).map(|op| {
+        let status = status_name(&op.status);
+        html! {
+            <li key={op.id} class={classes!("op", status)} data-op-id={op.id.to_string()} data-op-status={status}>
+                <span class="op-head">
+                    <span class="op-id">{format!("#{}", op.id)}</span>
+                    <code>{op.command.to_string()}</code>
+                    <span class="op-target">{format!("→ {}", target_text(l, op.target))}</span>
+                    <span class="op-tick">{format!("{} {}", l.t("tick", "时刻"), op.invoked_at)}</span>
+                </span>
+                <span class="op-status">{status_text(l, op)}</span>
+            </li>
+        }
+    });
+    let known = world.client().known_leader();
+    html! {
+        <section class="client panel" aria-label={l.t("Client", "客户端")}>
+            <header class="panel-head">
+                <h2>{l.t("Client", "客户端")}</h2>
+                <span class="hint">{match known {
+                    Some(n) => format!("{} n{n}", l.t("believes the leader is", "认为领导者是")),
+                    None => l.t("knows no leader yet", "尚不知道领导者").to_string(),
+                }}</span>
+            </header>
+            <form class="command-form" onsubmit={on_submit}>
+                <input ref={input} type="text" data-input="command" autocomplete="off" spellcheck="false"
+                    placeholder="put x 1 · get x · del x" aria-label={l.t("Command", "命令")} />
+                <select data-input="target" aria-label={l.t("Send to", "发送到")} onchange={on_target}>
+                    <option value="cluster" selected={*target == Target::Cluster}>{l.t("cluster (follow redirects)", "集群（自动重定向）")}</option>
+                    { for ids.iter().map(|&n| html! {
+                        <option value={n.to_string()} selected={*target == Target::Node(n)}>{format!("{} n{n}", l.t("only", "仅"))}</option>
+                    }) }
+                </select>
+                <button type="submit" class="primary" data-action="submit">{l.t("Submit", "提交")}</button>
+            </form>
+            if ops.is_empty() {
+                <p class="empty">{l.t("No operations yet. A get is read through the log, so it is linearizable (§8).",
+                    "还没有操作。get 也经由日志读取，因此是线性一致的（§8）。")}</p>
+            } else {
+                <ol class="ops" aria-label={l.t("Client operations, most recent first", "客户端操作（最新在前）")}>{ for shown }</ol>
+            }
+        </section>
+    }
 }

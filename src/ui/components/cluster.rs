@@ -1,6 +1,30 @@
-//! The cluster view (to be completed by its owner).
+//! The cluster view: nodes on a ring, the links between every pair, the
+//! messages in flight moving along them, partition bubbles, and below the
+//! drawing the selected node's actions or message's card plus a legend.
+//!
+//! This component re-renders on every animation frame while playing (the
+//! phase moves messages and timers), so it only gathers small `Copy` facts;
+//! each node, link, timer and message is a child component with `PartialEq`
+//! props, and only what changed re-renders.
 
+use super::cluster_groups::ClusterGroups;
+use super::cluster_legend::ClusterLegend;
+use super::cluster_link::ClusterLink;
+use super::cluster_message::ClusterMessage;
+use super::cluster_node::{ClusterNode, Tally};
+use super::cluster_timer::TimerArc;
+use super::message_card::MessageCard;
+use super::node_actions::NodeActions;
+use crate::raft::Role;
+use crate::sim::NodeStatus;
 use crate::ui::props::ViewProps;
+use crate::ui::state::{Selection, UiAction};
+use crate::view::cluster_view::{
+    across_groups, flight_point, node_radius, partition_groups, pulse_key, queue_fraction,
+    role_key, timer_remaining, travel_length, vote_marks, MsgFacts, VoteMark,
+};
+use crate::view::layout::{flight_fraction, node_position, VIEW_SIZE};
+use crate::view::links::LinkState;
 use yew::prelude::*;
 
 /// Props of [`ClusterView`].
@@ -14,15 +38,199 @@ pub struct ClusterViewProps {
     pub reduced_motion: bool,
 }
 
+/// Most nodes a cluster has (the parking table below is sized for it).
+const MAX_NODES: usize = 9;
+
+/// Calls `on` when Enter or Space is pressed, and keeps the key from the
+/// app's global shortcuts (Space would toggle play).
+pub(super) fn activate_on_key(on: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let key = e.key();
+        if key == "Enter" || key == " " {
+            e.prevent_default();
+            e.stop_propagation();
+            on.emit(());
+        }
+    })
+}
+
+/// A number for an SVG attribute, one decimal.
+pub(super) fn num(x: f64) -> AttrValue {
+    AttrValue::from(format!("{x:.1}"))
+}
+
 /// The ring of nodes.
 #[component]
 pub fn ClusterView(p: &ClusterViewProps) -> Html {
-    let sim = p.view.sim.0.borrow();
+    let v = &p.view;
+    let lang = v.lang;
+    let d = &v.dispatch;
+    let sim = v.sim.0.borrow();
+    let world = sim.world();
+    let tick = world.tick();
+    let phase = if p.reduced_motion {
+        0.0
+    } else {
+        p.phase.clamp(0.0, 1.0)
+    };
+    let now = tick as f64 + phase;
+    let slots = world.nodes();
+    let n = slots.len();
+    let r = node_radius(n);
+    let net = world.network();
+    let manual = world.config().network.manual_delivery;
+    let selected_node = match v.selected {
+        Some(Selection::Node(id)) | Some(Selection::Entry(id, _)) => Some(id),
+        _ => None,
+    };
+    let selected_msg = match v.selected {
+        Some(Selection::Message(id)) => Some(id),
+        _ => None,
+    };
+    // Position of node `id` (ids are 1..=n).
+    let at = |id: u32| node_position((id as usize).wrapping_sub(1).min(n), n);
+    let valid = |id: u32| id >= 1 && (id as usize) <= n;
+
+    // Cut links between the groups of a split network are drawn quieter.
+    let groups = if net.cut_links().next().is_some() {
+        let ids: Vec<u32> = slots.iter().map(|s| s.node.id()).collect();
+        partition_groups(net, &ids)
+    } else {
+        Vec::new()
+    };
+    let mut links = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+    for a in 1..=n as u32 {
+        for b in a + 1..=n as u32 {
+            links.push(html! {
+                <ClusterLink key={a * 16 + b} {a} {b} state={LinkState::of(net, a, b)}
+                    pa={at(a)} pb={at(b)} quiet={across_groups(&groups, a, b)} {lang} dispatch={d.clone()} />
+            });
+        }
+    }
+
+    let mut timers = Vec::with_capacity(n);
+    let mut pulses = Vec::new();
+    let mut nodes = Vec::with_capacity(n);
+    for s in slots {
+        let node = &s.node;
+        let id = node.id();
+        let role = node.role();
+        let key = role_key(s.status, role);
+        let up = s.status != NodeStatus::Crashed;
+        if up && role != Role::Leader {
+            let ph = if s.status == NodeStatus::Up {
+                phase
+            } else {
+                0.0
+            };
+            timers.push(html! {
+                <TimerArc key={id} at={at(id)} r={r + 8.0} paused={s.status == NodeStatus::Paused}
+                    remaining={timer_remaining(node.election_elapsed(), node.randomized_election_timeout(), ph)} />
+            });
+        }
+        let tally = (up && matches!(role, Role::PreCandidate | Role::Candidate)).then(|| {
+            let marks = vote_marks(node.members(), node.votes());
+            Tally {
+                granted: marks.iter().filter(|m| **m == VoteMark::Granted).count(),
+                marks,
+                quorum: node.quorum(),
+                pre_vote: role == Role::PreCandidate,
+            }
+        });
+        // A leader's pulse restarts (a new element) on each AppendEntries it sends.
+        let pulse = (s.status == NodeStatus::Up && role == Role::Leader && !p.reduced_motion)
+            .then(|| pulse_key(net.in_flight(), id))
+            .flatten();
+        if let Some(k) = pulse {
+            let c = at(id);
+            pulses.push(html! {
+                <circle key={format!("{id}-{k}")} class="pulse" cx={num(c.x)} cy={num(c.y)} r={num(r)} />
+            });
+        }
+        nodes.push(html! {
+            <ClusterNode key={id} {id} at={at(id)} {r} role_key={key} {role} term={node.term()}
+                commit={node.commit_index()} voted_for={node.voted_for()} {tally}
+                selected={selected_node == Some(id)} {lang} dispatch={d.clone()} />
+        });
+    }
+
+    // Messages waiting at the receiver's end queue back along the link.
+    let mut parked = [0u8; MAX_NODES * MAX_NODES];
+    let messages = net
+        .in_flight()
+        .iter()
+        .filter(|e| valid(e.msg.from) && valid(e.msg.to) && e.msg.from != e.msg.to)
+        .map(|e| {
+            let (a, b) = (e.msg.from, e.msg.to);
+            let (pa, pb) = (at(a), at(b));
+            let mut f = flight_fraction(e.sent_at, e.deliver_at, now);
+            let waiting = f >= 1.0;
+            if waiting {
+                let slot = ((a - 1) as usize * MAX_NODES + (b - 1) as usize).min(parked.len() - 1);
+                f = queue_fraction(usize::from(parked[slot]), travel_length(pa, pb, r));
+                parked[slot] = parked[slot].saturating_add(1);
+            }
+            let pt = flight_point(pa, pb, f, r);
+            let facts = MsgFacts::of(e);
+            html! {
+                <g key={e.id} class="msg-pos" transform={format!("translate({:.1} {:.1})", pt.x, pt.y)}>
+                    <ClusterMessage {facts} selected={selected_msg == Some(e.id)}
+                        waiting={waiting && (manual || e.held)} {manual} {lang} dispatch={d.clone()} />
+                </g>
+            }
+        })
+        .collect::<Html>();
+
+    let detail = if let Some(id) = selected_node {
+        html! { <NodeActions view={v.clone()} node={id} /> }
+    } else if let Some(id) = selected_msg {
+        html! { <MessageCard view={v.clone()} id={id} /> }
+    } else {
+        html! {
+            <p class="cluster-hint">
+                {lang.t("Click a node, a message or a link to act on it.",
+                        "点击节点、消息或链路即可对其操作。")}
+            </p>
+        }
+    };
+    let clear = {
+        let d = d.clone();
+        let any = v.selected.is_some();
+        Callback::from(move |_: MouseEvent| {
+            if any {
+                d.emit(UiAction::Select(None))
+            }
+        })
+    };
+    let size = VIEW_SIZE.to_string();
+    let view_box = format!("0 0 {size} {size}");
+    let aria = match lang {
+        crate::view::i18n::Lang::En => format!("Cluster of {n} nodes at tick {tick}"),
+        crate::view::i18n::Lang::Zh => format!("{n} 个节点的集群，时刻 {tick}"),
+    };
     html! {
-        <svg viewBox="0 0 800 800" class="cluster">
-            { for sim.world().nodes().iter().map(|s| html! {
-                <g data-node-id={s.node.id().to_string()} data-role={s.node.role().name()} data-term={s.node.term().to_string()}></g>
-            }) }
-        </svg>
+        <div class={classes!("cluster-view", p.reduced_motion.then_some("reduced-motion"))}>
+            <div class="cluster-canvas">
+                // Static layer: re-painted only when the run changes.
+                <svg class="cluster-svg" viewBox={view_box.clone()} role="group" aria-label={aria}
+                     data-testid="cluster" data-manual={manual.to_string()}>
+                    <rect class="cluster-bg" x="0" y="0" width={size.clone()} height={size} onclick={clear} />
+                    <ClusterGroups sim={v.sim.clone()} version={v.version} {lang} {r} />
+                    <g class="links">{links}</g>
+                    <ClusterGroups sim={v.sim.clone()} version={v.version} {lang} {r} labels=true />
+                    <g class="nodes">{nodes}</g>
+                </svg>
+                // Moving layer (own compositing layer): timers, pulses, messages.
+                <svg class="cluster-overlay" viewBox={view_box}>
+                    <g class="timers">{timers}</g>
+                    <g class="pulses">{pulses}</g>
+                    <g class="messages">{messages}</g>
+                </svg>
+            </div>
+            <div class="cluster-footer">
+                <div class="cluster-detail">{detail}</div>
+                <ClusterLegend {lang} />
+            </div>
+        </div>
     }
 }

@@ -1,7 +1,28 @@
-//! EventLog (to be completed by its owner).
+//! The event log: what the nodes decided and why, in plain language, newest
+//! first, filtered by kind; heartbeats hidden by default. Clicking a line
+//! travels to its tick.
 
 use crate::ui::props::ViewProps;
+use crate::ui::state::UiAction;
+use crate::view::explain::{category, explain, is_heartbeat_noise, kind_name, Category};
+use crate::view::i18n::Lang;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Lines shown at most.
+const SHOWN: usize = 200;
+
+/// One line, ready to show.
+#[derive(Clone, PartialEq)]
+struct Line {
+    seq: u64,
+    tick: u64,
+    node: u32,
+    kind: &'static str,
+    category: &'static str,
+    text: String,
+}
 
 /// Props of [`EventLog`].
 #[derive(Properties, PartialEq)]
@@ -10,9 +31,119 @@ pub struct EventLogProps {
     pub view: ViewProps,
 }
 
-/// EventLog.
+fn filter_name(l: Lang, f: Option<Category>) -> &'static str {
+    match f {
+        None => l.t("All", "全部"),
+        Some(Category::Elections) => l.t("Elections", "选举"),
+        Some(Category::Replication) => l.t("Replication", "复制"),
+        Some(Category::Faults) => l.t("Faults", "故障"),
+    }
+}
+
+fn event_tick(e: &MouseEvent) -> Option<u64> {
+    let el = e
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-event-tick]")
+        .ok()??;
+    el.get_attribute("data-event-tick")?.parse().ok()
+}
+
+/// The event log.
 #[component]
 pub fn EventLog(p: &EventLogProps) -> Html {
-    let _ = p;
-    html! { <section class="event_log"></section> }
+    let v = &p.view;
+    let l = v.lang;
+    let filter = use_state(|| None::<Category>);
+    let heartbeats = use_state(|| false);
+    let sim = v.sim.0.borrow();
+    let world = sim.world();
+    let tick = world.tick();
+    let trace = world.trace();
+    let key = (
+        Rc::as_ptr(&v.sim.0) as usize,
+        trace.total(),
+        tick,
+        l,
+        *filter,
+        *heartbeats,
+    );
+    let lines = use_memo(key, |_| {
+        let total = trace.total();
+        trace
+            .recent()
+            .rev()
+            .enumerate()
+            .filter(|(_, e)| *heartbeats || !is_heartbeat_noise(&e.kind))
+            .filter(|(_, e)| filter.is_none_or(|f| category(&e.kind) == f))
+            .take(SHOWN)
+            .map(|(j, e)| Line {
+                seq: total.saturating_sub(1 + j as u64),
+                tick: e.tick,
+                node: e.node,
+                kind: kind_name(&e.kind),
+                category: category(&e.kind).name(),
+                text: explain(l, e),
+            })
+            .collect::<Vec<_>>()
+    });
+    let on_click = {
+        let d = v.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(t) = event_tick(&e) {
+                d.emit(UiAction::Seek(t));
+            }
+        })
+    };
+    let filters = [
+        None,
+        Some(Category::Elections),
+        Some(Category::Replication),
+        Some(Category::Faults),
+    ]
+    .into_iter()
+    .map(|f| {
+        let filter = filter.clone();
+        let on = *filter == f;
+        let name = f.map_or("all", Category::name);
+        html! {
+            <button class={classes!("chip", on.then_some("on"))} aria-pressed={on.to_string()} data-filter={name}
+                onclick={Callback::from(move |_| filter.set(f))}>{filter_name(l, f)}</button>
+        }
+    });
+    let toggle_hb = {
+        let heartbeats = heartbeats.clone();
+        Callback::from(move |_: Event| heartbeats.set(!*heartbeats))
+    };
+    let items = lines.iter().map(|line| {
+        html! {
+            <li key={line.seq} class={classes!("event", line.category, (line.tick == tick).then_some("now"))}>
+                <button data-event-tick={line.tick.to_string()} data-event={line.kind} data-category={line.category}
+                    title={l.t("Travel to this tick", "跳到这个时刻")}>
+                    <span class="ev-tick">{line.tick}</span>
+                    <span class="ev-node">{format!("n{}", line.node)}</span>
+                    <span class="ev-text">{line.text.clone()}</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="events panel" aria-label={l.t("Event log", "事件日志")}>
+            <header class="panel-head">
+                <h2>{l.t("Events", "事件")}</h2>
+                <div class="filters" role="group" aria-label={l.t("Filter", "筛选")}>{ for filters }</div>
+                <label class="check small">
+                    <input type="checkbox" data-input="heartbeats" checked={*heartbeats} onchange={toggle_hb} />
+                    {l.t("heartbeats", "心跳")}
+                </label>
+            </header>
+            <p class="hint">{l.t("Newest first · click a line to travel to its tick", "最新在前 · 点击一行跳到该时刻")}</p>
+            if lines.is_empty() {
+                <p class="empty">{l.t("Nothing yet.", "暂无事件。")}</p>
+            } else {
+                <ol class="event-list" onclick={on_click}>{ for items }</ol>
+            }
+        </section>
+    }
 }

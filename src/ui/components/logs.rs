@@ -1,6 +1,18 @@
-//! LogsView (to be completed by its owner).
+//! The logs panel: one row per node with every entry (a window of the last
+//! ones for long logs), markers for commitIndex / lastApplied and the
+//! leader's nextIndex / matchIndex, the card of the selected entry, and
+//! each node's state machine.
 
+use super::entry_card::EntryCard;
+use super::kv_view::{KvData, KvView, KV_SHOWN, PENDING_SHOWN};
+use super::log_row::{CellData, LogRow, RowData};
+use crate::raft::{Index, NodeId, UnsafeSwitch};
+use crate::sim::NodeStatus;
 use crate::ui::props::ViewProps;
+use crate::ui::state::{Selection, UiAction};
+use crate::view::entry_view;
+use crate::view::log_view::{cell_text, pending_writes, window_start, LOG_WINDOW};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`LogsView`].
@@ -10,9 +22,222 @@ pub struct LogsViewProps {
     pub view: ViewProps,
 }
 
+fn cell_of(e: &web_sys::Event) -> Option<(web_sys::Element, NodeId, Index)> {
+    let el = e
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-log-index]")
+        .ok()??;
+    let node = el.get_attribute("data-log-node")?.parse().ok()?;
+    let index = el.get_attribute("data-log-index")?.parse().ok()?;
+    Some((el, node, index))
+}
+
+/// Arrow keys move between cells (left/right in a row, up/down across rows).
+fn move_focus(e: &KeyboardEvent, scroller: &NodeRef) {
+    let (dn, di): (i64, i64) = match e.key().as_str() {
+        "ArrowLeft" => (0, -1),
+        "ArrowRight" => (0, 1),
+        "ArrowUp" => (-1, 0),
+        "ArrowDown" => (1, 0),
+        _ => return,
+    };
+    let Some((_, node, index)) = cell_of(e) else {
+        return;
+    };
+    e.prevent_default();
+    e.stop_propagation();
+    let (n, i) = (i64::from(node) + dn, index as i64 + di);
+    let Some(root) = scroller.cast::<web_sys::Element>() else {
+        return;
+    };
+    let sel = format!("[data-log-node=\"{n}\"][data-log-index=\"{i}\"]");
+    if let Some(el) = root
+        .query_selector(&sel)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// LogsView.
 #[component]
 pub fn LogsView(p: &LogsViewProps) -> Html {
-    let _ = p;
-    html! { <section class="logs"></section> }
+    let v = &p.view;
+    let l = v.lang;
+    let show_all = use_state(|| false);
+    let scroller = use_node_ref();
+    let stick = use_mut_ref(|| true);
+    let on_select = use_callback(v.dispatch.clone(), |e: MouseEvent, d| {
+        if let Some((_, n, i)) = cell_of(&e) {
+            d.emit(UiAction::Select(Some(Selection::Entry(n, i))));
+        }
+    });
+    let on_key = {
+        let scroller = scroller.clone();
+        Callback::from(move |e: KeyboardEvent| move_focus(&e, &scroller))
+    };
+    let on_scroll = {
+        let scroller = scroller.clone();
+        let stick = stick.clone();
+        Callback::from(move |_: Event| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                *stick.borrow_mut() = el.scroll_left() + el.client_width() >= el.scroll_width() - 16;
+            }
+        })
+    };
+
+    let sim = v.sim.0.borrow();
+    let world = sim.world();
+    let max_last = world.nodes().iter().map(|s| s.node.log().last_index()).max().unwrap_or(0);
+    {
+        let scroller = scroller.clone();
+        let stick = stick.clone();
+        use_effect_with((max_last, *show_all, world.nodes().len()), move |_| {
+            if *stick.borrow() {
+                if let Some(el) = scroller.cast::<web_sys::Element>() {
+                    el.set_scroll_left(el.scroll_width());
+                }
+            }
+        });
+    }
+    let start = window_start(max_last, *show_all);
+    let slots = max_last + 2 - start;
+    let sel = match v.selected {
+        Some(Selection::Entry(n, i)) => Some((n, i)),
+        _ => None,
+    };
+    let highlight = sel.and_then(|(n, i)| {
+        let t = world.slot(n).ok()?.node.log().get(i)?.term;
+        Some((i, t))
+    });
+    let leader = world.leader().and_then(|id| world.slot(id).ok());
+    let mut labels = Vec::with_capacity(world.nodes().len());
+    let rows = world.nodes().iter().map(|s| {
+        let node = &s.node;
+        let id = node.id();
+        let up = s.status != NodeStatus::Crashed;
+        let commit = node.commit_index();
+        let log = node.log();
+        let skip = start.saturating_sub(log.first_index()) as usize;
+        let cells = log
+            .entries()
+            .iter()
+            .skip(skip)
+            .map(|e| CellData {
+                index: e.index,
+                term: e.term,
+                text: cell_text(l, e.command()),
+                committed: up && e.index <= commit,
+            })
+            .collect();
+        let progress = leader
+            .filter(|ld| ld.node.id() != id)
+            .and_then(|ld| ld.node.progress().get(&id))
+            .map(|pr| (pr.next_index, pr.match_index));
+        let role = match s.status {
+            NodeStatus::Up => node.role().name(),
+            other => other.name(),
+        };
+        let facts = match s.status {
+            NodeStatus::Crashed => l.t("crashed · log kept on disk", "已崩溃 · 日志保存在磁盘").to_string(),
+            _ => format!("C {commit} · A {}", node.last_applied()),
+        };
+        labels.push(html! {
+            <div key={id} class={classes!("log-label", format!("status-{}", s.status.name()))}>
+                <span class={classes!("node-chip", format!("role-{role}"))}>{format!("n{id}")}</span>
+                <span class="log-label-text">
+                    <span class="log-role">{l.role(role)}{format!(" · {} {}", l.t("term", "任期"), node.term())}</span>
+                    <span class="log-facts">{facts}</span>
+                </span>
+            </div>
+        });
+        let row = RowData {
+            node: id,
+            status: s.status.name(),
+            role,
+            start,
+            cells,
+            last_index: log.last_index(),
+            commit: up.then_some(commit),
+            applied: up.then_some(node.last_applied()),
+            progress,
+            selected: sel.filter(|(n, _)| *n == id).map(|(_, i)| i),
+            highlight,
+            lang: l,
+        };
+        html! { <LogRow key={id} row={row} /> }
+    }).collect::<Vec<Html>>();
+    let kv: Vec<KvData> = world
+        .nodes()
+        .iter()
+        .map(|s| {
+            let data = &s.node.kv().data;
+            KvData {
+                node: s.node.id(),
+                crashed: s.status == NodeStatus::Crashed,
+                applied: s.node.last_applied(),
+                pairs: data.iter().take(KV_SHOWN).map(|(k, v)| (k.clone(), v.clone())).collect(),
+                total: data.len(),
+                pending: pending_writes(s.node.log(), s.node.last_applied(), PENDING_SHOWN),
+            }
+        })
+        .collect();
+    let card = sel.map(|(n, i)| {
+        let facts = entry_view::facts(world);
+        let net = world.network();
+        let count_old = world.config().raft.is_unsafe(UnsafeSwitch::CommitOldTermByCounting);
+        let report = entry_view::analyse(&facts, n, i, |a, b| net.is_up(a, b), count_old);
+        html! { <EntryCard report={report} lang={l} dispatch={v.dispatch.clone()} /> }
+    });
+    let hidden = start - 1;
+    let toggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_| show_all.set(!*show_all))
+    };
+    let ruler = (start..=max_last + 1).map(|i| {
+        html! { <span class="ruler-index">{i}</span> }
+    });
+    html! {
+        <section class="logs panel" aria-label={l.t("Logs", "日志")}>
+            <header class="panel-head">
+                <h2>{l.t("Logs", "日志")}</h2>
+                <ul class="legend" aria-label={l.t("Legend", "图例")}>
+                    <li><span class="legend-cell committed"></span>{l.t("✓ committed", "✓ 已提交")}</li>
+                    <li><span class="legend-cell uncommitted"></span>{l.t("… not committed yet", "… 尚未提交")}</li>
+                    <li><span class="log-marker commit">{"C"}</span>{"commitIndex"}</li>
+                    <li><span class="log-marker applied">{"A"}</span>{"lastApplied"}</li>
+                    <li><span class="log-marker next">{"N"}</span><span class="log-marker match">{"M"}</span>{l.t("leader's nextIndex / matchIndex", "领导者记录的 nextIndex / matchIndex")}</li>
+                </ul>
+                if hidden > 0 || *show_all {
+                    <button class="small" data-action="logs-show-all" aria-pressed={show_all.to_string()} onclick={toggle}>
+                        { if *show_all {
+                            format!("{} {LOG_WINDOW}", l.t("Show only the last", "只显示最后"))
+                        } else {
+                            format!("{} ({} {hidden})", l.t("Show all", "显示全部"), l.t("hidden", "已隐藏"))
+                        } }
+                    </button>
+                }
+            </header>
+            if max_last == 0 {
+                <p class="empty">{l.t("No entries yet: once a leader is elected, submit a command such as put x 1.", "还没有日志条目：选出领导者后，提交一条命令，例如 put x 1。")}</p>
+            }
+            <div class="log-grid">
+                <div class="log-labels">
+                    <div class="log-label ruler" aria-hidden="true">{l.t("index", "索引")}</div>
+                    { for labels }
+                </div>
+                <div class="log-scroller" ref={scroller} onscroll={on_scroll} onclick={on_select} onkeydown={on_key}
+                    style={format!("--slots: {slots}")}>
+                    <div class="log-track ruler" aria-hidden="true">{ for ruler }</div>
+                    { for rows }
+                </div>
+            </div>
+            { card }
+            <KvView nodes={kv} lang={l} />
+        </section>
+    }
 }

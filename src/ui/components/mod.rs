@@ -1,15 +1,30 @@
 //! One component per file.
 
 mod client_panel;
+mod entry_card;
+mod kv_view;
+mod log_row;
 mod cluster;
+mod cluster_groups;
+mod cluster_legend;
+mod cluster_link;
+mod cluster_message;
+mod cluster_node;
+mod cluster_timer;
 mod event_log;
 mod help;
 mod inspector;
 mod logs;
+mod message_card;
+mod narration;
+mod node_actions;
 mod notice;
 mod safety_badge;
+mod scenario_menu;
 mod settings;
+mod share_box;
 mod timeline;
+mod timeline_marks;
 mod toolbar;
 
 pub use client_panel::ClientPanel;
@@ -17,9 +32,12 @@ pub use cluster::ClusterView;
 pub use event_log::EventLog;
 pub use help::HelpOverlay;
 pub use inspector::Inspector;
+pub use narration::Narration;
 pub use logs::LogsView;
 pub use notice::NoticeBar;
 pub use safety_badge::SafetyBadge;
+pub use scenario_menu::{scenario_nav, ScenarioMenu, ScenarioNav};
 pub use settings::Settings;
+pub use share_box::{open_link_at_start, ShareBox};
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;

@@ -1,6 +1,12 @@
-//! SafetyBadge (to be completed by its owner).
+//! The safety badge over the cluster: green while every property of Figure 3
+//! (and linearizability) holds, listing them on hover or when expanded; red
+//! on a violation, naming the property, the tick, the nodes and entries,
+//! with a button that travels there.
 
+use crate::sim::Property;
 use crate::ui::props::ViewProps;
+use crate::ui::state::UiAction;
+use crate::view::safety_view::{statement, title, violation_text};
 use yew::prelude::*;
 
 /// Props of [`SafetyBadge`].
@@ -10,9 +16,65 @@ pub struct SafetyBadgeProps {
     pub view: ViewProps,
 }
 
-/// SafetyBadge.
+/// The badge.
 #[component]
 pub fn SafetyBadge(p: &SafetyBadgeProps) -> Html {
-    let _ = p;
-    html! { <section class="safety_badge"></section> }
+    let v = &p.view;
+    let l = v.lang;
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let sim = v.sim.0.borrow();
+    let violations = sim.world().violations();
+    let list = Property::ALL.iter().map(|&prop| {
+        let broken = violations.iter().any(|x| x.property == prop);
+        html! {
+            <li class={classes!(broken.then_some("broken"))} data-property={prop.name()}>
+                <span class="mark">{if broken { "✗" } else { "✓" }}</span>
+                <strong>{title(l, prop)}</strong>{" — "}{statement(l, prop)}
+                <small>{format!(" ({})", prop.citation())}</small>
+            </li>
+        }
+    });
+    let Some(first) = violations.first() else {
+        return html! {
+            <div class={classes!("safety", "ok", open.then_some("open"))} data-testid="safety" data-safety="ok">
+                <button class="safety-summary" aria-expanded={open.to_string()} onclick={toggle}>
+                    <span class="mark">{"✓"}</span>
+                    {l.t("All safety properties hold", "所有安全性质成立")}
+                </button>
+                <ul class="safety-list">{ for list }</ul>
+            </div>
+        };
+    };
+    let tick = first.tick;
+    let jump = v.dispatch.reform(move |_| UiAction::Seek(tick));
+    let more = violations.len() - 1;
+    html! {
+        <div class={classes!("safety", "violated", "open")} data-testid="safety" data-safety="violated"
+            data-property={first.property.name()} role="alert">
+            <p class="safety-title">
+                <span class="mark">{"✗"}</span>
+                {format!("{}: {}", l.t("Safety violated", "安全性被违反"), title(l, first.property))}
+                <small>{format!(" ({})", first.property.citation())}</small>
+            </p>
+            <p class="safety-what">{statement(l, first.property)}</p>
+            <p class="safety-detail">{violation_text(l, first)}</p>
+            <button class="jump" data-action="jump-violation" onclick={jump}>
+                {format!("{} {tick}", l.t("Jump to tick", "跳到时刻"))}
+            </button>
+            if more > 0 {
+                <details>
+                    <summary>{format!("+{more} {}", l.t("more", "处更多"))}</summary>
+                    <ul>{ for violations.iter().skip(1).map(|x| html! { <li>{violation_text(l, x)}</li> }) }</ul>
+                </details>
+            }
+            <button class="safety-summary small" aria-expanded={open.to_string()} onclick={toggle}>
+                {l.t("All properties", "全部性质")}
+            </button>
+            if *open { <ul class="safety-list">{ for list }</ul> }
+        </div>
+    }
 }

@@ -11,6 +11,9 @@ use crate::view::i18n::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// An edit of the configuration from a form event.
+type ConfigEdit = Box<dyn Fn(&mut SimConfig, &Event)>;
+
 /// Props of [`Settings`].
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
@@ -68,7 +71,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
     let reset = {
         let d = d.clone();
         let config = config.clone();
-        move |f: Box<dyn Fn(&mut SimConfig, &Event)>| {
+        move |f: ConfigEdit| {
             let d = d.clone();
             let config = config.clone();
             Callback::from(move |e: Event| {

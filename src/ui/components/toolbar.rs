@@ -31,7 +31,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
     let n = world.config().nodes;
     let play = if p.playing {
         html! { <button class="primary" data-action="pause" aria-label={l.t("Pause", "暂停")}
-        onclick={d.reform(|_| UiAction::Pause)}>{"⏸ "}{l.t("Pause", "暂停")}</button> }
+        onclick={d.reform(|_| UiAction::Pause)}>{"‖ "}{l.t("Pause", "暂停")}</button> }
     } else {
         html! { <button class="primary" data-action="play" aria-label={l.t("Play", "播放")}
         onclick={d.reform(|_| UiAction::Play)}>{"▶ "}{l.t("Play", "播放")}</button> }
@@ -75,9 +75,9 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
             <div class="group">
                 {play}
                 <button data-action="back" disabled={p.playing || tick == 0}
-                    aria-label={l.t("Back one tick", "后退一个时刻")} onclick={d.reform(|_| UiAction::Back)}>{"⏮"}</button>
+                    aria-label={l.t("Back one tick", "后退一个时刻")} onclick={d.reform(|_| UiAction::Back)}>{"◀"}</button>
                 <button data-action="step" aria-label={l.t("Step one tick", "前进一个时刻")}
-                    onclick={d.reform(|_| UiAction::Step)}>{"⏭ "}{l.t("Step", "单步")}</button>
+                    onclick={d.reform(|_| UiAction::Step)}>{l.t("Step", "单步")}{" ▶|"}</button>
                 <label class="speed">
                     <span>{l.t("Speed", "速度")}</span>
                     <input type="range" min="0" max={(SPEEDS.len() - 1).to_string()} value={p.speed.to_string()}

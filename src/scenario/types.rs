@@ -1,0 +1,317 @@
+//! The data a guided scenario is made of: a cluster configuration and steps,
+//! each step a few operations on the simulation plus its narration. Nothing
+//! here decides an outcome: operations only act (crash, cut, propose, deliver,
+//! pin a timer) and let ticks run; the real simulation does the rest.
+
+use crate::raft::{Command, Index, NodeId, Term};
+use crate::sim::{Action, NodeStatus, OpStatus, SimConfig, SimError, Simulation, Target};
+use crate::view::i18n::Lang;
+
+/// A condition on the run, used to run "until" something happens and to
+/// state what a step is expected to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cond {
+    /// The node has this role (`follower`, `precandidate`, `candidate`,
+    /// `leader`, `crashed`, `paused`).
+    Role(NodeId, &'static str),
+    /// Some running node is leader.
+    AnyLeader,
+    /// The node's commit index is at least this.
+    Commit(NodeId, Index),
+    /// The node's term is at least this.
+    Term(NodeId, Term),
+    /// The node's log has at least this many entries.
+    LogLen(NodeId, usize),
+    /// The node's log holds an entry of this term at this index.
+    LogTerm(NodeId, Index, Term),
+    /// Client operation `op` (1-based) was answered or gave up.
+    OpSettled(u64),
+    /// No message is in flight.
+    Quiet,
+    /// All of these.
+    All(Vec<Cond>),
+    /// At least one of these.
+    Any(Vec<Cond>),
+    /// Not this.
+    Not(Box<Cond>),
+}
+
+impl Cond {
+    /// Whether the condition holds in `sim` now.
+    pub fn holds(&self, sim: &Simulation) -> bool {
+        match self {
+            Cond::Role(n, role) => sim.node(*n).is_ok_and(|r| r.role == *role),
+            Cond::AnyLeader => {
+                sim.world().nodes().iter().any(|s| {
+                    s.status == NodeStatus::Up && s.node.role() == crate::raft::Role::Leader
+                })
+            }
+            Cond::Commit(n, i) => sim.node(*n).is_ok_and(|r| r.commit >= *i),
+            Cond::Term(n, t) => sim.node(*n).is_ok_and(|r| r.term >= *t),
+            Cond::LogLen(n, l) => sim.node(*n).is_ok_and(|r| r.log.len() >= *l),
+            Cond::LogTerm(n, i, t) => sim
+                .node(*n)
+                .is_ok_and(|r| r.log.iter().any(|e| e.0 == *i && e.1 == *t)),
+            Cond::OpSettled(op) => sim.world().client().ops().iter().any(|o| {
+                o.id == *op
+                    && matches!(
+                        o.status,
+                        OpStatus::Committed { .. } | OpStatus::Failed { .. }
+                    )
+            }),
+            Cond::Quiet => sim.world().network().in_flight().is_empty(),
+            Cond::All(cs) => cs.iter().all(|c| c.holds(sim)),
+            Cond::Any(cs) => cs.iter().any(|c| c.holds(sim)),
+            Cond::Not(c) => !c.holds(sim),
+        }
+    }
+}
+
+/// One operation of a step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// Take a simulation action now.
+    Act(Action),
+    /// A client submits a command (text as a student would type it).
+    Propose(Target, &'static str),
+    /// Let the global clock run this many ticks.
+    Run(u64),
+    /// Let the clock run until the condition holds, at most this many ticks.
+    RunUntil(Cond, u64),
+    /// Deliver the oldest message in flight from one node to another of this
+    /// kind (`append-entries`, `request-vote-resp`, …). Manual delivery mode
+    /// makes these the only way messages move.
+    Deliver(NodeId, NodeId, &'static str),
+    /// Drop the oldest such message.
+    Drop(NodeId, NodeId, &'static str),
+}
+
+/// Why a scenario could not be built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScenarioError {
+    /// No scenario has this id.
+    Unknown,
+    /// The scenario has fewer steps.
+    NoSuchStep {
+        /// The step asked for (0-based).
+        step: usize,
+    },
+    /// The simulation refused an operation.
+    Sim {
+        /// The step (0-based).
+        step: usize,
+        /// The refusal.
+        error: SimError,
+    },
+    /// A scripted command did not parse, or a scripted message was not in flight.
+    Script {
+        /// The step (0-based).
+        step: usize,
+    },
+}
+
+impl ScenarioError {
+    /// Explains it in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ScenarioError::Unknown, Lang::En) => "there is no such scenario".to_string(),
+            (ScenarioError::Unknown, Lang::Zh) => "没有这个场景".to_string(),
+            (ScenarioError::NoSuchStep { step }, Lang::En) => {
+                format!("the scenario has no step {}", step + 1)
+            }
+            (ScenarioError::NoSuchStep { step }, Lang::Zh) => {
+                format!("场景中没有第 {} 步", step + 1)
+            }
+            (ScenarioError::Sim { step, error }, _) => format!(
+                "{} {}: {}",
+                lang.t("scenario step", "场景步骤"),
+                step + 1,
+                crate::view::messages::sim_error(lang, error)
+            ),
+            (ScenarioError::Script { step }, Lang::En) => {
+                format!("scenario step {} could not run its script", step + 1)
+            }
+            (ScenarioError::Script { step }, Lang::Zh) => {
+                format!("场景第 {} 步的脚本无法执行", step + 1)
+            }
+        }
+    }
+}
+
+/// One step: what to do, and what to tell the class.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// A short title for the step list, English.
+    pub title_en: &'static str,
+    /// A short title for the step list, Chinese.
+    pub title_zh: &'static str,
+    /// What the class sees and why, English (names the rule, cites §).
+    pub narration_en: &'static str,
+    /// The same in Chinese.
+    pub narration_zh: &'static str,
+    /// The rule at work, e.g. `§5.2`.
+    pub rule: &'static str,
+    /// The operations, in order.
+    pub ops: Vec<Op>,
+    /// What the step is meant to show; checked by the tests and shown in the UI.
+    pub expect: Option<Cond>,
+}
+
+impl Step {
+    /// A step with its titles and narration, and no operations yet.
+    pub fn new(
+        title: (&'static str, &'static str),
+        rule: &'static str,
+        narration_en: &'static str,
+        narration_zh: &'static str,
+    ) -> Step {
+        Step {
+            title_en: title.0,
+            title_zh: title.1,
+            narration_en,
+            narration_zh,
+            rule,
+            ops: Vec::new(),
+            expect: None,
+        }
+    }
+    /// Adds operations.
+    pub fn ops(mut self, ops: impl IntoIterator<Item = Op>) -> Step {
+        self.ops.extend(ops);
+        self
+    }
+    /// States what the step should show.
+    pub fn expect(mut self, cond: Cond) -> Step {
+        self.expect = Some(cond);
+        self
+    }
+    /// The title in `lang`.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        lang.t(self.title_en, self.title_zh)
+    }
+    /// The narration in `lang`.
+    pub fn narration(&self, lang: Lang) -> &'static str {
+        lang.t(self.narration_en, self.narration_zh)
+    }
+}
+
+/// A guided scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    /// Stable id (menus, share links, tests).
+    pub id: &'static str,
+    /// Title, English.
+    pub title_en: &'static str,
+    /// Title, Chinese.
+    pub title_zh: &'static str,
+    /// The cluster it starts from.
+    pub config: SimConfig,
+    /// The steps.
+    pub steps: Vec<Step>,
+}
+
+impl Scenario {
+    /// The title in `lang`.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        lang.t(self.title_en, self.title_zh)
+    }
+
+    /// Runs step `index` on `sim` (which must stand at the end of the step
+    /// before it).
+    pub fn apply_step(&self, sim: &mut Simulation, index: usize) -> Result<(), ScenarioError> {
+        let step = self
+            .steps
+            .get(index)
+            .ok_or(ScenarioError::NoSuchStep { step: index })?;
+        let sim_err = |error| ScenarioError::Sim { step: index, error };
+        for op in &step.ops {
+            match op {
+                Op::Act(a) => sim.act(a.clone()).map_err(sim_err)?,
+                Op::Propose(target, text) => {
+                    let command =
+                        Command::parse(text).map_err(|_| ScenarioError::Script { step: index })?;
+                    sim.act(Action::Propose(*target, command))
+                        .map_err(sim_err)?;
+                }
+                Op::Run(n) => sim.run(*n).map_err(sim_err)?,
+                Op::RunUntil(cond, max) => {
+                    let mut left = *max;
+                    while left > 0 && !cond.holds(sim) {
+                        sim.step().map_err(sim_err)?;
+                        left -= 1;
+                    }
+                }
+                Op::Deliver(from, to, kind) | Op::Drop(from, to, kind) => {
+                    let id = sim
+                        .find_message(*from, *to, kind)
+                        .ok_or(ScenarioError::Script { step: index })?;
+                    let action = if matches!(op, Op::Deliver(..)) {
+                        Action::Deliver(id)
+                    } else {
+                        Action::Drop(id)
+                    };
+                    sim.act(action).map_err(sim_err)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The run at the end of step `index`: rebuilt from the configuration by
+    /// running steps `0..=index` (deterministic, so going back is exact).
+    pub fn build(&self, index: usize) -> Result<Simulation, ScenarioError> {
+        if index >= self.steps.len() {
+            return Err(ScenarioError::NoSuchStep { step: index });
+        }
+        let mut sim = Simulation::new(self.config.clone())
+            .map_err(|error| ScenarioError::Sim { step: 0, error })?;
+        for i in 0..=index {
+            self.apply_step(&mut sim, i)?;
+        }
+        Ok(sim)
+    }
+}
+
+/// Where a guided scenario stands in the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// The scenario's id.
+    pub id: &'static str,
+    /// The current step (0-based).
+    pub step: usize,
+    /// The teacher took over: the run is theirs now.
+    pub free: bool,
+    /// The head tick of the run at the end of the step.
+    pub end_tick: u64,
+    /// How many actions the run had recorded at the end of the step.
+    pub end_actions: usize,
+}
+
+impl Position {
+    /// The position at the end of step `step`, given the run built for it.
+    pub fn at(id: &'static str, step: usize, sim: &Simulation) -> Position {
+        Position {
+            id,
+            step,
+            free: false,
+            end_tick: sim.head(),
+            end_actions: sim.actions().len(),
+        }
+    }
+
+    /// Whether `sim` has moved on from the step's end (someone acted or ran
+    /// the clock past it): the run is no longer the scenario's.
+    pub fn diverged(&self, sim: &Simulation) -> bool {
+        sim.head() != self.end_tick || sim.actions().len() != self.end_actions
+    }
+}
+
+/// A shorthand for `Op::Act`.
+pub fn act(a: Action) -> Op {
+    Op::Act(a)
+}
+
+/// A shorthand for proposing to one node.
+pub fn propose_to(node: NodeId, text: &'static str) -> Op {
+    Op::Propose(Target::Node(node), text)
+}

@@ -1,0 +1,105 @@
+//! One message in flight, drawn as a small typed glyph: PreVote, RequestVote,
+//! AppendEntries with its entry count, a small dot for a heartbeat, and
+//! responses with ✓ or ✗. Held messages get a dashed outline and a ⏸
+//! badge, duplicates a ghost copy behind. Its position is set by the parent
+//! (a `<g transform>`), so this only re-renders when the message changes.
+
+use super::cluster::{activate_on_key, num};
+use crate::sim::Action;
+use crate::ui::state::{Selection, UiAction};
+use crate::view::cluster_view::MsgFacts;
+use crate::view::i18n::Lang;
+use yew::prelude::*;
+
+/// Props of [`ClusterMessage`].
+#[derive(Properties, PartialEq)]
+pub struct ClusterMessageProps {
+    /// What it is.
+    pub facts: MsgFacts,
+    /// Selected?
+    pub selected: bool,
+    /// Due but waiting (manual delivery or held) at the receiver's end.
+    pub waiting: bool,
+    /// Manual delivery mode: clicking a selected waiting message delivers it.
+    pub manual: bool,
+    /// Language.
+    pub lang: Lang,
+    /// Where actions go.
+    pub dispatch: Callback<UiAction>,
+}
+
+/// One message.
+#[component]
+pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
+    let f = p.facts;
+    let id = f.id;
+    let mut aria = f.aria(p.lang);
+    let deliver_on_click = p.manual && p.waiting && p.selected && !f.held;
+    if p.manual && p.waiting && !f.held {
+        aria.push_str(p.lang.t(
+            ". Waiting: select it, then activate again to deliver",
+            "。等待投递：选中后再次点击即可投递",
+        ));
+    }
+    let activate = {
+        let (d, selected) = (p.dispatch.clone(), p.selected);
+        Callback::from(move |()| {
+            if deliver_on_click {
+                d.emit(UiAction::Sim(Action::Deliver(id)));
+                d.emit(UiAction::Select(None));
+            } else {
+                let sel = (!selected).then_some(Selection::Message(id));
+                d.emit(UiAction::Select(sel));
+            }
+        })
+    };
+    let onclick = activate.reform(|_: MouseEvent| ());
+    let onkeydown = activate_on_key(activate);
+    let w = f.width();
+    let (hw, h) = (w / 2.0, 24.0);
+    let shape = if f.is_heartbeat() {
+        html! { <circle class="shape" r="8" /> }
+    } else {
+        html! {
+            <>
+                <rect class="shape" x={num(-hw)} y={num(-h / 2.0)} width={num(w)} height={num(h)} rx="12" />
+                <text class="msg-label">{f.label().into_owned()}</text>
+            </>
+        }
+    };
+    let ghost = f.duplicate.then(|| {
+        if f.is_heartbeat() {
+            html! { <circle class="ghost" cx="5" cy="-5" r="8" /> }
+        } else {
+            html! { <rect class="ghost" x={num(-hw + 5.0)} y={num(-h / 2.0 - 5.0)} width={num(w)} height={num(h)} rx="12" /> }
+        }
+    });
+    let held = f.held.then(|| {
+        let x = if f.is_heartbeat() { 9.0 } else { hw };
+        html! {
+            <g class="held-badge" transform={format!("translate({x:.1} -12)")}>
+                <circle r="9" />
+                <rect x="-4" y="-5" width="3" height="10" />
+                <rect x="1" y="-5" width="3" height="10" />
+            </g>
+        }
+    });
+    let hit_w = w.max(30.0) + 8.0;
+    html! {
+        <g class={classes!(f.class(), f.held.then_some("held"), f.duplicate.then_some("dup"),
+                           p.selected.then_some("selected"), p.waiting.then_some("waiting"))}
+           data-msg={f.kind} data-msg-id={id.to_string()} data-from={f.from.to_string()}
+           data-to={f.to.to_string()} data-entries={f.entries.to_string()} data-held={f.held.to_string()}
+           data-duplicate={f.duplicate.to_string()}
+           role="button" tabindex="0" aria-label={aria} aria-pressed={p.selected.to_string()}
+           {onclick} {onkeydown}>
+            {ghost}
+            if p.selected {
+                <rect class="msg-select" x={num(-hit_w / 2.0 - 2.0)} y="-18" width={num(hit_w + 4.0)} height="36" rx="18" />
+            }
+            {shape}
+            {held}
+            <rect class="msg-hit" x={num(-hit_w / 2.0)} y="-16" width={num(hit_w)} height="32" rx="16" />
+        </g>
+    }
+}

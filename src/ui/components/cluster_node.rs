@@ -1,0 +1,151 @@
+//! One node of the ring: its role by colour *and* shape (ring style, badge
+//! letter, crown for the leader, ✕ when crashed, ⏸ when paused), its id,
+//! term and vote, and a (pre-)candidate's tally (its pulse and timer are drawn by the parent).
+
+use super::cluster::{activate_on_key, num};
+use crate::raft::{Index, NodeId, Role, Term};
+use crate::ui::state::{Selection, UiAction};
+use crate::view::cluster_view::{
+    info_line, node_aria, role_badge, role_line, tally_text, VoteMark,
+};
+use crate::view::i18n::Lang;
+use crate::view::layout::Point;
+use yew::prelude::*;
+
+/// A (pre-)candidate's votes so far.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tally {
+    /// One mark per member, in id order.
+    pub marks: Vec<VoteMark>,
+    /// How many said yes (itself included).
+    pub granted: usize,
+    /// How many make a majority.
+    pub quorum: usize,
+    /// Pre-votes rather than votes.
+    pub pre_vote: bool,
+}
+
+/// Props of [`ClusterNode`].
+#[derive(Properties, PartialEq)]
+pub struct ClusterNodeProps {
+    /// The node.
+    pub id: NodeId,
+    /// Its centre.
+    pub at: Point,
+    /// Its drawn radius.
+    pub r: f64,
+    /// `data-role`: the role, or `crashed` / `paused`.
+    pub role_key: &'static str,
+    /// The Raft role underneath.
+    pub role: Role,
+    /// Current term.
+    pub term: Term,
+    /// Commit index.
+    pub commit: Index,
+    /// Whom it voted for this term.
+    pub voted_for: Option<NodeId>,
+    /// The tally, while a (pre-)candidate.
+    pub tally: Option<Tally>,
+    /// Selected?
+    pub selected: bool,
+    /// Language.
+    pub lang: Lang,
+    /// Where actions go.
+    pub dispatch: Callback<UiAction>,
+}
+
+const CROWN: &str = "M-20 0 L-22 -20 L-10 -9 L0 -24 L10 -9 L22 -20 L20 0 Z";
+
+/// One node.
+#[component]
+pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
+    let (id, r, key, lang) = (p.id, p.r, p.role_key, p.lang);
+    let aria = node_aria(lang, id, key, p.role, p.term);
+    let toggle = {
+        let (d, selected) = (p.dispatch.clone(), p.selected);
+        Callback::from(move |()| {
+            let sel = (!selected).then_some(Selection::Node(id));
+            d.emit(UiAction::Select(sel))
+        })
+    };
+    let onclick = toggle.reform(|_: MouseEvent| ());
+    let onkeydown = activate_on_key(toggle);
+    let badge_at = r * 0.72;
+    let badge = match key {
+        "crashed" => html! {
+            <g class="badge" transform={format!("translate({badge_at:.1} {:.1})", -badge_at)}>
+                <circle r="15" />
+                <path class="glyph-stroke" d="M-6 -6 L6 6 M6 -6 L-6 6" />
+            </g>
+        },
+        "paused" => html! {
+            <g class="badge" transform={format!("translate({badge_at:.1} {:.1})", -badge_at)}>
+                <circle r="15" />
+                <rect class="glyph-fill" x="-6" y="-7" width="4" height="14" />
+                <rect class="glyph-fill" x="2" y="-7" width="4" height="14" />
+            </g>
+        },
+        _ => html! {
+            <g class="badge" transform={format!("translate({badge_at:.1} {:.1})", -badge_at)}>
+                <circle r="15" />
+                <text class="badge-text">{role_badge(lang, key)}</text>
+            </g>
+        },
+    };
+    let leader = key == "leader";
+    // The tally: one dot per member on an arc over the node's top.
+    let tally = p.tally.as_ref().map(|t| {
+        let radius = r + 26.0;
+        let step = 18.0 / radius;
+        let first =
+            -std::f64::consts::FRAC_PI_2 - step * (t.marks.len().saturating_sub(1) as f64) / 2.0;
+        html! {
+            <g class="tally" aria-hidden="true">
+                { for t.marks.iter().enumerate().map(|(i, m)| {
+                    let a = first + step * i as f64;
+                    let (x, y) = (radius * a.cos(), radius * a.sin());
+                    html! {
+                        <g class={m.class()} transform={format!("translate({x:.1} {y:.1})")}>
+                            <circle r="7" />
+                            if *m == VoteMark::Denied {
+                                <path d="M-4 -4 L4 4 M4 -4 L-4 4" />
+                            }
+                        </g>
+                    }
+                }) }
+            </g>
+        }
+    });
+    let info = match &p.tally {
+        Some(t) => format!(
+            "{}{}{}",
+            info_line(lang, p.term, None),
+            " · ",
+            tally_text(lang, t.pre_vote, t.granted, t.quorum)
+        ),
+        None => info_line(lang, p.term, p.voted_for),
+    };
+    let voted = p.voted_for.map(|v| v.to_string()).unwrap_or_default();
+    let id_size = if r >= 50.0 { 28 } else { 24 };
+    html! {
+        <g class={classes!("node", key, p.selected.then_some("selected"))}
+           transform={format!("translate({:.1} {:.1})", p.at.x, p.at.y)}
+           data-node-id={id.to_string()} data-role={key} data-term={p.term.to_string()}
+           data-commit={p.commit.to_string()} data-voted-for={voted}
+           role="button" tabindex="0" aria-label={aria.clone()} aria-pressed={p.selected.to_string()}
+           {onclick} {onkeydown}>
+            <title>{aria}</title>
+            <circle class="select-ring" r={num(r + 17.0)} />
+            <circle class="body" r={num(r)} />
+            if leader {
+                <circle class="inner-ring" r={num(r - 7.0)} />
+                <path class="crown" d={CROWN} transform={format!("translate(0 {:.1})", -(r + 6.0))} />
+            }
+            <text class="node-id" font-size={id_size.to_string()}>{format!("n{id}")}</text>
+            {badge}
+            <text class="node-role" y={num(r + 30.0)}>{role_line(lang, key, p.role).into_owned()}</text>
+            <text class="node-info" y={num(r + 52.0)}>{info}</text>
+            {tally}
+        </g>
+    }
+}

@@ -1,0 +1,31 @@
+//! A node's election timer: a ring that drains clockwise from the top as
+//! the timeout approaches (hidden for leaders and crashed nodes).
+
+use super::cluster::num;
+use crate::view::layout::{arc_path, Point};
+use yew::prelude::*;
+
+/// Props of [`TimerArc`].
+#[derive(Properties, PartialEq)]
+pub struct TimerArcProps {
+    /// The node's centre.
+    pub at: Point,
+    /// The ring's radius.
+    pub r: f64,
+    /// What is left of the wait, 1 to 0.
+    pub remaining: f64,
+    /// The node is paused (the timer is frozen).
+    pub paused: bool,
+}
+
+/// One election timer.
+#[component]
+pub fn TimerArc(p: &TimerArcProps) -> Html {
+    let low = p.remaining < 0.25;
+    html! {
+        <g class={classes!("timer", low.then_some("low"), p.paused.then_some("frozen"))} aria-hidden="true">
+            <circle class="timer-track" cx={num(p.at.x)} cy={num(p.at.y)} r={num(p.r)} />
+            <path class="timer-arc" d={arc_path(p.at, p.r, p.remaining)} />
+        </g>
+    }
+}

@@ -1,0 +1,207 @@
+//! The selected message's card: every field of the RPC (Figure 2's names),
+//! its timing, and what can be done to it: deliver now, hold or release,
+//! drop.
+
+use crate::raft::{EntryData, MessageBody};
+use crate::sim::{Action, MsgId};
+use crate::ui::props::ViewProps;
+use crate::ui::state::UiAction;
+use crate::view::cluster_view::MsgFacts;
+use crate::view::i18n::Lang;
+use yew::prelude::*;
+
+/// Props of [`MessageCard`].
+#[derive(Properties, PartialEq)]
+pub struct MessageCardProps {
+    /// Shared props.
+    pub view: ViewProps,
+    /// The selected message.
+    pub id: MsgId,
+}
+
+fn row(name: &str, value: impl Into<Html>) -> Html {
+    let value: Html = value.into();
+    html! { <><dt>{name.to_string()}</dt><dd>{value}</dd></> }
+}
+
+fn yes_no(l: Lang, b: bool) -> Html {
+    let (t, class) = if b {
+        (l.t("✓ yes", "✓ 是"), "yes")
+    } else {
+        (l.t("✗ no", "✗ 否"), "no")
+    };
+    html! { <span class={class}>{t}</span> }
+}
+
+fn body_rows(l: Lang, body: &MessageBody) -> Html {
+    match body {
+        MessageBody::RequestVote {
+            last_log_index,
+            last_log_term,
+            ..
+        } => html! {
+            <>
+                {row("lastLogIndex", last_log_index.to_string())}
+                {row("lastLogTerm", last_log_term.to_string())}
+            </>
+        },
+        MessageBody::RequestVoteResponse { vote_granted, .. } => {
+            row("voteGranted", yes_no(l, *vote_granted))
+        }
+        MessageBody::AppendEntries {
+            prev_log_index,
+            prev_log_term,
+            leader_commit,
+            ..
+        } => html! {
+            <>
+                {row("prevLogIndex", prev_log_index.to_string())}
+                {row("prevLogTerm", prev_log_term.to_string())}
+                {row("leaderCommit", leader_commit.to_string())}
+            </>
+        },
+        MessageBody::AppendEntriesResponse {
+            success,
+            match_index,
+            rejected_prev_index,
+            conflict_term,
+            conflict_index,
+        } => html! {
+            <>
+                {row("success", yes_no(l, *success))}
+                if *success {
+                    {row("matchIndex", match_index.to_string())}
+                } else {
+                    {row(l.t("rejected at", "拒绝位置"), format!("prevLogIndex {rejected_prev_index}"))}
+                    {row(l.t("conflict hint", "冲突提示"), match (l, conflict_term) {
+                        (Lang::En, Some(t)) => format!("term {t} starts at index {conflict_index}"),
+                        (Lang::Zh, Some(t)) => format!("任期 {t} 从索引 {conflict_index} 开始"),
+                        (Lang::En, None) => format!("log too short: try index {conflict_index}"),
+                        (Lang::Zh, None) => format!("日志太短：从索引 {conflict_index} 重试"),
+                    })}
+                }
+            </>
+        },
+    }
+}
+
+fn entries_table(l: Lang, body: &MessageBody) -> Html {
+    let MessageBody::AppendEntries { entries, .. } = body else {
+        return html! {};
+    };
+    if entries.is_empty() {
+        return html! {
+            <p class="muted">{l.t("No entries: a heartbeat.", "没有条目：这是心跳。")}</p>
+        };
+    }
+    html! {
+        <table class="msg-entries">
+            <thead><tr>
+                <th>{l.t("index", "索引")}</th><th>{l.t("term", "任期")}</th><th>{l.t("command", "命令")}</th>
+            </tr></thead>
+            <tbody>
+                { for entries.iter().map(|e| html! {
+                    <tr>
+                        <td>{e.index}</td>
+                        <td><span class={format!("term-chip t{}", e.term % 8)}>{e.term}</span></td>
+                        <td><code>{match &e.data {
+                            EntryData::Noop => l.t("no-op", "空操作").to_string(),
+                            EntryData::Command(c) => c.to_string(),
+                        }}</code></td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+/// The card of one message.
+#[component]
+pub fn MessageCard(p: &MessageCardProps) -> Html {
+    let v = &p.view;
+    let (l, d, id) = (v.lang, &v.dispatch, p.id);
+    let close = html! {
+        <button class="close" data-action="deselect" aria-label={l.t("Close", "关闭")}
+            onclick={d.reform(|_| UiAction::Select(None))}>{"×"}</button>
+    };
+    let sim = v.sim.0.borrow();
+    let world = sim.world();
+    let Some(env) = world.network().in_flight().iter().find(|e| e.id == id) else {
+        return html! {
+            <div class="message-card gone">
+                <p>{match l {
+                    Lang::En => format!("Message #{id} has arrived or was dropped."),
+                    Lang::Zh => format!("消息 #{id} 已送达或已丢弃。"),
+                }}</p>
+                {close}
+            </div>
+        };
+    };
+    let f = MsgFacts::of(env);
+    let tick = world.tick();
+    let manual = world.config().network.manual_delivery;
+    let due = if env.held {
+        l.t("held until released", "已扣留，释放后投递").to_string()
+    } else if env.deliver_at <= tick {
+        if manual {
+            l.t("due: waiting for manual delivery", "已到期：等待手动投递")
+                .to_string()
+        } else {
+            l.t("due now", "即将投递").to_string()
+        }
+    } else {
+        match l {
+            Lang::En => format!("tick {} (in {})", env.deliver_at, env.deliver_at - tick),
+            Lang::Zh => format!("时刻 {}（还有 {}）", env.deliver_at, env.deliver_at - tick),
+        }
+    };
+    let act = |a: Action, then_clear: bool| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| {
+            d.emit(UiAction::Sim(a.clone()));
+            if then_clear {
+                d.emit(UiAction::Select(None));
+            }
+        })
+    };
+    html! {
+        <div class={classes!("message-card", f.class())} data-card-msg={id.to_string()}
+             role="region" aria-label={f.aria(l)}>
+            <div class="message-card-head">
+                <span class="kind-chip">{l.message(f.name_key())}</span>
+                <span>{format!("n{} → n{}", f.from, f.to)}</span>
+                <span class="muted">{format!("#{id}")}</span>
+                if f.duplicate {
+                    <span class="tag">{l.t("duplicate", "重复副本")}</span>
+                }
+                if f.held {
+                    <span class="tag held">{l.t("held", "已扣留")}</span>
+                }
+                {close}
+            </div>
+            <dl class="msg-fields">
+                {row(l.t("term", "任期"), env.msg.term.to_string())}
+                {row(l.t("sent", "发送"), format!("{} {}", l.t("tick", "时刻"), env.sent_at))}
+                {row(l.t("arrives", "到达"), due)}
+                {body_rows(l, &env.msg.body)}
+            </dl>
+            {entries_table(l, &env.msg.body)}
+            <div class="message-card-buttons">
+                <button class={classes!(manual.then_some("primary"))} data-action="deliver"
+                    onclick={act(Action::Deliver(id), true)}>{l.t("Deliver now", "立即投递")}</button>
+                if env.held {
+                    <button data-action="release" onclick={act(Action::Release(id), false)}>
+                        {l.t("Release", "释放")}
+                    </button>
+                } else {
+                    <button data-action="hold" onclick={act(Action::Hold(id), false)}>
+                        {l.t("Hold", "扣留")}
+                    </button>
+                }
+                <button class="danger" data-action="drop" onclick={act(Action::Drop(id), true)}>
+                    {l.t("Drop", "丢弃")}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+//! The narration panel above the cluster: the current scenario step's text
+//! (naming the rule at work), Next / Back / Restart / Take over, and the list
+//! of steps to jump to. Once the teacher has acted on the run it shows a
+//! slim "free play" bar with a way back to the step.
+
+use super::scenario_menu::ScenarioNav;
+use crate::scenario::{self, Position};
+use crate::ui::props::ViewProps;
+use crate::ui::state::UiAction;
+use yew::prelude::*;
+
+/// Props of [`Narration`].
+#[derive(Properties, PartialEq)]
+pub struct NarrationProps {
+    /// Shared props.
+    pub view: ViewProps,
+    /// Where the scenario stands, if one is open.
+    #[prop_or_default]
+    pub pos: Option<Position>,
+}
+
+/// The narration of the current scenario step (nothing when none is open).
+#[component]
+pub fn Narration(p: &NarrationProps) -> Html {
+    let (Some(pos), v) = (p.pos.as_ref(), &p.view) else {
+        return html! {};
+    };
+    let Some(sc) = scenario::find(pos.id) else {
+        return html! {};
+    };
+    let Some(step) = sc.steps.get(pos.step) else {
+        return html! {};
+    };
+    let l = v.lang;
+    let d = &v.dispatch;
+    let (free, expected) = {
+        let sim = v.sim.0.borrow();
+        let free = pos.free || pos.diverged(&sim);
+        (free, step.expect.as_ref().map(|c| c.holds(&sim)))
+    };
+    let id = sc.id;
+    let n = sc.steps.len();
+    let k = pos.step;
+    let go = |to: usize| d.reform(move |_: MouseEvent| UiAction::Scenario(ScenarioNav::Go(id, to)));
+    let close = d.reform(|_: MouseEvent| UiAction::Scenario(ScenarioNav::Close));
+    let counter = format!("{} {} / {}", l.t("Step", "第"), k + 1, n) + l.t("", " 步");
+    let steps = sc
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let current = i == k;
+            let state = if i < k { "done" } else if current { "current" } else { "todo" };
+            html! {
+                <li class={state}>
+                    <button type="button" data-step={i.to_string()} aria-current={current.then_some("step")}
+                        onclick={go(i)}>
+                        <span class="step-no">{i + 1}</span>{s.title(l)}
+                    </button>
+                </li>
+            }
+        })
+        .collect::<Html>();
+    let header = html! {
+        <header class="narration-head">
+            <h2>{sc.title(l)}</h2>
+            <span class="step-counter">{counter}</span>
+            <button type="button" class="narration-close" data-action="scenario-close"
+                aria-label={l.t("Close the scenario", "关闭场景")} onclick={close}>{"×"}</button>
+        </header>
+    };
+    if free {
+        return html! {
+            <section class="narration free" data-testid="narration" data-scenario-id={id}
+                data-step={k.to_string()} data-steps={n.to_string()} data-mode="free"
+                aria-label={l.t("Scenario narration", "场景讲解")}>
+                {header}
+                <p class="free-note" role="status">
+                    {l.t("Free play: the run is yours now. The narration resumes when you return to a step.",
+                         "自由操作：现在由你来操控集群。回到某一步即可继续讲解。")}
+                </p>
+                <div class="narration-controls">
+                    <button type="button" class="primary" data-action="scenario-return" onclick={go(k)}>
+                        {format!("↩ {} {}", l.t("Return to step", "回到第"), k + 1)}{l.t("", " 步")}
+                    </button>
+                </div>
+                <ol class="step-list">{steps}</ol>
+            </section>
+        };
+    }
+    let status = match expected {
+        Some(true) => {
+            html! { <span class="expect ok" title={l.t("The run shows what this step is about", "运行结果与本步讲解一致")}>{"✓"}</span> }
+        }
+        Some(false) => {
+            html! { <span class="expect bad" role="status">{l.t("The run did not reach this step's expected state", "运行未达到本步预期的状态")}</span> }
+        }
+        None => html! {},
+    };
+    html! {
+        <section class="narration" data-testid="narration" data-scenario-id={id}
+            data-step={k.to_string()} data-steps={n.to_string()} data-mode="guided"
+            aria-label={l.t("Scenario narration", "场景讲解")}>
+            {header}
+            <div class="narration-main">
+                <div class="narration-body">
+                    <h3 class="step-title">
+                        <span class="rule" title={l.t("The rule at work (Raft paper / thesis section)", "起作用的规则（Raft 论文/博士论文章节）")}>{step.rule}</span>
+                        {step.title(l)}{status}
+                    </h3>
+                    <p class="narration-text" data-narration="" aria-live="polite">{step.narration(l)}</p>
+                    <div class="narration-controls">
+                        <button type="button" data-action="scenario-back" disabled={k == 0}
+                            aria-label={l.t("Previous step", "上一步")} onclick={go(k.saturating_sub(1))}>
+                            {"◀ "}{l.t("Back", "上一步")}
+                        </button>
+                        if k + 1 < n {
+                            <button type="button" class="primary" data-action="scenario-next"
+                                aria-label={l.t("Next step", "下一步")} onclick={go(k + 1)}>
+                                {l.t("Next", "下一步")}{" ▶"}
+                            </button>
+                        } else {
+                            <span class="scenario-done">{l.t("End of the scenario", "场景结束")}</span>
+                        }
+                        <button type="button" data-action="scenario-restart" onclick={go(0)}>
+                            {"⟲ "}{l.t("Restart", "重新开始")}
+                        </button>
+                        <button type="button" data-action="scenario-takeover"
+                            onclick={d.reform(|_: MouseEvent| UiAction::Scenario(ScenarioNav::TakeOver))}>
+                            {l.t("Take over", "自由操作")}
+                        </button>
+                    </div>
+                </div>
+                <nav class="step-nav" aria-label={l.t("Steps", "步骤")}>
+                    <ol class="step-list">{steps}</ol>
+                </nav>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,78 @@
+//! The selected node's action bar, right below the cluster drawing: crash,
+//! restart, pause / resume, force an election timeout. Each button is
+//! enabled only when the node's status allows it.
+
+use crate::raft::{NodeId, Role};
+use crate::sim::{Action, NodeStatus};
+use crate::ui::props::ViewProps;
+use crate::ui::state::UiAction;
+use crate::view::cluster_view::{info_line, role_key, role_line};
+use yew::prelude::*;
+
+/// Props of [`NodeActions`].
+#[derive(Properties, PartialEq)]
+pub struct NodeActionsProps {
+    /// Shared props.
+    pub view: ViewProps,
+    /// The selected node.
+    pub node: NodeId,
+}
+
+/// The action bar of one node.
+#[component]
+pub fn NodeActions(p: &NodeActionsProps) -> Html {
+    let v = &p.view;
+    let (l, d, id) = (v.lang, &v.dispatch, p.node);
+    let sim = v.sim.0.borrow();
+    let Ok(slot) = sim.world().slot(id) else {
+        return html! {};
+    };
+    let (status, role) = (slot.status, slot.node.role());
+    let key = role_key(status, role);
+    let crashed = status == NodeStatus::Crashed;
+    let paused = status == NodeStatus::Paused;
+    let act = |a: Action| d.reform(move |_: MouseEvent| UiAction::Sim(a.clone()));
+    let pause_action = if paused {
+        Action::Resume(id)
+    } else {
+        Action::Pause(id)
+    };
+    html! {
+        <div class={classes!("node-actions", key)} role="toolbar" data-actions-for={id.to_string()}
+             aria-label={match l { crate::view::i18n::Lang::En => format!("Actions for n{id}"),
+                                   crate::view::i18n::Lang::Zh => format!("n{id} 的操作") }}>
+            <div class="node-actions-title">
+                <strong>{format!("n{id}")}</strong>
+                <span class="role-chip">{role_line(l, key, role).into_owned()}</span>
+                <span class="muted">{info_line(l, slot.node.term(), slot.node.voted_for())}</span>
+                <span class="muted">{match l {
+                    crate::view::i18n::Lang::En => format!("commit {}", slot.node.commit_index()),
+                    crate::view::i18n::Lang::Zh => format!("提交 {}", slot.node.commit_index()),
+                }}</span>
+            </div>
+            <div class="node-actions-buttons">
+                <button data-action="crash" disabled={crashed} onclick={act(Action::Crash(id))}
+                    title={l.t("Crash: it keeps only its persistent state (key c)", "崩溃：只保留持久化状态（快捷键 c）")}>
+                    <span aria-hidden="true">{"✕ "}</span>{l.t("Crash", "崩溃")}
+                </button>
+                <button data-action="restart" disabled={!crashed} onclick={act(Action::Restart(id))}
+                    title={l.t("Restart from persistent state (key r)", "从持久化状态重启（快捷键 r）")}>
+                    <span aria-hidden="true">{"↻ "}</span>{l.t("Restart", "重启")}
+                </button>
+                <button data-action="pause-node" disabled={crashed} aria-pressed={paused.to_string()}
+                    onclick={act(pause_action)}
+                    title={l.t("Freeze its clock and inbox (key p)", "冻结时钟与收件箱（快捷键 p）")}>
+                    <span aria-hidden="true">{if paused { "▶ " } else { "‖ " }}</span>
+                    {if paused { l.t("Resume", "恢复") } else { l.t("Pause", "暂停") }}
+                </button>
+                <button data-action="timeout" disabled={status != NodeStatus::Up || role == Role::Leader}
+                    onclick={act(Action::Campaign(id))}
+                    title={l.t("Its election timer fires now (key t)", "立即触发选举超时（快捷键 t）")}>
+                    <span aria-hidden="true">{"⚡ "}</span>{l.t("Force timeout", "触发选举超时")}
+                </button>
+                <button class="close" data-action="deselect" aria-label={l.t("Close", "关闭")}
+                    onclick={d.reform(|_| UiAction::Select(None))}>{"×"}</button>
+            </div>
+        </div>
+    }
+}

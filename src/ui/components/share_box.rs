@@ -1,0 +1,300 @@
+//! Share, export and import: a link (`#v1.…`) that reopens exactly this
+//! moment of the run, shown in a read-only field and copied to the clipboard
+//! when the browser allows; the same as a JSON file to download and load.
+//! The encoding and all validation live in `crate::view::share`.
+
+use super::scenario_menu::ScenarioNav;
+use crate::scenario::{self, Position};
+use crate::sim::Simulation;
+use crate::ui::props::ViewProps;
+use crate::ui::state::{AppState, Notice, SimHandle, UiAction};
+use crate::view::i18n::Lang;
+use crate::view::share::{error_text, ShareError, Shared, SharedScenario, Source};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+type JsCallback = Closure<dyn FnMut(JsValue)>;
+
+/// The scenario step to remember for a shared run: the step's own end, so
+/// the narration knows whether the run has moved on from it.
+fn position_for(tag: Option<&SharedScenario>) -> Option<Position> {
+    let tag = tag?;
+    let id = scenario::find(&tag.id)?.id;
+    scenario::goto(id, tag.step).ok().map(|(_, pos)| pos)
+}
+
+fn tag_of(pos: Option<&Position>) -> Option<SharedScenario> {
+    pos.map(|p| SharedScenario {
+        id: p.id.to_string(),
+        step: p.step,
+    })
+}
+
+/// Validates and replays a link or file into a run and its scenario step.
+fn open(decoded: Result<Shared, ShareError>) -> Result<(Simulation, Option<Position>), ShareError> {
+    let shared = decoded?;
+    let sim = shared.restore()?;
+    Ok((sim, position_for(shared.scenario.as_ref())))
+}
+
+/// At start-up: opens the share link in the URL fragment, if there is one.
+/// A bad link leaves the default cluster running and says why (role=alert).
+pub fn open_link_at_start(state: &mut AppState, fragment: &str) {
+    let text = fragment.trim_start_matches('#');
+    if text.trim().is_empty() {
+        return;
+    }
+    match open(Shared::decode(text)) {
+        Ok((sim, pos)) => {
+            state.sim = SimHandle(Rc::new(RefCell::new(sim)));
+            state.version += 1;
+            state.playing = false;
+            state.scenario = pos;
+        }
+        Err(e) => {
+            let mut text = error_text(state.lang, Source::Link, &e);
+            if let Some(n) = state.notice.take() {
+                text = format!("{text} {}", n.text);
+            }
+            state.notice = Some(Notice { text, error: true });
+        }
+    }
+}
+
+/// The page's address without query or fragment, plus `?lang=`.
+fn base_url(lang: Lang) -> String {
+    let loc = web_sys::window().map(|w| w.location());
+    let origin = loc
+        .as_ref()
+        .and_then(|l| l.origin().ok())
+        .unwrap_or_default();
+    let path = loc
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    format!("{origin}{path}?lang={}", lang.code())
+}
+
+/// Starts copying `text` to the clipboard; `done` hears whether it worked.
+/// A browser without the clipboard API, or one that refuses, is fine.
+fn copy_to_clipboard(text: &str, done: &(JsCallback, JsCallback)) -> bool {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&nav, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(write) = write else {
+        return false;
+    };
+    let promise = write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    match promise {
+        Some(p) => {
+            let _ = p.then2(&done.0, &done.1);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Downloads `text` as `name` (Blob + object URL + a temporary `<a download>`).
+fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(JsValue::NULL)?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("hidden", "")?;
+    let body = doc.body().ok_or(JsValue::NULL)?;
+    body.append_child(&a)?;
+    a.click();
+    let _ = body.remove_child(&a);
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// Props of [`ShareBox`].
+#[derive(Properties, PartialEq)]
+pub struct ShareBoxProps {
+    /// Shared props.
+    pub view: ViewProps,
+    /// The scenario step, if one is open (it travels with the link).
+    #[prop_or_default]
+    pub pos: Option<Position>,
+}
+
+/// The Share button and its panel: link field, Export and Import.
+#[component]
+pub fn ShareBox(p: &ShareBoxProps) -> Html {
+    let v = &p.view;
+    let l = v.lang;
+    let open_panel = use_state(|| false);
+    let link = use_state(String::new);
+    let copied = use_state(|| None::<bool>);
+    let field = use_node_ref();
+    // Callbacks the browser calls later (clipboard promise, file reader):
+    // held here, dropped with the component.
+    let clip_cbs = use_mut_ref(|| None::<(JsCallback, JsCallback)>);
+    let reader = use_mut_ref(|| None::<(web_sys::FileReader, JsCallback)>);
+
+    let on_share = {
+        let (sim, pos, open_panel, link, copied, field) = (
+            v.sim.clone(),
+            p.pos.clone(),
+            open_panel.clone(),
+            link.clone(),
+            copied.clone(),
+            field.clone(),
+        );
+        let clip_cbs = clip_cbs.clone();
+        Callback::from(move |_: MouseEvent| {
+            let fragment = Shared::capture(&sim.0.borrow(), tag_of(pos.as_ref())).encode();
+            let url = format!("{}#{fragment}", base_url(l));
+            let mut cbs = clip_cbs.borrow_mut();
+            let cbs = cbs.get_or_insert_with(|| {
+                let (ok, err) = (copied.setter(), copied.setter());
+                (
+                    Closure::new(move |_| ok.set(Some(true))),
+                    Closure::new(move |_| err.set(Some(false))),
+                )
+            });
+            if !copy_to_clipboard(&url, cbs) {
+                copied.set(Some(false));
+            }
+            link.set(url);
+            open_panel.set(true);
+            if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                input.select();
+            }
+        })
+    };
+    {
+        // Select the link once it is on screen, ready for Ctrl+C.
+        let field = field.clone();
+        use_effect_with((*link).clone(), move |_| {
+            if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
+    let on_export = {
+        let (sim, pos, d) = (v.sim.clone(), p.pos.clone(), v.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let shared = Shared::capture(&sim.0.borrow(), tag_of(pos.as_ref()));
+            if download(&shared.file_name(), &shared.to_file()).is_err() {
+                d.emit(UiAction::Notify(Some(Notice {
+                    text: l
+                        .t("The browser refused the download.", "浏览器拒绝了下载。")
+                        .to_string(),
+                    error: true,
+                })));
+            }
+        })
+    };
+    let on_import = {
+        let (d, reader) = (v.dispatch.clone(), reader.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let Ok(fr) = web_sys::FileReader::new() else {
+                return;
+            };
+            let (d, fr2) = (d.clone(), fr.clone());
+            let onload: JsCallback = Closure::new(move |_| {
+                let text = fr2
+                    .result()
+                    .ok()
+                    .and_then(|r| r.as_string())
+                    .unwrap_or_default();
+                match open(Shared::from_file(&text)) {
+                    Ok((sim, pos)) => {
+                        d.emit(UiAction::Scenario(ScenarioNav::Open(Box::new(sim), pos)));
+                        d.emit(UiAction::Notify(Some(Notice {
+                            text: l
+                                .t(
+                                    "File loaded: the run is paused at its saved tick.",
+                                    "文件已载入：运行已暂停在保存时的时刻。",
+                                )
+                                .to_string(),
+                            error: false,
+                        })));
+                    }
+                    Err(e) => d.emit(UiAction::Notify(Some(Notice {
+                        text: error_text(l, Source::File, &e),
+                        error: true,
+                    }))),
+                }
+            });
+            fr.set_onload(Some(onload.as_ref().unchecked_ref()));
+            if fr.read_as_text(&file).is_ok() {
+                *reader.borrow_mut() = Some((fr, onload));
+            }
+        })
+    };
+    let toggle = {
+        let open_panel = open_panel.clone();
+        Callback::from(move |_: MouseEvent| open_panel.set(!*open_panel))
+    };
+    let status = match *copied {
+        Some(true) => l.t("Copied to the clipboard.", "已复制到剪贴板。"),
+        Some(false) => l.t(
+            "Select the link and copy it (Ctrl+C).",
+            "请选中链接并复制（Ctrl+C）。",
+        ),
+        None => "",
+    };
+    html! {
+        <div class="share-box">
+            <button type="button" data-action="share" aria-expanded={(*open_panel).to_string()}
+                aria-label={l.t("Share a link to this moment", "分享指向此刻的链接")} onclick={on_share}>
+                {l.t("Share", "分享")}
+            </button>
+            if *open_panel {
+                <div class="share-panel" role="group" aria-label={l.t("Share, export, import", "分享、导出、导入")}>
+                    <label class="share-link">
+                        <span>{l.t("Link to this moment (seed, settings, every action, tick):",
+                                   "指向此刻的链接（种子、设置、全部操作、时刻）：")}</span>
+                        <input type="text" readonly=true ref={field} value={(*link).clone()}
+                            data-output="share-link" aria-label={l.t("Share link", "分享链接")} />
+                    </label>
+                    <p class="share-status" role="status">{status}</p>
+                    <div class="share-actions">
+                        <button type="button" data-action="export" onclick={on_export}>
+                            {"⬇ "}{l.t("Export file", "导出文件")}
+                        </button>
+                        <label class="import-button" data-action="import">
+                            {"⬆ "}{l.t("Import file", "导入文件")}
+                            <input type="file" accept=".json,application/json" data-input="import"
+                                aria-label={l.t("Import a saved run", "导入保存的运行")} onchange={on_import} />
+                        </label>
+                        <button type="button" class="share-close" aria-label={l.t("Close", "关闭")} onclick={toggle}>{"×"}</button>
+                    </div>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,403 @@
+//! Plain-language sentences, in English and Chinese, for every event of the
+//! Raft core and of the simulation, citing the paper where a rule applies.
+//! The event log shows these; they come straight from the reasons the core
+//! recorded, so the UI never re-derives protocol logic.
+
+use super::i18n::Lang;
+use crate::raft::{
+    AppendRejection, ApplyResult, Command, CommitHold, Event, NodeId, Role, RoleCause, Term,
+    VoteDenial,
+};
+use crate::sim::{DropReason, SimEvent, TraceEvent, TraceKind};
+
+/// Picks the sentence for the language; only that branch is evaluated.
+macro_rules! say {
+    ($lang:expr, $en:expr, $zh:expr $(,)?) => {
+        match $lang {
+            Lang::En => $en,
+            Lang::Zh => $zh,
+        }
+    };
+}
+
+/// The event log's filter groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// Roles, terms, votes.
+    Elections,
+    /// AppendEntries, commit, apply, client answers.
+    Replication,
+    /// Crashes, pauses, links, messages lost or held.
+    Faults,
+}
+
+impl Category {
+    /// `elections`, `replication` or `faults` (`data-category`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Elections => "elections",
+            Category::Replication => "replication",
+            Category::Faults => "faults",
+        }
+    }
+}
+
+/// Which filter group an event belongs to.
+pub fn category(kind: &TraceKind) -> Category {
+    match kind {
+        TraceKind::Raft(e) => match e {
+            Event::RoleChanged { .. }
+            | Event::TermAdopted { .. }
+            | Event::VoteGranted { .. }
+            | Event::VoteDenied { .. }
+            | Event::VoteCounted { .. }
+            | Event::StaleIgnored { .. } => Category::Elections,
+            _ => Category::Replication,
+        },
+        TraceKind::Sim(SimEvent::ClientOutcome { .. }) => Category::Replication,
+        TraceKind::Sim(_) => Category::Faults,
+    }
+}
+
+/// A heartbeat accepted with nothing new: hidden by default in the event log.
+/// (A commit it brings is its own `CommitAdvanced` event, which stays visible.)
+pub fn is_heartbeat_noise(kind: &TraceKind) -> bool {
+    matches!(
+        kind,
+        TraceKind::Raft(Event::AppendAccepted { entries: 0, .. })
+    )
+}
+
+/// A stable kebab-case name for the event's kind (`data-event`). Exhaustive:
+/// a new variant must be named (and explained) here.
+pub fn kind_name(kind: &TraceKind) -> &'static str {
+    match kind {
+        TraceKind::Raft(e) => match e {
+            Event::RoleChanged { .. } => "role-changed",
+            Event::TermAdopted { .. } => "term-adopted",
+            Event::VoteGranted { .. } => "vote-granted",
+            Event::VoteDenied { .. } => "vote-denied",
+            Event::VoteCounted { .. } => "vote-counted",
+            Event::AppendAccepted { .. } => "append-accepted",
+            Event::AppendRejected { .. } => "append-rejected",
+            Event::EntriesTruncated { .. } => "entries-truncated",
+            Event::NextIndexBackedUp { .. } => "next-index-backed-up",
+            Event::CommitAdvanced { .. } => "commit-advanced",
+            Event::CommitHeld { .. } => "commit-held",
+            Event::Applied { .. } => "applied",
+            Event::StaleIgnored { .. } => "stale-ignored",
+        },
+        TraceKind::Sim(e) => match e {
+            SimEvent::Crashed => "crashed",
+            SimEvent::Restarted => "restarted",
+            SimEvent::Paused => "paused",
+            SimEvent::Resumed => "resumed",
+            SimEvent::LinkChanged { .. } => "link-changed",
+            SimEvent::MessageDropped { .. } => "message-dropped",
+            SimEvent::MessageDuplicated { .. } => "message-duplicated",
+            SimEvent::MessageHeld { .. } => "message-held",
+            SimEvent::MessageReleased { .. } => "message-released",
+            SimEvent::ClientOutcome { .. } => "client-outcome",
+        },
+    }
+}
+
+/// `n1, n2, n3` (or `—` for none).
+pub fn nodes(ids: &[NodeId]) -> String {
+    if ids.is_empty() {
+        return "—".to_string();
+    }
+    ids.iter()
+        .map(|n| format!("n{n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A role in running text (lower case in English).
+pub fn role_word(lang: Lang, role: Role) -> &'static str {
+    match role {
+        Role::Follower => say!(lang, "follower", "跟随者"),
+        Role::PreCandidate => say!(lang, "pre-candidate", "预候选人"),
+        Role::Candidate => say!(lang, "candidate", "候选人"),
+        Role::Leader => say!(lang, "leader", "领导者"),
+    }
+}
+
+/// A log entry's payload: the command, or `no-op` / `空操作`.
+pub fn command_text(lang: Lang, command: Option<&Command>) -> String {
+    match command {
+        Some(c) => c.to_string(),
+        None => say!(lang, "no-op", "空操作").to_string(),
+    }
+}
+
+/// What the state machine answered, e.g. `previous value 1`, `value (none)`.
+pub fn result_text(lang: Lang, result: &ApplyResult) -> String {
+    let none = say!(lang, "(none)", "（无）");
+    match result {
+        ApplyResult::Written { previous } => {
+            let v = previous.as_deref().unwrap_or(none);
+            say!(lang, format!("previous value {v}"), format!("原值 {v}"))
+        }
+        ApplyResult::Read { value } => {
+            let v = value.as_deref().unwrap_or(none);
+            say!(lang, format!("value {v}"), format!("读到 {v}"))
+        }
+        ApplyResult::Noop => say!(lang, "nothing (no-op)", "无（空操作）").to_string(),
+    }
+}
+
+fn vote_word(lang: Lang, pre_vote: bool) -> &'static str {
+    match (pre_vote, lang) {
+        (true, Lang::En) => "pre-vote",
+        (true, Lang::Zh) => "预投票",
+        (false, Lang::En) => "vote",
+        (false, Lang::Zh) => "投票",
+    }
+}
+
+/// One trace line as a sentence.
+pub fn explain(lang: Lang, ev: &TraceEvent) -> String {
+    match &ev.kind {
+        TraceKind::Raft(e) => raft_event(lang, ev.node, e),
+        TraceKind::Sim(e) => sim_event(lang, ev.node, e),
+    }
+}
+
+fn role_changed(lang: Lang, n: NodeId, from: Role, to: Role, term: Term, c: &RoleCause) -> String {
+    let (fr, tr) = (role_word(lang, from), role_word(lang, to));
+    match c {
+        RoleCause::ElectionTimeout | RoleCause::ForcedTimeout => {
+            let why = match (c, lang) {
+                (RoleCause::ForcedTimeout, Lang::En) => "was told to time out now",
+                (RoleCause::ForcedTimeout, Lang::Zh) => "被手动触发超时",
+                (_, Lang::En) => "heard no leader before its election timeout",
+                (_, Lang::Zh) => "在选举超时前没有收到领导者的消息",
+            };
+            if to == Role::PreCandidate {
+                let next = term + 1;
+                say!(lang,
+                    format!("n{n} {why}: it became {tr} and asks for pre-votes for term {next} without raising its own term {term} (thesis §9.6)"),
+                    format!("n{n} {why}：成为{tr}，为任期 {next} 请求预投票，但不提升自己的任期 {term}（论文 §9.6）"))
+            } else {
+                say!(lang,
+                    format!("n{n} {why}: it became {tr} for term {term}, voted for itself and asks the others for votes (§5.2)"),
+                    format!("n{n} {why}：成为任期 {term} 的{tr}，给自己投票并向其他节点请求投票（§5.2）"))
+            }
+        }
+        RoleCause::WonPreVote { votes } => {
+            let v = nodes(votes);
+            say!(lang,
+                format!("n{n} won the pre-vote ({v} agreed, a majority): it became {tr} and starts a real election for term {term} (thesis §9.6)"),
+                format!("n{n} 赢得预投票（{v} 同意，构成多数派）：成为{tr}，开始任期 {term} 的正式选举（论文 §9.6）"))
+        }
+        RoleCause::WonElection { votes } => {
+            let v = nodes(votes);
+            say!(lang,
+                format!("n{n} won the election for term {term} with votes from {v}, a majority: it is now {tr} and sends heartbeats (§5.2)"),
+                format!("n{n} 以 {v} 的选票（多数派）赢得任期 {term} 的选举：成为{tr}并开始发送心跳（§5.2）"))
+        }
+        RoleCause::SawHigherTerm { from: s, term: t } => say!(lang,
+            format!("n{n} saw term {t} from n{s}, newer than its own: it steps down from {fr} to {tr} (§5.1)"),
+            format!("n{n} 从 n{s} 处看到更新的任期 {t}：由{fr}退为{tr}（§5.1）")),
+        RoleCause::DiscoveredLeader { leader } => say!(lang,
+            format!("n{n} received AppendEntries from n{leader}, the leader of term {term}: it stops being {fr} and follows n{leader} (§5.2)"),
+            format!("n{n} 收到任期 {term} 的领导者 n{leader} 的日志追加请求：不再是{fr}，转为跟随 n{leader}（§5.2）")),
+        RoleCause::LostQuorum { heard_from } => {
+            let h = nodes(heard_from);
+            say!(lang,
+                format!("n{n} heard only from {h} during an election timeout, not a majority: it steps down from {fr} to {tr} (CheckQuorum, thesis §6.2)"),
+                format!("n{n} 在一个选举超时内只收到 {h} 的消息，不足多数派：由{fr}退为{tr}（CheckQuorum，论文 §6.2）"))
+        }
+    }
+}
+
+fn vote_denied(lang: Lang, n: NodeId, cand: NodeId, term: Term, pre: bool, r: &VoteDenial) -> String {
+    let v = vote_word(lang, pre);
+    match r {
+        VoteDenial::StaleTerm { candidate_term, our_term } => say!(lang,
+            format!("n{n} denied its {v} to n{cand}: n{cand}'s term {candidate_term} is older than n{n}'s {our_term} (§5.1)"),
+            format!("n{n} 拒绝{v}给 n{cand}：n{cand} 的任期 {candidate_term} 比 n{n} 的 {our_term} 旧（§5.1）")),
+        VoteDenial::AlreadyVoted { voted_for } => say!(lang,
+            format!("n{n} denied its {v} to n{cand}: it already voted for n{voted_for} in term {term}; one vote per term (§5.2)"),
+            format!("n{n} 拒绝{v}给 n{cand}：它在任期 {term} 已投票给 n{voted_for}，每个任期只能投一票（§5.2）")),
+        VoteDenial::LogBehind { candidate_last: (ct, ci), our_last: (ot, oi) } => {
+            if ct != ot {
+                say!(lang,
+                    format!("n{n} denied its {v} to n{cand}: n{cand}'s last log term {ct} is older than n{n}'s {ot} (§5.4.1)"),
+                    format!("n{n} 拒绝{v}给 n{cand}：n{cand} 最后日志的任期 {ct} 比 n{n} 的 {ot} 旧（§5.4.1）"))
+            } else {
+                say!(lang,
+                    format!("n{n} denied its {v} to n{cand}: same last log term {ct}, but n{cand}'s log is shorter (index {ci} < {oi}) (§5.4.1)"),
+                    format!("n{n} 拒绝{v}给 n{cand}：最后日志任期同为 {ct}，但 n{cand} 的日志更短（索引 {ci} < {oi}）（§5.4.1）"))
+            }
+        }
+        VoteDenial::LeaderRecentlyHeard { leader } => say!(lang,
+            format!("n{n} ignored n{cand}'s {v} request for term {term}: it heard from leader n{leader} within the election timeout (leader lease, thesis §4.2.3)"),
+            format!("n{n} 忽略 n{cand} 在任期 {term} 的{v}请求：它在选举超时内刚收到领导者 n{leader} 的消息（领导者租约，论文 §4.2.3）")),
+        VoteDenial::WeAreLeader => say!(lang,
+            format!("n{n} denied its {v} to n{cand}: n{n} is itself the leader of term {term}"),
+            format!("n{n} 拒绝{v}给 n{cand}：n{n} 自己就是任期 {term} 的领导者")),
+    }
+}
+
+fn append_rejected(lang: Lang, n: NodeId, leader: NodeId, r: &AppendRejection) -> String {
+    match r {
+        AppendRejection::StaleTerm { leader_term, our_term } => say!(lang,
+            format!("n{n} rejected AppendEntries from n{leader}: its term {leader_term} is older than n{n}'s {our_term}, so n{leader} is a stale leader (§5.1)"),
+            format!("n{n} 拒绝 n{leader} 的日志追加：其任期 {leader_term} 比 n{n} 的 {our_term} 旧，n{leader} 是过时的领导者（§5.1）")),
+        AppendRejection::MissingEntry { prev_log_index, our_last_index } => say!(lang,
+            format!("n{n} rejected AppendEntries from n{leader}: it has no entry at index {prev_log_index} (its log ends at {our_last_index}); the consistency check fails (§5.3)"),
+            format!("n{n} 拒绝 n{leader} 的日志追加：它在索引 {prev_log_index} 处没有条目（日志只到 {our_last_index}），一致性检查失败（§5.3）")),
+        AppendRejection::TermMismatch { prev_log_index: i, prev_log_term, our_term, conflict_index } => say!(lang,
+            format!("n{n} rejected AppendEntries from n{leader}: at index {i} it has term {our_term}, the leader has term {prev_log_term}; the consistency check fails (hint: its term {our_term} starts at index {conflict_index}) (§5.3)"),
+            format!("n{n} 拒绝 n{leader} 的日志追加：索引 {i} 处它的任期是 {our_term}，领导者的是 {prev_log_term}，一致性检查失败（提示：它的任期 {our_term} 从索引 {conflict_index} 开始）（§5.3）")),
+    }
+}
+
+fn commit_held(lang: Lang, n: NodeId, hold: &CommitHold) -> String {
+    match hold {
+        CommitHold::OldTerm { index, entry_term, current_term, holders } => {
+            let h = nodes(holders);
+            say!(lang,
+                format!("n{n} may not commit index {index} yet: {h} hold it (a majority), but it is from term {entry_term} < current term {current_term}; a leader only commits entries of its own term by counting (§5.4.2, Figure 8)"),
+                format!("n{n} 暂不能提交索引 {index}：{h} 持有它（多数派），但它来自任期 {entry_term} < 当前任期 {current_term}；领导者只通过计数提交自己任期的条目（§5.4.2，图 8）"))
+        }
+        CommitHold::NoMajority { index, holders, needed } => {
+            let h = nodes(holders);
+            let have = holders.len();
+            say!(lang,
+                format!("n{n} waits to commit index {index}: held by {h} ({have}), needs {needed} (a majority) (§5.3)"),
+                format!("n{n} 等待提交索引 {index}：{h} 持有（{have} 个），需要 {needed} 个（多数派）（§5.3）"))
+        }
+    }
+}
+
+fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
+    match e {
+        Event::RoleChanged { from, to, term, cause } => role_changed(lang, n, *from, *to, *term, cause),
+        Event::TermAdopted { from_term, to_term, from } => say!(lang,
+            format!("n{n} adopted term {to_term} (was {from_term}) from n{from}'s message: a newer term always wins (§5.1)"),
+            format!("n{n} 从 n{from} 的消息得知任期 {to_term}（原为 {from_term}）并采用：更新的任期总是优先（§5.1）")),
+        Event::VoteGranted { candidate: c, term, pre_vote: true } => say!(lang,
+            format!("n{n} granted n{c} a pre-vote for term {term}: n{c}'s log is at least as up to date and n{n} has no live leader (thesis §9.6)"),
+            format!("n{n} 同意 n{c} 在任期 {term} 的预投票：n{c} 的日志至少一样新，且 n{n} 没有存活的领导者（论文 §9.6）")),
+        Event::VoteGranted { candidate: c, term, pre_vote: false } => say!(lang,
+            format!("n{n} voted for n{c} in term {term}: it had not voted yet this term and n{c}'s log is at least as up to date (§5.2, §5.4.1)"),
+            format!("n{n} 在任期 {term} 投票给 n{c}：本任期尚未投票，且 n{c} 的日志至少一样新（§5.2，§5.4.1）")),
+        Event::VoteDenied { candidate, term, pre_vote, reason } => vote_denied(lang, n, *candidate, *term, *pre_vote, reason),
+        Event::VoteCounted { from, granted, pre_vote, granted_total, needed } => {
+            let v = vote_word(lang, *pre_vote);
+            if *granted {
+                say!(lang,
+                    format!("n{n} got a {v} from n{from}: {granted_total} of the {needed} needed"),
+                    format!("n{n} 获得 n{from} 的{v}：已有 {granted_total} 票，需要 {needed} 票"))
+            } else {
+                say!(lang,
+                    format!("n{n} was refused a {v} by n{from}: still {granted_total} of the {needed} needed"),
+                    format!("n{n} 被 n{from} 拒绝{v}：仍为 {granted_total} 票，需要 {needed} 票"))
+            }
+        }
+        Event::AppendAccepted { leader, prev_log_index, entries: 0, match_index } => say!(lang,
+            format!("n{n} accepted a heartbeat from leader n{leader}: logs agree up to index {match_index} (prev {prev_log_index}) (§5.2)"),
+            format!("n{n} 接受领导者 n{leader} 的心跳：日志在索引 {match_index} 之前一致（prev {prev_log_index}）（§5.2）")),
+        Event::AppendAccepted { leader, prev_log_index, entries, match_index } => say!(lang,
+            format!("n{n} appended {entries} entr{} from leader n{leader} after index {prev_log_index}: its log now matches the leader's up to index {match_index} (§5.3)", if *entries == 1 { "y" } else { "ies" }),
+            format!("n{n} 在索引 {prev_log_index} 之后追加了领导者 n{leader} 的 {entries} 个条目：日志与领导者一致到索引 {match_index}（§5.3）")),
+        Event::AppendRejected { leader, reason } => append_rejected(lang, n, *leader, reason),
+        Event::EntriesTruncated { removed } => {
+            let mut list: Vec<String> = removed.iter().take(6).map(|(i, t)| format!("{i}@t{t}")).collect();
+            if removed.len() > 6 {
+                list.push("…".to_string());
+            }
+            let (k, list) = (removed.len(), list.join(", "));
+            say!(lang,
+                format!("n{n} deleted {k} conflicting entr{} ({list}) that the leader does not have (Figure 2, AppendEntries rule 3)", if k == 1 { "y" } else { "ies" }),
+                format!("n{n} 删除了 {k} 个与领导者冲突的条目（{list}）（图 2，AppendEntries 规则 3）"))
+        }
+        Event::NextIndexBackedUp { follower: f, from, to } => say!(lang,
+            format!("n{n} moved n{f}'s nextIndex back from {from} to {to} after a rejection, searching for where their logs agree (§5.3)"),
+            format!("n{n} 因被拒绝把 n{f} 的 nextIndex 从 {from} 回退到 {to}，寻找两者日志一致的位置（§5.3）")),
+        Event::CommitAdvanced { from, to, by } if by.contains(&n) => {
+            let b = nodes(by);
+            say!(lang,
+                format!("n{n} committed up to index {to} (was {from}): {b} hold it, a majority (§5.3)"),
+                format!("n{n} 提交到索引 {to}（原为 {from}）：{b} 持有它，构成多数派（§5.3）"))
+        }
+        Event::CommitAdvanced { from, to, by } => {
+            let b = nodes(by);
+            say!(lang,
+                format!("n{n} learned from leader {b} that entries up to index {to} are committed (commitIndex {from} → {to})"),
+                format!("n{n} 从领导者 {b} 得知索引 {to} 之前的条目已提交（commitIndex {from} → {to}）"))
+        }
+        Event::CommitHeld { hold } => commit_held(lang, n, hold),
+        Event::Applied { index, term, command, result } => {
+            let c = command_text(lang, command.as_ref());
+            let r = result_text(lang, result);
+            say!(lang,
+                format!("n{n} applied index {index} (term {term}) `{c}` to its state machine → {r}"),
+                format!("n{n} 将索引 {index}（任期 {term}）`{c}` 应用到状态机 → {r}"))
+        }
+        Event::StaleIgnored { from, term } => say!(lang,
+            format!("n{n} ignored a stale message from n{from} carrying old term {term} (§5.1)"),
+            format!("n{n} 忽略了 n{from} 带有旧任期 {term} 的过时消息（§5.1）")),
+    }
+}
+
+fn drop_reason(lang: Lang, to: NodeId, r: DropReason) -> String {
+    match r {
+        DropReason::Lost => say!(lang, "the network lost it".to_string(), "网络丢失了它".to_string()),
+        DropReason::LinkCut => say!(lang, "the link is cut".to_string(), "链路已断开".to_string()),
+        DropReason::ReceiverDown => say!(lang, format!("n{to} is crashed"), format!("n{to} 已崩溃")),
+        DropReason::ByUser => say!(lang, "you dropped it".to_string(), "被你丢弃".to_string()),
+    }
+}
+
+fn sim_event(lang: Lang, n: NodeId, e: &SimEvent) -> String {
+    match e {
+        SimEvent::Crashed => say!(lang,
+            format!("n{n} crashed: its volatile state (role, commitIndex, state machine) is lost; currentTerm, votedFor and the log survive on disk (Figure 2)"),
+            format!("n{n} 崩溃：易失状态（角色、commitIndex、状态机）丢失；currentTerm、votedFor 和日志保存在磁盘上（图 2）")),
+        SimEvent::Restarted => say!(lang,
+            format!("n{n} restarted from its persistent state; it relearns the commit index from the leader"),
+            format!("n{n} 从持久化状态重启；它会从领导者那里重新得知提交索引")),
+        SimEvent::Paused => say!(lang,
+            format!("n{n} was paused: its timers are frozen and incoming messages wait"),
+            format!("n{n} 被暂停：计时器冻结，收到的消息排队等待")),
+        SimEvent::Resumed => say!(lang,
+            format!("n{n} resumed: its timers run again and queued messages arrive"),
+            format!("n{n} 恢复运行：计时器继续，排队的消息送达")),
+        SimEvent::LinkChanged { from, to, up: true } => say!(lang,
+            format!("link n{from} → n{to} restored: messages from n{from} reach n{to} again"),
+            format!("链路 n{from} → n{to} 恢复：n{from} 的消息又能到达 n{to}")),
+        SimEvent::LinkChanged { from, to, up: false } => say!(lang,
+            format!("link n{from} → n{to} cut: messages from n{from} no longer reach n{to} (partition)"),
+            format!("链路 n{from} → n{to} 断开：n{from} 的消息无法到达 n{to}（分区）")),
+        SimEvent::MessageDropped { id, kind, to, reason } => {
+            let m = lang.message(kind);
+            let r = drop_reason(lang, *to, *reason);
+            say!(lang,
+                format!("n{n}'s {m} #{id} to n{to} never arrived: {r}"),
+                format!("n{n} 发给 n{to} 的{m} #{id} 未送达：{r}"))
+        }
+        SimEvent::MessageDuplicated { id } => say!(lang,
+            format!("the network duplicated n{n}'s message #{id}: the copy arrives separately"),
+            format!("网络复制了 n{n} 的消息 #{id}：副本将单独送达")),
+        SimEvent::MessageHeld { id } => say!(lang,
+            format!("you held n{n}'s message #{id}: it waits until released"),
+            format!("你扣住了 n{n} 的消息 #{id}：释放前不会送达")),
+        SimEvent::MessageReleased { id } => say!(lang,
+            format!("you released n{n}'s message #{id}: it arrives on the next tick"),
+            format!("你释放了 n{n} 的消息 #{id}：它将在下一个时刻送达")),
+        SimEvent::ClientOutcome { op, ok: true } => say!(lang,
+            format!("client operation #{op} was answered by n{n}"),
+            format!("客户端操作 #{op} 已由 n{n} 答复")),
+        SimEvent::ClientOutcome { op, ok: false } => say!(lang,
+            format!("client operation #{op}'s attempt at n{n} failed (see the client panel)"),
+            format!("客户端操作 #{op} 在 n{n} 的尝试失败（见客户端面板）")),
+    }
+}
+
+#[cfg(test)]
+#[path = "explain_tests.rs"]
+mod tests;

@@ -1,0 +1,433 @@
+//! Share links and saved files. A run is `(config, actions)` plus the tick
+//! being looked at (and the guided scenario step, if any), so that is all a
+//! link holds: `#v1.<base64url(compact JSON)>`. Opening it replays the run
+//! ([`Simulation::replay`]) to exactly that moment.
+//!
+//! Decoding is total: every input, however broken, gives a [`Shared`] or a
+//! [`ShareError`] that says what was wrong (malformed, truncated, too large,
+//! made by a newer version, or not replayable). Nothing here panics.
+
+use super::i18n::Lang;
+use crate::raft::{Command, NodeId};
+use crate::sim::{Action, SimConfig, SimError, Simulation, TimedAction};
+use serde::{Deserialize, Serialize};
+
+/// The format version this build writes and reads.
+pub const VERSION: u32 = 1;
+/// The longest link fragment accepted, in bytes.
+pub const MAX_LINK_BYTES: usize = 256 * 1024;
+/// The largest file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// The most actions a shared run may hold.
+pub const MAX_ACTIONS: usize = 10_000;
+/// The latest tick a shared run may ask for (replaying is O(ticks)).
+pub const MAX_TICK: u64 = 200_000;
+/// The most ticks one `TickNode` action may advance a node.
+pub const MAX_TICK_NODE: u32 = 10_000;
+/// What a saved file says it is.
+pub const FILE_FORMAT: &str = "raftlab";
+
+/// The guided scenario step a shared run was at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedScenario {
+    /// The scenario's id.
+    pub id: String,
+    /// Its step (0-based).
+    pub step: usize,
+}
+
+/// Everything a link or file carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shared {
+    /// The configuration (the seed included).
+    pub config: SimConfig,
+    /// The action log.
+    pub actions: Vec<TimedAction>,
+    /// The tick being looked at.
+    pub tick: u64,
+    /// The furthest tick the run had reached (at least `tick`): a link made
+    /// while looking at the past keeps the future up to there.
+    pub head: u64,
+    /// The scenario step, if the run is a guided scenario's.
+    pub scenario: Option<SharedScenario>,
+}
+
+/// Why a link or file could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// Not a raftlab link or file at all (bad prefix, characters or JSON).
+    Malformed,
+    /// Cut short: the text ends before the data does.
+    Truncated,
+    /// Longer than the limit.
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Written by a newer raftlab, in a format this one does not know.
+    NewerVersion {
+        /// The version it says.
+        version: u32,
+    },
+    /// The configuration is not valid.
+    Invalid(SimError),
+    /// More actions than [`MAX_ACTIONS`].
+    TooManyActions {
+        /// How many.
+        count: usize,
+    },
+    /// A tick beyond [`MAX_TICK`], or actions out of tick order.
+    BadTick {
+        /// The tick.
+        tick: u64,
+    },
+    /// An action names a node, command or amount that cannot be.
+    BadAction {
+        /// Its position in the action list (0-based).
+        index: usize,
+    },
+    /// Replaying the actions failed.
+    Replay(SimError),
+}
+
+/// Where the data came from, for the wording of messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A share link.
+    Link,
+    /// An imported file.
+    File,
+}
+
+#[path = "share_base64.rs"]
+mod base64;
+pub use base64::{base64url_decode, base64url_encode};
+
+// ------------------------------------------------------------------ wire forms
+
+/// The compact form inside a link.
+#[derive(Serialize, Deserialize)]
+struct LinkWire {
+    c: SimConfig,
+    a: Vec<(u64, Action)>,
+    t: u64,
+    #[serde(default)]
+    h: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    s: Option<(String, usize)>,
+}
+
+/// The readable form of a saved file.
+#[derive(Serialize, Deserialize)]
+struct FileWire {
+    format: String,
+    version: u32,
+    seed: u64,
+    tick: u64,
+    #[serde(default)]
+    head: u64,
+    config: SimConfig,
+    actions: Vec<TimedAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scenario: Option<SharedScenario>,
+}
+
+fn json_error(e: &serde_json::Error) -> ShareError {
+    if e.classify() == serde_json::error::Category::Eof {
+        ShareError::Truncated
+    } else {
+        ShareError::Malformed
+    }
+}
+
+fn utf8(bytes: Vec<u8>) -> Result<String, ShareError> {
+    String::from_utf8(bytes).map_err(|e| {
+        if e.utf8_error().error_len().is_none() {
+            ShareError::Truncated // a character cut in half at the end
+        } else {
+            ShareError::Malformed
+        }
+    })
+}
+
+impl Shared {
+    /// The run as it stands: its configuration, its actions, its tick.
+    pub fn capture(sim: &Simulation, scenario: Option<SharedScenario>) -> Shared {
+        Shared {
+            config: sim.initial_config().clone(),
+            actions: sim.actions().to_vec(),
+            tick: sim.tick(),
+            head: sim.head(),
+            scenario,
+        }
+    }
+
+    /// The link fragment, without `#`: `v1.<base64url(JSON)>`.
+    pub fn encode(&self) -> String {
+        let wire = LinkWire {
+            c: self.config.clone(),
+            a: self
+                .actions
+                .iter()
+                .map(|t| (t.tick, t.action.clone()))
+                .collect(),
+            t: self.tick,
+            h: self.head,
+            s: self.scenario.as_ref().map(|s| (s.id.clone(), s.step)),
+        };
+        let json = serde_json::to_string(&wire).unwrap_or_default();
+        format!("v{VERSION}.{}", base64url_encode(json.as_bytes()))
+    }
+
+    /// Reads a link fragment (with or without `#`). Total: never panics.
+    pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
+        if fragment.len() > MAX_LINK_BYTES {
+            return Err(ShareError::TooLarge {
+                bytes: fragment.len(),
+                limit: MAX_LINK_BYTES,
+            });
+        }
+        let decoded;
+        let mut text = fragment.strip_prefix('#').unwrap_or(fragment).trim();
+        if text.contains('%') {
+            decoded = super::params::decode_component(text);
+            text = &decoded;
+        }
+        let rest = text.strip_prefix('v').ok_or(if text.is_empty() {
+            ShareError::Truncated
+        } else {
+            ShareError::Malformed
+        })?;
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let (number, payload) = rest.split_at(digits);
+        let Some(payload) = payload.strip_prefix('.') else {
+            return Err(if payload.is_empty() {
+                ShareError::Truncated
+            } else {
+                ShareError::Malformed
+            });
+        };
+        if number.is_empty() {
+            return Err(ShareError::Malformed);
+        }
+        // All digits: a number too big for u32 is still a (far) newer version.
+        let version = number.parse::<u32>().unwrap_or(u32::MAX);
+        if version == 0 {
+            return Err(ShareError::Malformed);
+        }
+        if version > VERSION {
+            return Err(ShareError::NewerVersion { version });
+        }
+        if payload.is_empty() {
+            return Err(ShareError::Truncated);
+        }
+        let json = utf8(base64url_decode(payload)?)?;
+        let wire: LinkWire = serde_json::from_str(&json).map_err(|e| json_error(&e))?;
+        let shared = Shared {
+            config: wire.c,
+            actions: wire
+                .a
+                .into_iter()
+                .map(|(tick, action)| TimedAction { tick, action })
+                .collect(),
+            tick: wire.t,
+            head: wire.h.max(wire.t),
+            scenario: wire.s.map(|(id, step)| SharedScenario { id, step }),
+        };
+        shared.validate()?;
+        Ok(shared)
+    }
+
+    /// The saved-file form: readable JSON.
+    pub fn to_file(&self) -> String {
+        let wire = FileWire {
+            format: FILE_FORMAT.to_string(),
+            version: VERSION,
+            seed: self.config.seed,
+            tick: self.tick,
+            head: self.head,
+            config: self.config.clone(),
+            actions: self.actions.clone(),
+            scenario: self.scenario.clone(),
+        };
+        serde_json::to_string_pretty(&wire).unwrap_or_default()
+    }
+
+    /// Reads a saved file. Total: never panics.
+    pub fn from_file(text: &str) -> Result<Shared, ShareError> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(ShareError::TooLarge {
+                bytes: text.len(),
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        if text.trim().is_empty() {
+            return Err(ShareError::Truncated);
+        }
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(FILE_FORMAT) {
+            return Err(ShareError::Malformed);
+        }
+        let version = value.get("version").and_then(|v| v.as_u64());
+        match version {
+            Some(v) if v > u64::from(VERSION) => {
+                return Err(ShareError::NewerVersion {
+                    version: u32::try_from(v).unwrap_or(u32::MAX),
+                })
+            }
+            Some(v) if v >= 1 => {}
+            _ => return Err(ShareError::Malformed),
+        }
+        let wire: FileWire = serde_json::from_value(value).map_err(|_| ShareError::Malformed)?;
+        let shared = Shared {
+            config: wire.config,
+            actions: wire.actions,
+            tick: wire.tick,
+            head: wire.head.max(wire.tick),
+            scenario: wire.scenario,
+        };
+        shared.validate()?;
+        Ok(shared)
+    }
+
+    /// `raftlab-<seed>-t<tick>.json`.
+    pub fn file_name(&self) -> String {
+        format!("raftlab-{}-t{}.json", self.config.seed, self.tick)
+    }
+
+    /// Checks everything replay could choke on before replaying: the
+    /// configuration, the sizes, the ticks, and every action's nodes,
+    /// commands and amounts.
+    pub fn validate(&self) -> Result<(), ShareError> {
+        self.config.validate().map_err(ShareError::Invalid)?;
+        if self.actions.len() > MAX_ACTIONS {
+            return Err(ShareError::TooManyActions {
+                count: self.actions.len(),
+            });
+        }
+        for tick in [self.tick, self.head] {
+            if tick > MAX_TICK {
+                return Err(ShareError::BadTick { tick });
+            }
+        }
+        let mut last = 0;
+        for (index, a) in self.actions.iter().enumerate() {
+            if a.tick < last || a.tick > MAX_TICK {
+                return Err(ShareError::BadTick { tick: a.tick });
+            }
+            last = a.tick;
+            if !action_ok(&a.action, self.config.nodes) {
+                return Err(ShareError::BadAction { index });
+            }
+        }
+        Ok(())
+    }
+
+    /// Validates and replays the run to its tick.
+    pub fn restore(&self) -> Result<Simulation, ShareError> {
+        self.validate()?;
+        let head = self.head.max(self.tick);
+        let mut sim = Simulation::replay(self.config.clone(), self.actions.clone(), head)
+            .map_err(ShareError::Replay)?;
+        sim.seek(self.tick).map_err(ShareError::Replay)?;
+        Ok(sim)
+    }
+}
+
+fn action_ok(action: &Action, nodes: u32) -> bool {
+    let node = |n: &NodeId| (1..=nodes).contains(n);
+    let command = |c: &Command| Command::parse(&c.to_string()).as_ref() == Ok(c);
+    match action {
+        Action::Campaign(n)
+        | Action::SetTimeout(n, _)
+        | Action::Isolate(n)
+        | Action::Crash(n)
+        | Action::Restart(n)
+        | Action::Pause(n)
+        | Action::Resume(n) => node(n),
+        Action::TickNode(n, count) => node(n) && *count <= MAX_TICK_NODE,
+        Action::Cut(a, b)
+        | Action::CutOneWay(a, b)
+        | Action::Connect(a, b)
+        | Action::ConnectOneWay(a, b) => node(a) && node(b),
+        Action::Partition(groups) => groups.iter().flatten().all(node),
+        Action::Propose(target, c) => {
+            let target_ok = match target {
+                crate::sim::Target::Cluster => true,
+                crate::sim::Target::Node(n) => node(n),
+            };
+            target_ok && command(c)
+        }
+        Action::Inject(m) => node(&m.from) && node(&m.to),
+        Action::DeliverAll
+        | Action::Deliver(_)
+        | Action::Drop(_)
+        | Action::Hold(_)
+        | Action::Release(_)
+        | Action::Recover
+        | Action::SetLoss { .. }
+        | Action::SetLatency { .. }
+        | Action::SetManualDelivery(_) => true,
+    }
+}
+
+/// The user-facing message for a failed link or file, in `lang`: says which
+/// kind of problem it is, and that the default cluster was opened instead.
+pub fn error_text(lang: Lang, source: Source, e: &ShareError) -> String {
+    let (what_en, what_zh) = match source {
+        Source::Link => ("This share link", "这个分享链接"),
+        Source::File => ("This file", "这个文件"),
+    };
+    let (why_en, why_zh) = match e {
+        ShareError::Malformed => (
+            "is malformed: it is not a raftlab link or file".to_string(),
+            "格式错误：它不是 raftlab 的链接或文件".to_string(),
+        ),
+        ShareError::Truncated => (
+            "is truncated: it was cut off, perhaps when it was copied".to_string(),
+            "不完整：它被截断了，可能是复制时没有复制全".to_string(),
+        ),
+        ShareError::TooLarge { bytes, limit } => (
+            format!(
+                "is too large ({} KB; the limit is {} KB)",
+                bytes.div_ceil(1024),
+                limit / 1024
+            ),
+            format!(
+                "太大了（{} KB，上限为 {} KB）",
+                bytes.div_ceil(1024),
+                limit / 1024
+            ),
+        ),
+        ShareError::NewerVersion { version } => (
+            format!("was made by a newer version of raftlab (format v{version}; this one reads v{VERSION})"),
+            format!("是由更新版本的 raftlab 生成的（格式 v{version}，当前版本只能读取 v{VERSION}）"),
+        ),
+        ShareError::Invalid(err) | ShareError::Replay(err) => (
+            format!("describes a run that cannot be replayed: {}", super::messages::sim_error(Lang::En, err)),
+            format!("描述的运行无法重放：{}", super::messages::sim_error(Lang::Zh, err)),
+        ),
+        ShareError::TooManyActions { count } => (
+            format!("holds too many actions ({count}; the limit is {MAX_ACTIONS})"),
+            format!("包含的操作太多（{count} 个，上限为 {MAX_ACTIONS}）"),
+        ),
+        ShareError::BadTick { tick } => (
+            format!("asks for tick {tick}, out of order or beyond the limit of {MAX_TICK}"),
+            format!("要求的时刻 {tick} 顺序错误或超出上限 {MAX_TICK}"),
+        ),
+        ShareError::BadAction { index } => (
+            format!("holds an impossible action (number {})", index + 1),
+            format!("包含一个不可能的操作（第 {} 个）", index + 1),
+        ),
+    };
+    match lang {
+        Lang::En => format!("{what_en} {why_en}. The default cluster was opened instead."),
+        Lang::Zh => format!("{what_zh}{why_zh}。已改为打开默认集群。"),
+    }
+}
+
+#[cfg(test)]
+#[path = "share_tests.rs"]
+mod tests;

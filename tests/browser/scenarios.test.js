@@ -1,0 +1,159 @@
+// Every guided scenario walked to its end through the UI, in English and in
+// Chinese: the final roles, terms and commit indexes (read through the
+// automation contract) must be exactly what tests/scenarios.rs asserts
+// natively; the narration must be on screen; Back, jumping to a step and
+// taking over must work; and nothing may log an error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp } from './lib/harness.js';
+
+// [role, term, commit] of n1, n2, … at the end of each scenario — the same
+// values tests/scenarios.rs states.
+const END = {
+  'election-basics': [['follower', 1, 3], ['crashed', 1, 1], ['leader', 1, 3], ['crashed', 1, 2], ['follower', 1, 3]],
+  'leader-crash': [['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4]],
+  'split-vote': [['crashed', 1, 2], ['follower', 4, 2], ['leader', 4, 3]],
+  'log-replication': [['follower', 1, 2], ['leader', 1, 2], ['follower', 1, 2]],
+  'election-restriction': [['follower', 3, 4], ['follower', 3, 4], ['leader', 3, 4]],
+  'divergent-logs': [['follower', 2, 4], ['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4], ['follower', 2, 4]],
+  'figure-8': [['crashed', 3, 0], ['follower', 4, 3], ['follower', 4, 3], ['follower', 4, 3], ['leader', 4, 3]],
+  'figure-8-unsafe': [['crashed', 3, 2], ['follower', 4, 3], ['follower', 4, 3], ['follower', 4, 3], ['leader', 4, 3]],
+  'figure-8-noop': [['crashed', 3, 4], ['follower', 5, 6], ['leader', 5, 6], ['follower', 5, 6], ['follower', 5, 6]],
+  partition: [['follower', 2, 4], ['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4], ['follower', 2, 4]],
+  'prevote-off': [['follower', 7, 5], ['follower', 7, 5], ['leader', 7, 5]],
+  'prevote-on': [['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4]],
+  'one-way-link': [['follower', 2, 4], ['follower', 2, 4], ['leader', 2, 4]],
+  'leader-failures': [['follower', 9, 15], ['leader', 9, 15], ['follower', 9, 15]],
+  'why-consensus': [['crashed', 1, 2], ['leader', 2, 3], ['crashed', 2, 3]],
+};
+
+const NARRATION = '[data-testid=narration]';
+
+/** Roles, terms and commits of every node, plus the tick: one comparable string. */
+const snapshot = (page) =>
+  page.evaluate(() => {
+    const nodes = [...document.querySelectorAll('[data-node-id]')]
+      .sort((a, b) => Number(a.dataset.nodeId) - Number(b.dataset.nodeId))
+      .map((n) => [n.dataset.role, Number(n.dataset.term), Number(n.dataset.commit)]);
+    return JSON.stringify({ tick: document.querySelector('[data-testid=app]').dataset.tick, nodes });
+  });
+
+const endState = (page) =>
+  page.$$eval('[data-node-id]', (els) =>
+    els
+      .sort((a, b) => Number(a.dataset.nodeId) - Number(b.dataset.nodeId))
+      .map((n) => [n.dataset.role, Number(n.dataset.term), Number(n.dataset.commit)]),
+  );
+
+const stepOf = async (page) => Number(await page.getAttribute(NARRATION, 'data-step'));
+
+async function waitStep(page, id, step) {
+  await page.waitForFunction(
+    ([id, step]) => {
+      const n = document.querySelector('[data-testid=narration]');
+      return n && n.dataset.scenarioId === id && n.dataset.step === String(step);
+    },
+    [id, step],
+  );
+}
+
+async function narrationText(page) {
+  const text = page.locator('[data-narration]');
+  assert.ok(await text.isVisible(), 'narration text visible');
+  return (await text.textContent()).trim();
+}
+
+for (const lang of ['en', 'zh']) {
+  test(`every scenario runs to its end (${lang})`, async (t) => {
+    const { page, screenshot, done } = await openApp(t, `?lang=${lang}&seed=1`);
+    const ids = await page.$$eval('[data-scenario]', (els) => els.map((e) => e.dataset.scenario));
+    assert.deepEqual([...ids].sort(), Object.keys(END).sort(), 'the menu lists every scenario');
+
+    for (const id of ids) {
+      await page.click('[data-action=scenarios]');
+      const entry = page.locator(`[data-scenario="${id}"]`);
+      const title = (await entry.textContent()).trim();
+      assert.ok(lang === 'zh' ? /[\u4e00-\u9fff]/.test(title) : /^[\x00-\x7f·]+$/.test(title), `${id}: title in ${lang}: ${title}`);
+      await entry.click();
+      await waitStep(page, id, 0);
+      assert.equal(await page.getAttribute('[data-testid=app]', 'data-playing'), 'false', `${id}: paused`);
+      const steps = Number(await page.getAttribute(NARRATION, 'data-steps'));
+      const seen = [await snapshot(page)];
+      const texts = new Set([await narrationText(page)]);
+
+      // Next until the last step; each step's narration is on screen.
+      for (let k = 1; k < steps; k++) {
+        await page.click('[data-action=scenario-next]');
+        await waitStep(page, id, k);
+        const text = await narrationText(page);
+        assert.ok(text.length > 40, `${id} step ${k}: narration`);
+        if (lang === 'zh') assert.match(text, /[\u4e00-\u9fff]/, `${id} step ${k}: Chinese narration`);
+        texts.add(text);
+        seen.push(await snapshot(page));
+      }
+      assert.equal(texts.size, steps, `${id}: every step has its own narration`);
+      assert.equal(await page.locator('[data-action=scenario-next]').count(), 0, `${id}: no Next at the end`);
+      assert.equal(await page.getAttribute(NARRATION, 'data-mode'), 'guided');
+
+      // The end state is exactly what the native test asserts.
+      const expected = END[id].map(([role, term, commit]) => [role, term, commit]);
+      assert.deepEqual(await endState(page), expected, `${id}: end state`);
+
+      // Back lands exactly where the previous step ended; jumping works too.
+      if (steps > 1) {
+        await page.click('[data-action=scenario-back]');
+        await waitStep(page, id, steps - 2);
+        assert.equal(await snapshot(page), seen[steps - 2], `${id}: back`);
+      }
+      const mid = Math.floor(steps / 2);
+      await page.click(`${NARRATION} [data-step="${mid}"]`);
+      await waitStep(page, id, mid);
+      assert.equal(await snapshot(page), seen[mid], `${id}: jump to step ${mid + 1}`);
+      await page.click('[data-action=scenario-restart]');
+      await waitStep(page, id, 0);
+      assert.equal(await snapshot(page), seen[0], `${id}: restart`);
+      assert.equal(await stepOf(page), 0);
+    }
+
+    // Taking over: the run is the teacher's; returning restores the step.
+    await page.click('[data-action=scenarios]');
+    await page.click('[data-scenario="leader-crash"]');
+    await waitStep(page, 'leader-crash', 0);
+    await page.click('[data-action=scenario-next]');
+    await waitStep(page, 'leader-crash', 1);
+    const step1 = await snapshot(page);
+    await page.click('[data-action=scenario-takeover]');
+    await page.waitForSelector(`${NARRATION}[data-mode=free]`);
+    await page.click('[data-action=play]');
+    await page.waitForFunction((s) => {
+      const t = Number(document.querySelector('[data-testid=app]').dataset.tick);
+      return t > JSON.parse(s).tick;
+    }, step1);
+    await page.click('[data-action=pause]');
+    await page.click('[data-action=scenario-return]');
+    await page.waitForSelector(`${NARRATION}[data-mode=guided]`);
+    assert.equal(await snapshot(page), step1, 'return to step');
+    // Acting on the run counts as taking over.
+    await page.click('[data-action=step]');
+    await page.waitForSelector(`${NARRATION}[data-mode=free]`);
+    await screenshot(`scenario-free-${lang}`);
+    await page.click('[data-action=scenario-close]');
+    assert.equal(await page.locator(NARRATION).count(), 0);
+
+    await done();
+  });
+}
+
+test('the narration reads well on a projector and a laptop', async (t) => {
+  for (const [lang, width, height] of [['zh', 1920, 1080], ['en', 1280, 800]]) {
+    const { page, screenshot, done } = await openApp(t, `?lang=${lang}`, { viewport: { width, height } });
+    await page.click('[data-action=scenarios]');
+    await page.click('[data-scenario="log-replication"]');
+    for (let k = 1; k <= 3; k++) {
+      await page.click('[data-action=scenario-next]');
+      await waitStep(page, 'log-replication', k);
+    }
+    await screenshot(`scenario-${lang}-${width}`);
+    await done();
+  }
+});
