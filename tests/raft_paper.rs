@@ -70,6 +70,7 @@ fn reject_resp(
         to,
         term,
         MessageBody::AppendEntriesResponse {
+            request_term: term,
             success: false,
             match_index: 0,
             rejected_prev_index,
@@ -185,7 +186,13 @@ fn s5_1_stale_append_entries_is_rejected_with_our_term_and_does_not_reset_timer(
             }
         }]
     );
-    assert_eq!(n.take_outbox(), vec![reject_resp(1, 2, 3, 1, None, 0)]);
+    // The answer carries our term 3 and names the request's term 2, so a
+    // leader re-elected in term 3 would not mistake it for its own.
+    let mut expected = reject_resp(1, 2, 3, 1, None, 0);
+    if let MessageBody::AppendEntriesResponse { request_term, .. } = &mut expected.body {
+        *request_term = 2;
+    }
+    assert_eq!(n.take_outbox(), vec![expected]);
     assert_eq!(n.leader_id(), None, "a stale leader is not followed");
     assert_eq!(
         n.election_elapsed(),
@@ -1629,10 +1636,12 @@ fn probe_forget_vote(cfg: Config) -> Option<NodeId> {
 
 /// A follower's commit index after a heartbeat that matched only index 1 but
 /// carries leaderCommit 5.
-fn probe_follower_commit(cfg: Config) -> u64 {
-    let mut n = node_with_log(1, &ids(3), cfg, 1, None, &[1, 1, 1, 1, 1]);
-    n.step(append(2, 1, 1, 1, 1, vec![], 5));
-    n.commit_index()
+fn probe_accept_stale_leader(cfg: Config) -> u64 {
+    // n1 is at term 3; an AppendEntries from a deposed leader of term 1
+    // carries an entry for index 3.
+    let mut n = node_with_log(1, &ids(3), cfg, 3, None, &[1, 1]);
+    n.step(append(2, 1, 1, 2, 1, entries(&[(3, 1)]), 0));
+    n.log().last_index()
 }
 
 type Probes = (bool, u64, Option<NodeId>, u64);
@@ -1642,7 +1651,7 @@ fn probes(cfg: &Config) -> Probes {
         probe_vote_without_log_check(cfg.clone()),
         probe_commit_old_term(cfg.clone()),
         probe_forget_vote(cfg.clone()),
-        probe_follower_commit(cfg.clone()),
+        probe_accept_stale_leader(cfg.clone()),
     )
 }
 
@@ -1650,7 +1659,7 @@ fn probes(cfg: &Config) -> Probes {
 fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
     let base = config(false);
     let safe = probes(&base);
-    assert_eq!(safe, (false, 0, Some(2), 1));
+    assert_eq!(safe, (false, 0, Some(2), 2));
     for s in UnsafeSwitch::ALL {
         let cfg = with_switch(base.clone(), Some(s));
         assert!(cfg.is_unsafe(s));
@@ -1659,7 +1668,7 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             UnsafeSwitch::VoteWithoutLogCheck => want.0 = true,
             UnsafeSwitch::CommitOldTermByCounting => want.1 = 2,
             UnsafeSwitch::ForgetVoteOnRestart => want.2 = None,
-            UnsafeSwitch::FollowerCommitUnbounded => want.3 = 5,
+            UnsafeSwitch::AcceptStaleLeader => want.3 = 3,
         }
         assert_eq!(probes(&cfg), want, "{}", s.name());
         assert_eq!(UnsafeSwitch::from_name(s.name()), Some(s));
@@ -1670,7 +1679,7 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             "vote-without-log-check",
             "commit-old-term-by-counting",
             "forget-vote-on-restart",
-            "follower-commit-unbounded"
+            "accept-stale-leader"
         ]
     );
     assert_eq!(UnsafeSwitch::from_name("commit-anything"), None);
@@ -1706,19 +1715,27 @@ fn unsafe_commit_old_term_by_counting_commits_an_old_term_entry() {
 }
 
 #[test]
-fn unsafe_follower_commit_unbounded_applies_an_unmatched_entry() {
-    // The follower's entries 3-4 of term 2 were never committed; the leader of
-    // term 3 has committed its own entry 3 and probes at index 1.
-    let cfg = with_switch(config(false), Some(UnsafeSwitch::FollowerCommitUnbounded));
-    let mut n = node_with_log(1, &ids(3), cfg, 2, None, &[1, 1, 2, 2]);
-    n.step(append(2, 1, 3, 1, 1, vec![], 3));
-    assert_eq!(n.commit_index(), 3);
-    assert!(n.take_events().contains(&Event::Applied {
-        index: 3,
-        term: 2,
-        command: None,
-        result: ApplyResult::Noop
-    }));
+fn unsafe_accept_stale_leader_overwrites_and_acknowledges_in_the_old_term() {
+    // §5.1 / Figure 2 receiver rule 1 broken: n1 (term 3, log [1,1,3]) takes an
+    // AppendEntries from the deposed leader n2 of term 1, truncates its term-3
+    // entry, and answers in term 1, so n2 counts the answer as its own.
+    let cfg = with_switch(config(false), Some(UnsafeSwitch::AcceptStaleLeader));
+    let mut n = node_with_log(1, &ids(3), cfg, 3, None, &[1, 1, 3]);
+    n.step(append(2, 1, 1, 2, 1, entries(&[(3, 1)]), 0));
+    assert_eq!(n.log().last_term(), 1);
+    assert!(n.take_events().contains(&Event::EntriesTruncated { removed: vec![(3, 3)] }));
+    let out = n.take_outbox();
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].term, 1);
+    assert!(matches!(
+        out[0].body,
+        MessageBody::AppendEntriesResponse {
+            request_term: 1,
+            success: true,
+            match_index: 3,
+            ..
+        }
+    ));
 }
 
 // ========================================================== configuration

@@ -68,14 +68,10 @@ fn forget_vote_on_restart_is_caught() {
     assert_eq!(found, Some((30, "election-safety")));
 }
 
-/// Figure 2, AppendEntries rule 5: a follower that takes the leader's commit
-/// index unbounded by its last new entry applies entries the leader never had.
-/// Rare: a follower with a divergent tail must accept an append that starts
-/// below the divergence, which only a stale-term rejection rewinding the
-/// leader's nextIndex produces (see `stale_term_rejection_does_not_rewind_next_index`
-/// in `tests/sim_scenarios.rs`); first caught at seed 1080 of 0..6000.
+/// §5.1 / Figure 2 AppendEntries rule 1: a follower that accepts a deposed
+/// leader's AppendEntries lets it overwrite newer entries and commit its own.
 #[test]
-fn follower_commit_unbounded_is_caught() {
-    let found = first_failure(UnsafeSwitch::FollowerCommitUnbounded, 2000, 1080..1081);
-    assert_eq!(found, Some((1080, "state-machine-safety")));
+fn accept_stale_leader_is_caught() {
+    let found = first_failure(UnsafeSwitch::AcceptStaleLeader, 2000, 107..108);
+    assert_eq!(found, Some((107, "leader-completeness")));
 }

@@ -14,9 +14,10 @@ pub enum UnsafeSwitch {
     CommitOldTermByCounting,
     /// Lose `votedFor` on restart, as if it were volatile (Figure 2 says persist it).
     ForgetVoteOnRestart,
-    /// A follower takes the leader's commit index as is, without bounding it by
-    /// the index of the last entry it knows matches the leader (Figure 2, rule 5).
-    FollowerCommitUnbounded,
+    /// A follower accepts (and acknowledges) AppendEntries from a leader of an
+    /// older term instead of rejecting them (§5.1, Figure 2 receiver rule 1):
+    /// a deposed leader can then overwrite newer entries and commit its own.
+    AcceptStaleLeader,
 }
 
 impl UnsafeSwitch {
@@ -25,7 +26,7 @@ impl UnsafeSwitch {
         UnsafeSwitch::VoteWithoutLogCheck,
         UnsafeSwitch::CommitOldTermByCounting,
         UnsafeSwitch::ForgetVoteOnRestart,
-        UnsafeSwitch::FollowerCommitUnbounded,
+        UnsafeSwitch::AcceptStaleLeader,
     ];
 
     /// The kebab-case name used on the command line and in share links.
@@ -34,7 +35,7 @@ impl UnsafeSwitch {
             UnsafeSwitch::VoteWithoutLogCheck => "vote-without-log-check",
             UnsafeSwitch::CommitOldTermByCounting => "commit-old-term-by-counting",
             UnsafeSwitch::ForgetVoteOnRestart => "forget-vote-on-restart",
-            UnsafeSwitch::FollowerCommitUnbounded => "follower-commit-unbounded",
+            UnsafeSwitch::AcceptStaleLeader => "accept-stale-leader",
         }
     }
 

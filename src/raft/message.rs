@@ -51,6 +51,9 @@ pub enum MessageBody {
     },
     /// The answer to an AppendEntries.
     AppendEntriesResponse {
+        /// The term of the AppendEntries answered: a leader ignores answers to
+        /// requests it sent in an earlier term (they say nothing about now).
+        request_term: Term,
         /// True if the follower's log matched at `prev_log_index`.
         success: bool,
         /// On success, the index of the last entry known to match the leader.

@@ -181,12 +181,14 @@ impl Node {
                 leader_commit,
             } => self.handle_append_entries(
                 msg.from,
+                msg.term,
                 prev_log_index,
                 prev_log_term,
                 &entries,
                 leader_commit,
             ),
             MessageBody::AppendEntriesResponse {
+                request_term,
                 success,
                 match_index,
                 rejected_prev_index,
@@ -194,6 +196,7 @@ impl Node {
                 conflict_index,
             } => self.handle_append_response(
                 msg.from,
+                request_term,
                 success,
                 match_index,
                 rejected_prev_index,
@@ -391,8 +394,12 @@ impl Node {
             );
             true
         } else if msg.term < term {
-            self.reject_stale(msg);
-            false
+            let accept = self.config.is_unsafe(UnsafeSwitch::AcceptStaleLeader)
+                && matches!(msg.body, MessageBody::AppendEntries { .. });
+            if !accept {
+                self.reject_stale(msg);
+            }
+            accept
         } else {
             true
         }
@@ -425,6 +432,7 @@ impl Node {
                     msg.from,
                     term,
                     MessageBody::AppendEntriesResponse {
+                        request_term: msg.term,
                         success: false,
                         match_index: 0,
                         rejected_prev_index: prev_log_index,

@@ -62,6 +62,7 @@ impl Node {
     pub(super) fn handle_append_entries(
         &mut self,
         leader: NodeId,
+        request_term: Term,
         prev_log_index: Index,
         prev_log_term: Term,
         entries: &[Entry],
@@ -73,7 +74,10 @@ impl Node {
         }
         self.leader_id = Some(leader);
         self.reset_election_timer();
-        let term = self.persistent.current_term;
+        // Answers carry the request's term. Safe Raft only gets here when it
+        // equals ours; under the unsafe AcceptStaleLeader switch it is older,
+        // and the stale leader takes the answer as one of its term.
+        let term = request_term;
         let log = &self.persistent.log;
         // Receiver rule 2: reply false if the log has no entry at prevLogIndex
         // whose term matches prevLogTerm (§5.3).
@@ -104,6 +108,7 @@ impl Node {
         if let Some((reason, conflict_term, conflict_index)) = rejection {
             self.events.push(Event::AppendRejected { leader, reason });
             let body = MessageBody::AppendEntriesResponse {
+                request_term: term,
                 success: false,
                 match_index: 0,
                 rejected_prev_index: prev_log_index,
@@ -127,12 +132,7 @@ impl Node {
             match_index,
         });
         // Rule 5: commitIndex = min(leaderCommit, index of last new entry).
-        let bound = if self.config.is_unsafe(UnsafeSwitch::FollowerCommitUnbounded) {
-            self.persistent.log.last_index()
-        } else {
-            match_index
-        };
-        let new_commit = leader_commit.min(bound);
+        let new_commit = leader_commit.min(match_index);
         if new_commit > self.commit_index {
             self.events.push(Event::CommitAdvanced {
                 from: self.commit_index,
@@ -143,6 +143,7 @@ impl Node {
             self.apply_committed();
         }
         let body = MessageBody::AppendEntriesResponse {
+            request_term: term,
             success: true,
             match_index,
             rejected_prev_index: 0,
@@ -156,13 +157,14 @@ impl Node {
     pub(super) fn handle_append_response(
         &mut self,
         from: NodeId,
+        request_term: Term,
         success: bool,
         match_index: Index,
         rejected_prev_index: Index,
         conflict_term: Option<Term>,
         conflict_index: Index,
     ) {
-        if self.role != Role::Leader {
+        if self.role != Role::Leader || request_term != self.persistent.current_term {
             return;
         }
         let last_index = self.persistent.log.last_index();

@@ -155,15 +155,15 @@ impl Simulation {
     /// Acts now. In the past, this forks: the recorded future is discarded.
     /// A refused action changes nothing and is not recorded.
     pub fn act(&mut self, action: Action) -> Result<(), SimError> {
-        let mut next = self.world.clone();
-        next.apply(&action)?;
+        // `World::apply` checks everything before it changes anything, so a
+        // refused action leaves the world as it was.
+        self.world.apply(&action)?;
         let tick = self.world.tick();
         if self.cursor < self.actions.len() || tick < self.head {
             self.actions.truncate(self.cursor);
             self.checkpoints.retain(|c| c.world.tick() < tick);
             self.head = tick;
         }
-        self.world = next;
         self.actions.push(TimedAction { tick, action });
         self.cursor += 1;
         Ok(())

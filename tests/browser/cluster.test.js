@@ -54,6 +54,8 @@ test('election, messages, crash the leader, re-election, restart', async (t) => 
   await page.waitForFunction(() => document.querySelectorAll('[data-msg]').length > 0, null, WAIT);
   const kinds = await page.$$eval('[data-msg]', (els) => els.map((e) => e.dataset.msg));
   assert.ok(kinds.every((k) => /^(pre-vote|request-vote|append-entries)(-resp)?$/.test(k)), kinds.join());
+  // The leader pulses as it sends AppendEntries.
+  await page.waitForFunction(() => document.querySelector('.pulse'), null, WAIT);
 
   await setSpeed(page, 4); // 20 ticks/s
   await page.locator(`${NODE}[data-node-id="${first.id}"]`).click();
@@ -143,6 +145,47 @@ test('a message can be held, released and delivered from its card', async (t) =>
   await page.waitForFunction((id) => document.querySelector(`[data-msg-id="${id}"]`)?.dataset.held === 'false', id, WAIT);
   await card.locator('[data-action=deliver]').click();
   await page.waitForFunction((id) => !document.querySelector(`[data-msg-id="${id}"]`), id, WAIT);
+  await done();
+});
+
+test('manual delivery: due messages wait at the receiver, a second click delivers; duplicates are marked', async (t) => {
+  const { page, done } = await openApp(t, '?seed=1&lang=en');
+  const set = (sel, prop, value) =>
+    page.evaluate(
+      ({ sel, prop, value }) => {
+        const el = document.querySelector(sel);
+        el[prop] = value;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      { sel, prop, value },
+    );
+  await set('[data-input=manual]', 'checked', true);
+  await set('[data-input=duplicate]', 'value', '500');
+  await page.waitForFunction(() => document.querySelector('[data-testid=cluster]')?.dataset.manual === 'true', null, WAIT);
+  await setSpeed(page, 4);
+  await page.waitForFunction(() => document.querySelector('[data-msg][data-duplicate=true]'), null, WAIT);
+  await page.waitForFunction(() => document.querySelector('[data-msg].waiting'), null, WAIT);
+  await page.click('[data-action=pause]');
+  const id = await page.locator('[data-msg].waiting').first().getAttribute('data-msg-id');
+  const msg = page.locator(`[data-msg-id="${id}"]`);
+  await msg.dispatchEvent('click');
+  const card = page.locator(`[data-card-msg="${id}"]`);
+  await card.waitFor(WAIT);
+  assert.match(await card.textContent(), /waiting for manual delivery/);
+  await msg.dispatchEvent('click');
+  await page.waitForFunction((id) => !document.querySelector(`[data-msg-id="${id}"]`), id, WAIT);
+  await done();
+});
+
+test('reduced motion: no heartbeat pulses', async (t) => {
+  const { page, done } = await openApp(t, '?seed=1&lang=en');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.reload();
+  await page.locator('.cluster-view.reduced-motion').waitFor(WAIT);
+  await setSpeed(page, 4);
+  await oneLeader(page);
+  await page.waitForFunction(() => document.querySelector('[data-msg=append-entries]'), null, WAIT);
+  assert.equal(await page.locator('.pulse').count(), 0);
   await done();
 });
 

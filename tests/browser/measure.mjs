@@ -49,7 +49,7 @@ try {
   const page = await ctx.newPage();
   await page.goto(`${srv.url}?lang=en&seed=1&nodes=9`);
   await page.waitForSelector('[data-node-id]');
-  await page.waitForFunction(() => document.querySelectorAll('[data-role=leader]').length === 1, null, {
+  await page.waitForFunction(() => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1, null, {
     timeout: 30000,
   });
   await page.evaluate(() => {

@@ -19,7 +19,7 @@ test('app mounts, the clock runs and a leader is elected', async (t) => {
   // timeout 20–40 ticks, so within ~12 s).
   assert.equal(await page.locator('[data-node-id]').count(), 5);
   await page.waitForFunction(
-    () => document.querySelectorAll('[data-role=leader]').length === 1,
+    () => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1,
     null,
     { timeout: 20000 },
   );

@@ -150,6 +150,7 @@ pub fn append_ok(from: NodeId, to: NodeId, term: Term, match_index: Index) -> Me
         to,
         term,
         MessageBody::AppendEntriesResponse {
+            request_term: term,
             success: true,
             match_index,
             rejected_prev_index: 0,

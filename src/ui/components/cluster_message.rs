@@ -85,6 +85,10 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
         }
     });
     let hit_w = w.max(30.0) + 8.0;
+    // Heartbeat dots are small: give them a bigger invisible target.
+    let hit = f
+        .is_heartbeat()
+        .then(|| html! { <circle class="msg-hit" r="15" /> });
     html! {
         <g class={classes!(f.class(), f.held.then_some("held"), f.duplicate.then_some("dup"),
                            p.selected.then_some("selected"), p.waiting.then_some("waiting"))}
@@ -99,7 +103,7 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
             }
             {shape}
             {held}
-            <rect class="msg-hit" x={num(-hit_w / 2.0)} y="-16" width={num(hit_w)} height="32" rx="16" />
+            {hit}
         </g>
     }
 }

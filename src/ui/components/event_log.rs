@@ -2,16 +2,66 @@
 //! first, filtered by kind; heartbeats hidden by default. Clicking a line
 //! travels to its tick.
 
+use crate::sim::Trace;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
 use crate::view::explain::{category, explain, is_heartbeat_noise, kind_name, Category};
 use crate::view::i18n::Lang;
+use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Lines shown at most.
 const SHOWN: usize = 200;
+/// Least time between two rebuilds while the run plays forward.
+const REFRESH_MS: f64 = 120.0;
+
+/// What the list depends on.
+#[derive(Clone, Copy, PartialEq)]
+struct Key {
+    sim: usize,
+    total: u64,
+    tick: u64,
+    lang: Lang,
+    filter: Option<Category>,
+    heartbeats: bool,
+}
+
+impl Key {
+    /// Same run, language and filters (only time moved).
+    fn same_view(&self, other: &Key) -> bool {
+        (self.sim, self.lang, self.filter, self.heartbeats)
+            == (other.sim, other.lang, other.filter, other.heartbeats)
+    }
+}
+
+struct Cache {
+    key: Option<Key>,
+    at: f64,
+    lines: Rc<Vec<Line>>,
+    timer: Option<Timeout>,
+}
+
+fn build(trace: &Trace, key: &Key) -> Vec<Line> {
+    let total = trace.total();
+    trace
+        .recent()
+        .rev()
+        .enumerate()
+        .filter(|(_, e)| key.heartbeats || !is_heartbeat_noise(&e.kind))
+        .filter(|(_, e)| key.filter.is_none_or(|f| category(&e.kind) == f))
+        .take(SHOWN)
+        .map(|(j, e)| Line {
+            seq: total.saturating_sub(1 + j as u64),
+            tick: e.tick,
+            node: e.node,
+            kind: kind_name(&e.kind),
+            category: category(&e.kind).name(),
+            text: explain(key.lang, e),
+        })
+        .collect()
+}
 
 /// One line, ready to show.
 #[derive(Clone, PartialEq)]
@@ -61,33 +111,40 @@ pub fn EventLog(p: &EventLogProps) -> Html {
     let world = sim.world();
     let tick = world.tick();
     let trace = world.trace();
-    let key = (
-        Rc::as_ptr(&v.sim.0) as usize,
-        trace.total(),
+    let key = Key {
+        sim: Rc::as_ptr(&v.sim.0) as usize,
+        total: trace.total(),
         tick,
-        l,
-        *filter,
-        *heartbeats,
-    );
-    let lines = use_memo(key, |_| {
-        let total = trace.total();
-        trace
-            .recent()
-            .rev()
-            .enumerate()
-            .filter(|(_, e)| *heartbeats || !is_heartbeat_noise(&e.kind))
-            .filter(|(_, e)| filter.is_none_or(|f| category(&e.kind) == f))
-            .take(SHOWN)
-            .map(|(j, e)| Line {
-                seq: total.saturating_sub(1 + j as u64),
-                tick: e.tick,
-                node: e.node,
-                kind: kind_name(&e.kind),
-                category: category(&e.kind).name(),
-                text: explain(l, e),
-            })
-            .collect::<Vec<_>>()
+        lang: l,
+        filter: *filter,
+        heartbeats: *heartbeats,
+    };
+    // While the run plays forward, rebuild at most every REFRESH_MS (a timer
+    // catches up with the last change); anything else rebuilds at once.
+    let force = use_force_update();
+    let cache = use_mut_ref(|| Cache {
+        key: None,
+        at: f64::NEG_INFINITY,
+        lines: Rc::new(Vec::new()),
+        timer: None,
     });
+    let lines = {
+        let mut c = cache.borrow_mut();
+        let now = js_sys::Date::now();
+        let playing_on = c.key.is_some_and(|k| k.same_view(&key) && key.tick > k.tick);
+        if c.key != Some(key) {
+            if !playing_on || now - c.at >= REFRESH_MS {
+                c.lines = Rc::new(build(trace, &key));
+                c.key = Some(key);
+                c.at = now;
+                c.timer = None;
+            } else if c.timer.is_none() {
+                let force = force.clone();
+                c.timer = Some(Timeout::new(REFRESH_MS as u32, move || force.force_update()));
+            }
+        }
+        c.lines.clone()
+    };
     let on_click = {
         let d = v.dispatch.clone();
         Callback::from(move |e: MouseEvent| {

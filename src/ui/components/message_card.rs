@@ -66,8 +66,10 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
             rejected_prev_index,
             conflict_term,
             conflict_index,
+            request_term,
         } => html! {
             <>
+                {row(l.t("answers term", "回应的任期"), request_term.to_string())}
                 {row("success", yes_no(l, *success))}
                 if *success {
                     {row("matchIndex", match_index.to_string())}

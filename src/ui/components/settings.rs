@@ -52,9 +52,9 @@ fn unsafe_label(l: Lang, s: UnsafeSwitch) -> &'static str {
         UnsafeSwitch::ForgetVoteOnRestart => {
             l.t("Forget votedFor on restart", "重启后忘记 votedFor")
         }
-        UnsafeSwitch::FollowerCommitUnbounded => l.t(
-            "Follower commits past its matched log",
-            "跟随者提交超出已匹配日志",
+        UnsafeSwitch::AcceptStaleLeader => l.t(
+            "Accept AppendEntries from a stale leader (§5.1)",
+            "接受旧任期领导者的日志追加（§5.1）",
         ),
     }
 }
