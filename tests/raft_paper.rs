@@ -1723,7 +1723,9 @@ fn unsafe_accept_stale_leader_overwrites_and_acknowledges_in_the_old_term() {
     let mut n = node_with_log(1, &ids(3), cfg, 3, None, &[1, 1, 3]);
     n.step(append(2, 1, 1, 2, 1, entries(&[(3, 1)]), 0));
     assert_eq!(n.log().last_term(), 1);
-    assert!(n.take_events().contains(&Event::EntriesTruncated { removed: vec![(3, 3)] }));
+    assert!(n.take_events().contains(&Event::EntriesTruncated {
+        removed: vec![(3, 3)]
+    }));
     let out = n.take_outbox();
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].term, 1);

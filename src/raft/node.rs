@@ -187,22 +187,9 @@ impl Node {
                 &entries,
                 leader_commit,
             ),
-            MessageBody::AppendEntriesResponse {
-                request_term,
-                success,
-                match_index,
-                rejected_prev_index,
-                conflict_term,
-                conflict_index,
-            } => self.handle_append_response(
-                msg.from,
-                request_term,
-                success,
-                match_index,
-                rejected_prev_index,
-                conflict_term,
-                conflict_index,
-            ),
+            ref response @ MessageBody::AppendEntriesResponse { .. } => {
+                self.handle_append_response(msg.from, response)
+            }
         }
     }
 

@@ -154,16 +154,18 @@ impl Node {
     }
 
     /// The leader's side of an AppendEntries answer (§5.3).
-    pub(super) fn handle_append_response(
-        &mut self,
-        from: NodeId,
-        request_term: Term,
-        success: bool,
-        match_index: Index,
-        rejected_prev_index: Index,
-        conflict_term: Option<Term>,
-        conflict_index: Index,
-    ) {
+    pub(super) fn handle_append_response(&mut self, from: NodeId, response: &MessageBody) {
+        let MessageBody::AppendEntriesResponse {
+            request_term,
+            success,
+            match_index,
+            rejected_prev_index,
+            conflict_term,
+            conflict_index,
+        } = *response
+        else {
+            return;
+        };
         if self.role != Role::Leader || request_term != self.persistent.current_term {
             return;
         }

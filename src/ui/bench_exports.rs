@@ -9,7 +9,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Out-of-range inputs are clamped, so a stray call cannot panic.
 #[wasm_bindgen]
 pub fn raftlab_bench(nodes: u32, ticks: u32) -> f64 {
-    let (events, _) = crate::sim::bench::steady_load(nodes.clamp(1, 9), u64::from(ticks.min(1_000_000)));
+    let (events, _) =
+        crate::sim::bench::steady_load(nodes.clamp(1, 9), u64::from(ticks.min(1_000_000)));
     events as f64
 }
 

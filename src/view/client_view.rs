@@ -45,10 +45,10 @@ pub fn failure_text(lang: Lang, f: &OpFailure) -> String {
         (OpFailure::NoLeader, Lang::En) => "no leader could be found".to_string(),
         (OpFailure::NoLeader, Lang::Zh) => "找不到领导者".to_string(),
         (OpFailure::Overwritten { index, term }, Lang::En) => format!(
-            "its entry (index {index}, term {term}) was overwritten by a new leader: it never took effect (§5.3)"
+            "its entry (index {index}, term {term}) was overwritten in the log of the leader that took it; another copy may still commit (Figure 8), so the outcome is unknown unless a different entry is already committed there (§5.3)"
         ),
         (OpFailure::Overwritten { index, term }, Lang::Zh) => {
-            format!("它的条目（索引 {index}，任期 {term}）被新领导者覆盖：从未生效（§5.3）")
+            format!("它的条目（索引 {index}，任期 {term}）在接收它的领导者日志中被覆盖；其他节点上的副本仍可能被提交（图 8），除非该位置已提交了别的条目，否则结果未知（§5.3）")
         }
         (OpFailure::LeaderCrashed { node }, Lang::En) => format!(
             "leader n{node} crashed before answering: outcome unknown, the entry may still commit"
@@ -65,12 +65,24 @@ pub fn failure_text(lang: Lang, f: &OpFailure) -> String {
 pub fn status_text(lang: Lang, op: &ClientOp) -> String {
     match (&op.status, lang) {
         (OpStatus::Waiting { last: None, .. }, _) => lang.t("submitting…", "提交中…").to_string(),
-        (OpStatus::Waiting { retry_at, last: Some(f) }, Lang::En) => format!(
+        (
+            OpStatus::Waiting {
+                retry_at,
+                last: Some(f),
+            },
+            Lang::En,
+        ) => format!(
             "retrying {}/{MAX_ATTEMPTS} at tick {retry_at} — last attempt: {}",
             op.attempts + 1,
             failure_text(lang, f)
         ),
-        (OpStatus::Waiting { retry_at, last: Some(f) }, Lang::Zh) => format!(
+        (
+            OpStatus::Waiting {
+                retry_at,
+                last: Some(f),
+            },
+            Lang::Zh,
+        ) => format!(
             "将在时刻 {retry_at} 重试（第 {}/{MAX_ATTEMPTS} 次）— 上次：{}",
             op.attempts + 1,
             failure_text(lang, f)
@@ -81,11 +93,27 @@ pub fn status_text(lang: Lang, op: &ClientOp) -> String {
         (OpStatus::Pending { node, index, term }, Lang::Zh) => {
             format!("已追加到 n{node} 的索引 {index}（任期 {term}）：等待多数派")
         }
-        (OpStatus::Committed { index, term, result, .. }, Lang::En) => format!(
+        (
+            OpStatus::Committed {
+                index,
+                term,
+                result,
+                ..
+            },
+            Lang::En,
+        ) => format!(
             "committed at index {index} (term {term}) → {}",
             result_text(lang, result)
         ),
-        (OpStatus::Committed { index, term, result, .. }, Lang::Zh) => format!(
+        (
+            OpStatus::Committed {
+                index,
+                term,
+                result,
+                ..
+            },
+            Lang::Zh,
+        ) => format!(
             "已提交于索引 {index}（任期 {term}）→ {}",
             result_text(lang, result)
         ),
@@ -148,7 +176,10 @@ mod tests {
         let op = sim.world().client().ops()[0].clone();
         assert_eq!(status_name(&op.status), "committed");
         let t = status_text(Lang::En, &op);
-        assert!(t.starts_with("committed at index") && t.ends_with("previous value (none)"), "{t}");
+        assert!(
+            t.starts_with("committed at index") && t.ends_with("previous value (none)"),
+            "{t}"
+        );
         assert!(status_text(Lang::Zh, &op).contains("已提交"));
         let mut failed = op.clone();
         failed.status = OpStatus::Failed {

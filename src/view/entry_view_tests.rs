@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::raft::{Command, EntryData};
+use crate::view::i18n::Lang;
 
 struct Node {
     id: NodeId,
@@ -76,10 +77,7 @@ fn all_up(_: NodeId, _: NodeId) -> bool {
 /// majority — and S1 has just appended index 3 of term 4.
 fn figure8() -> Vec<Node> {
     vec![
-        lead(
-            node(1, 4, &[1, 2, 4], 1),
-            &[(2, 2), (3, 2), (4, 1), (5, 1)],
-        ),
+        lead(node(1, 4, &[1, 2, 4], 1), &[(2, 2), (3, 2), (4, 1), (5, 1)]),
         node(2, 4, &[1, 2], 1),
         node(3, 4, &[1, 2], 1),
         node(4, 4, &[1], 1),
@@ -111,7 +109,10 @@ fn figure_8_old_term_entry_held_by_a_majority_is_explained() {
     );
     let d = r.details(Lang::En).join("\n");
     assert!(d.contains("index 3 is from term 4"), "{d}");
-    assert!(d.contains("n5: a different entry here (term 3); the leader will replace it"), "{d}");
+    assert!(
+        d.contains("n5: a different entry here (term 3); the leader will replace it"),
+        "{d}"
+    );
     assert!(r.headline(Lang::Zh).contains("图 8"));
     assert_eq!(r.command_text(Lang::En), "put k1 v");
     // With the unsafe switch, counting is enough.
@@ -128,7 +129,10 @@ fn needs_a_majority_names_holders_and_why_the_others_lack_it() {
     let r = analyse(&f, 1, 3, cut, false);
     assert_eq!(r.holders, vec![1]);
     assert!(matches!(r.verdict, Verdict::NeedsMajority { .. }));
-    assert_eq!(r.headline(Lang::En), "Not committed — held by n1 of 5 — needs 3");
+    assert_eq!(
+        r.headline(Lang::En),
+        "Not committed — held by n1 of 5 — needs 3"
+    );
     let d = r.details(Lang::En).join("\n");
     assert!(d.contains("n4 crashed"), "{d}");
     assert!(d.contains("n2 cut off from the leader"), "{d}");
@@ -166,7 +170,9 @@ fn committed_no_leader_leader_lacks_and_missing() {
     let f = facts_of(&nodes);
     let r = analyse(&f, 3, 2, all_up, false);
     assert_eq!(r.verdict, Verdict::Committed);
-    assert!(r.headline(Lang::En).starts_with("Committed — held by n1, n2, n3 (3 of 5"));
+    assert!(r
+        .headline(Lang::En)
+        .starts_with("Committed — held by n1, n2, n3 (3 of 5"));
     let d = r.details(Lang::En).join("\n");
     assert!(d.contains("Applied to the state machine on n2"), "{d}");
     assert!(d.contains("n1, n3 hold it but do not know yet"), "{d}");
@@ -182,7 +188,10 @@ fn committed_no_leader_leader_lacks_and_missing() {
     );
     assert!(r.headline(Lang::En).contains("will be overwritten"));
     let d = r.details(Lang::En).join("\n");
-    assert!(d.contains("n1, n2, n3: the leader's entry here (term 2), which wins"), "{d}");
+    assert!(
+        d.contains("n1, n2, n3: the leader's entry here (term 2), which wins"),
+        "{d}"
+    );
     // Nothing at index 9.
     let r = analyse(&f, 2, 9, all_up, false);
     assert_eq!(r.verdict, Verdict::Missing);
@@ -195,7 +204,9 @@ fn committed_no_leader_leader_lacks_and_missing() {
     assert_eq!(r.verdict, Verdict::Missing);
     let r = analyse(&f, 2, 2, all_up, false);
     assert_eq!(r.verdict, Verdict::NoLeader);
-    assert!(r.headline(Lang::En).contains("no leader right now; held by n1, n2, n3 of 5"));
+    assert!(r
+        .headline(Lang::En)
+        .contains("no leader right now; held by n1, n2, n3 of 5"));
     for v in [Verdict::Committed, Verdict::Missing, Verdict::NoLeader] {
         assert!(!v.name().is_empty());
     }

@@ -8,7 +8,7 @@ use crate::raft::{
     AppendRejection, ApplyResult, Command, CommitHold, Event, NodeId, Role, RoleCause, Term,
     VoteDenial,
 };
-use crate::sim::{DropReason, SimEvent, TraceEvent, TraceKind};
+use crate::sim::{SimEvent, TraceEvent, TraceKind};
 
 /// Picks the sentence for the language; only that branch is evaluated.
 macro_rules! say {
@@ -160,7 +160,7 @@ fn vote_word(lang: Lang, pre_vote: bool) -> &'static str {
 pub fn explain(lang: Lang, ev: &TraceEvent) -> String {
     match &ev.kind {
         TraceKind::Raft(e) => raft_event(lang, ev.node, e),
-        TraceKind::Sim(e) => sim_event(lang, ev.node, e),
+        TraceKind::Sim(e) => sim_text::sim_event(lang, ev.node, e),
     }
 }
 
@@ -212,7 +212,14 @@ fn role_changed(lang: Lang, n: NodeId, from: Role, to: Role, term: Term, c: &Rol
     }
 }
 
-fn vote_denied(lang: Lang, n: NodeId, cand: NodeId, term: Term, pre: bool, r: &VoteDenial) -> String {
+fn vote_denied(
+    lang: Lang,
+    n: NodeId,
+    cand: NodeId,
+    term: Term,
+    pre: bool,
+    r: &VoteDenial,
+) -> String {
     let v = vote_word(lang, pre);
     match r {
         VoteDenial::StaleTerm { candidate_term, our_term } => say!(lang,
@@ -257,13 +264,22 @@ fn append_rejected(lang: Lang, n: NodeId, leader: NodeId, r: &AppendRejection) -
 
 fn commit_held(lang: Lang, n: NodeId, hold: &CommitHold) -> String {
     match hold {
-        CommitHold::OldTerm { index, entry_term, current_term, holders } => {
+        CommitHold::OldTerm {
+            index,
+            entry_term,
+            current_term,
+            holders,
+        } => {
             let h = nodes(holders);
             say!(lang,
                 format!("n{n} may not commit index {index} yet: {h} hold it (a majority), but it is from term {entry_term} < current term {current_term}; a leader only commits entries of its own term by counting (§5.4.2, Figure 8)"),
                 format!("n{n} 暂不能提交索引 {index}：{h} 持有它（多数派），但它来自任期 {entry_term} < 当前任期 {current_term}；领导者只通过计数提交自己任期的条目（§5.4.2，图 8）"))
         }
-        CommitHold::NoMajority { index, holders, needed } => {
+        CommitHold::NoMajority {
+            index,
+            holders,
+            needed,
+        } => {
             let h = nodes(holders);
             let have = holders.len();
             say!(lang,
@@ -344,59 +360,8 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
     }
 }
 
-fn drop_reason(lang: Lang, to: NodeId, r: DropReason) -> String {
-    match r {
-        DropReason::Lost => say!(lang, "the network lost it".to_string(), "网络丢失了它".to_string()),
-        DropReason::LinkCut => say!(lang, "the link is cut".to_string(), "链路已断开".to_string()),
-        DropReason::ReceiverDown => say!(lang, format!("n{to} is crashed"), format!("n{to} 已崩溃")),
-        DropReason::ByUser => say!(lang, "you dropped it".to_string(), "被你丢弃".to_string()),
-    }
-}
-
-fn sim_event(lang: Lang, n: NodeId, e: &SimEvent) -> String {
-    match e {
-        SimEvent::Crashed => say!(lang,
-            format!("n{n} crashed: its volatile state (role, commitIndex, state machine) is lost; currentTerm, votedFor and the log survive on disk (Figure 2)"),
-            format!("n{n} 崩溃：易失状态（角色、commitIndex、状态机）丢失；currentTerm、votedFor 和日志保存在磁盘上（图 2）")),
-        SimEvent::Restarted => say!(lang,
-            format!("n{n} restarted from its persistent state; it relearns the commit index from the leader"),
-            format!("n{n} 从持久化状态重启；它会从领导者那里重新得知提交索引")),
-        SimEvent::Paused => say!(lang,
-            format!("n{n} was paused: its timers are frozen and incoming messages wait"),
-            format!("n{n} 被暂停：计时器冻结，收到的消息排队等待")),
-        SimEvent::Resumed => say!(lang,
-            format!("n{n} resumed: its timers run again and queued messages arrive"),
-            format!("n{n} 恢复运行：计时器继续，排队的消息送达")),
-        SimEvent::LinkChanged { from, to, up: true } => say!(lang,
-            format!("link n{from} → n{to} restored: messages from n{from} reach n{to} again"),
-            format!("链路 n{from} → n{to} 恢复：n{from} 的消息又能到达 n{to}")),
-        SimEvent::LinkChanged { from, to, up: false } => say!(lang,
-            format!("link n{from} → n{to} cut: messages from n{from} no longer reach n{to} (partition)"),
-            format!("链路 n{from} → n{to} 断开：n{from} 的消息无法到达 n{to}（分区）")),
-        SimEvent::MessageDropped { id, kind, to, reason } => {
-            let m = lang.message(kind);
-            let r = drop_reason(lang, *to, *reason);
-            say!(lang,
-                format!("n{n}'s {m} #{id} to n{to} never arrived: {r}"),
-                format!("n{n} 发给 n{to} 的{m} #{id} 未送达：{r}"))
-        }
-        SimEvent::MessageDuplicated { id } => say!(lang,
-            format!("the network duplicated n{n}'s message #{id}: the copy arrives separately"),
-            format!("网络复制了 n{n} 的消息 #{id}：副本将单独送达")),
-        SimEvent::MessageHeld { id } => say!(lang,
-            format!("you held n{n}'s message #{id}: it waits until released"),
-            format!("你扣住了 n{n} 的消息 #{id}：释放前不会送达")),
-        SimEvent::MessageReleased { id } => say!(lang,
-            format!("you released n{n}'s message #{id}: it arrives on the next tick"),
-            format!("你释放了 n{n} 的消息 #{id}：它将在下一个时刻送达")),
-        SimEvent::ClientOutcome { op, ok: true } => say!(lang,
-            format!("client operation #{op} was answered by n{n}"),
-            format!("客户端操作 #{op} 已由 n{n} 答复")),
-        SimEvent::ClientOutcome { op, ok: false } => say!(lang,
-            format!("client operation #{op}'s attempt at n{n} failed (see the client panel)"),
-            format!("客户端操作 #{op} 在 n{n} 的尝试失败（见客户端面板）")),
-    }
-}
+#[path = "explain_sim.rs"]
+mod sim_text;
 
 #[cfg(test)]
 #[path = "explain_tests.rs"]

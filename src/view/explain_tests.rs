@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::raft::{ApplyResult, Command};
+use crate::sim::DropReason;
 use std::collections::BTreeSet;
 
 fn raft(e: Event) -> TraceKind {
@@ -13,8 +14,12 @@ fn causes() -> Vec<RoleCause> {
     vec![
         RoleCause::ElectionTimeout,
         RoleCause::ForcedTimeout,
-        RoleCause::WonPreVote { votes: vec![1, 2, 3] },
-        RoleCause::WonElection { votes: vec![1, 2, 3] },
+        RoleCause::WonPreVote {
+            votes: vec![1, 2, 3],
+        },
+        RoleCause::WonElection {
+            votes: vec![1, 2, 3],
+        },
         RoleCause::SawHigherTerm { from: 3, term: 5 },
         RoleCause::DiscoveredLeader { leader: 1 },
         RoleCause::LostQuorum {
@@ -240,9 +245,18 @@ fn every_variant_has_distinct_non_empty_text_in_both_languages() {
         let (en, zh) = (text(Lang::En, kind), text(Lang::Zh, kind));
         assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{kind:?}");
         assert_ne!(en, zh, "{kind:?}");
-        assert!(!en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{en}");
-        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
-        assert!(seen_en.insert(en.clone()), "two variants explained alike: {en}");
+        assert!(
+            !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{en}"
+        );
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
+        );
+        assert!(
+            seen_en.insert(en.clone()),
+            "two variants explained alike: {en}"
+        );
     }
 }
 
@@ -314,7 +328,10 @@ fn categories_and_noise() {
         })),
         Category::Elections
     );
-    assert_eq!(category(&TraceKind::Sim(SimEvent::Crashed)), Category::Faults);
+    assert_eq!(
+        category(&TraceKind::Sim(SimEvent::Crashed)),
+        Category::Faults
+    );
     assert_eq!(
         category(&TraceKind::Sim(SimEvent::ClientOutcome { op: 1, ok: true })),
         Category::Replication

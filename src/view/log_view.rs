@@ -79,15 +79,30 @@ pub fn pending_writes(log: &RaftLog, applied: Index, max: usize) -> Vec<PendingW
 }
 
 /// The accessible name of a log cell.
-pub fn cell_label(lang: Lang, node: u32, index: Index, term: Term, text: &str, committed: bool) -> String {
+pub fn cell_label(
+    lang: Lang,
+    node: u32,
+    index: Index,
+    term: Term,
+    text: &str,
+    committed: bool,
+) -> String {
     match lang {
         Lang::En => format!(
             "n{node} entry {index}, term {term}, {text}, {}",
-            if committed { "committed" } else { "not committed yet" }
+            if committed {
+                "committed"
+            } else {
+                "not committed yet"
+            }
         ),
         Lang::Zh => format!(
             "n{node} 条目 {index}，任期 {term}，{text}，{}",
-            if committed { "已提交" } else { "尚未提交" }
+            if committed {
+                "已提交"
+            } else {
+                "尚未提交"
+            }
         ),
     }
 }

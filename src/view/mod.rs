@@ -2,16 +2,16 @@
 //! vocabulary, layout maths, link states. No browser types here, so all of it
 //! is unit-tested natively.
 
+pub mod client_view;
 pub mod cluster_view;
+pub mod entry_view;
+pub mod explain;
 pub mod i18n;
 pub mod layout;
 pub mod links;
+pub mod log_view;
 pub mod messages;
 pub mod params;
-pub mod share;
-pub mod client_view;
-pub mod entry_view;
-pub mod explain;
-pub mod log_view;
 pub mod safety_view;
+pub mod share;
 pub mod timeline_view;

@@ -119,6 +119,7 @@ test('commands, logs, key-value view, alerts, event log and timeline seeking, la
 
   await screenshot('panels-1280');
   await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.waitForTimeout(300);
   await screenshot('panels-1920');
 
   // Chinese.
@@ -199,5 +200,76 @@ test('nine long logs stay within the frame budget', async (t) => {
   assert.ok(cells <= 9 * 60, `${cells} cells rendered`);
   assert.ok(await page.locator('[data-action=logs-show-all]').isVisible());
   await screenshot('panels-9-nodes');
+  await done();
+});
+
+async function openScenario(page, id, step) {
+  await page.click('[data-action=scenarios]');
+  await page.click(`[data-scenario="${id}"]`);
+  await page.waitForSelector(`[data-testid=narration][data-scenario-id="${id}"]`);
+  for (let k = 1; k <= step; k++) {
+    await page.click('[data-action=scenario-next]');
+    await page.waitForSelector(`[data-testid=narration][data-step="${k}"]`, { timeout: 20000 });
+  }
+}
+
+test('Figure 8: an old-term entry on a majority is explained, not committed', async (t) => {
+  const { page, done } = await openApp(t, '?lang=en');
+  await openScenario(page, 'figure-8', 2);
+  await page.waitForSelector('[data-node-id="1"][data-role=leader][data-term="3"]');
+  const cell = page.locator('[data-log-node="1"][data-log-index="2"]');
+  assert.equal(await cell.getAttribute('data-committed'), 'false');
+  assert.equal(await cell.getAttribute('data-log-term'), '1');
+  await cell.click();
+  const card = page.locator('[data-testid=entry-card]');
+  await card.waitFor();
+  assert.equal(await card.getAttribute('data-verdict'), 'old-term');
+  const text = await card.textContent();
+  assert.match(text, /held by a majority but from term 1 < current term 3/);
+  assert.match(text, /§5\.4\.2, Figure 8/);
+  assert.match(text, /an entry of term 3 above it commits/);
+  // Keyboard: arrows move between cells (not the clock), Enter selects.
+  const tick = await tickOf(page);
+  await cell.focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.logIndex), '1');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.logNode), '2');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-log-node="2"][data-log-index="1"][aria-pressed=true]');
+  assert.equal(await tickOf(page), tick);
+  await cell.click();
+  await page.click('[data-action=lang]');
+  assert.match(await card.textContent(), /图 8/);
+  await done();
+});
+
+test('the safety badge turns red on a violation and jumps to it', async (t) => {
+  const { page, screenshot, done } = await openApp(t, '?lang=en');
+  const badge = page.locator('[data-testid=safety]');
+  assert.equal(await badge.getAttribute('data-safety'), 'ok');
+  await badge.hover();
+  assert.match(await badge.textContent(), /Election Safety.*Leader Append-Only.*Log Matching.*Leader Completeness.*State Machine Safety.*Linearizability/s);
+  await openScenario(page, 'figure-8-unsafe', 0);
+  const steps = Number(await page.getAttribute('[data-testid=narration]', 'data-steps'));
+  for (let k = 1; k < steps && (await badge.getAttribute('data-safety')) === 'ok'; k++) {
+    await page.click('[data-action=scenario-next]');
+    await page.waitForSelector(`[data-testid=narration][data-step="${k}"]`, { timeout: 20000 });
+  }
+  await page.waitForSelector('[data-testid=safety][data-safety=violated]');
+  assert.match(await badge.textContent(), /Safety violated/);
+  const jump = badge.locator('[data-action=jump-violation]');
+  const at = Number((await jump.textContent()).match(/\d+/)[0]);
+  await badge.screenshot({ path: (await screenshot('panels-violation-compact')).replace('.png', '-badge.png') });
+  await badge.locator('[data-action=safety-details]').click();
+  const text = await badge.textContent();
+  const property = await badge.getAttribute('data-property');
+  assert.ok(property, 'names the property');
+  assert.match(text, new RegExp(`violated at tick ${at} \\(Figure 3|§8`));
+  assert.match(text, /nodes n\d/);
+  await badge.screenshot({ path: (await screenshot('panels-violation')).replace('.png', '-badge-open.png') });
+  await jump.click();
+  await page.waitForFunction((tk) => document.querySelector('[data-testid=app]').dataset.tick === String(tk), at);
+  assert.equal(await page.getAttribute('[data-testid=app]', 'data-playing'), 'false');
   await done();
 });

@@ -20,13 +20,42 @@ pub struct EntryCardProps {
 
 fn chip(l: Lang, node: u32, p: Presence) -> Html {
     let (class, mark, title) = match p {
-        Presence::Holds { committed: true, applied: true } => ("holds committed", "✓✓", l.t("holds it; committed and applied here", "持有；本节点已提交并应用")),
-        Presence::Holds { committed: true, .. } => ("holds committed", "✓", l.t("holds it; committed here", "持有；本节点已提交")),
-        Presence::Holds { .. } => ("holds", "✓", l.t("holds it; not known committed here", "持有；本节点尚未得知已提交")),
+        Presence::Holds {
+            committed: true,
+            applied: true,
+        } => (
+            "holds committed",
+            "✓✓",
+            l.t(
+                "holds it; committed and applied here",
+                "持有；本节点已提交并应用",
+            ),
+        ),
+        Presence::Holds {
+            committed: true, ..
+        } => (
+            "holds committed",
+            "✓",
+            l.t("holds it; committed here", "持有；本节点已提交"),
+        ),
+        Presence::Holds { .. } => (
+            "holds",
+            "✓",
+            l.t(
+                "holds it; not known committed here",
+                "持有；本节点尚未得知已提交",
+            ),
+        ),
         Presence::Lacks(Lack::Crashed) => ("lacks down", "✗", l.t("crashed", "已崩溃")),
         Presence::Lacks(Lack::Paused) => ("lacks down", "✗", l.t("paused", "已暂停")),
-        Presence::Lacks(Lack::CutOff) => ("lacks", "✗", l.t("cut off from the leader", "与领导者断开")),
-        Presence::Lacks(Lack::Conflict(_)) => ("lacks conflict", "≠", l.t("different entry at this index", "此索引处是不同的条目")),
+        Presence::Lacks(Lack::CutOff) => {
+            ("lacks", "✗", l.t("cut off from the leader", "与领导者断开"))
+        }
+        Presence::Lacks(Lack::Conflict(_)) => (
+            "lacks conflict",
+            "≠",
+            l.t("different entry at this index", "此索引处是不同的条目"),
+        ),
         Presence::Lacks(Lack::Behind(_)) => ("lacks", "✗", l.t("does not have it yet", "尚未收到")),
     };
     let extra = match p {
@@ -48,7 +77,9 @@ pub fn EntryCard(p: &EntryCardProps) -> Html {
     let l = p.lang;
     let close = p.dispatch.reform(|_| UiAction::Select(None));
     let node = r.node;
-    let show_node = p.dispatch.reform(move |_| UiAction::Select(Some(Selection::Node(node))));
+    let show_node = p
+        .dispatch
+        .reform(move |_| UiAction::Select(Some(Selection::Node(node))));
     let tone = match r.verdict {
         Verdict::Committed => "ok",
         Verdict::Missing => "muted",

@@ -131,7 +131,9 @@ pub fn EventLog(p: &EventLogProps) -> Html {
     let lines = {
         let mut c = cache.borrow_mut();
         let now = js_sys::Date::now();
-        let playing_on = c.key.is_some_and(|k| k.same_view(&key) && key.tick > k.tick);
+        let playing_on = c
+            .key
+            .is_some_and(|k| k.same_view(&key) && key.tick > k.tick);
         if c.key != Some(key) {
             if !playing_on || now - c.at >= REFRESH_MS {
                 c.lines = Rc::new(build(trace, &key));
@@ -140,7 +142,9 @@ pub fn EventLog(p: &EventLogProps) -> Html {
                 c.timer = None;
             } else if c.timer.is_none() {
                 let force = force.clone();
-                c.timer = Some(Timeout::new(REFRESH_MS as u32, move || force.force_update()));
+                c.timer = Some(Timeout::new(REFRESH_MS as u32, move || {
+                    force.force_update()
+                }));
             }
         }
         c.lines.clone()
@@ -173,6 +177,18 @@ pub fn EventLog(p: &EventLogProps) -> Html {
         let heartbeats = heartbeats.clone();
         Callback::from(move |_: Event| heartbeats.set(!*heartbeats))
     };
+    let recent = trace.recent().len();
+    let empty_text = match (recent, *filter, *heartbeats) {
+        (0, _, _) => l.t("Nothing yet.", "暂无事件。").to_string(),
+        (n, None, false) => match l {
+            Lang::En => format!("Only heartbeats among the last {n} events: the cluster is quiet. Tick “heartbeats” to see them."),
+            Lang::Zh => format!("最近 {n} 个事件都是心跳：集群很平静。勾选“心跳”即可查看。"),
+        },
+        (n, f, _) => match l {
+            Lang::En => format!("No {} events among the last {n}.", filter_name(l, f).to_lowercase()),
+            Lang::Zh => format!("最近 {n} 个事件中没有{}事件。", filter_name(l, f)),
+        },
+    };
     let items = lines.iter().map(|line| {
         html! {
             <li key={line.seq} class={classes!("event", line.category, (line.tick == tick).then_some("now"))}>
@@ -197,7 +213,7 @@ pub fn EventLog(p: &EventLogProps) -> Html {
             </header>
             <p class="hint">{l.t("Newest first · click a line to travel to its tick", "最新在前 · 点击一行跳到该时刻")}</p>
             if lines.is_empty() {
-                <p class="empty">{l.t("Nothing yet.", "暂无事件。")}</p>
+                <p class="empty">{empty_text}</p>
             } else {
                 <ol class="event-list" onclick={on_click}>{ for items }</ol>
             }

@@ -21,7 +21,10 @@ fn row(name: &str, value: impl Into<String>) -> Html {
 }
 
 fn opt_node(l: Lang, n: Option<u32>) -> String {
-    n.map_or_else(|| l.t("— (none)", "—（无）").to_string(), |n| format!("n{n}"))
+    n.map_or_else(
+        || l.t("— (none)", "—（无）").to_string(),
+        |n| format!("n{n}"),
+    )
 }
 
 fn volatile(l: Lang, node: &Node, status: NodeStatus) -> Html {
@@ -62,7 +65,11 @@ fn volatile(l: Lang, node: &Node, status: NodeStatus) -> Html {
             .map(|(n, g)| format!("n{n} {}", if *g { "✓" } else { "✗" }))
             .collect::<Vec<_>>()
             .join("  ");
-        let text = format!("{list}  ({granted} / {} {})", node.quorum(), l.t("needed", "票所需"));
+        let text = format!(
+            "{list}  ({granted} / {} {})",
+            node.quorum(),
+            l.t("needed", "票所需")
+        );
         html! { row(l.t("Votes received", "收到的选票"), text) }
     });
     let progress = (role == Role::Leader).then(|| {
@@ -139,17 +146,36 @@ fn node_view(l: Lang, slot: &NodeSlot, d: &Callback<UiAction>) -> Html {
 
 fn summary(l: Lang, world: &World) -> Html {
     let leader = world.leader().and_then(|id| world.slot(id).ok());
-    let term = world.nodes().iter().map(|s| s.node.term()).max().unwrap_or(0);
+    let term = world
+        .nodes()
+        .iter()
+        .map(|s| s.node.term())
+        .max()
+        .unwrap_or(0);
     let count = |st: NodeStatus| world.nodes().iter().filter(|s| s.status == st).count();
     let commit = leader.map_or_else(
-        || world.nodes().iter().map(|s| s.node.commit_index()).max().unwrap_or(0),
+        || {
+            world
+                .nodes()
+                .iter()
+                .map(|s| s.node.commit_index())
+                .max()
+                .unwrap_or(0)
+        },
         |s| s.node.commit_index(),
     );
     let ops = world.client().ops();
     let by = |f: fn(&OpStatus) -> bool| ops.iter().filter(|o| f(&o.status)).count();
     let leader_text = match leader {
-        Some(s) => format!("n{} ({} {})", s.node.id(), l.t("term", "任期"), s.node.term()),
-        None => l.t("none — an election is needed", "无 — 需要选举").to_string(),
+        Some(s) => format!(
+            "n{} ({} {})",
+            s.node.id(),
+            l.t("term", "任期"),
+            s.node.term()
+        ),
+        None => l
+            .t("none — an election is needed", "无 — 需要选举")
+            .to_string(),
     };
     let violations = world.violations().len();
     html! {

@@ -87,11 +87,23 @@ pub fn LogRow(p: &LogRowProps) -> Html {
     }
     if let Some((next, matched)) = r.progress {
         if let Some(s) = slot_of(next) {
-            let t = format!("{} {next}", l.t("leader's nextIndex for this node", "领导者为该节点记录的 nextIndex"));
+            let t = format!(
+                "{} {next}",
+                l.t(
+                    "leader's nextIndex for this node",
+                    "领导者为该节点记录的 nextIndex"
+                )
+            );
             markers.push(marker("next", "N", s, t));
         }
         if let Some(s) = slot_of(matched).filter(|_| matched > 0) {
-            let t = format!("{} {matched}", l.t("leader's matchIndex for this node", "领导者为该节点记录的 matchIndex"));
+            let t = format!(
+                "{} {matched}",
+                l.t(
+                    "leader's matchIndex for this node",
+                    "领导者为该节点记录的 matchIndex"
+                )
+            );
             markers.push(marker("match", "M", s, t));
         }
     }

@@ -76,6 +76,17 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             d.emit(UiAction::Select(Some(Selection::Entry(n, i))));
         }
     });
+    let on_label = use_callback(v.dispatch.clone(), |e: MouseEvent, d| {
+        let node = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-select-node]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-select-node"))
+            .and_then(|n| n.parse().ok());
+        if let Some(n) = node {
+            d.emit(UiAction::Select(Some(Selection::Node(n))));
+        }
+    });
     let on_key = {
         let scroller = scroller.clone();
         Callback::from(move |e: KeyboardEvent| move_focus(&e, &scroller))
@@ -85,14 +96,20 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
         let stick = stick.clone();
         Callback::from(move |_: Event| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
-                *stick.borrow_mut() = el.scroll_left() + el.client_width() >= el.scroll_width() - 16;
+                *stick.borrow_mut() =
+                    el.scroll_left() + el.client_width() >= el.scroll_width() - 16;
             }
         })
     };
 
     let sim = v.sim.0.borrow();
     let world = sim.world();
-    let max_last = world.nodes().iter().map(|s| s.node.log().last_index()).max().unwrap_or(0);
+    let max_last = world
+        .nodes()
+        .iter()
+        .map(|s| s.node.log().last_index())
+        .max()
+        .unwrap_or(0);
     {
         let scroller = scroller.clone();
         let stick = stick.clone();
@@ -143,14 +160,15 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             other => other.name(),
         };
         let facts = match s.status {
-            NodeStatus::Crashed => l.t("crashed · log kept on disk", "已崩溃 · 日志保存在磁盘").to_string(),
-            _ => format!("C {commit} · A {}", node.last_applied()),
+            NodeStatus::Crashed => format!("{} {} · {}", l.t("term", "任期"), node.term(), l.t("log on disk", "日志在磁盘")),
+            _ => format!("{} {} · C {commit} · A {}", l.t("term", "任期"), node.term(), node.last_applied()),
         };
         labels.push(html! {
             <div key={id} class={classes!("log-label", format!("status-{}", s.status.name()))}>
-                <span class={classes!("node-chip", format!("role-{role}"))}>{format!("n{id}")}</span>
+                <button class={classes!("node-chip", format!("role-{role}"))} data-select-node={id.to_string()}
+                    aria-label={format!("{} n{id}", l.t("Inspect", "查看"))}>{format!("n{id}")}</button>
                 <span class="log-label-text">
-                    <span class="log-role">{l.role(role)}{format!(" · {} {}", l.t("term", "任期"), node.term())}</span>
+                    <span class="log-role">{l.role(role)}</span>
                     <span class="log-facts">{facts}</span>
                 </span>
             </div>
@@ -180,7 +198,11 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
                 node: s.node.id(),
                 crashed: s.status == NodeStatus::Crashed,
                 applied: s.node.last_applied(),
-                pairs: data.iter().take(KV_SHOWN).map(|(k, v)| (k.clone(), v.clone())).collect(),
+                pairs: data
+                    .iter()
+                    .take(KV_SHOWN)
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
                 total: data.len(),
                 pending: pending_writes(s.node.log(), s.node.last_applied(), PENDING_SHOWN),
             }
@@ -189,7 +211,10 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
     let card = sel.map(|(n, i)| {
         let facts = entry_view::facts(world);
         let net = world.network();
-        let count_old = world.config().raft.is_unsafe(UnsafeSwitch::CommitOldTermByCounting);
+        let count_old = world
+            .config()
+            .raft
+            .is_unsafe(UnsafeSwitch::CommitOldTermByCounting);
         let report = entry_view::analyse(&facts, n, i, |a, b| net.is_up(a, b), count_old);
         html! { <EntryCard report={report} lang={l} dispatch={v.dispatch.clone()} /> }
     });
@@ -206,8 +231,8 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             <header class="panel-head">
                 <h2>{l.t("Logs", "日志")}</h2>
                 <ul class="legend" aria-label={l.t("Legend", "图例")}>
-                    <li><span class="legend-cell committed"></span>{l.t("✓ committed", "✓ 已提交")}</li>
-                    <li><span class="legend-cell uncommitted"></span>{l.t("… not committed yet", "… 尚未提交")}</li>
+                    <li><span class="legend-cell committed"></span>{l.t("✓ committed (≤ the row's commitIndex)", "✓ 已提交（≤ 本行 commitIndex）")}</li>
+                    <li><span class="legend-cell uncommitted"></span>{l.t("… not committed yet (> the row's commitIndex)", "… 尚未提交（> 本行 commitIndex）")}</li>
                     <li><span class="log-marker commit">{"C"}</span>{"commitIndex"}</li>
                     <li><span class="log-marker applied">{"A"}</span>{"lastApplied"}</li>
                     <li><span class="log-marker next">{"N"}</span><span class="log-marker match">{"M"}</span>{l.t("leader's nextIndex / matchIndex", "领导者记录的 nextIndex / matchIndex")}</li>
@@ -226,7 +251,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
                 <p class="empty">{l.t("No entries yet: once a leader is elected, submit a command such as put x 1.", "还没有日志条目：选出领导者后，提交一条命令，例如 put x 1。")}</p>
             }
             <div class="log-grid">
-                <div class="log-labels">
+                <div class="log-labels" onclick={on_label}>
                     <div class="log-label ruler" aria-hidden="true">{l.t("index", "索引")}</div>
                     { for labels }
                 </div>

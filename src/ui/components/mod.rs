@@ -1,9 +1,6 @@
 //! One component per file.
 
 mod client_panel;
-mod entry_card;
-mod kv_view;
-mod log_row;
 mod cluster;
 mod cluster_groups;
 mod cluster_legend;
@@ -11,9 +8,12 @@ mod cluster_link;
 mod cluster_message;
 mod cluster_node;
 mod cluster_timer;
+mod entry_card;
 mod event_log;
 mod help;
 mod inspector;
+mod kv_view;
+mod log_row;
 mod logs;
 mod message_card;
 mod narration;
@@ -32,8 +32,8 @@ pub use cluster::ClusterView;
 pub use event_log::EventLog;
 pub use help::HelpOverlay;
 pub use inspector::Inspector;
-pub use narration::Narration;
 pub use logs::LogsView;
+pub use narration::Narration;
 pub use notice::NoticeBar;
 pub use safety_badge::SafetyBadge;
 pub use scenario_menu::{scenario_nav, ScenarioMenu, ScenarioNav};

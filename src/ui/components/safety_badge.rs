@@ -53,28 +53,27 @@ pub fn SafetyBadge(p: &SafetyBadgeProps) -> Html {
     let jump = v.dispatch.reform(move |_| UiAction::Seek(tick));
     let more = violations.len() - 1;
     html! {
-        <div class={classes!("safety", "violated", "open")} data-testid="safety" data-safety="violated"
+        <div class={classes!("safety", "violated", open.then_some("open"))} data-testid="safety" data-safety="violated"
             data-property={first.property.name()} role="alert">
-            <p class="safety-title">
-                <span class="mark">{"✗"}</span>
-                {format!("{}: {}", l.t("Safety violated", "安全性被违反"), title(l, first.property))}
-                <small>{format!(" ({})", first.property.citation())}</small>
-            </p>
-            <p class="safety-what">{statement(l, first.property)}</p>
-            <p class="safety-detail">{violation_text(l, first)}</p>
-            <button class="jump" data-action="jump-violation" onclick={jump}>
-                {format!("{} {tick}", l.t("Jump to tick", "跳到时刻"))}
-            </button>
-            if more > 0 {
-                <details>
-                    <summary>{format!("+{more} {}", l.t("more", "处更多"))}</summary>
-                    <ul>{ for violations.iter().skip(1).map(|x| html! { <li>{violation_text(l, x)}</li> }) }</ul>
-                </details>
+            <p class="safety-title"><span class="mark">{"✗"}</span>{l.t("Safety violated", "安全性被违反")}</p>
+            <p class="safety-prop"><strong>{title(l, first.property)}</strong>{" "}<small>{format!("({})", first.property.citation())}</small></p>
+            <div class="safety-actions">
+                <button class="jump small" data-action="jump-violation" onclick={jump}>
+                    {format!("{} {tick}", l.t("Jump to tick", "跳到时刻"))}
+                </button>
+                <button class="safety-summary small" data-action="safety-details" aria-expanded={open.to_string()} onclick={toggle}>
+                    { if *open { l.t("Less", "收起") } else { l.t("Details", "详情") } }
+                    { if more > 0 { format!(" (+{more})") } else { String::new() } }
+                </button>
+            </div>
+            if *open {
+                <p class="safety-detail">{violation_text(l, first)}</p>
+                <p class="safety-what">{statement(l, first.property)}</p>
+                if more > 0 {
+                    <ul class="safety-more">{ for violations.iter().skip(1).map(|x| html! { <li>{violation_text(l, x)}</li> }) }</ul>
+                }
+                <ul class="safety-list">{ for list }</ul>
             }
-            <button class="safety-summary small" aria-expanded={open.to_string()} onclick={toggle}>
-                {l.t("All properties", "全部性质")}
-            </button>
-            if *open { <ul class="safety-list">{ for list }</ul> }
         </div>
     }
 }

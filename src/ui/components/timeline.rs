@@ -100,8 +100,19 @@ pub fn Timeline(p: &TimelineProps) -> Html {
 
     let now = band_at(&bands, tick);
     let valuetext = match now {
-        Some(b) => format!("{} {tick} / {head}, {} {}, {} n{}", l.t("tick", "时刻"), l.t("term", "任期"), b.term, l.t("leader", "领导者"), b.leader),
-        None => format!("{} {tick} / {head}, {}", l.t("tick", "时刻"), l.t("no leader", "无领导者")),
+        Some(b) => format!(
+            "{} {tick} / {head}, {} {}, {} n{}",
+            l.t("tick", "时刻"),
+            l.t("term", "任期"),
+            b.term,
+            l.t("leader", "领导者"),
+            b.leader
+        ),
+        None => format!(
+            "{} {tick} / {head}, {}",
+            l.t("tick", "时刻"),
+            l.t("no leader", "无领导者")
+        ),
     };
     let band_rects = bands.iter().map(|b| {
         html! {
@@ -109,7 +120,13 @@ pub fn Timeline(p: &TimelineProps) -> Html {
                 style={format!("fill: {}", term_color(b.term))}><title>{format!("{} {} · n{}", l.t("term", "任期"), b.term, b.leader)}</title></rect>
         }
     });
-    let pct = |t: u64| if head == 0 { 0.0 } else { t as f64 / head as f64 * 100.0 };
+    let pct = |t: u64| {
+        if head == 0 {
+            0.0
+        } else {
+            t as f64 / head as f64 * 100.0
+        }
+    };
     let band_labels = bands.iter().filter(|b| head > 0 && (b.end - b.start) * 25 >= head).map(|b| {
         html! { <span class="tl-band-label" style={format!("left: {:.2}%", pct(b.start))}>{format!("T{}", b.term)}</span> }
     });
