@@ -1,7 +1,7 @@
 //! A small portable pseudo-random generator (SplitMix64).
 //!
 //! It gives the same sequence on every platform (native and wasm32), unlike
-//! `SmallRng`, and has no global state: every node owns one, split from the
+//! rand's small generator, and has no global state: every node owns one, split from the
 //! cluster seed (determinism rule 2 in the architecture notes).
 
 use serde::{Deserialize, Serialize};

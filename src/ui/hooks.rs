@@ -1,6 +1,6 @@
 //! Hooks that talk to the browser: the animation-frame loop and window
 //! event listeners. Each keeps its handles and drops them on cleanup (no
-//! `.forget()`), so nothing leaks when a component goes away.
+//! leaked closures), so nothing leaks when a component goes away.
 
 use std::cell::RefCell;
 use std::rc::Rc;
