@@ -1,0 +1,350 @@
+//! The fault-schedule generator: single faults, client load, leader churn
+//! and contested elections, one tick at a time.
+
+use super::plots::{Plot, PlotKind};
+use crate::raft::{Command, NodeId, Rng, Role};
+use crate::sim::action::{Action, Target};
+use crate::sim::history::Simulation;
+use crate::sim::world::{NodeStatus, World};
+
+/// The fault-schedule generator. Call [`Schedule::act`] once per tick.
+#[derive(Clone, Debug)]
+pub struct Schedule {
+    pub(super) rng: Rng,
+    /// Chance per tick of a fault, per mille.
+    pub(super) fault_permille: u32,
+    /// Chance per tick of a client command, per mille.
+    pub(super) client_permille: u32,
+    /// Chance per tick of leader churn (Figure 8), per mille.
+    pub(super) churn_permille: u32,
+    /// Chance per tick of a contested election with a restart, per mille.
+    pub(super) contest_permille: u32,
+    /// Chance per tick of starting a plot, per mille.
+    pub(super) plot_permille: u32,
+    /// The plot in progress, if any.
+    pub(super) plot: Option<Plot>,
+    /// Actions planned for later ticks, in the order planned.
+    pub(super) planned: Vec<(u64, Action)>,
+    /// Values written so far (each write has a fresh value).
+    pub(super) writes: u64,
+}
+
+impl Schedule {
+    /// A generator for `seed`; its intensity varies with the seed.
+    pub fn new(seed: u64) -> Schedule {
+        let mut rng = Rng::new(seed).split(0x5C4E_D01E);
+        let fault_permille = [40, 80, 150, 250][rng.range(0, 4) as usize];
+        let client_permille = [15, 40, 120, 250][rng.range(0, 4) as usize];
+        let churn_permille = [0, 5, 15, 30, 60][rng.range(0, 5) as usize];
+        let contest_permille = [0, 5, 15, 30][rng.range(0, 4) as usize];
+        let plot_permille = [0, 5, 20][rng.range(0, 3) as usize];
+        Schedule {
+            rng,
+            fault_permille,
+            client_permille,
+            churn_permille,
+            contest_permille,
+            plot_permille,
+            plot: None,
+            planned: Vec::new(),
+            writes: 0,
+        }
+    }
+
+    pub(super) fn pick<T: Copy>(&mut self, xs: &[T]) -> Option<T> {
+        (!xs.is_empty()).then(|| xs[self.rng.range(0, xs.len() as u64) as usize])
+    }
+
+    /// Chooses this tick's actions and applies them to `sim`. Actions the
+    /// simulation refuses are skipped (nothing is recorded for them).
+    pub fn act(&mut self, sim: &mut Simulation) {
+        let tick = sim.tick();
+        let due: Vec<Action> = self
+            .planned
+            .iter()
+            .filter(|p| p.0 <= tick)
+            .map(|p| p.1.clone())
+            .collect();
+        self.planned.retain(|p| p.0 > tick);
+        for action in due {
+            let _ = sim.act(action);
+        }
+        if self.plot.is_some() {
+            // A plot runs alone: no other faults or writes in its way.
+            return self.advance_plot(sim);
+        }
+        if self.rng.chance_permille(self.client_permille) {
+            let action = self.client_action(sim.world());
+            let _ = sim.act(action);
+        }
+        let mut actions = Vec::new();
+        if self.rng.chance_permille(self.fault_permille) {
+            actions.extend(self.fault(sim.world()));
+        }
+        if self.rng.chance_permille(self.churn_permille) {
+            actions.extend(self.churn(sim.world()));
+        }
+        for action in actions {
+            let _ = sim.act(action);
+        }
+        if self.rng.chance_permille(self.contest_permille) {
+            self.contest(sim);
+        }
+        if self.rng.chance_permille(self.plot_permille) {
+            let kind = if self.rng.chance_permille(500) {
+                PlotKind::Figure8
+            } else {
+                PlotKind::StaleAppend
+            };
+            self.plot = Some(Plot {
+                kind,
+                phase: 0,
+                deadline: tick + 20 * u64::from(sim.config().raft.election_timeout),
+                nodes: Vec::new(),
+                held: None,
+            });
+            self.advance_plot(sim);
+        }
+    }
+
+    pub(super) fn plan(&mut self, at: u64, action: Action) {
+        self.planned.push((at, action));
+    }
+
+    pub(super) fn up_and_leaders(w: &World) -> (Vec<NodeId>, Vec<NodeId>) {
+        let up = w.nodes().iter().filter(|x| x.status == NodeStatus::Up);
+        (
+            up.clone().map(|x| x.node.id()).collect(),
+            up.filter(|x| x.node.role() == Role::Leader)
+                .map(|x| x.node.id())
+                .collect(),
+        )
+    }
+
+    /// A contested election: two candidates at once, and a third node
+    /// crashes and restarts between their requests (one of which is held
+    /// meanwhile): its vote must survive the restart (Figure 2).
+    pub(super) fn contest(&mut self, sim: &mut Simulation) {
+        let tick = sim.tick();
+        let (up, _) = Self::up_and_leaders(sim.world());
+        let a = self.pick(&up);
+        let b = self.pick(&up).filter(|&b| Some(b) != a);
+        let (Some(a), Some(b)) = (a, b) else {
+            return;
+        };
+        let _ = sim.act(Action::Campaign(a));
+        let _ = sim.act(Action::Campaign(b));
+        let others: Vec<NodeId> = up.iter().copied().filter(|&c| c != a && c != b).collect();
+        let Some(c) = self.pick(&others) else {
+            return;
+        };
+        let max = u64::from(sim.config().network.latency_max);
+        let at = tick + self.rng.range(1, max + 2);
+        let held = sim.find_message(b, c, "request-vote");
+        if let Some(id) = held {
+            let _ = sim.act(Action::Hold(id));
+        }
+        self.plan(at, Action::Crash(c));
+        self.plan(at, Action::Restart(c));
+        if let Some(id) = held {
+            self.plan(at, Action::Release(id));
+        }
+    }
+
+    /// Leader churn (Figure 8): the leader crashes — sometimes just after
+    /// taking a write, which then lives on few nodes — another node
+    /// campaigns, and the old leader comes back a little later.
+    pub(super) fn churn(&mut self, w: &World) -> Vec<Action> {
+        let tick = w.tick();
+        let (up, leaders) = Self::up_and_leaders(w);
+        let mut out = Vec::new();
+        if let Some(l) = self.pick(&leaders) {
+            let max = u64::from(w.config().network.latency_max);
+            let crash_at = if self.rng.chance_permille(500) {
+                let command = self.write();
+                out.push(Action::Propose(Target::Node(l), command));
+                tick + self.rng.range(0, max + 1)
+            } else {
+                tick
+            };
+            self.planned.push((crash_at, Action::Crash(l)));
+            let et = u64::from(w.config().raft.election_timeout);
+            let at = crash_at + self.rng.range(et / 2, 3 * et);
+            self.planned.push((at, Action::Restart(l)));
+            let others: Vec<NodeId> = up.iter().copied().filter(|&c| c != l).collect();
+            if let Some(c) = self.pick(&others) {
+                out.push(Action::Campaign(c));
+            }
+        }
+        out
+    }
+
+    /// A put of a fresh value (so reads tell writes apart).
+    pub(super) fn put(&mut self, key: String) -> Command {
+        self.writes += 1;
+        Command::Put {
+            key,
+            value: self.writes.to_string(),
+        }
+    }
+
+    pub(super) fn write(&mut self) -> Command {
+        let key = ["x", "y", "z"][self.rng.range(0, 3) as usize].to_string();
+        self.put(key)
+    }
+
+    pub(super) fn client_action(&mut self, w: &World) -> Action {
+        let key = ["x", "y", "z"][self.rng.range(0, 3) as usize].to_string();
+        let roll = self.rng.range(0, 100);
+        let command = if roll < 55 {
+            self.put(key)
+        } else if roll < 65 {
+            Command::Del { key }
+        } else {
+            Command::Get { key }
+        };
+        let target = if self.rng.chance_permille(150) {
+            Target::Node(self.rng.range(1, u64::from(w.config().nodes) + 1) as NodeId)
+        } else {
+            Target::Cluster
+        };
+        Action::Propose(target, command)
+    }
+
+    pub(super) fn fault(&mut self, w: &World) -> Vec<Action> {
+        let tick = w.tick();
+        let n = w.config().nodes;
+        let ids: Vec<NodeId> = (1..=n).collect();
+        let with = |s: NodeStatus| -> Vec<NodeId> {
+            w.nodes()
+                .iter()
+                .filter(|x| x.status == s)
+                .map(|x| x.node.id())
+                .collect()
+        };
+        let (up, crashed, paused) = (
+            with(NodeStatus::Up),
+            with(NodeStatus::Crashed),
+            with(NodeStatus::Paused),
+        );
+        let leaders: Vec<NodeId> = w
+            .nodes()
+            .iter()
+            .filter(|x| x.status == NodeStatus::Up && x.node.role() == Role::Leader)
+            .map(|x| x.node.id())
+            .collect();
+        let in_flight: Vec<u64> = w.network().in_flight().iter().map(|e| e.id).collect();
+        let held: Vec<u64> = w
+            .network()
+            .in_flight()
+            .iter()
+            .filter(|e| e.held)
+            .map(|e| e.id)
+            .collect();
+        let r = self.rng.range(0, 100);
+        let mut out = Vec::new();
+        match r {
+            // Crash, mostly a leader; sometimes restart it a few ticks later.
+            0..=11 => {
+                let victim = if self.rng.chance_permille(600) {
+                    self.pick(&leaders)
+                } else {
+                    None
+                }
+                .or_else(|| self.pick(&up));
+                if let Some(v) = victim {
+                    out.push(Action::Crash(v));
+                    if self.rng.chance_permille(500) {
+                        let later = self
+                            .rng
+                            .range(0, 4 * u64::from(w.config().raft.election_timeout));
+                        self.planned.push((tick + later, Action::Restart(v)));
+                    }
+                }
+            }
+            // A crash-restart blip: volatile state lost, back at once.
+            12..=17 => {
+                if let Some(v) = self.pick(&up) {
+                    out.push(Action::Crash(v));
+                    out.push(Action::Restart(v));
+                }
+            }
+            18..=27 => {
+                if let Some(v) = self.pick(&crashed) {
+                    out.push(Action::Restart(v));
+                }
+            }
+            // Forced elections, sometimes two at once (split votes).
+            28..=39 => {
+                if let Some(a) = self.pick(&up) {
+                    out.push(Action::Campaign(a));
+                    if self.rng.chance_permille(500) {
+                        if let Some(b) = self.pick(&up) {
+                            out.push(Action::Campaign(b));
+                        }
+                    }
+                }
+            }
+            40..=47 => {
+                let mut groups: Vec<Vec<NodeId>> = vec![Vec::new(), Vec::new()];
+                for &id in &ids {
+                    groups[self.rng.range(0, 2) as usize].push(id);
+                }
+                groups.retain(|g| !g.is_empty());
+                out.push(Action::Partition(groups));
+            }
+            48..=50 => {
+                if let Some(v) = self.pick(&ids) {
+                    out.push(Action::Isolate(v));
+                }
+            }
+            51..=55 => {
+                let a = self.pick(&ids).unwrap_or(1);
+                let b = self.pick(&ids).unwrap_or(1);
+                if self.rng.chance_permille(600) {
+                    out.push(Action::CutOneWay(a, b));
+                } else {
+                    out.push(Action::Cut(a, b));
+                }
+            }
+            56..=63 => out.push(Action::Recover),
+            64..=67 => {
+                let loss = [0, 50, 150, 300][self.rng.range(0, 4) as usize];
+                let duplicate = [0, 50, 150][self.rng.range(0, 3) as usize];
+                out.push(Action::SetLoss { loss, duplicate });
+            }
+            68..=70 => {
+                let min = self.rng.range(1, 4) as u32;
+                let max = min + self.rng.range(0, 8) as u32;
+                out.push(Action::SetLatency { min, max });
+            }
+            71..=74 => {
+                if let Some(v) = self.pick(&up) {
+                    out.push(Action::Pause(v));
+                }
+            }
+            75..=80 => {
+                if let Some(v) = self.pick(&paused) {
+                    out.push(Action::Resume(v));
+                }
+            }
+            81..=86 => {
+                if let Some(m) = self.pick(&in_flight) {
+                    out.push(Action::Hold(m));
+                }
+            }
+            87..=92 => {
+                if let Some(m) = self.pick(&held) {
+                    out.push(Action::Release(m));
+                }
+            }
+            93..=96 => {
+                if let Some(m) = self.pick(&in_flight) {
+                    out.push(Action::Drop(m));
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+}
