@@ -6,6 +6,7 @@ use super::event::{Event, RoleCause, VoteDenial};
 use super::log::EntryData;
 use super::message::MessageBody;
 use super::node::Node;
+use super::quorum::VoteResult;
 use super::state::{Progress, Role};
 use super::types::{Index, NodeId, Term};
 
@@ -93,15 +94,18 @@ impl Node {
     }
 
     fn check_election_won(&mut self, pre_vote: bool) {
+        let won = self
+            .voter_config()
+            .vote_result(|id| self.votes.get(&id).copied());
+        if won != VoteResult::Won {
+            return;
+        }
         let granted: Vec<NodeId> = self
             .votes
             .iter()
             .filter(|(_, &g)| g)
             .map(|(&n, _)| n)
             .collect();
-        if granted.len() < self.quorum() {
-            return;
-        }
         if pre_vote {
             self.become_candidate(RoleCause::WonPreVote { votes: granted });
         } else {

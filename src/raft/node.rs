@@ -6,6 +6,7 @@ use super::event::{CommitHold, Event, RoleCause};
 use super::kv::{Command, KvStore};
 use super::log::RaftLog;
 use super::message::{Message, MessageBody};
+use super::quorum::JointConfig;
 use super::rng::Rng;
 use super::state::{PersistentState, Progress, Role};
 use super::types::{Index, NodeId, Term};
@@ -291,9 +292,13 @@ impl Node {
     pub fn randomized_election_timeout(&self) -> u32 {
         self.randomized_election_timeout
     }
-    /// How many voters make a majority.
+    /// How many voters make a majority (asks [`JointConfig`]).
     pub fn quorum(&self) -> usize {
-        self.peers.len() / 2 + 1
+        self.voter_config().quorum_size()
+    }
+    /// The configuration this node decides under (thesis §4.3).
+    pub fn voter_config(&self) -> JointConfig {
+        JointConfig::simple(self.peers.iter().copied())
     }
 
     // ------------------------------------------------------------ internals
@@ -471,7 +476,7 @@ impl Node {
             }
             pr.recent_active = false;
         }
-        if heard.len() >= self.quorum() {
+        if self.voter_config().is_quorum(|id| heard.contains(&id)) {
             return true;
         }
         heard.sort_unstable();

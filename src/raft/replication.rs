@@ -221,9 +221,10 @@ impl Node {
             .map(|(&p, pr)| (pr.match_index, p))
             .collect();
         held.push((log.last_index(), self.id));
-        held.sort_unstable_by(|a, b| b.cmp(a));
         let quorum = self.quorum();
-        let majority_index = held[quorum - 1].0;
+        let majority_index = self
+            .voter_config()
+            .committed_index(|id| held.iter().find(|&&(_, p)| p == id).map(|&(m, _)| m));
         let term = self.persistent.current_term;
         let holders_of = |index: Index| -> Vec<NodeId> {
             let mut h: Vec<NodeId> = held

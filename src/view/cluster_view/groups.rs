@@ -51,13 +51,13 @@ pub fn partition_groups(net: &Network, ids: &[NodeId]) -> Vec<Group> {
     if groups.len() < 2 {
         return Vec::new();
     }
-    let quorum = ids.len() / 2 + 1;
+    let config = crate::raft::MajorityConfig::new(ids.iter().copied());
     groups
         .into_iter()
         .map(|(_, mut members)| {
             members.sort_unstable();
             Group {
-                majority: members.len() >= quorum,
+                majority: config.is_quorum(|id| members.contains(&id)),
                 members,
             }
         })
