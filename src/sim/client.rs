@@ -5,8 +5,10 @@
 
 use super::action::Target;
 use super::trace::TraceKind;
+use crate::chunked::Chunked;
 use crate::raft::{ApplyResult, Command, Event, Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// How many times a cluster-targeted command is tried before giving up.
 pub const MAX_ATTEMPTS: u32 = 8;
@@ -125,22 +127,80 @@ pub struct HistoryOp {
 }
 
 /// The client.
+///
+/// Operations and history only grow, so they are [`Chunked`]: checkpoints
+/// share them. The waiting and pending operations are indexed, so a tick
+/// costs the same however many operations the run holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Client {
-    ops: Vec<ClientOp>,
-    history: Vec<HistoryOp>,
+    ops: Chunked<ClientOp>,
+    history: Chunked<HistoryOp>,
     clock: u64,
     known_leader: Option<NodeId>,
+    /// `Waiting` ops as (retry_at, op index).
+    waiting: BTreeSet<(u64, usize)>,
+    /// `Pending` ops as (op index, node, index, term), in op order.
+    pending: BTreeSet<(usize, NodeId, Index, Term)>,
+    /// The same, keyed by the entry: (node, index, term, op index).
+    pending_by_entry: BTreeSet<(NodeId, Index, Term, usize)>,
+    /// How many ops are in each status (waiting, pending, committed, failed).
+    counts: [usize; 4],
+}
+
+/// Which of the four statuses, as an index into the counts.
+fn status_slot(status: &OpStatus) -> usize {
+    match status {
+        OpStatus::Waiting { .. } => 0,
+        OpStatus::Pending { .. } => 1,
+        OpStatus::Committed { .. } => 2,
+        OpStatus::Failed { .. } => 3,
+    }
 }
 
 impl Client {
     /// Every operation, oldest first.
-    pub fn ops(&self) -> &[ClientOp] {
+    pub fn ops(&self) -> &Chunked<ClientOp> {
         &self.ops
     }
     /// Every attempt that reached a log, for the linearizability check.
-    pub fn history(&self) -> &[HistoryOp] {
+    pub fn history(&self) -> &Chunked<HistoryOp> {
         &self.history
+    }
+    /// How many operations are (waiting, pending, committed, failed).
+    pub fn status_counts(&self) -> [usize; 4] {
+        self.counts
+    }
+
+    /// Changes op `i`'s status, keeping the indexes in step.
+    fn set_status(&mut self, i: usize, status: OpStatus) {
+        let op = &mut self.ops.get_mut(i).expect("a known op");
+        let old = std::mem::replace(&mut op.status, status.clone());
+        self.counts[status_slot(&old)] -= 1;
+        match old {
+            OpStatus::Waiting { retry_at, .. } => {
+                self.waiting.remove(&(retry_at, i));
+            }
+            OpStatus::Pending { node, index, term } => {
+                self.pending.remove(&(i, node, index, term));
+                self.pending_by_entry.remove(&(node, index, term, i));
+            }
+            _ => {}
+        }
+        self.index_status(i, &status);
+    }
+
+    fn index_status(&mut self, i: usize, status: &OpStatus) {
+        self.counts[status_slot(status)] += 1;
+        match *status {
+            OpStatus::Waiting { retry_at, .. } => {
+                self.waiting.insert((retry_at, i));
+            }
+            OpStatus::Pending { node, index, term } => {
+                self.pending.insert((i, node, index, term));
+                self.pending_by_entry.insert((node, index, term, i));
+            }
+            _ => {}
+        }
     }
     /// The leader the client currently believes in.
     pub fn known_leader(&self) -> Option<NodeId> {
@@ -149,6 +209,10 @@ impl Client {
 
     pub(super) fn new_op(&mut self, tick: u64, target: Target, command: Command) -> usize {
         let id = self.ops.len() as u64 + 1;
+        let status = OpStatus::Waiting {
+            retry_at: tick,
+            last: None,
+        };
         self.ops.push(ClientOp {
             id,
             target,
@@ -156,17 +220,19 @@ impl Client {
             invoked_at: tick,
             attempts: 0,
             attempt_at: tick,
-            status: OpStatus::Waiting {
-                retry_at: tick,
-                last: None,
-            },
+            status: status.clone(),
             history_slot: None,
         });
-        self.ops.len() - 1
+        let i = self.ops.len() - 1;
+        self.index_status(i, &status);
+        i
     }
 
-    pub(super) fn op_mut(&mut self, i: usize) -> &mut ClientOp {
-        &mut self.ops[i]
+    /// Counts one more attempt of op `i`.
+    pub(super) fn count_attempt(&mut self, i: usize) {
+        if let Some(op) = self.ops.get_mut(i) {
+            op.attempts += 1;
+        }
     }
 
     pub(super) fn set_known_leader(&mut self, leader: Option<NodeId>) {
@@ -175,23 +241,20 @@ impl Client {
         }
     }
 
-    /// Ops whose retry time has come.
+    /// Ops whose retry time has come, in op order.
     pub(super) fn due(&self, tick: u64) -> Vec<usize> {
-        (0..self.ops.len())
-            .filter(|&i| matches!(self.ops[i].status, OpStatus::Waiting { retry_at, .. } if retry_at <= tick))
-            .collect()
+        let mut due: Vec<usize> = self
+            .waiting
+            .range(..(tick.saturating_add(1), 0))
+            .map(|&(_, i)| i)
+            .collect();
+        due.sort_unstable();
+        due
     }
 
-    /// Pending ops, with (node, index, term).
+    /// Pending ops, with (node, index, term), in op order.
     pub(super) fn pending(&self) -> Vec<(usize, NodeId, Index, Term)> {
-        self.ops
-            .iter()
-            .enumerate()
-            .filter_map(|(i, op)| match op.status {
-                OpStatus::Pending { node, index, term } => Some((i, node, index, term)),
-                _ => None,
-            })
-            .collect()
+        self.pending.iter().copied().collect()
     }
 
     /// An attempt reached a leader's log at (index, term).
@@ -203,10 +266,11 @@ impl Client {
             ret: None,
             void: false,
         });
-        let op = &mut self.ops[i];
-        op.history_slot = Some(self.history.len() - 1);
+        let slot = self.history.len() - 1;
+        let op = self.ops.get_mut(i).expect("a known op");
+        op.history_slot = Some(slot);
         op.attempt_at = tick;
-        op.status = OpStatus::Pending { node, index, term };
+        self.set_status(i, OpStatus::Pending { node, index, term });
         self.known_leader = Some(node);
     }
 
@@ -220,12 +284,17 @@ impl Client {
         void: bool,
         retry_delay: u64,
     ) {
-        if let Some(slot) = self.ops[i].history_slot.take() {
-            self.history[slot].void = void;
+        let Some(op) = self.ops.get_mut(i) else {
+            return;
+        };
+        if let Some(slot) = op.history_slot.take() {
+            if let Some(h) = self.history.get_mut(slot) {
+                h.void = void;
+            }
         }
-        let op = &mut self.ops[i];
+        let op = &self.ops[i];
         let retry = op.target == Target::Cluster && op.attempts < MAX_ATTEMPTS;
-        op.status = if retry {
+        let status = if retry {
             OpStatus::Waiting {
                 retry_at: tick + retry_delay,
                 last: Some(reason),
@@ -233,6 +302,7 @@ impl Client {
         } else {
             OpStatus::Failed { reason, at: tick }
         };
+        self.set_status(i, status);
     }
 
     /// Watches the trace for the answer to a pending op: the leader that took
@@ -248,28 +318,28 @@ impl Client {
             ..
         } = event
         {
-            for i in 0..self.ops.len() {
-                let op = &self.ops[i];
-                if op.status
-                    != (OpStatus::Pending {
+            let entry = (node, *index, *term);
+            let answered: Vec<usize> = self
+                .pending_by_entry
+                .range((entry.0, entry.1, entry.2, 0)..=(entry.0, entry.1, entry.2, usize::MAX))
+                .map(|&(.., i)| i)
+                .collect();
+            for i in answered {
+                self.clock += 1;
+                let slot = self.ops.get_mut(i).and_then(|op| op.history_slot.take());
+                if let Some(h) = slot.and_then(|slot| self.history.get_mut(slot)) {
+                    h.ret = Some((self.clock, output(result)));
+                }
+                self.set_status(
+                    i,
+                    OpStatus::Committed {
                         node,
                         index: *index,
                         term: *term,
-                    })
-                {
-                    continue;
-                }
-                self.clock += 1;
-                if let Some(slot) = self.ops[i].history_slot.take() {
-                    self.history[slot].ret = Some((self.clock, output(result)));
-                }
-                self.ops[i].status = OpStatus::Committed {
-                    node,
-                    index: *index,
-                    term: *term,
-                    result: result.clone(),
-                    at: tick,
-                };
+                        result: result.clone(),
+                        at: tick,
+                    },
+                );
             }
         }
     }

@@ -23,7 +23,7 @@ impl World {
         let tick = self.tick;
         let delay = self.retry_delay();
         let target = self.client.ops()[i].target;
-        self.client.op_mut(i).attempts += 1;
+        self.client.count_attempt(i);
         let mut node = match target {
             Target::Node(n) => n,
             Target::Cluster => self.client.known_leader().unwrap_or(1),
@@ -53,9 +53,16 @@ impl World {
             }
             let command = self.client.ops()[i].command.clone();
             let result = self.nodes[slot_index].node.propose(command);
+            if let Ok((index, term)) = result {
+                // Pending before the node's events are seen: a single-node
+                // cluster commits and applies inside `propose` (its own
+                // majority, §5.3), and the client must recognise that answer.
+                self.client.appended(i, tick, node, index, term);
+                return self.collect(slot_index);
+            }
             self.collect(slot_index);
             match result {
-                Ok((index, term)) => return self.client.appended(i, tick, node, index, term),
+                Ok(_) => {}
                 Err(ProposeError::NotLeader { leader }) => {
                     self.client.set_known_leader(leader);
                     let redirect = leader.filter(|l| !tried.contains(l));

@@ -4,9 +4,9 @@
 
 use super::hash::Fnv64;
 use super::network::{DropReason, MsgId};
+use crate::chunked::Chunked;
 use crate::raft::{Event, Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
-use std::collections::VecDeque;
 
 /// How many recent events are kept for the event log.
 pub const RECENT_EVENTS: usize = 2000;
@@ -118,13 +118,16 @@ pub struct Mark {
     pub kind: MarkKind,
 }
 
-/// The trace of one run.
+/// The trace of one run. The recent window and the marks are [`Chunked`],
+/// so checkpoints share them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trace {
     hash: u64,
     total: u64,
-    recent: VecDeque<TraceEvent>,
-    marks: Vec<Mark>,
+    /// The recent events; may hold up to one chunk more than the window,
+    /// which [`Trace::recent`] leaves out.
+    recent: Chunked<TraceEvent>,
+    marks: Chunked<Mark>,
     max_commit: Index,
 }
 
@@ -134,8 +137,8 @@ impl Default for Trace {
         Trace {
             hash: Fnv64::default().finish(),
             total: 0,
-            recent: VecDeque::new(),
-            marks: Vec::new(),
+            recent: Chunked::new(),
+            marks: Chunked::new(),
             max_commit: 0,
         }
     }
@@ -175,10 +178,10 @@ impl Trace {
                 });
             }
         }
-        if self.recent.len() == RECENT_EVENTS {
-            self.recent.pop_front();
+        self.recent.push(event);
+        if self.recent.len() >= RECENT_EVENTS + crate::chunked::CHUNK {
+            self.recent.drop_first_chunk();
         }
-        self.recent.push_back(event);
     }
 
     /// The running hash of every event so far: equal hashes, equal runs.
@@ -193,11 +196,12 @@ impl Trace {
 
     /// The most recent events, oldest first (at most [`RECENT_EVENTS`]).
     pub fn recent(&self) -> impl DoubleEndedIterator<Item = &TraceEvent> + ExactSizeIterator {
-        self.recent.iter()
+        self.recent
+            .iter_from(self.recent.len().saturating_sub(RECENT_EVENTS))
     }
 
     /// Timeline marks, in tick order.
-    pub fn marks(&self) -> &[Mark] {
+    pub fn marks(&self) -> &Chunked<Mark> {
         &self.marks
     }
 }

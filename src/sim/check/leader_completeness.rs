@@ -8,6 +8,7 @@
 //! entry was lost.
 
 use super::{Property, Violation};
+use crate::chunked::Chunked;
 use crate::raft::{Index, Node, NodeId, Role, Term};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -16,7 +17,8 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeaderCompleteness {
     /// `committed[i - 1]` = (entry term, term in which it was first known committed).
-    committed: Vec<(Term, Term)>,
+    /// Chunked, so checkpoints share it.
+    committed: Chunked<(Term, Term)>,
     /// Per node: highest index of its commit already compared.
     node_checked: BTreeMap<NodeId, Index>,
     /// Per leader: (its term, highest committed index already compared).

@@ -3,15 +3,17 @@
 //! that index.
 
 use super::{Property, Violation};
-use crate::raft::{Event, Index, NodeId, Term};
+use crate::chunked::Chunked;
+use crate::raft::{Event, NodeId, Term};
 use crate::sim::hash::Fnv64;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The first entry applied at every index: (term, command hash, by whom).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StateMachineSafety {
-    applied: BTreeMap<Index, (Term, u64, NodeId)>,
+    /// `applied[i - 1]` for index i; `None` where nothing was applied yet.
+    /// Chunked, so checkpoints share it.
+    applied: Chunked<Option<(Term, u64, NodeId)>>,
 }
 
 impl StateMachineSafety {
@@ -27,8 +29,11 @@ impl StateMachineSafety {
             return None;
         };
         let data = Fnv64::mix(0, command);
-        match self.applied.get(index) {
-            Some(&(t, d, other)) if (t, d) != (*term, data) => Some(Violation {
+        let Some(i) = (*index as usize).checked_sub(1) else {
+            return None; // index 0 is the sentinel, never applied
+        };
+        match self.applied.get(i).copied().flatten() {
+            Some((t, d, other)) if (t, d) != (*term, data) => Some(Violation {
                 property: Property::StateMachineSafety,
                 tick,
                 nodes: vec![other.min(node), other.max(node)],
@@ -37,7 +42,12 @@ impl StateMachineSafety {
             }),
             Some(_) => None,
             None => {
-                self.applied.insert(*index, (*term, data, node));
+                while self.applied.len() <= i {
+                    self.applied.push(None);
+                }
+                if let Some(slot) = self.applied.get_mut(i) {
+                    *slot = Some((*term, data, node));
+                }
                 None
             }
         }
