@@ -1,6 +1,7 @@
 //! The RPCs of Figure 2 (plus PreVote, thesis §9.6), as one-way messages.
 
 use super::log::Entry;
+use super::snapshot::Snapshot;
 use super::types::{Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
 
@@ -68,11 +69,29 @@ pub enum MessageBody {
         /// of `conflict_term` in the follower's log, or its last index + 1.
         conflict_index: Index,
     },
+    /// InstallSnapshot (thesis §5.1, Figure 5.3; paper §7, Figure 13): the
+    /// leader's snapshot, whole, for a follower that needs entries the leader
+    /// has compacted. The figure's `offset`/`done` chunking is not simulated.
+    InstallSnapshot {
+        /// Last included index and term, state machine and configuration.
+        snapshot: Snapshot,
+    },
+    /// The answer to an InstallSnapshot (the figure's `term`, plus what lets
+    /// the leader go on replicating).
+    InstallSnapshotResponse {
+        /// The term of the InstallSnapshot answered (older answers are ignored).
+        request_term: Term,
+        /// True if installed; false if ignored as stale.
+        installed: bool,
+        /// The last index now known to match the leader: the snapshot's last
+        /// included index, or our commit index if the snapshot was stale.
+        match_index: Index,
+    },
 }
 
 impl MessageBody {
-    /// A short stable name: `pre-vote`, `request-vote`, `append-entries` and
-    /// their `-resp` forms (the UI's `data-msg`).
+    /// A short stable name: `pre-vote`, `request-vote`, `append-entries`,
+    /// `install-snapshot` and their `-resp` forms (the UI's `data-msg`).
     pub fn kind(&self) -> &'static str {
         match self {
             MessageBody::RequestVote { pre_vote: true, .. } => "pre-vote",
@@ -81,6 +100,8 @@ impl MessageBody {
             MessageBody::RequestVoteResponse { .. } => "request-vote-resp",
             MessageBody::AppendEntries { .. } => "append-entries",
             MessageBody::AppendEntriesResponse { .. } => "append-entries-resp",
+            MessageBody::InstallSnapshot { .. } => "install-snapshot",
+            MessageBody::InstallSnapshotResponse { .. } => "install-snapshot-resp",
         }
     }
 
@@ -89,6 +110,14 @@ impl MessageBody {
         match self {
             MessageBody::AppendEntries { entries, .. } => entries.len(),
             _ => 0,
+        }
+    }
+
+    /// The size in bytes of a snapshot carried, if any (see [`Snapshot::size_bytes`]).
+    pub fn snapshot_bytes(&self) -> Option<usize> {
+        match self {
+            MessageBody::InstallSnapshot { snapshot } => Some(snapshot.size_bytes()),
+            _ => None,
         }
     }
 
@@ -102,6 +131,7 @@ impl MessageBody {
         match self {
             MessageBody::RequestVoteResponse { vote_granted, .. } => Some(*vote_granted),
             MessageBody::AppendEntriesResponse { success, .. } => Some(*success),
+            MessageBody::InstallSnapshotResponse { installed, .. } => Some(*installed),
             _ => None,
         }
     }

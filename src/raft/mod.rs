@@ -21,10 +21,11 @@ mod node;
 mod quorum;
 mod replication;
 mod rng;
+mod snapshot;
 mod state;
 mod types;
 
-pub use config::{Config, ConfigError, UnsafeSwitch};
+pub use config::{Config, ConfigError, UnsafeSwitch, MAX_COMPACT_THRESHOLD};
 pub use event::{AppendRejection, CommitHold, Event, RoleCause, VoteDenial};
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
@@ -32,5 +33,9 @@ pub use message::{Message, MessageBody};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
+pub use snapshot::{
+    CompactError, CompactTrigger, Snapshot, SnapshotConfig, SnapshotIgnore, SnapshotInstall,
+    SnapshotReason,
+};
 pub use state::{PersistentState, Progress, Role};
 pub use types::{Index, NodeId, Term};

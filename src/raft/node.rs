@@ -89,6 +89,27 @@ impl Node {
         peers.push(id); // a node always counts itself among the voters
         peers.sort_unstable();
         peers.dedup();
+        // The snapshot is persistent (thesis §5.1): the state machine restarts
+        // from it, and everything it covers is known committed. A snapshot
+        // that does not sit at the log's boundary is not trusted.
+        let restored = persistent.snapshot.last_included_index > 0
+            && persistent.snapshot.last_included_index == persistent.log.snapshot_index()
+            && persistent.snapshot.last_included_term == persistent.log.snapshot_term();
+        let (commit_index, kv) = if restored {
+            (
+                persistent.snapshot.last_included_index,
+                persistent.snapshot.state.clone(),
+            )
+        } else {
+            (0, KvStore::default())
+        };
+        let mut events = Vec::new();
+        if restored {
+            events.push(Event::RestoredFromSnapshot {
+                last_included_index: persistent.snapshot.last_included_index,
+                last_included_term: persistent.snapshot.last_included_term,
+            });
+        }
         let mut node = Node {
             id,
             peers,
@@ -97,8 +118,8 @@ impl Node {
             persistent,
             role: Role::Follower,
             leader_id: None,
-            commit_index: 0,
-            kv: KvStore::default(),
+            commit_index,
+            kv,
             progress: BTreeMap::new(),
             votes: BTreeMap::new(),
             election_elapsed: 0,
@@ -106,7 +127,7 @@ impl Node {
             last_hold: None,
             rng,
             outbox: Vec::new(),
-            events: Vec::new(),
+            events,
         };
         node.reset_election_timer();
         Ok(node)
@@ -151,6 +172,24 @@ impl Node {
         self.randomized_election_timeout = ticks.max(1);
     }
 
+    /// Changes the automatic compaction threshold (0 turns it off). It takes
+    /// effect at the next applied entry, or at once through
+    /// [`Node::auto_compact`].
+    pub fn set_compact_threshold(&mut self, entries: u32) -> Result<(), ConfigError> {
+        let config = Config {
+            compact_threshold: entries,
+            ..self.config.clone()
+        };
+        config.validate()?;
+        self.config = config;
+        Ok(())
+    }
+
+    /// Compacts now if the automatic threshold is on and reached.
+    pub fn auto_compact(&mut self) {
+        self.maybe_auto_compact();
+    }
+
     /// Handles one incoming message (Figure 2, "Rules for Servers").
     pub fn step(&mut self, msg: Message) {
         if msg.to != self.id || msg.from == self.id || !self.peers.contains(&msg.from) {
@@ -191,6 +230,14 @@ impl Node {
             ref response @ MessageBody::AppendEntriesResponse { .. } => {
                 self.handle_append_response(msg.from, response)
             }
+            MessageBody::InstallSnapshot { snapshot } => {
+                self.handle_install_snapshot(msg.from, snapshot)
+            }
+            MessageBody::InstallSnapshotResponse {
+                request_term,
+                match_index,
+                ..
+            } => self.handle_snapshot_response(msg.from, request_term, match_index),
         }
     }
 
@@ -370,7 +417,11 @@ impl Node {
                 } => return true, // echoes the term we would campaign in
                 _ => {}
             }
-            let leader = matches!(msg.body, MessageBody::AppendEntries { .. }).then_some(msg.from);
+            let leader = matches!(
+                msg.body,
+                MessageBody::AppendEntries { .. } | MessageBody::InstallSnapshot { .. }
+            )
+            .then_some(msg.from);
             self.events.push(Event::TermAdopted {
                 from_term: term,
                 to_term: msg.term,
@@ -432,6 +483,9 @@ impl Node {
                         conflict_index: 0,
                     },
                 );
+            }
+            MessageBody::InstallSnapshot { ref snapshot } => {
+                self.reject_stale_snapshot(msg.from, msg.term, snapshot.last_included_index)
             }
             _ => self.events.push(Event::StaleIgnored {
                 from: msg.from,

@@ -31,21 +31,26 @@ impl Node {
     /// One AppendEntries to `peer` from its nextIndex. nextIndex then moves
     /// past what was sent (optimistic pipelining, as etcd's replicate state);
     /// a rejection moves it back (§5.3).
-    fn send_append(&mut self, peer: NodeId, allow_empty: bool) {
+    pub(super) fn send_append(&mut self, peer: NodeId, allow_empty: bool) {
         let Some(pr) = self.progress.get(&peer).copied() else {
             return;
         };
+        // Thesis §5.1: the entry the follower needs next is compacted away,
+        // so only the snapshot can bring it up to date.
+        if pr.next_index < self.persistent.log.first_index() {
+            return self.send_snapshot(peer, pr.next_index);
+        }
         let log = &self.persistent.log;
         let max = self.config.max_entries_per_message as usize;
         let entries = log.slice_from(pr.next_index, max);
         if entries.is_empty() && !allow_empty {
             return;
         }
-        let prev_log_index = pr.next_index - 1;
+        let prev_log_index = pr.next_index.saturating_sub(1);
         let prev_log_term = log.term_at(prev_log_index).unwrap_or(0);
         let sent = entries.len() as Index;
         if let Some(p) = self.progress.get_mut(&peer) {
-            p.next_index += sent;
+            p.next_index = p.next_index.saturating_add(sent);
         }
         let term = self.persistent.current_term;
         let body = MessageBody::AppendEntries {
@@ -79,6 +84,20 @@ impl Node {
         // and the stale leader takes the answer as one of its term.
         let term = request_term;
         let log = &self.persistent.log;
+        // Below our snapshot: everything it covers is committed, so it matches
+        // the leader's log (Leader Completeness); check from its boundary on.
+        let snapshot_index = log.snapshot_index();
+        let (prev_log_index, prev_log_term, entries) = if prev_log_index < snapshot_index {
+            let skip = usize::try_from(snapshot_index - prev_log_index).unwrap_or(usize::MAX);
+            match entries.get(skip.saturating_sub(1)..) {
+                Some(rest) if !rest.is_empty() => {
+                    (snapshot_index, rest[0].term, rest.get(1..).unwrap_or(&[]))
+                }
+                _ => (snapshot_index, log.snapshot_term(), &[][..]),
+            }
+        } else {
+            (prev_log_index, prev_log_term, entries)
+        };
         // Receiver rule 2: reply false if the log has no entry at prevLogIndex
         // whose term matches prevLogTerm (§5.3).
         let rejection = match log.term_at(prev_log_index) {
@@ -88,7 +107,7 @@ impl Node {
                     our_last_index: log.last_index(),
                 },
                 None,
-                log.last_index() + 1,
+                log.last_index().saturating_add(1),
             )),
             Some(t) if t != prev_log_term => {
                 let conflict_index = log.first_index_of_term(t).unwrap_or(prev_log_index);
@@ -124,7 +143,7 @@ impl Node {
                 removed: removed.iter().map(|e| (e.index, e.term)).collect(),
             });
         }
-        let match_index = prev_log_index + entries.len() as Index;
+        let match_index = prev_log_index.saturating_add(entries.len() as Index);
         self.events.push(Event::AppendAccepted {
             leader,
             prev_log_index,
@@ -176,7 +195,7 @@ impl Node {
         pr.recent_active = true;
         if success {
             pr.match_index = pr.match_index.max(match_index.min(last_index));
-            pr.next_index = pr.next_index.max(pr.match_index + 1);
+            pr.next_index = pr.next_index.max(pr.match_index.saturating_add(1));
             self.maybe_commit();
             self.send_append(from, false);
             return;
@@ -188,7 +207,7 @@ impl Node {
         // of the follower's conflicting term, or to just past its log's end.
         let hinted = match conflict_term {
             Some(t) => match self.persistent.log.last_index_of_term(t) {
-                Some(i) => i + 1,
+                Some(i) => i.saturating_add(1),
                 None => conflict_index,
             },
             None => conflict_index,
@@ -196,7 +215,7 @@ impl Node {
         let old = pr.next_index;
         let new = hinted
             .min(rejected_prev_index)
-            .max(pr.match_index + 1)
+            .max(pr.match_index.saturating_add(1))
             .max(1);
         pr.next_index = new;
         self.events.push(Event::NextIndexBackedUp {
@@ -256,7 +275,7 @@ impl Node {
                 holders: holders_of(majority_index),
             }
         } else if log.last_index() > self.commit_index {
-            let index = self.commit_index + 1;
+            let index = self.commit_index.saturating_add(1);
             CommitHold::NoMajority {
                 index,
                 holders: holders_of(index),
@@ -274,7 +293,7 @@ impl Node {
     /// Figure 2, all servers: apply entries up to commitIndex, in order.
     pub(super) fn apply_committed(&mut self) {
         while self.kv.last_applied < self.commit_index {
-            let index = self.kv.last_applied + 1;
+            let index = self.kv.last_applied.saturating_add(1);
             let Some(entry) = self.persistent.log.get(index) else {
                 break;
             };
@@ -287,5 +306,6 @@ impl Node {
                 result,
             });
         }
+        self.maybe_auto_compact();
     }
 }

@@ -84,6 +84,43 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
                 }
             </>
         },
+        MessageBody::InstallSnapshot { snapshot } => {
+            let c = &snapshot.config;
+            let ids = |v: &[u32]| crate::view::explain::nodes(v);
+            html! {
+                <>
+                    {row("lastIncludedIndex", snapshot.last_included_index.to_string())}
+                    {row("lastIncludedTerm", snapshot.last_included_term.to_string())}
+                    {row(l.t("size", "大小"), match l {
+                        Lang::En => format!("{} bytes", snapshot.size_bytes()),
+                        Lang::Zh => format!("{} 字节", snapshot.size_bytes()),
+                    })}
+                    {row(l.t("state machine", "状态机"), if snapshot.state.data.is_empty() {
+                        l.t("empty", "空").to_string()
+                    } else {
+                        snapshot.state.data.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+                    })}
+                    {row(l.t("voters", "投票成员"), ids(&c.voters))}
+                    if !c.voters_outgoing.is_empty() {
+                        {row(l.t("outgoing voters", "旧配置成员"), ids(&c.voters_outgoing))}
+                    }
+                    if !c.learners.is_empty() {
+                        {row(l.t("learners", "学习者"), ids(&c.learners))}
+                    }
+                </>
+            }
+        }
+        MessageBody::InstallSnapshotResponse {
+            request_term,
+            installed,
+            match_index,
+        } => html! {
+            <>
+                {row(l.t("answers term", "回应的任期"), request_term.to_string())}
+                {row(l.t("installed", "已安装"), yes_no(l, *installed))}
+                {row("matchIndex", match_index.to_string())}
+            </>
+        },
     }
 }
 
