@@ -7,9 +7,10 @@ mod common;
 
 use common::raft_harness::*;
 use raftlab::raft::{
-    AppendRejection, ApplyResult, Command, CommandError, CommitHold, Config, ConfigError, Entry,
-    EntryData, Event, Message, MessageBody, Node, NodeId, PersistentState, Progress, ProposeError,
-    RaftLog, Rng, Role, RoleCause, Term, UnsafeSwitch, VoteDenial, MAX_COMMAND_LEN,
+    AppendOutcome, AppendRejection, AppendResponse, ApplyResult, Command, CommandError, CommitHold,
+    Config, ConfigError, ConflictHint, Entry, EntryData, Event, LogPosition, Message, MessageBody,
+    Node, NodeId, PersistentState, Progress, ProposeError, RaftLog, Rng, Role, RoleCause, Term,
+    UnsafeSwitch, VoteDenial, MAX_COMMAND_LEN,
 };
 
 const T: u32 = 20; // Config::default().election_timeout
@@ -57,26 +58,34 @@ fn vote_response(from: NodeId, to: NodeId, term: Term, pre_vote: bool, granted: 
     vote_resp(from, to, term, pre_vote, granted)
 }
 
+/// A rejection hint: the follower's term `term` starts at `first`.
+fn conflict(term: Term, first: u64) -> Option<ConflictHint> {
+    Some(ConflictHint::TermConflict {
+        first: LogPosition::new(term, first),
+    })
+}
+
+/// A rejection hint: the follower's log ends at `last_index`.
+fn short(last_index: u64) -> Option<ConflictHint> {
+    Some(ConflictHint::LogTooShort { last_index })
+}
+
 fn reject_resp(
     from: NodeId,
     to: NodeId,
     term: Term,
     rejected_prev_index: u64,
-    conflict_term: Option<Term>,
-    conflict_index: u64,
+    hint: Option<ConflictHint>,
 ) -> Message {
     msg(
         from,
         to,
         term,
-        MessageBody::AppendEntriesResponse {
-            request_term: term,
-            success: false,
-            match_index: 0,
+        MessageBody::AppendEntriesResponse(AppendResponse::rejected(
+            term,
             rejected_prev_index,
-            conflict_term,
-            conflict_index,
-        },
+            hint,
+        )),
     )
 }
 
@@ -188,9 +197,9 @@ fn s5_1_stale_append_entries_is_rejected_with_our_term_and_does_not_reset_timer(
     );
     // The answer carries our term 3 and names the request's term 2, so a
     // leader re-elected in term 3 would not mistake it for its own.
-    let mut expected = reject_resp(1, 2, 3, 1, None, 0);
-    if let MessageBody::AppendEntriesResponse { request_term, .. } = &mut expected.body {
-        *request_term = 2;
+    let mut expected = reject_resp(1, 2, 3, 1, None);
+    if let MessageBody::AppendEntriesResponse(r) = &mut expected.body {
+        r.request_term = 2;
     }
     assert_eq!(n.take_outbox(), vec![expected]);
     assert_eq!(n.leader_id(), None, "a stale leader is not followed");
@@ -617,8 +626,8 @@ fn s5_4_1_vote_denied_to_candidate_with_older_last_term() {
                 3,
                 false,
                 VoteDenial::LogBehind {
-                    candidate_last: (1, 5),
-                    our_last: (2, 2)
+                    candidate_last: LogPosition::new(1, 5),
+                    our_last: LogPosition::new(2, 2)
                 }
             )
         ]
@@ -642,8 +651,8 @@ fn s5_4_1_vote_denied_to_candidate_with_same_last_term_but_shorter_log() {
             3,
             false,
             VoteDenial::LogBehind {
-                candidate_last: (2, 2),
-                our_last: (2, 3)
+                candidate_last: LogPosition::new(2, 2),
+                our_last: LogPosition::new(2, 3)
             }
         )
     );
@@ -691,7 +700,7 @@ fn s5_3_consistency_check_missing_entry() {
             }
         }]
     );
-    assert_eq!(n.take_outbox(), vec![reject_resp(1, 2, 2, 5, None, 3)]);
+    assert_eq!(n.take_outbox(), vec![reject_resp(1, 2, 2, 5, short(2))]);
     assert_eq!(log_terms(&n), vec![1, 1]);
     assert_eq!(n.commit_index(), 0);
     // It is still the leader of our term: followed, timer reset.
@@ -714,7 +723,10 @@ fn s5_3_consistency_check_term_mismatch_with_conflict_hint() {
             }
         }]
     );
-    assert_eq!(n.take_outbox(), vec![reject_resp(1, 2, 3, 3, Some(2), 2)]);
+    assert_eq!(
+        n.take_outbox(),
+        vec![reject_resp(1, 2, 3, 3, conflict(2, 2))]
+    );
     assert_eq!(
         log_terms(&n),
         vec![1, 2, 2, 2],
@@ -792,7 +804,7 @@ fn s5_3_leader_backs_up_a_whole_term_per_rejection() {
 
     // The follower has term 4 from index 4 but the leader's term 4 ends at 5:
     // skip to 6, the first index after the leader's entries of that term.
-    l.step(reject_resp(3, 1, 6, 7, Some(4), 4));
+    l.step(reject_resp(3, 1, 6, 7, conflict(4, 4)));
     assert_eq!(
         l.take_events(),
         vec![Event::NextIndexBackedUp {
@@ -805,13 +817,13 @@ fn s5_3_leader_backs_up_a_whole_term_per_rejection() {
     assert_eq!(out.len(), 1);
     assert!(matches!(
         &out[0].body,
-        MessageBody::AppendEntries { prev_log_index: 5, prev_log_term: 4, entries, .. }
+        MessageBody::AppendEntries { prev_log: LogPosition { term: 4, index: 5 }, entries, .. }
             if entries.iter().map(|e| e.index).collect::<Vec<_>>() == vec![6, 7]
     ));
     assert_eq!(next(&l), 8, "pipelined past what was sent");
 
     // A term the leader does not have at all: go to the follower's first index of it.
-    l.step(reject_resp(3, 1, 6, 7, Some(3), 2));
+    l.step(reject_resp(3, 1, 6, 7, conflict(3, 2)));
     assert_eq!(
         l.take_events(),
         vec![Event::NextIndexBackedUp {
@@ -823,7 +835,7 @@ fn s5_3_leader_backs_up_a_whole_term_per_rejection() {
     assert_eq!(l.take_outbox()[0].body.entry_count(), 6);
 
     // No entry there at all: to just past the follower's last entry.
-    l.step(reject_resp(3, 1, 6, 7, None, 3));
+    l.step(reject_resp(3, 1, 6, 7, short(2)));
     assert_eq!(
         l.take_events(),
         vec![Event::NextIndexBackedUp {
@@ -834,7 +846,7 @@ fn s5_3_leader_backs_up_a_whole_term_per_rejection() {
     );
     // The hint never goes past the rejected prev index.
     l.take_outbox();
-    l.step(reject_resp(3, 1, 6, 2, None, 9));
+    l.step(reject_resp(3, 1, 6, 2, short(8)));
     assert_eq!(
         l.take_events(),
         vec![Event::NextIndexBackedUp {
@@ -851,7 +863,7 @@ fn s5_3_stale_rejection_below_match_index_is_ignored() {
     net.propose(1, "put a 1");
     let mut l = net.nodes.remove(&1).unwrap();
     assert_eq!(l.progress()[&2].match_index, 2);
-    l.step(reject_resp(2, 1, 1, 1, None, 1));
+    l.step(reject_resp(2, 1, 1, 1, short(0)));
     assert!(l.take_events().is_empty());
     assert!(l.take_outbox().is_empty());
     assert_eq!(l.progress()[&2].next_index, 3);
@@ -865,7 +877,7 @@ fn s5_3_stale_rejection_at_match_index_is_ignored() {
     net.propose(1, "put a 1");
     let mut l = net.nodes.remove(&1).unwrap();
     assert_eq!(l.progress()[&2].match_index, 2);
-    l.step(reject_resp(2, 1, 1, 2, None, 2));
+    l.step(reject_resp(2, 1, 1, 2, short(1)));
     assert_eq!(
         l.take_events(),
         vec![],
@@ -1090,8 +1102,8 @@ fn thesis_9_6_pre_vote_is_granted_without_changing_the_voters_term_vote_or_timer
             3,
             true,
             VoteDenial::LogBehind {
-                candidate_last: (1, 9),
-                our_last: (2, 2)
+                candidate_last: LogPosition::new(1, 9),
+                our_last: LogPosition::new(2, 2)
             }
         )]
     );
@@ -1541,7 +1553,7 @@ fn s5_3_leader_appends_a_proposal_and_sends_only_the_new_entry() {
     let out = l.take_outbox();
     assert!(matches!(
         &out[0].body,
-        MessageBody::AppendEntries { prev_log_index: 2, entries, .. } if entries.len() == 1
+        MessageBody::AppendEntries { prev_log: LogPosition { index: 2, .. }, entries, .. } if entries.len() == 1
     ));
 }
 
@@ -1731,12 +1743,10 @@ fn unsafe_accept_stale_leader_overwrites_and_acknowledges_in_the_old_term() {
     assert_eq!(out[0].term, 1);
     assert!(matches!(
         out[0].body,
-        MessageBody::AppendEntriesResponse {
+        MessageBody::AppendEntriesResponse(AppendResponse {
             request_term: 1,
-            success: true,
-            match_index: 3,
-            ..
-        }
+            outcome: AppendOutcome::Matched { match_index: 3 },
+        })
     ));
 }
 
@@ -1858,7 +1868,7 @@ fn message_and_role_vocabulary() {
         vote_resp(1, 2, 1, true, true),
         vote_resp(1, 2, 1, false, false),
         append(1, 2, 1, 0, 0, entries(&[(1, 1)]), 0),
-        reject_resp(1, 2, 1, 0, None, 1),
+        reject_resp(1, 2, 1, 0, short(0)),
     ];
     let got: Vec<(&str, usize, bool, Option<bool>)> = bodies
         .iter()

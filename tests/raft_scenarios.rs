@@ -5,8 +5,8 @@ mod common;
 
 use common::raft_harness::*;
 use raftlab::raft::{
-    AppendRejection, ApplyResult, CommitHold, Config, Event, NodeId, Role, RoleCause, Term,
-    UnsafeSwitch, VoteDenial,
+    AppendRejection, ApplyResult, CommitHold, Config, Event, LogPosition, NodeId, Role, RoleCause,
+    Term, UnsafeSwitch, VoteDenial,
 };
 
 const T: u32 = 20;
@@ -163,8 +163,8 @@ fn figure7_c_follower_with_an_extra_uncommitted_entry() {
         &[1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 6],
         Fig7 {
             vote_denial: Some(VoteDenial::LogBehind {
-                candidate_last: (6, 10),
-                our_last: (6, 11),
+                candidate_last: LogPosition::new(6, 10),
+                our_last: LogPosition::new(6, 11),
             }),
             backups: vec![],
             round_trips: 1,
@@ -180,8 +180,8 @@ fn figure7_d_follower_with_extra_entries_of_a_later_term() {
         &[1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 7, 7],
         Fig7 {
             vote_denial: Some(VoteDenial::LogBehind {
-                candidate_last: (6, 10),
-                our_last: (7, 12),
+                candidate_last: LogPosition::new(6, 10),
+                our_last: LogPosition::new(7, 12),
             }),
             backups: vec![],
             round_trips: 1,
@@ -350,8 +350,8 @@ fn figure8_e_old_term_entry_commits_with_a_current_term_entry_and_then_survives(
         (Role::Candidate, 5)
     );
     let behind = VoteDenial::LogBehind {
-        candidate_last: (3, 2),
-        our_last: (4, 3),
+        candidate_last: LogPosition::new(3, 2),
+        our_last: LogPosition::new(4, 3),
     };
     for id in [2, 3] {
         assert!(net.take_events(id).contains(&Event::VoteDenied {
@@ -456,8 +456,8 @@ fn dueling_candidates_without_pre_vote_the_loser_deposes_the_leader() {
                 term: 2,
                 pre_vote: false,
                 reason: VoteDenial::LogBehind {
-                    candidate_last: (0, 0),
-                    our_last: (1, 1)
+                    candidate_last: LogPosition::new(0, 0),
+                    our_last: LogPosition::new(1, 1)
                 }
             }
         ]
@@ -609,8 +609,8 @@ fn rejoining_node_without_pre_vote_deposes_the_leader_with_its_inflated_term() {
     // 3 cannot win: its log is behind.
     net.campaign(3);
     let behind = VoteDenial::LogBehind {
-        candidate_last: (1, 1),
-        our_last: (1, 2),
+        candidate_last: LogPosition::new(1, 1),
+        our_last: LogPosition::new(1, 2),
     };
     for id in [1, 2] {
         assert!(net.take_events(id).contains(&Event::VoteDenied {
