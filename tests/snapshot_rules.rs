@@ -6,8 +6,9 @@ mod common;
 
 use common::raft_harness::*;
 use raftlab::raft::{
-    CompactError, CompactTrigger, Config, ConfigError, Event, KvStore, Message, MessageBody,
-    NodeId, Role, Snapshot, SnapshotConfig, SnapshotIgnore, SnapshotInstall, SnapshotReason, Term,
+    AppendResponse, CompactError, CompactTrigger, Config, ConfigError, Event, KvStore, Message,
+    MessageBody, NodeId, Role, Snapshot, SnapshotConfig, SnapshotIgnore, SnapshotInstall,
+    SnapshotReason, Term,
 };
 
 /// A 3-node cluster with n1 leader of term 1 (no no-op) and these commands
@@ -208,11 +209,8 @@ fn thesis_5_1_leader_uses_append_entries_from_its_snapshot_boundary() {
         .collect();
     match &to3[0].body {
         MessageBody::AppendEntries {
-            prev_log_index,
-            prev_log_term,
-            entries,
-            ..
-        } => assert_eq!((*prev_log_index, *prev_log_term, entries.len()), (2, 1, 1)),
+            prev_log, entries, ..
+        } => assert_eq!((prev_log.index, prev_log.term, entries.len()), (2, 1, 1)),
         other => panic!("expected AppendEntries, got {other:?}"),
     }
     assert_eq!(net.node(3).log().last_index(), 3);
@@ -429,14 +427,7 @@ fn append_entries_below_the_followers_snapshot_matches_through_it() {
     let out = f.take_outbox();
     assert_eq!(
         out[0].body,
-        MessageBody::AppendEntriesResponse {
-            request_term: 1,
-            success: true,
-            match_index: 3,
-            rejected_prev_index: 0,
-            conflict_term: None,
-            conflict_index: 0
-        }
+        MessageBody::AppendEntriesResponse(AppendResponse::matched(1, 3))
     );
     assert_eq!((f.log().first_index(), f.log().last_index()), (4, 3));
 }

@@ -29,7 +29,7 @@ pub use config::{Config, ConfigError, UnsafeSwitch, MAX_COMPACT_THRESHOLD};
 pub use event::{AppendRejection, CommitHold, Event, RoleCause, VoteDenial};
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
-pub use message::{Message, MessageBody};
+pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
@@ -38,4 +38,4 @@ pub use snapshot::{
     SnapshotReason,
 };
 pub use state::{PersistentState, Progress, Role};
-pub use types::{Index, NodeId, Term};
+pub use types::{Index, LogPosition, NodeId, Term};
