@@ -219,9 +219,9 @@ fn s5_1_stale_responses_are_ignored() {
 }
 
 #[test]
-fn messages_from_strangers_self_or_for_others_are_ignored() {
+fn messages_from_self_or_for_others_are_ignored() {
+    // (A stranger's RPC is answered, thesis §4.1: tests/membership_rules.rs.)
     let mut n = new_node(1, &ids(3), config(false));
-    n.step(vote_req(9, 1, 5, false, 0, 0)); // not a member
     n.step(vote_req(1, 1, 5, false, 0, 0)); // from itself
     n.step(vote_req(2, 3, 5, false, 0, 0)); // addressed to another node
     assert!(n.take_events().is_empty());
@@ -1669,6 +1669,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             UnsafeSwitch::CommitOldTermByCounting => want.1 = 2,
             UnsafeSwitch::ForgetVoteOnRestart => want.2 = None,
             UnsafeSwitch::AcceptStaleLeader => want.3 = 3,
+            // Changes membership only (tests/membership_rules.rs).
+            UnsafeSwitch::OneStepMembershipChange => {}
         }
         assert_eq!(probes(&cfg), want, "{}", s.name());
         assert_eq!(UnsafeSwitch::from_name(s.name()), Some(s));
@@ -1679,7 +1681,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             "vote-without-log-check",
             "commit-old-term-by-counting",
             "forget-vote-on-restart",
-            "accept-stale-leader"
+            "accept-stale-leader",
+            "one-step-membership-change"
         ]
     );
     assert_eq!(UnsafeSwitch::from_name("commit-anything"), None);
