@@ -33,9 +33,9 @@ pub use event::{
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
 pub use membership::{fmt_set, ConfChange, ConfChangeError, ConfigEntry, Membership, MAX_MEMBERS};
-pub use message::{Message, MessageBody};
+pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
 pub use state::{PersistentState, Progress, Role};
-pub use types::{Index, NodeId, Term};
+pub use types::{Index, LogPosition, NodeId, Term};
