@@ -11,6 +11,7 @@
 //! Understandable Consensus Algorithm", 2014; "§5.2" etc. below) and Ongaro's
 //! thesis ("thesis §9.6").
 
+mod commit;
 mod config;
 mod election;
 mod event;
@@ -26,6 +27,7 @@ mod rng;
 mod state;
 mod types;
 
+pub use commit::{CommitRule, CommitStatus};
 pub use config::{Config, ConfigError, UnsafeSwitch};
 pub use event::{
     AppendRejection, CommitHold, ConfigCause, ConfigHalf, Event, NoCampaign, RoleCause, VoteDenial,
