@@ -6,9 +6,9 @@ mod common;
 
 use common::raft_harness::*;
 use raftlab::raft::{
-    AppendResponse, CompactError, CompactTrigger, Config, ConfigError, Event, KvStore, Message,
-    MessageBody, NodeId, Role, Snapshot, SnapshotConfig, SnapshotIgnore, SnapshotInstall,
-    SnapshotReason, Term,
+    AppendResponse, CompactError, CompactTrigger, ConfChange, Config, ConfigCause, ConfigError,
+    Event, KvStore, Membership, Message, MessageBody, NodeId, Role, Snapshot, SnapshotIgnore,
+    SnapshotInstall, SnapshotReason, Term,
 };
 
 /// A 3-node cluster with n1 leader of term 1 (no no-op) and these commands
@@ -44,10 +44,8 @@ fn snapshot(index: u64, term: Term, pairs: &[(&str, &str)]) -> Snapshot {
         last_included_index: index,
         last_included_term: term,
         state: kv_of(pairs, index),
-        config: SnapshotConfig {
-            voters: vec![1, 2, 3],
-            ..SnapshotConfig::default()
-        },
+        config: Membership::simple([1, 2, 3]),
+        config_index: 0,
     }
 }
 
@@ -437,8 +435,10 @@ fn a_snapshot_carries_the_configuration_and_reports_its_size() {
     let mut net = cluster_with(&["put key value"]);
     net.node_mut(1).compact().unwrap();
     let s = net.node(1).snapshot().clone();
-    assert_eq!(s.config.voters, vec![1, 2, 3]);
-    assert!(s.config.voters_outgoing.is_empty() && s.config.learners.is_empty());
+    assert_eq!(
+        (s.config_index, s.config.clone()),
+        (0, Membership::simple([1, 2, 3]))
+    );
     // 16 bytes of index and term, "key" + "value", 4 bytes per member.
     assert_eq!(s.size_bytes(), 16 + 8 + 12);
     let body = MessageBody::InstallSnapshot { snapshot: s };
@@ -446,4 +446,39 @@ fn a_snapshot_carries_the_configuration_and_reports_its_size() {
         (body.kind(), body.snapshot_bytes()),
         ("install-snapshot", Some(36))
     );
+}
+
+#[test]
+fn thesis_5_1_the_snapshot_carries_the_configuration_in_force_at_its_index() {
+    let mut net = cluster_with(&["put a 1"]);
+    net.isolate(3);
+    let (at, _) = net
+        .node_mut(1)
+        .propose_conf_change(ConfChange::AddLearner(4))
+        .unwrap();
+    net.deliver_all();
+    net.propose(1, "put b 2");
+    heartbeat(&mut net);
+    let with_learner = net.node(1).membership().clone();
+    assert!(with_learner.is_learner(4));
+    // Compacting past the configuration entry keeps it in force: the
+    // snapshot now holds it.
+    let applied = net.node(1).last_applied();
+    assert_eq!(net.node_mut(1).compact(), Ok(applied));
+    assert_eq!(net.node(1).snapshot().config, with_learner);
+    assert_eq!(net.node(1).snapshot().config_index, at);
+    assert_eq!(net.node(1).membership(), &with_learner);
+    // n3 missed the entry; it learns the configuration from the snapshot.
+    net.heal();
+    net.take_events(3);
+    heartbeat(&mut net);
+    assert_eq!(net.node(3).membership(), &with_learner);
+    assert!(net.take_events(3).contains(&Event::ConfigAdopted {
+        index: at,
+        membership: with_learner.clone(),
+        cause: ConfigCause::Snapshot
+    }));
+    // And keeps it across a restart.
+    net.restart(3);
+    assert_eq!(net.node(3).membership(), &with_learner);
 }

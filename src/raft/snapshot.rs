@@ -10,27 +10,16 @@
 //! The snapshot is persistent state: a restart rebuilds the state machine
 //! from it, then from the log.
 
+use super::event::ConfigCause;
 use super::event::Event;
 use super::kv::KvStore;
+use super::log::RaftLog;
+use super::membership::Membership;
 use super::message::MessageBody;
 use super::node::Node;
 use super::state::Role;
 use super::types::{Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
-
-/// The configuration a snapshot records: the latest one in the log up to its
-/// last included index (thesis §5.1), so a server restoring it knows whom to
-/// count. `voters_outgoing` is non-empty only inside a joint configuration
-/// (thesis §4.3).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct SnapshotConfig {
-    /// The (incoming) voters, ascending.
-    pub voters: Vec<NodeId>,
-    /// The outgoing voters of a joint configuration, ascending (else empty).
-    pub voters_outgoing: Vec<NodeId>,
-    /// Non-voting members, ascending.
-    pub learners: Vec<NodeId>,
-}
 
 /// A snapshot: what stands for the compacted prefix of a log (thesis §5.1).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -41,8 +30,12 @@ pub struct Snapshot {
     pub last_included_term: Term,
     /// The state machine after applying every entry up to that index.
     pub state: KvStore,
-    /// The configuration as of that index.
-    pub config: SnapshotConfig,
+    /// The configuration in force as of that index: the latest configuration
+    /// entry up to it, or the bootstrap configuration (thesis §5.1, §4.1), so
+    /// a server restoring the snapshot knows whom to count.
+    pub config: Membership,
+    /// The index of the entry that held `config` (0: the bootstrap one).
+    pub config_index: Index,
 }
 
 impl Snapshot {
@@ -61,9 +54,7 @@ impl Snapshot {
             .iter()
             .map(|(k, v)| k.len().saturating_add(v.len()))
             .sum();
-        let members = self.config.voters.len()
-            + self.config.voters_outgoing.len()
-            + self.config.learners.len();
+        let members = self.config.members().len();
         16usize.saturating_add(kv).saturating_add(4 * members)
     }
 }
@@ -226,7 +217,7 @@ impl Node {
             }
             state
         };
-        let config = self.snapshot_config();
+        let (config_index, config) = self.config_at(index);
         let log = &mut self.persistent.log;
         let Some(term) = log.term_at(index) else {
             // Unreachable: applied entries are held above the snapshot.
@@ -241,6 +232,7 @@ impl Node {
             last_included_term: term,
             state,
             config,
+            config_index,
         };
         self.events.push(Event::SnapshotTaken {
             last_included_index: index,
@@ -265,13 +257,29 @@ impl Node {
         }
     }
 
-    /// The configuration this node runs under, as a snapshot records it.
-    fn snapshot_config(&self) -> SnapshotConfig {
-        let config = self.voter_config();
-        SnapshotConfig {
-            voters: config.incoming.voters().collect(),
-            voters_outgoing: config.outgoing.voters().collect(),
-            learners: Vec::new(),
+    /// The configuration in force at `index` (thesis §4.1: the latest
+    /// configuration entry up to it), with the index of its entry: from the
+    /// log, else the current snapshot, else the bootstrap configuration.
+    fn config_at(&self, index: Index) -> (Index, Membership) {
+        let held = self
+            .persistent
+            .log
+            .entries()
+            .iter()
+            .rev()
+            .filter(|e| e.index <= index)
+            .find_map(|e| RaftLog::config_of(e).map(|c| (e.index, c.membership.clone())));
+        held.unwrap_or_else(|| self.compacted_membership())
+    }
+
+    /// The configuration the compacted prefix ends with: the snapshot's, or
+    /// the bootstrap configuration when the log was never compacted.
+    pub(super) fn compacted_membership(&self) -> (Index, Membership) {
+        let s = &self.persistent.snapshot;
+        if s.is_empty() {
+            (0, self.base_membership.clone())
+        } else {
+            (s.config_index, s.config.clone())
         }
     }
 
@@ -355,9 +363,11 @@ impl Node {
                 discarded: discarded.len(),
             }
         };
-        // Step 8: reset the state machine from the snapshot.
+        // Step 8: reset the state machine from the snapshot and load its
+        // configuration, unless a kept entry holds a newer one.
         self.kv = snapshot.state.clone();
         self.persistent.snapshot = snapshot;
+        self.refresh_membership(Some(ConfigCause::Snapshot));
         self.events.push(Event::SnapshotInstalled {
             leader,
             last_included_index: index,

@@ -62,32 +62,18 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
                 {response_rows(l, r.outcome)}
             </>
         },
-        MessageBody::InstallSnapshot { snapshot } => {
-            let c = &snapshot.config;
-            let ids = |v: &[u32]| crate::view::explain::nodes(v);
-            html! {
-                <>
-                    {row("lastIncludedIndex", snapshot.last_included_index.to_string())}
-                    {row("lastIncludedTerm", snapshot.last_included_term.to_string())}
-                    {row(l.t("size", "大小"), match l {
-                        Lang::En => format!("{} bytes", snapshot.size_bytes()),
-                        Lang::Zh => format!("{} 字节", snapshot.size_bytes()),
-                    })}
-                    {row(l.t("state machine", "状态机"), if snapshot.state.data.is_empty() {
-                        l.t("empty", "空").to_string()
-                    } else {
-                        snapshot.state.data.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
-                    })}
-                    {row(l.t("voters", "投票成员"), ids(&c.voters))}
-                    if !c.voters_outgoing.is_empty() {
-                        {row(l.t("outgoing voters", "旧配置成员"), ids(&c.voters_outgoing))}
-                    }
-                    if !c.learners.is_empty() {
-                        {row(l.t("learners", "学习者"), ids(&c.learners))}
-                    }
-                </>
-            }
-        }
+        MessageBody::InstallSnapshot { snapshot } => html! {
+            <>
+                {row("lastIncludedIndex", snapshot.last_included_index.to_string())}
+                {row("lastIncludedTerm", snapshot.last_included_term.to_string())}
+                {row(l.t("size", "大小"), match l {
+                    Lang::En => format!("{} bytes", snapshot.size_bytes()),
+                    Lang::Zh => format!("{} 字节", snapshot.size_bytes()),
+                })}
+                {row(l.t("state machine", "状态机"), crate::view::snapshot_view::kv_text(l, &snapshot.state))}
+                {row(l.t("configuration", "配置"), crate::view::snapshot_view::config_text(l, snapshot))}
+            </>
+        },
         MessageBody::InstallSnapshotResponse {
             request_term,
             installed,
@@ -151,6 +137,7 @@ fn entries_table(l: Lang, body: &MessageBody) -> Html {
                         <td><code>{match &e.data {
                             EntryData::Noop => l.t("no-op", "空操作").to_string(),
                             EntryData::Command(c) => c.to_string(),
+                            EntryData::Config(c) => crate::view::explain::config_text::change_text(l, &c.change),
                         }}</code></td>
                     </tr>
                 }) }
