@@ -3,8 +3,11 @@
 //! compaction (§7) can drop a prefix without renumbering.
 
 use super::kv::Command;
-use super::types::{Index, Term};
-use serde::{Deserialize, Serialize};
+use super::membership::ConfigEntry;
+use super::types::{Index, LogPosition, Term};
+use crate::chunked::{self, Chunked, CHUNK};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::hash::{Hash, Hasher};
 
 /// What a log entry carries.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -13,6 +16,8 @@ pub enum EntryData {
     Noop,
     /// A client command for the state machine.
     Command(Command),
+    /// A configuration (thesis §4.1): in force as soon as it is in a log.
+    Config(ConfigEntry),
 }
 
 /// One log entry (Figure 2 `log[]`).
@@ -30,7 +35,7 @@ impl Entry {
     /// The command, unless this is a no-op.
     pub fn command(&self) -> Option<&Command> {
         match &self.data {
-            EntryData::Noop => None,
+            EntryData::Noop | EntryData::Config(_) => None,
             EntryData::Command(c) => Some(c),
         }
     }
@@ -39,11 +44,127 @@ impl Entry {
 /// A log of entries numbered from `first_index`, with the term of the entry
 /// just before it remembered (Figure 2's index-0 sentinel, or a snapshot's
 /// last included entry, §7).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// The entries are stored [`Chunked`], so the copies of a log that time
+/// travel keeps (checkpoints) share every chunk that did not change.
+/// Equality, hashing and serde see only what the log holds: its boundary
+/// and entries, never how they are stored.
+#[derive(Clone, Debug, Default)]
 pub struct RaftLog {
     prev_index: Index,
     prev_term: Term,
+    /// Index just before `store[0]` (≤ `prev_index`: a compaction keeps up
+    /// to one chunk of dropped entries stored, out of sight).
+    base: Index,
+    store: Chunked<Entry>,
+    /// Indexes of the configuration entries held, in order (few), so the
+    /// configuration in force is found without scanning the log.
+    configs: Vec<Index>,
+}
+
+/// What a log's serde form holds.
+#[derive(Serialize, Deserialize)]
+struct LogData {
+    prev_index: Index,
+    prev_term: Term,
     entries: Vec<Entry>,
+}
+
+impl Serialize for RaftLog {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        LogData {
+            prev_index: self.prev_index,
+            prev_term: self.prev_term,
+            entries: self.entries().to_vec(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for RaftLog {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let data = LogData::deserialize(d)?;
+        let mut log = RaftLog {
+            prev_index: data.prev_index,
+            prev_term: data.prev_term,
+            base: data.prev_index,
+            ..RaftLog::default()
+        };
+        for e in data.entries {
+            log.push(e);
+        }
+        Ok(log)
+    }
+}
+
+impl PartialEq for RaftLog {
+    fn eq(&self, other: &Self) -> bool {
+        (self.prev_index, self.prev_term) == (other.prev_index, other.prev_term)
+            && self.entries().len() == other.entries().len()
+            && self.entries().iter().eq(other.entries().iter())
+    }
+}
+
+impl Eq for RaftLog {}
+
+impl Hash for RaftLog {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.prev_index, self.prev_term).hash(state);
+        state.write_usize(self.entries().len());
+        for e in self.entries().iter() {
+            e.hash(state);
+        }
+    }
+}
+
+/// The entries a log holds, in index order (a view: see [`RaftLog::entries`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Entries<'a> {
+    store: &'a Chunked<Entry>,
+    start: usize,
+}
+
+impl<'a> Entries<'a> {
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.store.len() - self.start
+    }
+    /// None held?
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// In index order (double-ended, exact size; `skip` is O(1)).
+    pub fn iter(&self) -> chunked::Iter<'a, Entry> {
+        self.store.iter_from(self.start)
+    }
+    /// The first held.
+    pub fn first(&self) -> Option<&'a Entry> {
+        self.store.get(self.start)
+    }
+    /// The last held.
+    pub fn last(&self) -> Option<&'a Entry> {
+        if self.is_empty() {
+            None
+        } else {
+            self.store.last()
+        }
+    }
+    /// The entry at position `i` (0 is the first held).
+    pub fn get(&self, i: usize) -> Option<&'a Entry> {
+        self.store.get(self.start + i)
+    }
+    /// Copies them out.
+    pub fn to_vec(&self) -> Vec<Entry> {
+        self.iter().cloned().collect()
+    }
+}
+
+impl<'a> IntoIterator for Entries<'a> {
+    type Item = &'a Entry;
+    type IntoIter = chunked::Iter<'a, Entry>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 impl RaftLog {
@@ -54,12 +175,79 @@ impl RaftLog {
 
     /// The index of the last entry, or the sentinel's when empty.
     pub fn last_index(&self) -> Index {
-        self.prev_index + self.entries.len() as Index
+        self.prev_index
+            .saturating_add(self.entries().len() as Index)
+    }
+
+    /// Stores one more entry at the end (its index must be the next one).
+    fn push(&mut self, entry: Entry) {
+        if matches!(entry.data, EntryData::Config(_)) {
+            self.configs.push(entry.index);
+        }
+        self.store.push(entry);
+    }
+
+    /// Position in `store` of `index` (which must be above `base`).
+    fn pos(&self, index: Index) -> usize {
+        usize::try_from(index - self.base - 1).unwrap_or(usize::MAX)
+    }
+
+    /// Forgets stored chunks that lie wholly inside the compacted prefix.
+    fn drop_compacted_chunks(&mut self) {
+        while self.prev_index - self.base >= CHUNK as Index && self.store.chunk_count() > 0 {
+            self.store.drop_first_chunk();
+            self.base += CHUNK as Index;
+        }
+    }
+
+    /// The last index the log no longer holds because a snapshot covers it
+    /// (thesis §5.1, "last included index"); 0 for an uncompacted log.
+    pub fn snapshot_index(&self) -> Index {
+        self.prev_index
+    }
+
+    /// The term of [`RaftLog::snapshot_index`] ("last included term").
+    pub fn snapshot_term(&self) -> Term {
+        self.prev_term
+    }
+
+    /// Whether `index` lies inside the compacted prefix (below the snapshot's
+    /// last included entry, whose term the log still remembers).
+    pub fn is_compacted(&self, index: Index) -> bool {
+        index < self.prev_index
+    }
+
+    /// Thesis §5.1: drops every entry up to and including `index`, which must
+    /// be held (or be the current boundary); the log keeps numbering from
+    /// `index + 1` and remembers the term at `index`. Returns the entries
+    /// dropped, or `None` (and changes nothing) if `index` is not held.
+    pub fn compact_to(&mut self, index: Index) -> Option<Vec<Entry>> {
+        let term = self.term_at(index)?;
+        let count = (index - self.prev_index) as usize;
+        let dropped: Vec<Entry> = self.entries().iter().take(count).cloned().collect();
+        self.prev_index = index;
+        self.prev_term = term;
+        self.configs.retain(|&i| i > index);
+        self.drop_compacted_chunks();
+        Some(dropped)
+    }
+
+    /// InstallSnapshot receiver (thesis §5.1, Figure 5.3 step 7): discards the
+    /// whole log; it now starts after the snapshot's last included entry.
+    /// Returns the entries discarded.
+    pub fn reset_to(&mut self, index: Index, term: Term) -> Vec<Entry> {
+        let removed = self.entries().to_vec();
+        self.prev_index = index;
+        self.prev_term = term;
+        self.base = index;
+        self.store = Chunked::new();
+        self.configs.clear();
+        removed
     }
 
     /// The term of the last entry (0 for an empty log), used in §5.4.1.
     pub fn last_term(&self) -> Term {
-        self.entries.last().map_or(self.prev_term, |e| e.term)
+        self.entries().last().map_or(self.prev_term, |e| e.term)
     }
 
     /// The term at `index`, if the log knows it (the sentinel included).
@@ -75,12 +263,44 @@ impl RaftLog {
         if index <= self.prev_index {
             return None;
         }
-        self.entries.get((index - self.prev_index - 1) as usize)
+        self.store.get(self.pos(index))
+    }
+
+    /// The configuration entry of `entry`, if it is one.
+    pub fn config_of(entry: &Entry) -> Option<&ConfigEntry> {
+        match &entry.data {
+            EntryData::Config(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The latest configuration entry held, with its index (thesis §4.1).
+    pub fn last_config(&self) -> Option<(Index, &ConfigEntry)> {
+        let index = *self.configs.last()?;
+        self.get(index)
+            .and_then(|e| RaftLog::config_of(e).map(|c| (e.index, c)))
     }
 
     /// All entries held, in order.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    pub fn entries(&self) -> Entries<'_> {
+        Entries {
+            store: &self.store,
+            start: (self.prev_index - self.base) as usize,
+        }
+    }
+
+    /// The held entries from `index` on, in order (O(1) to start).
+    pub fn iter_from(&self, index: Index) -> chunked::Iter<'_, Entry> {
+        let start = index.max(self.first_index());
+        self.store.iter_from(self.pos(start))
+    }
+
+    /// The latest configuration entry at or before `index`, if one is held.
+    pub fn config_at_or_before(&self, index: Index) -> Option<(Index, &ConfigEntry)> {
+        let at = self.configs.partition_point(|&i| i <= index);
+        let i = *self.configs[..at].last()?;
+        self.get(i)
+            .and_then(|e| RaftLog::config_of(e).map(|c| (i, c)))
     }
 
     /// Entries from `from` (inclusive), at most `max` of them.
@@ -88,27 +308,37 @@ impl RaftLog {
         if from <= self.prev_index {
             return Vec::new();
         }
-        let start = (from - self.prev_index - 1) as usize;
-        self.entries.iter().skip(start).take(max).cloned().collect()
+        self.iter_from(from).take(max).cloned().collect()
     }
 
     /// Appends a new entry at the end with the given term; returns its index.
     pub fn append(&mut self, term: Term, data: EntryData) -> Index {
         let index = self.last_index() + 1;
-        self.entries.push(Entry { index, term, data });
+        self.push(Entry { index, term, data });
         index
     }
 
-    /// §5.4.1: is a log ending at (`last_term`, `last_index`) at least as
-    /// up to date as this one?
-    pub fn is_up_to_date(&self, last_term: Term, last_index: Index) -> bool {
-        last_term > self.last_term()
-            || (last_term == self.last_term() && last_index >= self.last_index())
+    /// The position of the last entry (`(0, 0)`-like for an empty log).
+    pub fn last_position(&self) -> LogPosition {
+        LogPosition::new(self.last_term(), self.last_index())
+    }
+
+    /// The position of the entry at `index`, if the log holds it (index 0,
+    /// the empty prefix, is at term 0).
+    pub fn position_at(&self, index: Index) -> Option<LogPosition> {
+        self.term_at(index)
+            .map(|term| LogPosition::new(term, index))
+    }
+
+    /// §5.4.1: is a log ending at `last` at least as up to date as this one?
+    /// (The later last term wins; with equal terms, the longer log.)
+    pub fn is_up_to_date(&self, last: LogPosition) -> bool {
+        last >= self.last_position()
     }
 
     /// The first index held with `term` (for the rejection hint, §5.3).
     pub fn first_index_of_term(&self, term: Term) -> Option<Index> {
-        self.entries
+        self.entries()
             .iter()
             .find(|e| e.term == term)
             .map(|e| e.index)
@@ -116,7 +346,7 @@ impl RaftLog {
 
     /// The last index held with `term` (the leader's side of the hint).
     pub fn last_index_of_term(&self, term: Term) -> Option<Index> {
-        self.entries
+        self.entries()
             .iter()
             .rev()
             .find(|e| e.term == term)
@@ -136,14 +366,17 @@ impl RaftLog {
             match self.term_at(entry.index) {
                 Some(t) if t == entry.term => continue,
                 Some(_) => {
-                    let keep = (entry.index - self.prev_index - 1) as usize;
-                    removed.extend(self.entries.drain(keep..));
-                    self.entries.push(entry.clone());
+                    let keep = self.pos(entry.index);
+                    removed.extend(self.store.split_off(keep));
+                    self.configs.retain(|&i| i < entry.index);
+                    self.push(entry.clone());
                 }
-                None => {
-                    debug_assert_eq!(entry.index, self.last_index() + 1);
-                    self.entries.push(entry.clone());
+                // Entries come contiguous from the leader; a hand-injected
+                // message with a gap stops here instead of corrupting the log.
+                None if entry.index == self.last_index().saturating_add(1) => {
+                    self.push(entry.clone());
                 }
+                None => break,
             }
         }
         removed
@@ -184,12 +417,40 @@ mod tests {
     }
 
     #[test]
+    fn compaction_keeps_numbering_thesis_5_1() {
+        let mut l = log_of(&[1, 1, 2, 2]);
+        assert_eq!(l.compact_to(9), None);
+        let dropped = l.compact_to(2).unwrap();
+        assert_eq!(dropped, vec![e(1, 1), e(2, 1)]);
+        assert_eq!((l.first_index(), l.last_index(), l.last_term()), (3, 4, 2));
+        assert_eq!((l.snapshot_index(), l.snapshot_term()), (2, 1));
+        assert_eq!(l.term_at(2), Some(1));
+        assert_eq!(l.term_at(1), None);
+        assert!(l.is_compacted(1) && !l.is_compacted(2));
+        assert_eq!(l.get(3), Some(&e(3, 2)));
+        assert_eq!(l.append(3, EntryData::Noop), 5);
+        // Compacting the whole log leaves only the boundary.
+        assert_eq!(l.compact_to(5).map(|d| d.len()), Some(3));
+        assert_eq!((l.first_index(), l.last_index(), l.last_term()), (6, 5, 3));
+        assert_eq!(l.reset_to(9, 4), Vec::<Entry>::new());
+        assert_eq!((l.first_index(), l.last_index(), l.last_term()), (10, 9, 4));
+    }
+
+    #[test]
+    fn merge_stops_at_a_gap() {
+        let mut l = log_of(&[1]);
+        assert!(l.merge(&[e(3, 1)]).is_empty());
+        assert_eq!(l.last_index(), 1);
+    }
+
+    #[test]
     fn up_to_date_compares_last_term_then_length_5_4_1() {
         let l = log_of(&[1, 2]);
-        assert!(l.is_up_to_date(3, 1)); // higher last term wins even if shorter
-        assert!(l.is_up_to_date(2, 2)); // equal
-        assert!(!l.is_up_to_date(2, 1)); // same term, shorter
-        assert!(!l.is_up_to_date(1, 9)); // older last term loses even if longer
+        let at = LogPosition::new;
+        assert!(l.is_up_to_date(at(3, 1))); // higher last term wins even if shorter
+        assert!(l.is_up_to_date(at(2, 2))); // equal
+        assert!(!l.is_up_to_date(at(2, 1))); // same term, shorter
+        assert!(!l.is_up_to_date(at(1, 9))); // older last term loses even if longer
     }
 
     #[test]
