@@ -154,7 +154,7 @@ impl<'a> Entries<'a> {
         self.store.get(self.start + i)
     }
     /// Copies them out.
-    pub fn to_vec(&self) -> Vec<Entry> {
+    pub fn to_vec(self) -> Vec<Entry> {
         self.iter().cloned().collect()
     }
 }
@@ -287,6 +287,17 @@ impl RaftLog {
             store: &self.store,
             start: (self.prev_index - self.base) as usize,
         }
+    }
+
+    /// How many stored chunks this log shares with `other` (a copy of it
+    /// taken earlier, for tests of checkpoint sharing).
+    pub fn shares_storage_with(&self, other: &RaftLog) -> usize {
+        if self.base != other.base {
+            return 0;
+        }
+        (0..self.store.chunk_count())
+            .filter(|&k| self.store.shares_chunk(&other.store, k))
+            .count()
     }
 
     /// The held entries from `index` on, in order (O(1) to start).
@@ -434,6 +445,35 @@ mod tests {
         assert_eq!((l.first_index(), l.last_index(), l.last_term()), (6, 5, 3));
         assert_eq!(l.reset_to(9, 4), Vec::<Entry>::new());
         assert_eq!((l.first_index(), l.last_index(), l.last_term()), (10, 9, 4));
+    }
+
+    #[test]
+    fn copies_share_storage_and_compaction_is_invisible_to_equality() {
+        let terms: Vec<Term> = (0..100).map(|i| 1 + i / 40).collect();
+        let mut a = log_of(&terms);
+        let b = a.clone();
+        assert!(a.store.chunk_count() >= 3);
+        assert!((0..a.store.chunk_count()).all(|k| a.store.shares_chunk(&b.store, k)));
+        // A conflicting append copies only what it touches.
+        a.merge(&[e(99, 7)]);
+        assert!(a.store.shares_chunk(&b.store, 0));
+        assert_eq!(b.last_index(), 100, "the copy is untouched");
+        // Compaction drops whole chunks it covers; what is held is the same
+        // as a log that never stored the compacted entries.
+        let mut c = b.clone();
+        c.compact_to(70).unwrap();
+        assert_eq!(c.store.chunk_count(), b.store.chunk_count() - 2);
+        assert_eq!((c.first_index(), c.last_index()), (71, 100));
+        assert_eq!(c.get(71).map(|x| x.index), Some(71));
+        let mut d = RaftLog::default();
+        d.reset_to(70, c.term_at(70).unwrap());
+        for i in 71..=100 {
+            d.append(b.term_at(i).unwrap(), EntryData::Noop);
+        }
+        assert_eq!(c, d);
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(json, serde_json::to_string(&d).unwrap());
+        assert_eq!(serde_json::from_str::<RaftLog>(&json).unwrap(), c);
     }
 
     #[test]

@@ -246,3 +246,26 @@ impl Simulation {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checkpoints_share_logs_client_and_checker_storage_with_the_world() {
+        let mut sim = crate::sim::bench::steady_load_sim(3, 3000);
+        sim.run(1).unwrap();
+        let cp = &sim.checkpoints[sim.checkpoints.len() - 1].world;
+        let w = &sim.world;
+        assert!(w.tick() - cp.tick() <= CHECKPOINT_EVERY);
+        let (a, b) = (w.client().ops(), cp.client().ops());
+        assert!(a.chunk_count() > 4);
+        assert!((0..b.chunk_count() - 1).all(|k| a.shares_chunk(b, k)));
+        let (a, b) = (w.client().history(), cp.client().history());
+        assert!((0..b.chunk_count() - 1).all(|k| a.shares_chunk(b, k)));
+        let (a, b) = (w.trace().marks(), cp.trace().marks());
+        assert!((0..b.chunk_count().saturating_sub(1)).all(|k| a.shares_chunk(b, k)));
+        let (a, b) = (w.nodes()[0].node.log(), cp.nodes()[0].node.log());
+        assert!(a.shares_storage_with(b) > 4, "log chunks shared");
+    }
+}
