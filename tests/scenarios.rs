@@ -306,6 +306,7 @@ fn ops(id: &str) -> Vec<OpStatus> {
 fn outcome(s: &OpStatus) -> &'static str {
     match s {
         OpStatus::Committed { .. } => "committed",
+        OpStatus::Acknowledged { .. } => "acknowledged",
         OpStatus::Failed {
             reason: OpFailure::LeaderCrashed { .. },
             ..

@@ -26,6 +26,11 @@ pub enum Cond {
     LogTerm(NodeId, Index, Term),
     /// Client operation `op` (1-based) was answered or gave up.
     OpSettled(u64),
+    /// Client operation `op` (1-based) stands so (`waiting`, `pending`,
+    /// `acknowledged`, `committed`, `failed`; the client panel's words).
+    OpIs(u64, &'static str),
+    /// The checker found a violation of this property (`linearizability`, …).
+    Violated(&'static str),
     /// No message is in flight.
     Quiet,
     /// All of these.
@@ -56,9 +61,19 @@ impl Cond {
                 o.id == *op
                     && matches!(
                         o.status,
-                        OpStatus::Committed { .. } | OpStatus::Failed { .. }
+                        OpStatus::Committed { .. }
+                            | OpStatus::Acknowledged { .. }
+                            | OpStatus::Failed { .. }
                     )
             }),
+            Cond::OpIs(op, status) => sim.world().client().ops().iter().any(|o| {
+                o.id == *op && crate::view::client_view::status_name(&o.status) == *status
+            }),
+            Cond::Violated(property) => sim
+                .world()
+                .violations()
+                .iter()
+                .any(|v| v.property.name() == *property),
             Cond::Quiet => sim.world().network().in_flight().is_empty(),
             Cond::All(cs) => cs.iter().all(|c| c.holds(sim)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(sim)),

@@ -76,4 +76,6 @@ pub enum Action {
     },
     /// Switch manual delivery on or off.
     SetManualDelivery(bool),
+    /// Change when the leader answers clients (from the next answer on).
+    SetReplicationMode(super::replication_mode::ReplicationMode),
 }

@@ -14,6 +14,10 @@ pub struct SimConfig {
     pub raft: RaftConfig,
     /// The network's behaviour.
     pub network: NetworkConfig,
+    /// When the leader answers a client (course notes: async, semi-sync, full
+    /// sync, against Raft's majority commit). Raft unless a link says otherwise.
+    #[serde(default)]
+    pub replication_mode: super::replication_mode::ReplicationMode,
 }
 
 /// Latency, loss and duplication, all drawn from the seeded generator.
@@ -50,6 +54,7 @@ impl Default for SimConfig {
             seed: 1,
             raft: RaftConfig::default(),
             network: NetworkConfig::default(),
+            replication_mode: Default::default(),
         }
     }
 }

@@ -125,6 +125,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             w.config.network = net;
         }
         Action::SetManualDelivery(on) => w.config.network.manual_delivery = *on,
+        Action::SetReplicationMode(mode) => w.set_replication_mode(*mode),
     }
     Ok(())
 }

@@ -63,6 +63,7 @@ impl World {
         config.validate()?;
         let root = Rng::new(config.seed);
         let ids = config.ids();
+        let mode = config.replication_mode;
         let nodes = ids
             .iter()
             .map(|&id| {
@@ -81,7 +82,7 @@ impl World {
             tick: 0,
             nodes,
             network: Network::default(),
-            client: Client::default(),
+            client: Client::with_mode(mode),
             checker: Checker::default(),
             trace: Trace::default(),
         })
@@ -221,6 +222,9 @@ impl World {
         }
         for msg in self.nodes[i].node.take_outbox() {
             self.transmit(msg);
+        }
+        if !self.client.mode().answers_on_apply() {
+            self.acknowledge_pending(i);
         }
     }
 

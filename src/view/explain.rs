@@ -54,7 +54,9 @@ pub fn category(kind: &TraceKind) -> Category {
             | Event::StaleIgnored { .. } => Category::Elections,
             _ => Category::Replication,
         },
-        TraceKind::Sim(SimEvent::ClientOutcome { .. }) => Category::Replication,
+        TraceKind::Sim(SimEvent::ClientOutcome { .. } | SimEvent::WriteAcknowledged { .. }) => {
+            Category::Replication
+        }
         TraceKind::Sim(_) => Category::Faults,
     }
 }
@@ -98,6 +100,7 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             SimEvent::MessageHeld { .. } => "message-held",
             SimEvent::MessageReleased { .. } => "message-released",
             SimEvent::ClientOutcome { .. } => "client-outcome",
+            SimEvent::WriteAcknowledged { .. } => "write-acknowledged",
         },
     }
 }

@@ -12,6 +12,7 @@ pub mod links;
 pub mod log_view;
 pub mod messages;
 pub mod params;
+pub mod replication_text;
 pub mod safety_view;
 pub mod share;
 pub mod timeline_view;

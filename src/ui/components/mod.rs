@@ -19,6 +19,7 @@ mod message_card;
 mod narration;
 mod node_actions;
 mod notice;
+mod replication_mode_select;
 mod safety_badge;
 mod scenario_menu;
 mod settings;

@@ -185,6 +185,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
                         { for unsafe_boxes }
                     </details>
                 </fieldset>
+                <super::replication_mode_select::ReplicationModeSelect view={v.clone()} />
                 <fieldset>
                     <legend>{l.t("Network", "网络")}</legend>
                     <label>{format!("{} {}–{} {}", l.t("Latency", "延迟"), net.latency_min, net.latency_max, l.t("ticks", "个时刻"))}
