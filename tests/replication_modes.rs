@@ -89,7 +89,10 @@ fn async_answers_on_append() {
     }
     assert_eq!(sim.node(1).unwrap().commit, 1);
     assert_eq!(sim.node(2).unwrap().log.len(), 1);
-    assert_eq!(acks(&sim), [(1, ReplicationMode::Async, AckReason::Appended)]);
+    assert_eq!(
+        acks(&sim),
+        [(1, ReplicationMode::Async, AckReason::Appended)]
+    );
 }
 
 /// Semi-sync: one follower of four storing it is enough, although two of five
@@ -125,7 +128,10 @@ fn sync_waits_for_every_follower() {
     sim.crash(3).unwrap();
     sim.propose_cluster("put k v").unwrap();
     sim.run(150).unwrap();
-    assert!(matches!(status(&sim, 1), OpStatus::Pending { index: 2, .. }));
+    assert!(matches!(
+        status(&sim, 1),
+        OpStatus::Pending { index: 2, .. }
+    ));
     assert_eq!(sim.node(1).unwrap().commit, 2, "committed by n1 and n2");
     assert_eq!(sim.node(1).unwrap().kv, [("k".into(), "v".into())].into());
     sim.restart(3).unwrap();
@@ -135,7 +141,10 @@ fn sync_waits_for_every_follower() {
             reason: AckReason::AllStored { followers: 2 },
             result,
             ..
-        } => assert_eq!(result, raftlab::raft::ApplyResult::Written { previous: None }),
+        } => assert_eq!(
+            result,
+            raftlab::raft::ApplyResult::Written { previous: None }
+        ),
         s => panic!("{s:?}"),
     }
 }
@@ -149,7 +158,10 @@ fn raft_answers_after_commit_only() {
     sim.propose_cluster("put k v").unwrap();
     assert!(matches!(status(&sim, 1), OpStatus::Pending { .. }));
     sim.run(20).unwrap();
-    assert!(matches!(status(&sim, 1), OpStatus::Committed { index: 2, .. }));
+    assert!(matches!(
+        status(&sim, 1),
+        OpStatus::Committed { index: 2, .. }
+    ));
     assert!(acks(&sim).is_empty());
 }
 

@@ -14,6 +14,7 @@ mod types;
 mod divergent_logs;
 mod election_basics;
 mod election_restriction;
+mod figure7;
 mod figure8;
 mod leader_crash;
 mod leader_failures;
@@ -46,6 +47,7 @@ pub fn all() -> Vec<Scenario> {
         leader_failures::scenario(),
         why_consensus::scenario(),
         replication_modes::scenario(),
+        figure7::scenario(),
     ]
 }
 

@@ -225,7 +225,13 @@ impl Client {
 
     /// The leader acknowledged op `i`'s pending entry early (not Raft): the
     /// answer goes into the history now.
-    pub(super) fn acknowledged(&mut self, i: usize, tick: u64, result: ApplyResult, reason: AckReason) {
+    pub(super) fn acknowledged(
+        &mut self,
+        i: usize,
+        tick: u64,
+        result: ApplyResult,
+        reason: AckReason,
+    ) {
         let OpStatus::Pending { node, index, term } = self.ops[i].status else {
             return;
         };

@@ -18,6 +18,10 @@ pub struct SimConfig {
     /// sync, against Raft's majority commit). Raft unless a link says otherwise.
     #[serde(default)]
     pub replication_mode: super::replication_mode::ReplicationMode,
+    /// Each node's persistent state at tick 0, n1 first, as if restarted from
+    /// disk (Figure 7 starts so); empty: fresh nodes in term 0.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub initial: Vec<super::initial::InitialNode>,
 }
 
 /// Latency, loss and duplication, all drawn from the seeded generator.
@@ -55,6 +59,7 @@ impl Default for SimConfig {
             raft: RaftConfig::default(),
             network: NetworkConfig::default(),
             replication_mode: Default::default(),
+            initial: Vec::new(),
         }
     }
 }
@@ -101,6 +106,12 @@ pub enum SimError {
     },
     /// A partition must name every node exactly once.
     BadPartition,
+    /// A starting state is not one a server could have: its count differs from
+    /// the nodes', or its log's terms decrease or exceed its current term.
+    BadInitialState {
+        /// The node (0: the count is wrong).
+        node: u32,
+    },
     /// A tick beyond what the run has reached was asked for.
     TickOutOfRange {
         /// The tick asked for.
@@ -130,6 +141,13 @@ impl std::fmt::Display for SimError {
             SimError::NoSuchMessage { id } => write!(f, "message #{id} is not in flight"),
             SimError::NodeState { node, status } => write!(f, "n{node} is {status}"),
             SimError::BadPartition => write!(f, "a partition must name every node exactly once"),
+            SimError::BadInitialState { node: 0 } => {
+                write!(f, "the starting states must name every node once")
+            }
+            SimError::BadInitialState { node } => write!(
+                f,
+                "n{node}'s starting log must have terms from 1 up that never decrease and do not exceed its current term"
+            ),
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }
@@ -162,6 +180,12 @@ impl SimConfig {
             return Err(SimError::NodeCountOutOfRange { nodes: self.nodes });
         }
         self.raft.validate().map_err(SimError::Raft)?;
+        if !self.initial.is_empty() && self.initial.len() != self.nodes as usize {
+            return Err(SimError::BadInitialState { node: 0 });
+        }
+        for (i, start) in self.initial.iter().enumerate() {
+            start.validate(i as u32 + 1)?;
+        }
         self.network.validate()
     }
 

@@ -21,7 +21,9 @@ use crate::raft::{ApplyResult, Index, Node, Role, Term};
 use serde::{Deserialize, Serialize};
 
 /// When the leader acknowledges a client's command.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum ReplicationMode {
     /// Answer as soon as the leader appended the entry to its own log.
     Async,
@@ -98,7 +100,12 @@ pub enum AckReason {
 /// The leader must still lead in the entry's term and hold the entry: once it
 /// stepped down, its `matchIndex` values are gone and the client's attempt is
 /// handled as crashed, overwritten or timed out instead.
-pub fn acknowledgement(mode: ReplicationMode, leader: &Node, index: Index, term: Term) -> Option<AckReason> {
+pub fn acknowledgement(
+    mode: ReplicationMode,
+    leader: &Node,
+    index: Index,
+    term: Term,
+) -> Option<AckReason> {
     if leader.role() != Role::Leader
         || leader.term() != term
         || leader.log().term_at(index) != Some(term)
@@ -120,7 +127,9 @@ pub fn acknowledgement(mode: ReplicationMode, leader: &Node, index: Index, term:
         ReplicationMode::SemiSync => {
             (stored >= followers.min(1)).then_some(AckReason::FollowerStored { stored, followers })
         }
-        ReplicationMode::Sync => (stored == followers).then_some(AckReason::AllStored { followers }),
+        ReplicationMode::Sync => {
+            (stored == followers).then_some(AckReason::AllStored { followers })
+        }
         ReplicationMode::Raft => (leader.last_applied() >= index).then_some(AckReason::Committed {
             commit_index: leader.commit_index(),
         }),
@@ -170,7 +179,8 @@ impl super::world::World {
                 .cloned()
                 .or_else(|| local_result(leader, index));
             let Some(result) = result else { continue };
-            self.client.acknowledged(op_index, self.tick, result, reason);
+            self.client
+                .acknowledged(op_index, self.tick, result, reason);
             let op = self.client.ops()[op_index].id;
             let event = super::trace::SimEvent::WriteAcknowledged {
                 op,

@@ -57,6 +57,13 @@ pub enum SimEvent {
         /// Its id.
         id: MsgId,
     },
+    /// A client operation was answered or gave up.
+    ClientOutcome {
+        /// The operation's id.
+        op: u64,
+        /// Success?
+        ok: bool,
+    },
     /// The leader answered a client before Raft would have (the run's
     /// replication mode allowed it; see `sim::replication_mode`).
     WriteAcknowledged {
@@ -70,13 +77,6 @@ pub enum SimEvent {
         mode: super::replication_mode::ReplicationMode,
         /// Why it allowed it.
         reason: super::replication_mode::AckReason,
-    },
-    /// A client operation was answered or gave up.
-    ClientOutcome {
-        /// The operation's id.
-        op: u64,
-        /// Success?
-        ok: bool,
     },
 }
 

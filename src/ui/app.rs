@@ -183,6 +183,7 @@ pub fn App() -> Html {
                 <EventLog view={view.clone()} />
             </section>
             <Settings view={view.clone()} />
+            <super::components::QuorumLabPanel lang={lang} />
             if state.show_help {
                 <HelpOverlay lang={lang} dispatch={dispatch.clone()} />
             }

@@ -12,6 +12,8 @@ pub mod links;
 pub mod log_view;
 pub mod messages;
 pub mod params;
+pub mod quorum_lab;
+pub mod quorum_lab_text;
 pub mod replication_text;
 pub mod safety_view;
 pub mod share;

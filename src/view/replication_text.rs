@@ -66,7 +66,9 @@ pub fn reason_text(lang: Lang, reason: &AckReason) -> String {
         (AckReason::Appended, Lang::En) => {
             "it appended the entry to its own log; no follower has it yet".to_string()
         }
-        (AckReason::Appended, Lang::Zh) => "它已把条目追加到自己的日志；还没有跟随者保存它".to_string(),
+        (AckReason::Appended, Lang::Zh) => {
+            "它已把条目追加到自己的日志；还没有跟随者保存它".to_string()
+        }
         (AckReason::FollowerStored { stored, followers }, Lang::En) => {
             format!("{stored} of {followers} followers store the entry (matchIndex)")
         }

@@ -140,6 +140,7 @@ pub fn config_for(seed: u64, unsafe_switch: Option<UnsafeSwitch>) -> SimConfig {
         raft,
         network,
         replication_mode: Default::default(),
+        initial: Vec::new(),
     }
 }
 
