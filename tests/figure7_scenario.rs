@@ -3,7 +3,7 @@
 //! Per follower: the vote it gave, the rejections with their conflict hints,
 //! the nextIndex walk-back and the entries it deleted; and the exact end state.
 
-use raftlab::raft::{AppendRejection, Event, Index, NodeId, Term, VoteDenial};
+use raftlab::raft::{AppendRejection, Event, Index, LogPosition, NodeId, Term, VoteDenial};
 use raftlab::scenario;
 use raftlab::sim::{Simulation, TraceKind};
 
@@ -108,15 +108,15 @@ fn c_and_d_deny_the_vote_the_others_grant() {
             (
                 4,
                 VoteDenial::LogBehind {
-                    candidate_last: (6, 10),
-                    our_last: (6, 11)
+                    candidate_last: LogPosition::new(6, 10),
+                    our_last: LogPosition::new(6, 11)
                 }
             ),
             (
                 5,
                 VoteDenial::LogBehind {
-                    candidate_last: (6, 10),
-                    our_last: (7, 12)
+                    candidate_last: LogPosition::new(6, 10),
+                    our_last: LogPosition::new(7, 12)
                 }
             ),
         ]

@@ -118,9 +118,9 @@ fn s5_1_stale_append_entries_is_rejected_with_our_term_and_does_not_reset_timer(
     );
     // The answer carries our term 3 and names the request's term 2, so a
     // leader re-elected in term 3 would not mistake it for its own.
-    let mut expected = reject_resp(1, 2, 3, 1, None, 0);
-    if let MessageBody::AppendEntriesResponse { request_term, .. } = &mut expected.body {
-        *request_term = 2;
+    let mut expected = reject_resp(1, 2, 3, 1, None);
+    if let MessageBody::AppendEntriesResponse(r) = &mut expected.body {
+        r.request_term = 2;
     }
     assert_eq!(n.take_outbox(), vec![expected]);
     assert_eq!(n.leader_id(), None, "a stale leader is not followed");

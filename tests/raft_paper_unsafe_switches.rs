@@ -8,6 +8,8 @@ mod common;
 
 use common::paper::*;
 use common::raft_harness::*;
+use raftlab::raft::AppendOutcome;
+use raftlab::raft::AppendResponse;
 use raftlab::raft::{Config, Event, MessageBody, NodeId, Role, UnsafeSwitch};
 
 // ============================================================ unsafe switches
@@ -136,11 +138,9 @@ fn unsafe_accept_stale_leader_overwrites_and_acknowledges_in_the_old_term() {
     assert_eq!(out[0].term, 1);
     assert!(matches!(
         out[0].body,
-        MessageBody::AppendEntriesResponse {
+        MessageBody::AppendEntriesResponse(AppendResponse {
             request_term: 1,
-            success: true,
-            match_index: 3,
-            ..
-        }
+            outcome: AppendOutcome::Matched { match_index: 3 },
+        })
     ));
 }

@@ -19,6 +19,7 @@ mod faults;
 pub mod hash;
 pub mod history;
 pub mod initial;
+pub mod leadership;
 pub mod network;
 pub mod replication_mode;
 pub mod script;
