@@ -67,7 +67,7 @@ test('full sync: a crashed follower leaves the write unanswered; its return answ
   await page.locator('[data-input=replication-mode]').selectOption('sync');
   const follower = await page.getAttribute('[data-node-id][data-role=follower]', 'data-node-id');
   await page.click(`[data-node-id="${follower}"]`);
-  await page.keyboard.press('c');
+  await page.click(`[data-actions-for="${follower}"] [data-action=crash]`);
   await page.waitForSelector(`[data-node-id="${follower}"][data-role=crashed]`, WAIT);
   await submit(page, 'put y 2');
   await page.waitForSelector('[data-op-status=pending]', WAIT);
@@ -79,8 +79,8 @@ test('full sync: a crashed follower leaves the write unanswered; its return answ
   );
   assert.equal(await page.locator('[data-op-status=acknowledged]').count(), 0, 'no answer while a follower is down');
   assert.equal(await page.locator('[data-op-status=pending]').count(), 1);
-  await page.click(`[data-node-id="${follower}"]`);
-  await page.keyboard.press('r');
+  // The node's action panel is still open from the crash.
+  await page.click(`[data-actions-for="${follower}"] [data-action=restart]`);
   await page.waitForSelector('[data-op-status=acknowledged]', WAIT);
   await done();
 });
