@@ -1,6 +1,6 @@
 //! The simulation's configuration, validated up front.
 
-use crate::raft::{Config as RaftConfig, ConfigError};
+use crate::raft::{CompactError, Config as RaftConfig, ConfigError};
 use serde::{Deserialize, Serialize};
 
 /// Everything that fixes a run, together with the seed and the action list.
@@ -112,6 +112,13 @@ pub enum SimError {
         /// The node (0: the count is wrong).
         node: u32,
     },
+    /// A node refused to compact its log; nothing changed.
+    Compact {
+        /// The node.
+        node: u32,
+        /// Why.
+        error: CompactError,
+    },
     /// A tick beyond what the run has reached was asked for.
     TickOutOfRange {
         /// The tick asked for.
@@ -148,6 +155,7 @@ impl std::fmt::Display for SimError {
                 f,
                 "n{node}'s starting log must have terms from 1 up that never decrease and do not exceed its current term"
             ),
+            SimError::Compact { node, error } => write!(f, "n{node}: {error}"),
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }

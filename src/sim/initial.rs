@@ -47,6 +47,7 @@ impl InitialNode {
             current_term: self.term,
             voted_for: None,
             log,
+            snapshot: Default::default(),
         }
     }
 }

@@ -17,4 +17,5 @@ pub mod quorum_lab_text;
 pub mod replication_text;
 pub mod safety_view;
 pub mod share;
+pub mod snapshot_view;
 pub mod timeline_view;
