@@ -1,6 +1,6 @@
 //! The simulation's configuration, validated up front.
 
-use crate::raft::{ConfChangeError, Config as RaftConfig, ConfigError};
+use crate::raft::{CompactError, ConfChangeError, Config as RaftConfig, ConfigError};
 use serde::{Deserialize, Serialize};
 
 /// Everything that fixes a run, together with the seed and the action list.
@@ -100,6 +100,13 @@ pub enum SimError {
     NoLeader,
     /// The leader refused the membership change (thesis chapter 4).
     Membership(ConfChangeError),
+    /// A node refused to compact its log; nothing changed.
+    Compact {
+        /// The node.
+        node: u32,
+        /// Why.
+        error: CompactError,
+    },
     /// A tick beyond what the run has reached was asked for.
     TickOutOfRange {
         /// The tick asked for.
@@ -134,6 +141,7 @@ impl std::fmt::Display for SimError {
                 "no leader to change the configuration: wait for an election"
             ),
             SimError::Membership(e) => write!(f, "{e}"),
+            SimError::Compact { node, error } => write!(f, "n{node}: {error}"),
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }
