@@ -30,7 +30,7 @@ pub use config::{Config, ConfigError, UnsafeSwitch};
 pub use event::{AppendRejection, CommitHold, Event, RoleCause, VoteDenial};
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
-pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody};
+pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody, MessageKind};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
