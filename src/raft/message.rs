@@ -1,6 +1,7 @@
 //! The RPCs of Figure 2 (plus PreVote, thesis §9.6), as one-way messages.
 
 use super::log::Entry;
+use super::snapshot::Snapshot;
 use super::types::{Index, LogPosition, NodeId, Term};
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +49,24 @@ pub enum MessageBody {
     },
     /// The answer to an AppendEntries.
     AppendEntriesResponse(AppendResponse),
+    /// InstallSnapshot (thesis §5.1, Figure 5.3; paper §7, Figure 13): the
+    /// leader's snapshot, whole, for a follower that needs entries the leader
+    /// has compacted. The figure's `offset`/`done` chunking is not simulated.
+    InstallSnapshot {
+        /// Last included index and term, state machine and configuration.
+        snapshot: Snapshot,
+    },
+    /// The answer to an InstallSnapshot (the figure's `term`, plus what lets
+    /// the leader go on replicating).
+    InstallSnapshotResponse {
+        /// The term of the InstallSnapshot answered (older answers are ignored).
+        request_term: Term,
+        /// True if installed; false if ignored as stale.
+        installed: bool,
+        /// The last index now known to match the leader: the snapshot's last
+        /// included index, or our commit index if the snapshot was stale.
+        match_index: Index,
+    },
 }
 
 /// The answer to an AppendEntries (Figure 2's `success`, plus what a leader
@@ -113,7 +132,7 @@ impl ConflictHint {
     pub fn retry_index(&self) -> Index {
         match self {
             ConflictHint::TermConflict { first } => first.index,
-            ConflictHint::LogTooShort { last_index } => last_index + 1,
+            ConflictHint::LogTooShort { last_index } => last_index.saturating_add(1),
         }
     }
 }
@@ -166,21 +185,27 @@ pub enum MessageKind {
     AppendEntries,
     /// An AppendEntries answer.
     AppendEntriesResponse,
+    /// InstallSnapshot (§7).
+    InstallSnapshot,
+    /// An InstallSnapshot answer.
+    InstallSnapshotResponse,
 }
 
 impl MessageKind {
     /// Every kind, in the order the legend lists them.
-    pub const ALL: [MessageKind; 6] = [
+    pub const ALL: [MessageKind; 8] = [
         MessageKind::PreVote,
         MessageKind::PreVoteResponse,
         MessageKind::RequestVote,
         MessageKind::RequestVoteResponse,
         MessageKind::AppendEntries,
         MessageKind::AppendEntriesResponse,
+        MessageKind::InstallSnapshot,
+        MessageKind::InstallSnapshotResponse,
     ];
 
-    /// The stable name: `pre-vote`, `request-vote`, `append-entries` and
-    /// their `-resp` forms (the UI's `data-msg`; part of the automation
+    /// The stable name: `pre-vote`, `request-vote`, `append-entries`,
+    /// `install-snapshot` and their `-resp` forms (the UI's `data-msg`; part of the automation
     /// contract, never renamed).
     pub const fn name(self) -> &'static str {
         match self {
@@ -190,6 +215,8 @@ impl MessageKind {
             MessageKind::RequestVoteResponse => "request-vote-resp",
             MessageKind::AppendEntries => "append-entries",
             MessageKind::AppendEntriesResponse => "append-entries-resp",
+            MessageKind::InstallSnapshot => "install-snapshot",
+            MessageKind::InstallSnapshotResponse => "install-snapshot-resp",
         }
     }
 
@@ -223,6 +250,8 @@ impl MessageBody {
             MessageBody::RequestVoteResponse { .. } => MessageKind::RequestVoteResponse,
             MessageBody::AppendEntries { .. } => MessageKind::AppendEntries,
             MessageBody::AppendEntriesResponse(_) => MessageKind::AppendEntriesResponse,
+            MessageBody::InstallSnapshot { .. } => MessageKind::InstallSnapshot,
+            MessageBody::InstallSnapshotResponse { .. } => MessageKind::InstallSnapshotResponse,
         }
     }
 
@@ -231,6 +260,14 @@ impl MessageBody {
         match self {
             MessageBody::AppendEntries { entries, .. } => entries.len(),
             _ => 0,
+        }
+    }
+
+    /// The size in bytes of a snapshot carried, if any (see [`Snapshot::size_bytes`]).
+    pub fn snapshot_bytes(&self) -> Option<usize> {
+        match self {
+            MessageBody::InstallSnapshot { snapshot } => Some(snapshot.size_bytes()),
+            _ => None,
         }
     }
 
@@ -244,6 +281,7 @@ impl MessageBody {
         match self {
             MessageBody::RequestVoteResponse { vote_granted, .. } => Some(*vote_granted),
             MessageBody::AppendEntriesResponse(r) => Some(r.success()),
+            MessageBody::InstallSnapshotResponse { installed, .. } => Some(*installed),
             _ => None,
         }
     }

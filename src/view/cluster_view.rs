@@ -197,6 +197,8 @@ pub struct MsgFacts {
     pub kind: MessageKind,
     /// Entries carried (AppendEntries).
     pub entries: usize,
+    /// Bytes of snapshot carried (InstallSnapshot).
+    pub snapshot_bytes: Option<usize>,
     /// A response's answer (`None` for requests).
     pub granted: Option<bool>,
     /// Held by the user.
@@ -216,6 +218,7 @@ impl MsgFacts {
             term: env.msg.term,
             kind: body.kind(),
             entries: body.entry_count(),
+            snapshot_bytes: body.snapshot_bytes(),
             granted: body.granted(),
             held: env.held,
             duplicate: env.duplicate_of.is_some(),
@@ -251,6 +254,9 @@ impl MsgFacts {
             MessageKind::RequestVoteResponse => "msg resp rv no",
             MessageKind::AppendEntriesResponse if ok => "msg resp ae ok",
             MessageKind::AppendEntriesResponse => "msg resp ae no",
+            MessageKind::InstallSnapshot => "msg snap",
+            MessageKind::InstallSnapshotResponse if ok => "msg resp snap ok",
+            MessageKind::InstallSnapshotResponse => "msg resp snap no",
         }
     }
 
@@ -269,6 +275,11 @@ impl MsgFacts {
             MessageKind::RequestVoteResponse => "RV ✗",
             MessageKind::AppendEntriesResponse if ok => "AE ✓",
             MessageKind::AppendEntriesResponse => "AE ✗",
+            MessageKind::InstallSnapshot => {
+                return Cow::Owned(format!("SNAP {}B", self.snapshot_bytes.unwrap_or(0)))
+            }
+            MessageKind::InstallSnapshotResponse if ok => "SNAP ✓",
+            MessageKind::InstallSnapshotResponse => "SNAP ✗",
         })
     }
 
@@ -303,6 +314,12 @@ impl MsgFacts {
             s.push_str(&match lang {
                 Lang::En => format!(", {n} entries"),
                 Lang::Zh => format!("，{n} 个条目"),
+            });
+        }
+        if let Some(b) = self.snapshot_bytes {
+            s.push_str(&match lang {
+                Lang::En => format!(", snapshot of {b} bytes"),
+                Lang::Zh => format!("，快照 {b} 字节"),
             });
         }
         if self.held {

@@ -89,6 +89,10 @@ impl Lang {
             (MessageName::Heartbeat, Lang::Zh) => "心跳",
             (MessageName::Kind(K::AppendEntriesResponse), Lang::En) => "Append reply",
             (MessageName::Kind(K::AppendEntriesResponse), Lang::Zh) => "追加响应",
+            (MessageName::Kind(K::InstallSnapshot), Lang::En) => "InstallSnapshot",
+            (MessageName::Kind(K::InstallSnapshot), Lang::Zh) => "安装快照",
+            (MessageName::Kind(K::InstallSnapshotResponse), Lang::En) => "Snapshot reply",
+            (MessageName::Kind(K::InstallSnapshotResponse), Lang::Zh) => "快照响应",
         }
     }
 }
