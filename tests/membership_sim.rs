@@ -7,7 +7,7 @@
 
 use raftlab::raft::{ConfChangeError, Membership, UnsafeSwitch};
 use raftlab::sim::chaos::{self, ChaosOptions};
-use raftlab::sim::{Action, Property, SimConfig, SimError, Simulation};
+use raftlab::sim::{Action, Property, RoleKey, SimConfig, SimError, Simulation};
 use raftlab::view::share::Shared;
 
 fn sim3(seed: u64) -> Simulation {
@@ -19,7 +19,7 @@ fn sim3(seed: u64) -> Simulation {
     .unwrap();
     sim.campaign(1).unwrap();
     sim.run(30).unwrap();
-    assert_eq!(sim.node(1).unwrap().role, "leader");
+    assert_eq!(sim.node(1).unwrap().role, RoleKey::Leader);
     sim
 }
 
@@ -34,7 +34,7 @@ fn add_server_creates_an_empty_node_that_catches_up_as_a_learner_section_4_2_1()
     // Its log starts empty; within a few heartbeats it holds everything.
     sim.run(60).unwrap();
     let n4 = sim.node(4).unwrap();
-    assert_eq!(n4.role, "follower");
+    assert_eq!(n4.role, RoleKey::Follower);
     assert_eq!(n4.log.len(), 3);
     assert_eq!(n4.log[2].2, "config: add learner n4");
     assert_eq!(n4.kv.get("a").map(String::as_str), Some("1"));
