@@ -89,7 +89,7 @@ fn the_start_is_figure_7_exactly() {
     assert!(sim
         .nodes()
         .iter()
-        .all(|n| (n.role, n.term, n.commit) == ("follower", 7, 0)));
+        .all(|n| (n.role.name(), n.term, n.commit) == ("follower", 7, 0)));
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn c_and_d_deny_the_vote_the_others_grant() {
     let sim = at(1);
     let n1 = sim.node(1).unwrap();
     assert_eq!(
-        (n1.role, n1.term, n1.log_terms()),
+        (n1.role.name(), n1.term, n1.log_terms()),
         ("leader", 8, FINAL.to_vec())
     );
 }
@@ -234,7 +234,7 @@ fn end_state_every_log_is_the_leaders_and_committed() {
     let end: Vec<(&str, u64, Vec<Term>, u64)> = sim
         .nodes()
         .iter()
-        .map(|n| (n.role, n.term, n.log_terms(), n.commit))
+        .map(|n| (n.role.name(), n.term, n.log_terms(), n.commit))
         .collect();
     let mut want = vec![("leader", 8, FINAL.to_vec(), 11)];
     want.extend((2..=7).map(|_| ("follower", 8, FINAL.to_vec(), 11)));

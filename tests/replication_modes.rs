@@ -23,12 +23,13 @@ fn cluster(nodes: u32, mode: ReplicationMode) -> Simulation {
     .unwrap();
     sim.set_timeout(1, 10).unwrap();
     for _ in 0..80 {
-        if sim.nodes().iter().all(|n| n.commit >= 1) && sim.node(1).unwrap().role == "leader" {
+        if sim.nodes().iter().all(|n| n.commit >= 1) && sim.node(1).unwrap().role.name() == "leader"
+        {
             break;
         }
         sim.step().unwrap();
     }
-    assert_eq!(sim.node(1).unwrap().role, "leader");
+    assert_eq!(sim.node(1).unwrap().role.name(), "leader");
     sim
 }
 

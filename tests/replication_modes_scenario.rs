@@ -20,7 +20,7 @@ fn nodes(sim: &Simulation) -> Vec<NodeEnd> {
         .iter()
         .map(|n| {
             let kv = n.kv.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-            (n.role, n.term, n.log_terms(), n.commit, kv)
+            (n.role.name(), n.term, n.log_terms(), n.commit, kv)
         })
         .collect()
 }

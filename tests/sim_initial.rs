@@ -43,7 +43,7 @@ fn nodes_start_in_their_term_with_their_log_and_nothing_committed() {
     let n: Vec<_> = sim
         .nodes()
         .iter()
-        .map(|n| (n.role, n.term, n.log_terms(), n.commit))
+        .map(|n| (n.role.name(), n.term, n.log_terms(), n.commit))
         .collect();
     assert_eq!(
         n,

@@ -6,11 +6,11 @@
 //! server restarted from disk in term 7); everything after is the simulation.
 
 use super::types::{act, Cond, Op, Scenario, Step};
-use crate::raft::{NodeId, Term};
-use crate::sim::{Action, InitialNode, SimConfig};
+use crate::raft::{MessageKind, NodeId, Term};
+use crate::sim::{Action, InitialNode, RoleKey, SimConfig};
 
-const AE: &str = "append-entries";
-const AER: &str = "append-entries-resp";
+const AE: MessageKind = MessageKind::AppendEntries;
+const AER: MessageKind = MessageKind::AppendEntriesResponse;
 
 /// The leader's log in Figure 7, by term (indexes 1–10).
 pub const LEADER: [Term; 10] = [1, 1, 1, 4, 4, 5, 5, 6, 6, 6];
@@ -79,7 +79,7 @@ pub fn scenario() -> Scenario {
                     act(Action::DeliverAll),
                     act(Action::DeliverAll),
                 ])
-                .expect(Cond::All(vec![Cond::Role(1, "leader"), Cond::Term(1, 8), Cond::LogTerm(1, 11, 8)])),
+                .expect(Cond::All(vec![Cond::Role(1, RoleKey::Leader), Cond::Term(1, 8), Cond::LogTerm(1, 11, 8)])),
             follower_step(2, 2, ("(a) missing one entry", "(a) 缺少一个条目"), "(a) lacks index 10. It rejects the AppendEntries: there is no entry at prevLogIndex 10, and its last index is 9 — that is its hint. n1 backs (a)'s nextIndex from 12 to 10, straight past the end of (a)'s log, and resends from index 10 with prevLogIndex 9: the check passes and (a) appends entries 10 and 11. Two round trips.", "(a) 缺少索引 10。它拒绝这条日志追加消息：prevLogIndex 10 处没有条目，它的最后索引是 9——这就是它给出的提示。n1 把 (a) 的 nextIndex 从 12 回退到 10，直接跳到 (a) 日志的末尾之后，并从索引 10 开始重发，prevLogIndex 为 9：检查通过，(a) 追加了条目 10 和 11。共两次往返。"),
             follower_step(3, 2, ("(b) missing many entries", "(b) 缺少许多条目"), "(b) holds only 4 entries. The same kind of rejection, with last index 4: nextIndex backs up from 12 to 5 in one step, not one entry at a time, and the retry carries entries 5–11 in a single message. Two round trips.", "(b) 只有 4 个条目。同样的拒绝，最后索引为 4：nextIndex 一步从 12 回退到 5，而不是一次退一个条目，重试的那条消息一次带上了条目 5–11。共两次往返。"),
             follower_step(4, 1, ("(c) one extra entry", "(c) 多出一个条目"), "(c) has an extra entry of term 6 at index 11. The check at (index 10, term 6) passes at once; the leader's entry 11 of term 8 conflicts with (c)'s entry 11 of term 6, so (c) deletes it and everything after it (Figure 2, AppendEntries rule 3) and appends the leader's. One round trip. Index 11 is now stored on n1–n4, four of seven, a majority: n1 commits its own term-8 no-op, and with it every entry before it (§5.4.2).", "(c) 在索引 11 多出一个任期 6 的条目。在（索引 10，任期 6）处的检查立即通过；领导者任期 8 的条目 11 与 (c) 任期 6 的条目 11 冲突，所以 (c) 删除它及其后的所有条目（图 2，日志追加规则 3），再追加领导者的条目。一次往返。现在索引 11 保存在 n1–n4 上，七个中的四个，是多数派：n1 提交了自己任期 8 的空操作条目，连同它之前的所有条目（§5.4.2）。"),

@@ -9,7 +9,7 @@
 //! (`sim::replication_mode`).
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
-use crate::sim::{Action, ReplicationMode, SimConfig, Target};
+use crate::sim::{Action, Property, ReplicationMode, RoleKey, SimConfig, Target};
 
 /// The scenario.
 pub fn scenario() -> Scenario {
@@ -39,10 +39,10 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 Op::RunUntil(Cond::All((2..=3).map(|n| Cond::Commit(n, 1)).collect()), 60),
             ])
-            .expect(Cond::Role(1, "leader")),
+            .expect(Cond::Role(1, RoleKey::Leader)),
             Step::new(
                 ("Raft: a follower dies, writes go on", "Raft：一个跟随者宕机，写入照常"),
                 "§5.3",
@@ -77,14 +77,14 @@ pub fn scenario() -> Scenario {
                 act(Action::Crash(1)),
                 act(Action::Recover),
                 act(Action::SetTimeout(2, 10)),
-                Op::RunUntil(Cond::Role(2, "leader"), 80),
+                Op::RunUntil(Cond::Role(2, RoleKey::Leader), 80),
                 Op::Propose(Target::Cluster, "get x"),
                 Op::RunUntil(Cond::OpSettled(3), 60),
             ])
             .expect(Cond::All(vec![
                 Cond::OpIs(2, "failed"),
                 Cond::OpIs(3, "committed"),
-                not(Cond::Violated("linearizability")),
+                not(Cond::Violated(Property::Linearizability)),
             ])),
             Step::new(
                 ("Fully synchronous: one follower dies, no answers", "全同步：一个跟随者宕机，不再应答"),
@@ -160,7 +160,7 @@ pub fn scenario() -> Scenario {
                 Op::RunUntil(Cond::OpSettled(7), 60),
                 Op::Run(5),
             ])
-            .expect(Cond::All(vec![Cond::OpIs(7, "acknowledged"), Cond::Violated("linearizability")])),
+            .expect(Cond::All(vec![Cond::OpIs(7, "acknowledged"), Cond::Violated(Property::Linearizability)])),
         ],
     }
 }

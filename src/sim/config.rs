@@ -1,6 +1,6 @@
 //! The simulation's configuration, validated up front.
 
-use crate::raft::{CompactError, Config as RaftConfig, ConfigError};
+use crate::raft::{CompactError, ConfChangeError, Config as RaftConfig, ConfigError};
 use serde::{Deserialize, Serialize};
 
 /// Everything that fixes a run, together with the seed and the action list.
@@ -102,10 +102,14 @@ pub enum SimError {
         /// The node.
         node: u32,
         /// Its state.
-        status: &'static str,
+        status: crate::sim::NodeStatus,
     },
     /// A partition must name every node exactly once.
     BadPartition,
+    /// A membership change needs a leader, and no running node leads.
+    NoLeader,
+    /// The leader refused the membership change (thesis chapter 4).
+    Membership(ConfChangeError),
     /// A starting state is not one a server could have: its count differs from
     /// the nodes', or its log's terms decrease or exceed its current term.
     BadInitialState {
@@ -146,8 +150,13 @@ impl std::fmt::Display for SimError {
             }
             SimError::NoSuchNode { node } => write!(f, "there is no node n{node}"),
             SimError::NoSuchMessage { id } => write!(f, "message #{id} is not in flight"),
-            SimError::NodeState { node, status } => write!(f, "n{node} is {status}"),
+            SimError::NodeState { node, status } => write!(f, "n{node} is {}", status.name()),
             SimError::BadPartition => write!(f, "a partition must name every node exactly once"),
+            SimError::NoLeader => write!(
+                f,
+                "no leader to change the configuration: wait for an election"
+            ),
+            SimError::Membership(e) => write!(f, "{e}"),
             SimError::BadInitialState { node: 0 } => {
                 write!(f, "the starting states must name every node once")
             }
