@@ -67,14 +67,14 @@ pub fn unsettled(w: &World) -> Option<String> {
             log.last_index()
         ));
     }
-    let commit = leader.commit_index() as usize;
+    let commit = leader.commit_index();
     for s in w.nodes() {
         let n = &s.node;
         if s.status != NodeStatus::Up
             || n.term() != leader.term()
             || n.commit_index() != leader.commit_index()
             || n.last_applied() != leader.last_applied()
-            || n.log().entries().get(..commit) != log.entries().get(..commit)
+            || !same_committed_log(n.log(), log, commit)
             || n.kv().data != leader.kv().data
         {
             return Some(format!(
@@ -120,4 +120,16 @@ pub fn await_liveness(sim: &mut Simulation, bound: u64) -> Result<u64, String> {
         }
         sim.step().map_err(|e| e.to_string())?;
     }
+}
+
+/// Whether two logs hold the same entries up to `commit`: the entries both
+/// still hold are equal, and they agree on the term at `commit` (with
+/// compaction, a prefix may be in a snapshot on either side; thesis §5.1).
+fn same_committed_log(a: &crate::raft::RaftLog, b: &crate::raft::RaftLog, commit: u64) -> bool {
+    let from = a.first_index().max(b.first_index());
+    let held = |l: &crate::raft::RaftLog| -> Vec<crate::raft::Entry> {
+        let n = usize::try_from(commit.saturating_add(1).saturating_sub(from)).unwrap_or(0);
+        l.slice_from(from, n)
+    };
+    a.term_at(commit).is_some() && a.term_at(commit) == b.term_at(commit) && held(a) == held(b)
 }
