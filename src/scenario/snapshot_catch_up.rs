@@ -54,7 +54,7 @@ pub fn scenario() -> Scenario {
             .expect(Cond::All(vec![Cond::Commit(2, 6), Cond::Role(3, "crashed")])),
             Step::new(
                 ("n1 and n2 compact their logs", "n1 和 n2 压缩日志"),
-                "thesis §5.1",
+                "§7; thesis §5.1",
                 "A log cannot grow forever. n1 and n2 each take a snapshot of everything they applied: \
                  the state machine as of index 6 (x = 4, y = 2, z = 3), the last included index 6 and \
                  its term 1, and the configuration. Entries 1–6 are dropped: in the logs panel they fold \
@@ -71,7 +71,7 @@ pub fn scenario() -> Scenario {
             .expect(Cond::All(vec![Cond::Snapshot(1, 6), Cond::Snapshot(2, 6)])),
             Step::new(
                 ("n3 returns: InstallSnapshot", "n3 回归：InstallSnapshot"),
-                "thesis §5.1",
+                "§7; thesis §5.1",
                 "n3 restarts with its old log (entries 1–2). The leader's heartbeat fails the consistency \
                  check and n1 backs up n3's nextIndex to 3 — but n1 no longer holds entry 3: it was \
                  compacted. So n1 sends InstallSnapshot instead of AppendEntries. n3's log does not hold \
