@@ -167,3 +167,38 @@ fn the_safe_core_with_compaction_survives_300_seeds() {
     assert!(taken > 1000, "snapshots taken {taken}");
     assert!(installed > 100, "snapshots installed {installed}");
 }
+
+#[test]
+fn share_links_carry_compaction_actions_and_refuse_impossible_ones() {
+    use raftlab::view::share::{ShareError, Shared};
+    let mut sim = with_writes();
+    sim.set_compact_threshold(3).unwrap();
+    sim.compact_to(2, 4).unwrap();
+    sim.propose_cluster("put after 1").unwrap();
+    sim.run(20).unwrap();
+    let link = Shared::capture(&sim, None).encode();
+    let back = Shared::decode(&link).unwrap().restore().unwrap();
+    assert_eq!(back.nodes(), sim.nodes());
+    assert_eq!(back.world().trace().hash(), sim.world().trace().hash());
+    assert!(back.actions().iter().any(|a| a.action
+        == Action::Compact {
+            node: 2,
+            up_to: Some(4)
+        }));
+    // A link naming a node that does not exist, or a threshold out of range.
+    for bad in [
+        Action::Compact {
+            node: 9,
+            up_to: None,
+        },
+        Action::SetCompactThreshold(100_001),
+    ] {
+        let mut shared = Shared::capture(&sim, None);
+        shared.actions.push(raftlab::sim::TimedAction {
+            tick: shared.tick,
+            action: bad,
+        });
+        let index = shared.actions.len() - 1;
+        assert_eq!(shared.validate(), Err(ShareError::BadAction { index }));
+    }
+}

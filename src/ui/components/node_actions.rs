@@ -73,7 +73,7 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
                 <button data-action="compact" disabled={crashed || slot.node.last_applied() <= slot.node.log().snapshot_index()}
                     onclick={act(Action::Compact { node: id, up_to: None })}
                     title={l.t("Compact now: snapshot its log up to its last applied entry (thesis §5.1)", "立即压缩：把日志截至最后应用的条目做成快照（论文 §5.1）")}>
-                    <span aria-hidden="true">{"⧉ "}</span>{l.t("Compact log", "压缩日志")}
+                    {l.t("Compact log", "压缩日志")}
                 </button>
                 <button class="close" data-action="deselect" aria-label={l.t("Close", "关闭")}
                     onclick={d.reform(|_| UiAction::Select(None))}>{"×"}</button>
