@@ -8,7 +8,7 @@ mod common;
 use common::guided::last;
 use raftlab::raft::{Event, SnapshotInstall, SnapshotReason};
 use raftlab::scenario;
-use raftlab::sim::TraceKind;
+use raftlab::sim::{RoleKey, TraceKind};
 
 fn kv(pairs: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
     pairs
@@ -41,9 +41,17 @@ fn lagging_follower_catches_up_by_snapshot_exact_end_state() {
     assert_eq!(
         got,
         vec![
-            ("leader", 1, (6, 1), log.clone(), 7, 7, want.clone()),
-            ("follower", 1, (6, 1), log.clone(), 7, 7, want.clone()),
-            ("follower", 1, (6, 1), log, 7, 7, want),
+            (RoleKey::Leader, 1, (6, 1), log.clone(), 7, 7, want.clone()),
+            (
+                RoleKey::Follower,
+                1,
+                (6, 1),
+                log.clone(),
+                7,
+                7,
+                want.clone()
+            ),
+            (RoleKey::Follower, 1, (6, 1), log, 7, 7, want),
         ]
     );
     assert!(sim.world().violations().is_empty());
@@ -107,5 +115,5 @@ fn snapshot_scenario_steps_meet_their_expectations_in_both_languages() {
     let sim = sc.build(2).unwrap();
     let n1 = sim.node(1).unwrap();
     assert_eq!((n1.snapshot, n1.log.len(), n1.commit), ((6, 1), 0, 6));
-    assert_eq!(sim.node(3).unwrap().role, "crashed");
+    assert_eq!(sim.node(3).unwrap().role, RoleKey::Crashed);
 }

@@ -6,7 +6,9 @@
 mod common;
 
 use common::sim::{commits, elected_n1};
-use raftlab::raft::{CompactError, Config as RaftConfig, Message, MessageBody, Snapshot};
+use raftlab::raft::{
+    CompactError, Config as RaftConfig, Message, MessageBody, MessageKind, Snapshot,
+};
 use raftlab::sim::chaos::{self, ChaosOptions};
 use raftlab::sim::{Action, Property, SimError, Simulation};
 
@@ -88,7 +90,9 @@ fn a_lagging_follower_catches_up_by_install_snapshot_in_the_simulation() {
     let mut saw_snapshot = false;
     for _ in 0..40 {
         sim.tick_all(1).unwrap();
-        saw_snapshot |= sim.find_message(1, 5, "install-snapshot").is_some();
+        saw_snapshot |= sim
+            .find_message(1, 5, MessageKind::InstallSnapshot)
+            .is_some();
     }
     assert!(saw_snapshot, "the leader sent InstallSnapshot to n5");
     let n5 = sim.node(5).unwrap();
@@ -172,8 +176,8 @@ fn the_safe_core_with_compaction_survives_300_seeds() {
 fn share_links_carry_compaction_actions_and_refuse_impossible_ones() {
     use raftlab::view::share::{ShareError, Shared};
     let mut sim = with_writes();
-    sim.set_compact_threshold(3).unwrap();
     sim.compact_to(2, 4).unwrap();
+    sim.set_compact_threshold(3).unwrap();
     sim.propose_cluster("put after 1").unwrap();
     sim.run(20).unwrap();
     let link = Shared::capture(&sim, None).encode();

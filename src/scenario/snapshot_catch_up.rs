@@ -4,7 +4,7 @@
 //! sends its snapshot instead of AppendEntries.
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
-use crate::sim::{Action, SimConfig};
+use crate::sim::{Action, RoleKey, SimConfig};
 
 /// The scenario.
 pub fn scenario() -> Scenario {
@@ -30,7 +30,7 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 propose_to(1, "put x 1"),
                 Op::RunUntil(Cond::All(vec![Cond::Commit(2, 2), Cond::Commit(3, 2)]), 60),
             ])
@@ -51,7 +51,7 @@ pub fn scenario() -> Scenario {
                 propose_to(1, "put x 4"),
                 Op::RunUntil(Cond::All(vec![Cond::Commit(1, 6), Cond::Commit(2, 6)]), 80),
             ])
-            .expect(Cond::All(vec![Cond::Commit(2, 6), Cond::Role(3, "crashed")])),
+            .expect(Cond::All(vec![Cond::Commit(2, 6), Cond::Role(3, RoleKey::Crashed)])),
             Step::new(
                 ("n1 and n2 compact their logs", "n1 和 n2 压缩日志"),
                 "§7; thesis §5.1",

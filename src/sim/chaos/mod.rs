@@ -21,9 +21,11 @@
 
 mod liveness;
 mod plots;
+mod reconfig;
 mod schedule;
 
 pub use liveness::{await_liveness, heal, unsettled};
+pub use reconfig::tend_membership;
 pub use schedule::Schedule;
 
 use super::check::Violation;
@@ -43,6 +45,9 @@ pub struct ChaosOptions {
     /// Log compaction (thesis §5.1): each seed draws an automatic threshold
     /// (sometimes off) and the schedule adds "compact now" on random nodes.
     pub compaction: bool,
+    /// Membership changes among the faults (thesis chapter 4); always on
+    /// with the `one-step-membership-change` switch, which needs them.
+    pub membership: bool,
 }
 
 impl Default for ChaosOptions {
@@ -52,6 +57,7 @@ impl Default for ChaosOptions {
             unsafe_switch: None,
             liveness_ticks: 2000,
             compaction: false,
+            membership: false,
         }
     }
 }
@@ -165,6 +171,9 @@ pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
     if opts.compaction {
         config.raft.compact_threshold = compact_threshold_for(seed);
         schedule = schedule.with_compaction(seed);
+    }
+    if opts.membership || opts.unsafe_switch == Some(UnsafeSwitch::OneStepMembershipChange) {
+        schedule = schedule.with_membership();
     }
     let mut sim = Simulation::new(config).expect("chaos configs are valid");
     let first = |sim: &Simulation| sim.world().violations().first().cloned();
