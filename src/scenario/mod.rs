@@ -23,6 +23,7 @@ mod partition;
 mod prevote;
 mod replication;
 mod replication_modes;
+mod snapshot_catch_up;
 mod split_vote;
 mod why_consensus;
 
@@ -48,6 +49,7 @@ pub fn all() -> Vec<Scenario> {
         why_consensus::scenario(),
         replication_modes::scenario(),
         figure7::scenario(),
+        snapshot_catch_up::scenario(),
     ]
 }
 

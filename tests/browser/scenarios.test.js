@@ -27,6 +27,7 @@ const END = {
   'why-consensus': [['crashed', 1, 2], ['leader', 2, 3], ['crashed', 2, 3]],
   'replication-modes': [['follower', 5, 7], ['crashed', 3, 6], ['leader', 5, 8]],
   'figure-7': [['leader', 8, 11], ...Array.from({ length: 6 }, () => ['follower', 8, 11])],
+  'snapshot-catch-up': [['leader', 1, 7], ['follower', 1, 7], ['follower', 1, 7]],
 };
 
 const NARRATION = '[data-testid=narration]';
