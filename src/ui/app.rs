@@ -2,8 +2,8 @@
 //! out the panels. Panels read the run through props and dispatch actions.
 
 use super::components::{
-    open_link_at_start, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
-    Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
+    ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, Narration, NoticeBar,
+    SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
 };
 use super::hooks::{use_animation_frame, use_event_listener};
 use super::props::ViewProps;
@@ -28,7 +28,7 @@ fn initial_state() -> AppState {
             .join("; ");
         state.notice = Some(Notice { text, error: true });
     }
-    open_link_at_start(&mut state, &url::hash());
+    state.apply(UiAction::OpenLink(url::hash()));
     state
 }
 
@@ -150,7 +150,7 @@ pub fn App() -> Html {
     };
     let lang = state.lang;
     html! {
-        <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.0.borrow().tick().to_string()}
+        <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.borrow().tick().to_string()}
              data-playing={state.playing.to_string()}>
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>

@@ -65,7 +65,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
     let v = &p.view;
     let lang = v.lang;
     let d = &v.dispatch;
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let tick = world.tick();
     let phase = if p.reduced_motion {

@@ -107,12 +107,12 @@ pub fn EventLog(p: &EventLogProps) -> Html {
     let l = v.lang;
     let filter = use_state(|| None::<Category>);
     let heartbeats = use_state(|| false);
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let tick = world.tick();
     let trace = world.trace();
     let key = Key {
-        sim: Rc::as_ptr(&v.sim.0) as usize,
+        sim: v.sim.run_id(),
         total: trace.total(),
         tick,
         lang: l,
