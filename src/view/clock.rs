@@ -89,3 +89,73 @@ mod tests {
         );
     }
 }
+
+/// How often panels (logs, timeline, event log, inspector, …) refresh at
+/// most while the clock runs faster than that: 10 times a second.
+pub const PANEL_REFRESH_MS: f64 = 100.0;
+
+/// Which version of the run the panels show. The cluster drawing follows
+/// every frame; panels follow every change the user makes at once, and the
+/// clock's own ticks at most every [`PANEL_REFRESH_MS`] when it runs faster
+/// than 10 ticks a second (slower, every tick shows).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PanelClock {
+    shown: u64,
+    since_ms: f64,
+}
+
+impl PanelClock {
+    /// The run version the panels show.
+    pub fn shown(&self) -> u64 {
+        self.shown
+    }
+
+    /// After anything but a frame: show `version` now.
+    pub fn sync(&mut self, version: u64) {
+        self.shown = version;
+        self.since_ms = 0.0;
+    }
+
+    /// After a frame of `dt_ms` that left the run at `version`, playing at
+    /// speed index `speed`.
+    pub fn on_frame(&mut self, dt_ms: f64, version: u64, speed: usize) {
+        self.since_ms += dt_ms.clamp(0.0, MAX_FRAME_MS);
+        let slow = SPEEDS[speed.min(SPEEDS.len() - 1)] <= 1000.0 / PANEL_REFRESH_MS;
+        if version != self.shown && (slow || self.since_ms >= PANEL_REFRESH_MS) {
+            self.sync(version);
+        }
+    }
+}
+
+#[cfg(test)]
+mod panel_tests {
+    use super::*;
+
+    #[test]
+    fn panels_follow_fast_clocks_ten_times_a_second() {
+        let mut c = PanelClock::default();
+        let frame = 1000.0 / 60.0;
+        let mut refreshes = 0;
+        // One second at the fastest speed: a new version every frame.
+        for v in 1..=60 {
+            let before = c.shown();
+            c.on_frame(frame, v, SPEEDS.len() - 1);
+            refreshes += usize::from(c.shown() != before);
+        }
+        assert_eq!(refreshes, 10);
+        // A user action shows at once.
+        c.sync(61);
+        assert_eq!(c.shown(), 61);
+    }
+
+    #[test]
+    fn slow_clocks_show_every_tick() {
+        let mut c = PanelClock::default();
+        c.on_frame(16.0, 1, 3); // 10 ticks/s
+        assert_eq!(c.shown(), 1);
+        c.on_frame(16.0, 1, 3);
+        assert_eq!(c.shown(), 1);
+        c.on_frame(16.0, 2, DEFAULT_SPEED);
+        assert_eq!(c.shown(), 2);
+    }
+}

@@ -7,6 +7,7 @@ mod cluster_legend;
 mod cluster_link;
 mod cluster_message;
 mod cluster_node;
+mod cluster_static;
 mod cluster_timer;
 mod entry_card;
 mod event_log;

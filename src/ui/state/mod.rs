@@ -10,7 +10,7 @@ use crate::view::i18n::Lang;
 use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 
-pub use crate::view::clock::{DEFAULT_SPEED, SPEEDS};
+pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
 
 mod reducer;
 
@@ -87,6 +87,8 @@ pub struct AppState {
     pub sim: SimHandle,
     /// Bumped on every change to the run.
     pub version: u64,
+    /// The version the panels show (throttled while the clock runs fast).
+    pub panels: PanelClock,
     /// Playing?
     pub playing: bool,
     /// Index into [`SPEEDS`].
@@ -158,6 +160,7 @@ impl AppState {
         AppState {
             sim: SimHandle::new(sim),
             version: 0,
+            panels: PanelClock::default(),
             playing: true,
             speed: DEFAULT_SPEED,
             phase: 0.0,

@@ -180,14 +180,26 @@ impl AppState {
     /// Applies one action in place (the reducer's body; also used once at
     /// start-up to open the URL's share link).
     pub fn apply(&mut self, action: UiAction) {
-        match action {
-            UiAction::Frame(dt_ms) => {
-                if self.playing {
-                    let step = frame_step(self.phase, dt_ms, self.speed);
-                    self.phase = step.phase;
-                    self.advance(step.ticks);
+        if let UiAction::Frame(dt_ms) = action {
+            if self.playing {
+                let step = frame_step(self.phase, dt_ms, self.speed);
+                self.phase = step.phase;
+                self.advance(step.ticks);
+                self.panels.on_frame(dt_ms, self.version, self.speed);
+                if !self.playing {
+                    self.panels.sync(self.version); // stopped by an error
                 }
             }
+            return;
+        }
+        self.apply_user(action);
+        self.panels.sync(self.version);
+    }
+
+    /// Everything but a frame: what the user did.
+    fn apply_user(&mut self, action: UiAction) {
+        match action {
+            UiAction::Frame(_) => {}
             UiAction::Play => self.playing = true,
             UiAction::Pause => self.playing = false,
             UiAction::Step => {
