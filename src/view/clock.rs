@@ -52,7 +52,7 @@ mod tests {
             phase = s.phase;
         }
         assert_eq!(ticks, 1);
-        assert!(phase < 1e-9 || phase > 1.0 - 1e-9, "{phase}");
+        assert!(!(1e-9..=1.0 - 1e-9).contains(&phase), "{phase}");
     }
 
     #[test]
