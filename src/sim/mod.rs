@@ -19,6 +19,7 @@ mod faults;
 pub mod hash;
 pub mod history;
 pub mod leadership;
+pub mod membership;
 pub mod network;
 pub mod node_slot;
 pub mod role_key;
