@@ -123,6 +123,15 @@ pub enum SimError {
         /// Why.
         error: CompactError,
     },
+    /// An action log whose ticks go backwards (a replay needs tick order).
+    UnorderedActions {
+        /// The position of the first action out of order (0-based).
+        index: usize,
+        /// Its tick.
+        tick: u64,
+        /// The tick of the action before it.
+        previous: u64,
+    },
     /// A tick beyond what the run has reached was asked for.
     TickOutOfRange {
         /// The tick asked for.
@@ -165,9 +174,28 @@ impl std::fmt::Display for SimError {
                 "n{node}'s starting log must have terms from 1 up that never decrease and do not exceed its current term"
             ),
             SimError::Compact { node, error } => write!(f, "n{node}: {error}"),
+            SimError::UnorderedActions {
+                index,
+                tick,
+                previous,
+            } => write!(
+                f,
+                "action {} at tick {tick} comes after one at tick {previous}: actions must be in tick order",
+                index + 1
+            ),
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }
+        }
+    }
+}
+
+impl std::error::Error for SimError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SimError::Raft(e) => Some(e),
+            SimError::Compact { error, .. } => Some(error),
+            _ => None,
         }
     }
 }
