@@ -22,7 +22,7 @@ pub struct ReplicationModeProps {
 pub fn ReplicationModeSelect(p: &ReplicationModeProps) -> Html {
     let v = &p.view;
     let l = v.lang;
-    let mode = v.sim.0.borrow().config().replication_mode;
+    let mode = v.sim.borrow().config().replication_mode;
     let on_change = v.dispatch.reform(|e: Event| {
         let value = e
             .target()
