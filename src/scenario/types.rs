@@ -108,6 +108,21 @@ pub enum ScenarioError {
     },
 }
 
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ScenarioError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ScenarioError::Sim { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
 impl ScenarioError {
     /// Explains it in `lang`.
     pub fn text(&self, lang: Lang) -> String {

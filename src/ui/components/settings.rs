@@ -69,7 +69,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
     let v = &p.view;
     let l = v.lang;
     let d = v.dispatch.clone();
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let config: SimConfig = sim.config().clone();
     let net = config.network;
     let reset = {
