@@ -3,17 +3,16 @@
 //! here decides an outcome: operations only act (crash, cut, propose, deliver,
 //! pin a timer) and let ticks run; the real simulation does the rest.
 
-use crate::raft::{Command, Index, NodeId, Term};
-use crate::sim::{Action, OpStatus, SimConfig, SimError, Simulation, Target};
+use crate::raft::{Command, Index, MessageKind, NodeId, Term};
+use crate::sim::{Action, OpStatus, RoleKey, SimConfig, SimError, Simulation, Target};
 use crate::view::i18n::Lang;
 
 /// A condition on the run, used to run "until" something happens and to
 /// state what a step is expected to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cond {
-    /// The node has this role (`follower`, `precandidate`, `candidate`,
-    /// `leader`, `crashed`, `paused`).
-    Role(NodeId, &'static str),
+    /// The node has this role key (its status wins over its Raft role).
+    Role(NodeId, RoleKey),
     /// Some running node is leader.
     AnyLeader,
     /// The node's commit index is at least this.
@@ -26,8 +25,15 @@ pub enum Cond {
     LogTerm(NodeId, Index, Term),
     /// Client operation `op` (1-based) was answered or gave up.
     OpSettled(u64),
+    /// Client operation `op` (1-based) stands so (`waiting`, `pending`,
+    /// `acknowledged`, `committed`, `failed`; the client panel's words).
+    OpIs(u64, &'static str),
+    /// The checker found a violation of this property.
+    Violated(crate::sim::Property),
     /// No message is in flight.
     Quiet,
+    /// The node's snapshot covers at least this index (thesis §5.1).
+    Snapshot(NodeId, Index),
     /// All of these.
     All(Vec<Cond>),
     /// At least one of these.
@@ -52,10 +58,21 @@ impl Cond {
                 o.id == *op
                     && matches!(
                         o.status,
-                        OpStatus::Committed { .. } | OpStatus::Failed { .. }
+                        OpStatus::Committed { .. }
+                            | OpStatus::Acknowledged { .. }
+                            | OpStatus::Failed { .. }
                     )
             }),
+            Cond::OpIs(op, status) => sim.world().client().ops().iter().any(|o| {
+                o.id == *op && crate::view::client_view::status_name(&o.status) == *status
+            }),
+            Cond::Violated(property) => sim
+                .world()
+                .violations()
+                .iter()
+                .any(|v| v.property == *property),
             Cond::Quiet => sim.world().network().in_flight().is_empty(),
+            Cond::Snapshot(n, i) => sim.node(*n).is_ok_and(|r| r.snapshot.0 >= *i),
             Cond::All(cs) => cs.iter().all(|c| c.holds(sim)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(sim)),
             Cond::Not(c) => !c.holds(sim),
@@ -75,11 +92,11 @@ pub enum Op {
     /// Let the clock run until the condition holds, at most this many ticks.
     RunUntil(Cond, u64),
     /// Deliver the oldest message in flight from one node to another of this
-    /// kind (`append-entries`, `request-vote-resp`, …). Manual delivery mode
+    /// kind. Manual delivery mode
     /// makes these the only way messages move.
-    Deliver(NodeId, NodeId, &'static str),
+    Deliver(NodeId, NodeId, MessageKind),
     /// Drop the oldest such message.
-    Drop(NodeId, NodeId, &'static str),
+    Drop(NodeId, NodeId, MessageKind),
 }
 
 /// Why a scenario could not be built.
@@ -104,6 +121,21 @@ pub enum ScenarioError {
         /// The step (0-based).
         step: usize,
     },
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ScenarioError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ScenarioError::Sim { error, .. } => Some(error),
+            _ => None,
+        }
+    }
 }
 
 impl ScenarioError {
@@ -239,7 +271,7 @@ impl Scenario {
                 }
                 Op::Deliver(from, to, kind) | Op::Drop(from, to, kind) => {
                     let id = sim
-                        .find_message(*from, *to, kind)
+                        .find_message(*from, *to, *kind)
                         .ok_or(ScenarioError::Script { step: index })?;
                     let action = if matches!(op, Op::Deliver(..)) {
                         Action::Deliver(id)

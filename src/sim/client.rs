@@ -4,6 +4,7 @@
 //! linearizability check.
 
 use super::action::Target;
+use super::replication_mode::{AckReason, ReplicationMode};
 use super::trace::TraceKind;
 use crate::chunked::Chunked;
 use crate::raft::{ApplyResult, Command, Event, Index, NodeId, Term};
@@ -81,6 +82,23 @@ pub enum OpStatus {
         /// When.
         at: u64,
     },
+    /// Acknowledged before it was applied, under a replication mode other
+    /// than Raft: the client has its answer, whatever later happens to the
+    /// entry (it may still be lost: the linearizability check judges).
+    Acknowledged {
+        /// The leader that answered.
+        node: NodeId,
+        /// Its index.
+        index: Index,
+        /// Its term.
+        term: Term,
+        /// The answer given.
+        result: ApplyResult,
+        /// Why the mode allowed the answer.
+        reason: AckReason,
+        /// When.
+        at: u64,
+    },
     /// Given up.
     Failed {
         /// Why.
@@ -109,6 +127,10 @@ pub struct ClientOp {
     pub status: OpStatus,
     /// The history record of the attempt in progress.
     history_slot: Option<usize>,
+    /// The result the leader applied for the pending entry, kept for an
+    /// acknowledgement that comes after the apply (fully synchronous).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    applied: Option<ApplyResult>,
 }
 
 /// One attempt that reached a leader's log, as the linearizability checker
@@ -137,23 +159,28 @@ pub struct Client {
     history: Chunked<HistoryOp>,
     clock: u64,
     known_leader: Option<NodeId>,
+    /// When the leader answers (set by the world from its configuration).
+    #[serde(default)]
+    mode: ReplicationMode,
     /// `Waiting` ops as (retry_at, op index).
     waiting: BTreeSet<(u64, usize)>,
     /// `Pending` ops as (op index, node, index, term), in op order.
     pending: BTreeSet<(usize, NodeId, Index, Term)>,
     /// The same, keyed by the entry: (node, index, term, op index).
     pending_by_entry: BTreeSet<(NodeId, Index, Term, usize)>,
-    /// How many ops are in each status (waiting, pending, committed, failed).
-    counts: [usize; 4],
+    /// How many ops are in each status (waiting, pending, committed,
+    /// failed, acknowledged).
+    counts: [usize; 5],
 }
 
-/// Which of the four statuses, as an index into the counts.
+/// Which of the five statuses, as an index into the counts.
 fn status_slot(status: &OpStatus) -> usize {
     match status {
         OpStatus::Waiting { .. } => 0,
         OpStatus::Pending { .. } => 1,
         OpStatus::Committed { .. } => 2,
         OpStatus::Failed { .. } => 3,
+        OpStatus::Acknowledged { .. } => 4,
     }
 }
 
@@ -166,8 +193,8 @@ impl Client {
     pub fn history(&self) -> &Chunked<HistoryOp> {
         &self.history
     }
-    /// How many operations are (waiting, pending, committed, failed).
-    pub fn status_counts(&self) -> [usize; 4] {
+    /// How many operations are (waiting, pending, committed, failed, acknowledged).
+    pub fn status_counts(&self) -> [usize; 5] {
         self.counts
     }
 
@@ -222,6 +249,7 @@ impl Client {
             attempt_at: tick,
             status: status.clone(),
             history_slot: None,
+            applied: None,
         });
         let i = self.ops.len() - 1;
         self.index_status(i, &status);
@@ -239,6 +267,62 @@ impl Client {
         if leader.is_some() {
             self.known_leader = leader;
         }
+    }
+
+    /// A client whose answers follow `mode`.
+    pub fn with_mode(mode: ReplicationMode) -> Client {
+        Client {
+            mode,
+            ..Client::default()
+        }
+    }
+
+    /// The replication mode the client's answers follow.
+    pub fn mode(&self) -> ReplicationMode {
+        self.mode
+    }
+
+    pub(super) fn set_mode(&mut self, mode: ReplicationMode) {
+        self.mode = mode;
+    }
+
+    /// The result kept from the leader applying op `i`'s pending entry.
+    pub(super) fn applied_result(&self, i: usize) -> Option<&ApplyResult> {
+        self.ops[i].applied.as_ref()
+    }
+
+    /// The leader acknowledged op `i`'s pending entry early (not Raft): the
+    /// answer goes into the history now.
+    pub(super) fn acknowledged(
+        &mut self,
+        i: usize,
+        tick: u64,
+        result: ApplyResult,
+        reason: AckReason,
+    ) {
+        let OpStatus::Pending { node, index, term } = self.ops[i].status else {
+            return;
+        };
+        self.clock += 1;
+        if let Some(slot) = self.ops.get_mut(i).and_then(|op| op.history_slot.take()) {
+            if let Some(h) = self.history.get_mut(slot) {
+                h.ret = Some((self.clock, output(&result)));
+            }
+        }
+        if let Some(op) = self.ops.get_mut(i) {
+            op.applied = None;
+        }
+        self.set_status(
+            i,
+            OpStatus::Acknowledged {
+                node,
+                index,
+                term,
+                result,
+                reason,
+                at: tick,
+            },
+        );
     }
 
     /// Ops whose retry time has come, in op order.
@@ -292,6 +376,7 @@ impl Client {
                 h.void = void;
             }
         }
+        op.applied = None;
         let op = &self.ops[i];
         let retry = op.target == Target::Cluster && op.attempts < MAX_ATTEMPTS;
         let status = if retry {
@@ -325,6 +410,12 @@ impl Client {
                 .map(|&(.., i)| i)
                 .collect();
             for i in answered {
+                if !self.mode.answers_on_apply() {
+                    if let Some(op) = self.ops.get_mut(i) {
+                        op.applied = Some(result.clone());
+                    }
+                    continue;
+                }
                 self.clock += 1;
                 let slot = self.ops.get_mut(i).and_then(|op| op.history_slot.take());
                 if let Some(h) = slot.and_then(|slot| self.history.get_mut(slot)) {

@@ -3,8 +3,9 @@
 
 use super::action::Target;
 use super::client::OpFailure;
+use super::node_slot::NodeStatus;
 use super::trace::{SimEvent, TraceKind};
-use super::world::{NodeStatus, World};
+use super::world::World;
 use crate::raft::{NodeId, ProposeError};
 
 impl World {
@@ -58,7 +59,11 @@ impl World {
                 // cluster commits and applies inside `propose` (its own
                 // majority, §5.3), and the client must recognise that answer.
                 self.client.appended(i, tick, node, index, term);
-                return self.collect(slot_index);
+                self.collect(slot_index);
+                if !self.client.mode().answers_on_apply() {
+                    self.acknowledge_pending(slot_index);
+                }
+                return;
             }
             self.collect(slot_index);
             match result {

@@ -5,7 +5,7 @@
 use super::hash::Fnv64;
 use super::network::{DropReason, MsgId};
 use crate::chunked::Chunked;
-use crate::raft::{Event, Index, NodeId, Term};
+use crate::raft::{Event, Index, MessageKind, NodeId, Term};
 use serde::{Deserialize, Serialize};
 
 /// How many recent events are kept for the event log.
@@ -35,8 +35,8 @@ pub enum SimEvent {
     MessageDropped {
         /// Its id.
         id: MsgId,
-        /// Its kind (`append-entries`, …).
-        kind: String,
+        /// Its kind.
+        kind: MessageKind,
         /// Its receiver.
         to: NodeId,
         /// Why.
@@ -63,6 +63,26 @@ pub enum SimEvent {
         op: u64,
         /// Success?
         ok: bool,
+    },
+    /// A new server joined the world (an empty log, no configuration yet);
+    /// `leader` is asked to add it as a learner.
+    ServerAdded {
+        /// The leader that proposed it.
+        leader: NodeId,
+    },
+    /// The leader answered a client before Raft would have (the run's
+    /// replication mode allowed it; see `sim::replication_mode`).
+    WriteAcknowledged {
+        /// The operation's id.
+        op: u64,
+        /// The entry's index.
+        index: Index,
+        /// The entry's term.
+        term: Term,
+        /// The mode that allowed it.
+        mode: super::replication_mode::ReplicationMode,
+        /// Why it allowed it.
+        reason: super::replication_mode::AckReason,
     },
 }
 

@@ -92,6 +92,23 @@ pub enum ShareError {
     Replay(SimError),
 }
 
+/// In English, as for a link (the UI words it per language and source with
+/// [`error_text`]).
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&error_text(Lang::En, Source::Link, self))
+    }
+}
+
+impl std::error::Error for ShareError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ShareError::Invalid(e) | ShareError::Replay(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
 /// Where the data came from, for the wording of messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -101,7 +118,6 @@ pub enum Source {
     File,
 }
 
-#[path = "share_base64.rs"]
 mod base64;
 pub use base64::{base64url_decode, base64url_encode};
 
@@ -313,12 +329,17 @@ impl Shared {
             }
         }
         let mut last = 0;
+        let mut nodes = self.config.nodes;
         for (index, a) in self.actions.iter().enumerate() {
             if a.tick < last || a.tick > MAX_TICK {
                 return Err(ShareError::BadTick { tick: a.tick });
             }
             last = a.tick;
-            if !action_ok(&a.action, self.config.nodes) {
+            // A server added by an earlier action may be named by later ones.
+            if a.action == Action::AddServer {
+                nodes = (nodes + 1).min(crate::raft::MAX_MEMBERS as u32);
+            }
+            if !action_ok(&a.action, nodes) {
                 return Err(ShareError::BadAction { index });
             }
         }
@@ -363,6 +384,9 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
             target_ok && command(c)
         }
         Action::Inject(m) => node(&m.from) && node(&m.to),
+        Action::RemoveServer(n) | Action::Promote(n) => node(n),
+        Action::ChangeVoters(v) => v.len() <= crate::raft::MAX_MEMBERS && v.iter().all(node),
+        Action::AddServer => true,
         Action::DeliverAll
         | Action::Deliver(_)
         | Action::Drop(_)
@@ -371,7 +395,8 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
         | Action::Recover
         | Action::SetLoss { .. }
         | Action::SetLatency { .. }
-        | Action::SetManualDelivery(_) => true,
+        | Action::SetManualDelivery(_)
+        | Action::SetReplicationMode(_) => true,
     }
 }
 
@@ -431,5 +456,4 @@ pub fn error_text(lang: Lang, source: Source, e: &ShareError) -> String {
 }
 
 #[cfg(test)]
-#[path = "share_tests.rs"]
 mod tests;

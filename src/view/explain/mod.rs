@@ -57,7 +57,11 @@ pub fn category(kind: &TraceKind) -> Category {
             | Event::JointVoteLost { .. } => Category::Elections,
             _ => Category::Replication,
         },
-        TraceKind::Sim(SimEvent::ClientOutcome { .. }) => Category::Replication,
+        TraceKind::Sim(
+            SimEvent::ClientOutcome { .. }
+            | SimEvent::ServerAdded { .. }
+            | SimEvent::WriteAcknowledged { .. },
+        ) => Category::Replication,
         TraceKind::Sim(_) => Category::Faults,
     }
 }
@@ -111,6 +115,8 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             SimEvent::MessageHeld { .. } => "message-held",
             SimEvent::MessageReleased { .. } => "message-released",
             SimEvent::ClientOutcome { .. } => "client-outcome",
+            SimEvent::ServerAdded { .. } => "server-added",
+            SimEvent::WriteAcknowledged { .. } => "write-acknowledged",
         },
     }
 }
@@ -385,16 +391,12 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
     }
 }
 
-#[path = "explain_snapshot.rs"]
 mod snapshot_text;
 
-#[path = "explain_sim.rs"]
 mod sim_text;
 
 /// Membership-change sentences (thesis chapter 4).
-#[path = "explain_config.rs"]
 pub mod config_text;
 
 #[cfg(test)]
-#[path = "explain_tests.rs"]
 mod tests;
