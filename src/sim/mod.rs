@@ -18,6 +18,8 @@ pub mod config;
 mod faults;
 pub mod hash;
 pub mod history;
+pub mod lanes;
+pub mod msglog;
 pub mod network;
 pub mod script;
 pub mod trace;

@@ -7,6 +7,7 @@ use super::components::{
 };
 use super::hooks::{use_animation_frame, use_event_listener};
 use super::props::ViewProps;
+use super::spacetime::SpaceTime;
 use super::state::{AppState, Notice, UiAction};
 use super::url;
 use crate::sim::Simulation;
@@ -161,6 +162,10 @@ pub fn App() -> Html {
                     onclick={dispatch.reform(move |_| UiAction::SetLang(lang.other()))}>
                     {lang.t("中文", "English")}
                 </button>
+                <button class="st-toggle" data-action="view-spacetime" aria-pressed={state.show_spacetime.to_string()}
+                    onclick={dispatch.reform(|_| UiAction::ToggleSpacetime)}>
+                    {lang.t("Space-time", "时空图")}
+                </button>
                 <button class="help-button" data-action="help" aria-label={lang.t("Keyboard shortcuts", "键盘快捷键")}
                     onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
             </header>
@@ -178,6 +183,9 @@ pub fn App() -> Html {
                 </aside>
             </main>
             <Timeline view={view.clone()} />
+            if state.show_spacetime {
+                <SpaceTime view={view.clone()} />
+            }
             <section class="lower">
                 <LogsView view={view.clone()} />
                 <EventLog view={view.clone()} />

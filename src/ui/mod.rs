@@ -10,6 +10,7 @@ mod components;
 mod hooks;
 mod panic_panel;
 mod props;
+mod spacetime;
 mod state;
 mod url;
 

@@ -74,6 +74,8 @@ pub struct AppState {
     pub reduced_motion: bool,
     /// The guided scenario step being shown, if any.
     pub scenario: Option<crate::scenario::Position>,
+    /// The space-time diagram shown?
+    pub show_spacetime: bool,
 }
 
 /// Everything the user can do.
@@ -111,6 +113,8 @@ pub enum UiAction {
     Notify(Option<Notice>),
     /// Toggle the keyboard help.
     ToggleHelp,
+    /// Show or hide the space-time diagram.
+    ToggleSpacetime,
     /// A key pressed outside text fields.
     Key(String),
     /// Guided scenario navigation (and opening shared runs).
@@ -132,6 +136,7 @@ impl AppState {
             show_help: false,
             reduced_motion,
             scenario: None,
+            show_spacetime: false,
         }
     }
 
@@ -284,6 +289,7 @@ impl Reducible for AppState {
             },
             UiAction::Notify(n) => s.notice = n,
             UiAction::ToggleHelp => s.show_help = !s.show_help,
+            UiAction::ToggleSpacetime => s.show_spacetime = !s.show_spacetime,
             UiAction::Key(k) => s.key(&k),
             UiAction::Scenario(nav) => super::components::scenario_nav(&mut s, nav),
         }

@@ -1,0 +1,194 @@
+//! The space-time diagram panel: draws `view::spacetime::layout` as SVG,
+//! with its own view options (zoom, scroll, heartbeats, filters, hidden and
+//! highlighted nodes). Clicking an arrow or a mark seeks the run there. It
+//! reads the world's message and lane logs; it decides nothing itself.
+
+mod draw;
+
+use crate::ui::props::ViewProps;
+use crate::ui::state::UiAction;
+use crate::view::spacetime::{layout, StInput, StOptions};
+use draw::{draw_arrow, draw_lane, draw_mark};
+use yew::prelude::*;
+
+/// Message kinds that can be filtered, with their labels.
+const KINDS: [(&str, &str, &str); 6] = [
+    ("pre-vote", "PreVote", "预投票"),
+    ("request-vote", "RequestVote", "请求投票"),
+    ("append-entries", "AppendEntries", "追加条目"),
+    ("pre-vote-resp", "PreVote reply", "预投票回复"),
+    ("request-vote-resp", "Vote reply", "投票回复"),
+    ("append-entries-resp", "Append reply", "追加回复"),
+];
+/// Zoom steps: ticks visible across the diagram.
+const SPANS: [u64; 6] = [30, 60, 120, 200, 300, 400];
+
+/// Props of [`SpaceTime`].
+#[derive(Properties, PartialEq)]
+pub struct SpaceTimeProps {
+    /// Shared props.
+    pub view: ViewProps,
+}
+
+/// The space-time diagram.
+#[component]
+pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
+    let v = &p.view;
+    let l = v.lang;
+    let opts = use_state(|| StOptions {
+        width: 1000.0,
+        ..StOptions::default()
+    });
+    let sim = v.sim.0.borrow();
+    let world = sim.world();
+    let ids: Vec<_> = world.nodes().iter().map(|s| s.node.id()).collect();
+    let input = StInput {
+        nodes: &ids,
+        messages: world.message_log(),
+        lanes: world.lane_log(),
+        marks: world.trace().marks(),
+        now: world.tick(),
+    };
+    let lay = layout(&input, &opts);
+    drop(sim);
+
+    let set = {
+        let opts = opts.clone();
+        move |f: fn(&mut StOptions)| {
+            let opts = opts.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut o = (*opts).clone();
+                f(&mut o);
+                opts.set(o);
+            })
+        }
+    };
+    let zoom_in = set(|o| {
+        o.span = SPANS
+            .iter()
+            .rev()
+            .copied()
+            .find(|&s| s < o.span)
+            .unwrap_or(SPANS[0])
+    });
+    let zoom_out = set(|o| {
+        o.span = SPANS
+            .iter()
+            .copied()
+            .find(|&s| s > o.span)
+            .unwrap_or(SPANS[5])
+    });
+    let older = set(|o| o.back = o.back.saturating_add(o.span / 2));
+    let newer = set(|o| o.back = o.back.saturating_sub(o.span / 2));
+    let live = set(|o| o.back = 0);
+    let hb = set(|o| o.show_heartbeats = !o.show_heartbeats);
+    let toggle_kind = |kind: &'static str| {
+        let opts = opts.clone();
+        Callback::from(move |_: Event| {
+            let mut o = (*opts).clone();
+            match o.hidden_kinds.iter().position(|&k| k == kind) {
+                Some(i) => {
+                    o.hidden_kinds.remove(i);
+                }
+                None => o.hidden_kinds.push(kind),
+            }
+            opts.set(o);
+        })
+    };
+    // A lane label cycles: normal → highlighted → hidden → normal.
+    let on_lane = {
+        let opts = opts.clone();
+        Callback::from(move |n: u32| {
+            let mut o = (*opts).clone();
+            if o.highlight == Some(n) {
+                o.highlight = None;
+                o.hidden_nodes.push(n);
+            } else if let Some(i) = o.hidden_nodes.iter().position(|&h| h == n) {
+                o.hidden_nodes.remove(i);
+            } else {
+                o.highlight = Some(n);
+            }
+            opts.set(o);
+        })
+    };
+    let seek = v.dispatch.reform(UiAction::Seek);
+    let hidden_buttons = opts.hidden_nodes.iter().map(|&n| {
+        let on_lane = on_lane.clone();
+        html! {
+            <button class="st-unhide" data-action="st-show-node" data-node={n.to_string()}
+                onclick={Callback::from(move |_| on_lane.emit(n))}>
+                {format!("{} n{n}", l.t("show", "显示"))}
+            </button>
+        }
+    });
+    let (w, h) = (lay.width, lay.height);
+    html! {
+        <section class="spacetime" data-view="spacetime" aria-label={l.t("Space-time diagram", "时空图")}>
+            <div class="st-controls" role="toolbar" aria-label={l.t("Diagram controls", "时空图控制")}>
+                <strong class="st-title">{l.t("Space-time diagram", "时空图")}</strong>
+                <button data-action="st-zoom-in" onclick={zoom_in} aria-label={l.t("Zoom in", "放大")}>{"+"}</button>
+                <button data-action="st-zoom-out" onclick={zoom_out} aria-label={l.t("Zoom out", "缩小")}>{"−"}</button>
+                <button data-action="st-older" onclick={older}>{l.t("◀ earlier", "◀ 更早")}</button>
+                <button data-action="st-newer" onclick={newer} disabled={opts.back == 0}>{l.t("later ▶", "更晚 ▶")}</button>
+                <button data-action="st-live" onclick={live} disabled={opts.back == 0}>{l.t("follow now", "跟随当前")}</button>
+                <label class="st-check">
+                    <input type="checkbox" data-input="st-heartbeats" checked={opts.show_heartbeats}
+                        onclick={hb} />
+                    {l.t("every heartbeat", "显示每个心跳")}
+                </label>
+                { for KINDS.iter().map(|&(kind, en, zh)| html! {
+                    <label class="st-check">
+                        <input type="checkbox" data-input="st-kind" data-kind={kind}
+                            checked={!opts.hidden_kinds.contains(&kind)} onchange={toggle_kind(kind)} />
+                        {l.t(en, zh)}
+                    </label>
+                }) }
+                { for hidden_buttons }
+                <span class="st-range">{format!("{} {}–{}", l.t("ticks", "时钟周期"), lay.t0, lay.t1)}</span>
+                if lay.capped > 0 {
+                    <span class="st-capped">{format!("{} {}", lay.capped, l.t("older arrows not drawn", "条较早的箭头未绘制"))}</span>
+                }
+            </div>
+            <svg class="st-svg" viewBox={format!("0 0 {w:.0} {h:.0}")} width="100%"
+                 role="group" aria-label={l.t("One line per node; arrows are messages from send to delivery tick",
+                                              "每个节点一条生命线；箭头是从发送到送达时钟周期的消息")}>
+                <defs>
+                    <marker id="st-head" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L8,4 L0,8 z" class="st-head" />
+                    </marker>
+                </defs>
+                <g class="st-bands">
+                    { for lay.bands.iter().map(|b| html! {
+                        <g class="st-band" data-term={b.term.to_string()}>
+                            <rect x={n(b.x1)} y="0" width={n((b.x2 - b.x1).max(0.5))} height={n(h - 18.0)}
+                                style={format!("fill: {}", crate::view::log_view::term_color(b.term))} />
+                            <text x={n(b.x1 + 3.0)} y="12">{format!("{}{}", l.t("T", "任期"), b.term)}</text>
+                        </g>
+                    }) }
+                </g>
+                <g class="st-axis">
+                    { for lay.axis.iter().map(|&(t, x)| html! {
+                        <text x={n(x)} y={n(h - 4.0)} text-anchor="middle">{t.to_string()}</text>
+                    }) }
+                </g>
+                <g class="st-lanes">
+                    { for lay.lanes.iter().map(|lane| draw_lane(lane, w, l, &on_lane)) }
+                </g>
+                <g class="st-arrows">
+                    { for lay.arrows.iter().map(|a| draw_arrow(a, l, &seek)) }
+                </g>
+                <g class="st-marks">
+                    { for lay.marks.iter().map(|m| draw_mark(m, l, &seek)) }
+                </g>
+                if let Some(x) = lay.cursor_x {
+                    <line class="st-cursor" data-st-cursor={lay.t1.to_string()} x1={n(x)} x2={n(x)} y1="0" y2={n(h - 16.0)} />
+                }
+            </svg>
+        </section>
+    }
+}
+
+/// A number for an SVG attribute.
+pub(crate) fn n(v: f64) -> String {
+    format!("{v:.1}")
+}
