@@ -4,10 +4,10 @@
 use super::config::UnsafeSwitch;
 use super::event::{AppendRejection, CommitHold, Event, RoleCause};
 use super::log::Entry;
-use super::message::MessageBody;
+use super::message::{AppendOutcome, AppendResponse, ConflictHint, MessageBody};
 use super::node::Node;
 use super::state::Role;
-use super::types::{Index, NodeId, Term};
+use super::types::{Index, LogPosition, NodeId, Term};
 
 impl Node {
     /// Heartbeat round (§5.2): an AppendEntries to every follower, carrying
@@ -42,15 +42,14 @@ impl Node {
             return;
         }
         let prev_log_index = pr.next_index - 1;
-        let prev_log_term = log.term_at(prev_log_index).unwrap_or(0);
+        let prev_log = LogPosition::new(log.term_at(prev_log_index).unwrap_or(0), prev_log_index);
         let sent = entries.len() as Index;
         if let Some(p) = self.progress.get_mut(&peer) {
             p.next_index += sent;
         }
         let term = self.persistent.current_term;
         let body = MessageBody::AppendEntries {
-            prev_log_index,
-            prev_log_term,
+            prev_log,
             entries,
             leader_commit: self.commit_index,
         };
@@ -63,8 +62,7 @@ impl Node {
         &mut self,
         leader: NodeId,
         request_term: Term,
-        prev_log_index: Index,
-        prev_log_term: Term,
+        prev_log: LogPosition,
         entries: &[Entry],
         leader_commit: Index,
     ) {
@@ -79,6 +77,7 @@ impl Node {
         // and the stale leader takes the answer as one of its term.
         let term = request_term;
         let log = &self.persistent.log;
+        let prev_log_index = prev_log.index;
         // Receiver rule 2: reply false if the log has no entry at prevLogIndex
         // whose term matches prevLogTerm (§5.3).
         let rejection = match log.term_at(prev_log_index) {
@@ -87,35 +86,30 @@ impl Node {
                     prev_log_index,
                     our_last_index: log.last_index(),
                 },
-                None,
-                log.last_index() + 1,
+                ConflictHint::LogTooShort {
+                    last_index: log.last_index(),
+                },
             )),
-            Some(t) if t != prev_log_term => {
+            Some(t) if t != prev_log.term => {
                 let conflict_index = log.first_index_of_term(t).unwrap_or(prev_log_index);
                 Some((
                     AppendRejection::TermMismatch {
                         prev_log_index,
-                        prev_log_term,
+                        prev_log_term: prev_log.term,
                         our_term: t,
                         conflict_index,
                     },
-                    Some(t),
-                    conflict_index,
+                    ConflictHint::TermConflict {
+                        first: LogPosition::new(t, conflict_index),
+                    },
                 ))
             }
             Some(_) => None,
         };
-        if let Some((reason, conflict_term, conflict_index)) = rejection {
+        if let Some((reason, hint)) = rejection {
             self.events.push(Event::AppendRejected { leader, reason });
-            let body = MessageBody::AppendEntriesResponse {
-                request_term: term,
-                success: false,
-                match_index: 0,
-                rejected_prev_index: prev_log_index,
-                conflict_term,
-                conflict_index,
-            };
-            return self.send(leader, term, body);
+            let response = AppendResponse::rejected(term, prev_log_index, Some(hint));
+            return self.send(leader, term, MessageBody::AppendEntriesResponse(response));
         }
         // Rules 3–4: delete conflicting entries, append new ones.
         let removed = self.persistent.log.merge(entries);
@@ -142,31 +136,13 @@ impl Node {
             self.commit_index = new_commit;
             self.apply_committed();
         }
-        let body = MessageBody::AppendEntriesResponse {
-            request_term: term,
-            success: true,
-            match_index,
-            rejected_prev_index: 0,
-            conflict_term: None,
-            conflict_index: 0,
-        };
-        self.send(leader, term, body);
+        let response = AppendResponse::matched(term, match_index);
+        self.send(leader, term, MessageBody::AppendEntriesResponse(response));
     }
 
     /// The leader's side of an AppendEntries answer (§5.3).
-    pub(super) fn handle_append_response(&mut self, from: NodeId, response: &MessageBody) {
-        let MessageBody::AppendEntriesResponse {
-            request_term,
-            success,
-            match_index,
-            rejected_prev_index,
-            conflict_term,
-            conflict_index,
-        } = *response
-        else {
-            return;
-        };
-        if self.role != Role::Leader || request_term != self.persistent.current_term {
+    pub(super) fn handle_append_response(&mut self, from: NodeId, response: AppendResponse) {
+        if self.role != Role::Leader || response.request_term != self.persistent.current_term {
             return;
         }
         let last_index = self.persistent.log.last_index();
@@ -174,24 +150,33 @@ impl Node {
             return;
         };
         pr.recent_active = true;
-        if success {
-            pr.match_index = pr.match_index.max(match_index.min(last_index));
-            pr.next_index = pr.next_index.max(pr.match_index + 1);
-            self.maybe_commit();
-            self.send_append(from, false);
-            return;
-        }
+        let (rejected_prev_index, hint) = match response.outcome {
+            AppendOutcome::Matched { match_index } => {
+                pr.match_index = pr.match_index.max(match_index.min(last_index));
+                pr.next_index = pr.next_index.max(pr.match_index + 1);
+                self.maybe_commit();
+                self.send_append(from, false);
+                return;
+            }
+            AppendOutcome::Rejected {
+                prev_log_index,
+                hint,
+            } => (prev_log_index, hint),
+        };
         if rejected_prev_index <= pr.match_index {
             return; // stale: we already know the logs match at or past that index
         }
         // Back up one term at a time (§5.3, last paragraphs): skip every entry
         // of the follower's conflicting term, or to just past its log's end.
-        let hinted = match conflict_term {
-            Some(t) => match self.persistent.log.last_index_of_term(t) {
+        let hinted = match hint {
+            Some(h) => match h
+                .conflict_term()
+                .and_then(|t| self.persistent.log.last_index_of_term(t))
+            {
                 Some(i) => i + 1,
-                None => conflict_index,
+                None => h.retry_index(),
             },
-            None => conflict_index,
+            None => 0,
         };
         let old = pr.next_index;
         let new = hinted
