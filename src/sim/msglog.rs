@@ -203,8 +203,7 @@ mod tests {
                 term: 2,
                 body: MessageBody::RequestVote {
                     pre_vote: false,
-                    last_log_index: 0,
-                    last_log_term: 0,
+                    last_log: crate::raft::LogPosition::default(),
                 },
             },
             false,

@@ -22,8 +22,7 @@ fn heartbeat(from: NodeId, to: NodeId) -> MsgSummary {
         from,
         to,
         MessageBody::AppendEntries {
-            prev_log_index: 0,
-            prev_log_term: 0,
+            prev_log: crate::raft::LogPosition::default(),
             entries: vec![],
             leader_commit: 0,
         },
@@ -36,8 +35,7 @@ fn vote(from: NodeId, to: NodeId) -> MsgSummary {
         to,
         MessageBody::RequestVote {
             pre_vote: false,
-            last_log_index: 0,
-            last_log_term: 0,
+            last_log: crate::raft::LogPosition::default(),
         },
     )
 }
