@@ -1,16 +1,19 @@
 //! The app: owns the state, runs the animation loop and the keyboard, lays
 //! out the panels. Panels read the run through props and dispatch actions.
 
+use super::bookmark_bar::BookmarkBar;
 use super::components::{
     open_link_at_start, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
     Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
 };
+use super::export_buttons::ExportButtons;
 use super::hooks::{use_animation_frame, use_event_listener};
 use super::props::ViewProps;
 use super::spacetime::SpaceTime;
 use super::state::{AppState, Notice, UiAction};
 use super::url;
 use crate::sim::Simulation;
+use crate::view::export::Picture;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -175,6 +178,9 @@ pub fn App() -> Html {
             <main class="stage">
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={view.clone()} />
+                    <div class="cluster-export">
+                        <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
+                    </div>
                     <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
                 </section>
                 <aside class="side-pane">
@@ -183,8 +189,9 @@ pub fn App() -> Html {
                 </aside>
             </main>
             <Timeline view={view.clone()} />
+            <BookmarkBar view={view.clone()} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
-                <SpaceTime view={view.clone()} />
+                <SpaceTime view={view.clone()} bookmarks={state.bookmarks.clone()} />
             }
             <section class="lower">
                 <LogsView view={view.clone()} />

@@ -6,7 +6,10 @@
 
 mod app;
 mod bench_exports;
+mod bookmark_bar;
 mod components;
+mod export;
+mod export_buttons;
 mod hooks;
 mod panic_panel;
 mod props;

@@ -76,6 +76,8 @@ pub struct AppState {
     pub scenario: Option<crate::scenario::Position>,
     /// The space-time diagram shown?
     pub show_spacetime: bool,
+    /// The teacher's bookmarks on this run.
+    pub bookmarks: crate::view::bookmarks::Bookmarks,
 }
 
 /// Everything the user can do.
@@ -115,6 +117,10 @@ pub enum UiAction {
     ToggleHelp,
     /// Show or hide the space-time diagram.
     ToggleSpacetime,
+    /// Bookmark the current tick with a note.
+    AddBookmark(String),
+    /// Remove the bookmark at a tick.
+    RemoveBookmark(u64),
     /// A key pressed outside text fields.
     Key(String),
     /// Guided scenario navigation (and opening shared runs).
@@ -137,6 +143,7 @@ impl AppState {
             reduced_motion,
             scenario: None,
             show_spacetime: false,
+            bookmarks: Default::default(),
         }
     }
 
@@ -290,6 +297,14 @@ impl Reducible for AppState {
             UiAction::Notify(n) => s.notice = n,
             UiAction::ToggleHelp => s.show_help = !s.show_help,
             UiAction::ToggleSpacetime => s.show_spacetime = !s.show_spacetime,
+            UiAction::AddBookmark(note) => {
+                let tick = s.sim.0.borrow().tick();
+                if let Err(e) = s.bookmarks.add(tick, &note) {
+                    let text = crate::view::messages::bookmark_error(s.lang, &e);
+                    s.notify_error(text);
+                }
+            }
+            UiAction::RemoveBookmark(tick) => s.bookmarks.remove(tick),
             UiAction::Key(k) => s.key(&k),
             UiAction::Scenario(nav) => super::components::scenario_nav(&mut s, nav),
         }

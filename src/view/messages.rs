@@ -107,3 +107,17 @@ mod tests {
         assert!(command_error(Lang::En, &bad).contains("empty command"));
     }
 }
+
+/// A refused bookmark, explained.
+pub fn bookmark_error(lang: Lang, e: &crate::view::bookmarks::BookmarkError) -> String {
+    use crate::view::bookmarks::{BookmarkError, MAX_BOOKMARKS, MAX_NOTE_CHARS};
+    match (lang, e) {
+        (Lang::En, _) => format!("Bookmark not added: {e}"),
+        (Lang::Zh, BookmarkError::NoteTooLong { chars }) => {
+            format!("未添加书签：备注最多 {MAX_NOTE_CHARS} 个字符（当前 {chars} 个）")
+        }
+        (Lang::Zh, BookmarkError::TooMany) => {
+            format!("未添加书签：一次运行最多 {MAX_BOOKMARKS} 个书签")
+        }
+    }
+}

@@ -2,10 +2,12 @@
 //! vocabulary, layout maths, link states. No browser types here, so all of it
 //! is unit-tested natively.
 
+pub mod bookmarks;
 pub mod client_view;
 pub mod cluster_view;
 pub mod entry_view;
 pub mod explain;
+pub mod export;
 pub mod i18n;
 pub mod layout;
 pub mod links;

@@ -5,8 +5,10 @@
 
 mod draw;
 
+use crate::ui::export_buttons::ExportButtons;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
+use crate::view::export::Picture;
 use crate::view::spacetime::{layout, StInput, StOptions};
 use draw::{draw_arrow, draw_lane, draw_mark};
 use yew::prelude::*;
@@ -28,6 +30,8 @@ const SPANS: [u64; 6] = [30, 60, 120, 200, 300, 400];
 pub struct SpaceTimeProps {
     /// Shared props.
     pub view: ViewProps,
+    /// The teacher's bookmarks (drawn as flags).
+    pub bookmarks: crate::view::bookmarks::Bookmarks,
 }
 
 /// The space-time diagram.
@@ -145,6 +149,8 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
                 }) }
                 { for hidden_buttons }
                 <span class="st-range">{format!("{} {}–{}", l.t("ticks", "时钟周期"), lay.t0, lay.t1)}</span>
+                <ExportButtons view={v.clone()} selector=".st-svg"
+                    picture={Picture::SpaceTime { from: lay.t0, to: lay.t1 }} />
                 if lay.capped > 0 {
                     <span class="st-capped">{format!("{} {}", lay.capped, l.t("older arrows not drawn", "条较早的箭头未绘制"))}</span>
                 }
@@ -179,6 +185,19 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
                 </g>
                 <g class="st-marks">
                     { for lay.marks.iter().map(|m| draw_mark(m, l, &seek)) }
+                </g>
+                <g class="st-bookmarks">
+                    { for p.bookmarks.iter().filter_map(|b| {
+                        let x = lay.x_at(b.tick)?;
+                        Some(html! {
+                            <g class="st-bookmark" data-st-mark="bookmark" data-tick={b.tick.to_string()}
+                                onclick={seek.reform({ let t = b.tick; move |_: MouseEvent| t })}>
+                                <title>{b.note.clone()}</title>
+                                <line x1={n(x)} x2={n(x)} y1="14" y2={n(h - 16.0)} />
+                                <text x={n(x + 2.0)} y="12">{"⚑"}</text>
+                            </g>
+                        })
+                    }) }
                 </g>
                 if let Some(x) = lay.cursor_x {
                     <line class="st-cursor" data-st-cursor={lay.t1.to_string()} x1={n(x)} x2={n(x)} y1="0" y2={n(h - 16.0)} />

@@ -200,6 +200,17 @@ pub struct StLayout {
     pub capped: usize,
     /// Axis ticks: (tick, x).
     pub axis: Vec<(u64, f64)>,
+    /// Pixels per tick (for placing anything else on the time axis).
+    pub px_per_tick: f64,
+}
+
+impl StLayout {
+    /// Where tick `t` is, if it is in the window.
+    pub fn x_at(&self, t: u64) -> Option<f64> {
+        (self.t0..=self.t1)
+            .contains(&t)
+            .then(|| LABEL_W + (t - self.t0) as f64 * self.px_per_tick)
+    }
 }
 
 /// The inputs: what the world recorded, and now.
@@ -218,9 +229,10 @@ pub struct StInput<'a> {
 
 /// Lays out the window `[now - back - span, now - back]`.
 pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
-    let span = opt.span.max(4);
     let t1 = input.now.saturating_sub(opt.back);
-    let t0 = t1.saturating_sub(span);
+    let t0 = t1.saturating_sub(opt.span.max(4));
+    // Early in a run the window is what exists so far (at least 20 ticks).
+    let span = (t1 - t0).max(20);
     let plot_w = (opt.width - LABEL_W - 8.0).max(40.0);
     let x = |t: u64| LABEL_W + (t.saturating_sub(t0)) as f64 * plot_w / span as f64;
     let visible: Vec<NodeId> = input
@@ -289,6 +301,7 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
         bands: bands(input, t0, t1, &x),
         capped,
         axis: axis(t0, t1, &x),
+        px_per_tick: plot_w / span as f64,
     }
 }
 

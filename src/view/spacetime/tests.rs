@@ -83,6 +83,7 @@ fn arrow_endpoints_come_from_send_and_delivery_ticks() {
         (ArrowEnd::InFlight, LABEL_W + 200.0, TOP + 34.0)
     );
     assert_eq!(l.cursor_x, Some(LABEL_W + 200.0));
+    assert_eq!((l.x_at(14), l.x_at(21)), (Some(LABEL_W + 140.0), None));
 }
 
 #[test]
