@@ -27,6 +27,8 @@ pub struct Segment {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LaneLog {
     lanes: Vec<(NodeId, VecDeque<Segment>)>,
+    /// From each tick, the directed links that were cut.
+    cuts: VecDeque<(u64, Vec<(NodeId, NodeId)>)>,
 }
 
 impl LaneLog {
@@ -70,6 +72,32 @@ impl LaneLog {
         }
     }
 
+    /// Notes the set of cut directed links at `tick`; starts a new network
+    /// segment if it changed.
+    pub fn observe_cuts(&mut self, tick: u64, cut: impl Iterator<Item = (NodeId, NodeId)> + Clone) {
+        let same = match self.cuts.back() {
+            Some((_, last)) => last.iter().copied().eq(cut.clone()),
+            None => cut.clone().next().is_none(),
+        };
+        if same {
+            return;
+        }
+        let now: Vec<(NodeId, NodeId)> = cut.collect();
+        match self.cuts.back_mut() {
+            Some((from, last)) if *from == tick => *last = now,
+            _ => self.cuts.push_back((tick, now)),
+        }
+        while self.cuts.len() > 1 && self.cuts[1].0.saturating_add(MSG_LOG_TICKS) < tick {
+            self.cuts.pop_front();
+        }
+    }
+
+    /// Network segments: from each tick, the directed links cut (until the
+    /// next segment).
+    pub fn cuts(&self) -> impl Iterator<Item = &(u64, Vec<(NodeId, NodeId)>)> {
+        self.cuts.iter()
+    }
+
     /// Node `id`'s segments, oldest first (empty if never seen).
     pub fn lane(&self, id: NodeId) -> impl Iterator<Item = &Segment> {
         self.lanes
@@ -105,6 +133,18 @@ mod tests {
                 (9, Role::Leader, NodeStatus::Crashed)
             ]
         );
+    }
+
+    #[test]
+    fn network_segments_start_when_the_cut_set_changes() {
+        let mut l = LaneLog::default();
+        l.observe_cuts(0, [].into_iter());
+        assert_eq!(l.cuts().count(), 0);
+        l.observe_cuts(5, [(1, 2), (2, 1)].into_iter());
+        l.observe_cuts(6, [(1, 2), (2, 1)].into_iter());
+        l.observe_cuts(9, [].into_iter());
+        let c: Vec<_> = l.cuts().map(|(t, c)| (*t, c.len())).collect();
+        assert_eq!(c, vec![(5, 2), (9, 0)]);
     }
 
     #[test]

@@ -198,6 +198,7 @@ impl World {
             self.lanes
                 .observe(n.id(), tick, n.role(), n.term(), s.status);
         }
+        self.lanes.observe_cuts(tick, self.network.cut_links());
     }
 
     /// Delivers one message now, if its receiver can take it. A paused

@@ -53,7 +53,10 @@ pub fn standalone_svg(selector: &str) -> Result<(String, f64, f64), JsValue> {
         .ok_or_else(|| JsValue::from_str("nothing to export"))?
         .dyn_into()?;
     let rect = svg.get_bounding_client_rect();
-    let (w, h) = (rect.width().max(1.0), rect.height().max(1.0));
+    let (w, h) = (
+        rect.width().round().max(1.0),
+        rect.height().round().max(1.0),
+    );
     let clone = styled_clone(&window, &svg)?;
     for i in 1..layers.length() {
         let Some(layer) = layers

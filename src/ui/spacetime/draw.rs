@@ -3,7 +3,9 @@
 use super::n;
 use crate::sim::{DropReason, MarkKind, NodeStatus};
 use crate::view::i18n::Lang;
-use crate::view::spacetime::{ArrowEnd, StArrow, StLane, StMark, StMarkKind, LABEL_W};
+use crate::view::spacetime::{
+    ArrowEnd, OpOutcome, StArrow, StLane, StMark, StMarkKind, StOp, LABEL_W,
+};
 use yew::prelude::*;
 
 /// One node's lifeline: spans shaded by role, gaps while crashed or paused.
@@ -16,6 +18,12 @@ pub(super) fn draw_lane(lane: &StLane, width: f64, l: Lang, on_lane: &Callback<u
     let class = classes!("st-lane", lane.highlight.then_some("highlight"));
     html! {
         <g class={class} data-lifeline={node.to_string()}>
+            { for lane.cut.iter().map(|&(x1, x2)| html! {
+                <rect class="st-cut" data-st-fault="link-cut" x={n(x1)} y={n(lane.y - 13.0)}
+                    width={n((x2 - x1).max(1.0))} height="26">
+                    <title>{l.t("a link to or from this node was cut", "此节点的某条链路被断开")}</title>
+                </rect>
+            }) }
             <line class="st-baseline" x1={n(LABEL_W)} x2={n(width - 8.0)} y1={n(lane.y)} y2={n(lane.y)} />
             { for lane.spans.iter().map(|s| {
                 let state = match s.status {
@@ -153,6 +161,35 @@ pub(super) fn draw_mark(m: &StMark, l: Lang, seek: &Callback<u64>) -> Html {
             data-node={m.node.to_string()} onclick={click}>
             <title>{format!("{text} · {} {tick}", l.t("tick", "时钟周期"))}</title>
             <text x={n(m.x)} y={n(m.y - 7.0)} text-anchor="middle">{glyph}</text>
+        </g>
+    }
+}
+
+/// The client lane: each operation a bar from invocation to answer.
+pub(super) fn draw_client(ops: &[StOp], top: f64, l: Lang, seek: &Callback<u64>) -> Html {
+    if ops.is_empty() {
+        return html! {};
+    }
+    html! {
+        <g class="st-client" data-lifeline="client">
+            <text class="st-label" x="6" y={n(top + 18.0)}>{l.t("client", "客户端")}</text>
+            { for ops.iter().map(|o| {
+                let (state, what) = match o.outcome {
+                    OpOutcome::Open => ("open", l.t("waiting for an answer", "等待回复")),
+                    OpOutcome::Ok => ("ok", l.t("answered", "已回复")),
+                    OpOutcome::Failed => ("failed", l.t("gave up", "已放弃")),
+                };
+                let at = o.ret.unwrap_or(o.call);
+                html! {
+                    <g class={classes!("st-op", state)} data-st-op={o.id.to_string()} data-call={o.call.to_string()}
+                        data-ret={o.ret.map(|r| r.to_string()).unwrap_or_default()}
+                        onclick={seek.reform(move |_: MouseEvent| at)}>
+                        <title>{format!("{} · {} {} · {what}", o.label, l.t("invoked at", "调用于"), o.call)}</title>
+                        <rect x={n(o.x1)} y={n(o.y - 5.0)} width={n(o.x2 - o.x1)} height="10" rx="3" />
+                        <text x={n(o.x1 + 3.0)} y={n(o.y + 4.0)}>{o.label.clone()}</text>
+                    </g>
+                }
+            }) }
         </g>
     }
 }

@@ -10,7 +10,7 @@ use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
 use crate::view::export::Picture;
 use crate::view::spacetime::{layout, StInput, StOptions};
-use draw::{draw_arrow, draw_lane, draw_mark};
+use draw::{draw_arrow, draw_client, draw_lane, draw_mark};
 use yew::prelude::*;
 
 /// Message kinds that can be filtered, with their labels.
@@ -51,6 +51,7 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
         messages: world.message_log(),
         lanes: world.lane_log(),
         marks: world.trace().marks(),
+        ops: world.client().ops(),
         now: world.tick(),
     };
     let lay = layout(&input, &opts);
@@ -180,6 +181,7 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
                 <g class="st-lanes">
                     { for lay.lanes.iter().map(|lane| draw_lane(lane, w, l, &on_lane)) }
                 </g>
+                { draw_client(&lay.ops, lay.client_y, l, &seek) }
                 <g class="st-arrows">
                     { for lay.arrows.iter().map(|a| draw_arrow(a, l, &seek)) }
                 </g>

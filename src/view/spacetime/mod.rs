@@ -18,8 +18,9 @@ mod tests;
 
 use crate::raft::{NodeId, Role, Term};
 use crate::sim::lanes::{LaneLog, Segment};
+use crate::sim::msglog::MSG_LOG_TICKS;
 use crate::sim::msglog::{MessageLog, MsgFate, MsgRecord};
-use crate::sim::{DropReason, Mark, MarkKind, NodeStatus};
+use crate::sim::{ClientOp, DropReason, Mark, MarkKind, NodeStatus, OpStatus};
 
 /// Most arrows drawn at once (the newest win; the rest are counted).
 pub const MAX_ARROWS: usize = 400;
@@ -135,6 +136,8 @@ pub struct StLane {
     pub y: f64,
     /// Its spans, left to right.
     pub spans: Vec<StSpan>,
+    /// Stretches (x1, x2) during which a link to or from it was cut.
+    pub cut: Vec<(f64, f64)>,
     /// Highlighted.
     pub highlight: bool,
 }
@@ -200,6 +203,10 @@ pub struct StLayout {
     pub capped: usize,
     /// Axis ticks: (tick, x).
     pub axis: Vec<(u64, f64)>,
+    /// The client lane's operations.
+    pub ops: Vec<StOp>,
+    /// The client lane's top, px.
+    pub client_y: f64,
     /// Pixels per tick (for placing anything else on the time axis).
     pub px_per_tick: f64,
 }
@@ -213,6 +220,41 @@ impl StLayout {
     }
 }
 
+/// How a client operation stands, for its bar on the client lane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpOutcome {
+    /// Not answered yet.
+    Open,
+    /// Committed and answered.
+    Ok,
+    /// Given up.
+    Failed,
+}
+
+/// One client operation from invocation to response, on the client lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StOp {
+    /// The operation's id.
+    pub id: u64,
+    /// Invoked / answered ticks.
+    pub call: u64,
+    /// Answer tick, if answered or given up.
+    pub ret: Option<u64>,
+    /// Bar from x1 to x2, px.
+    pub x1: f64,
+    /// End.
+    pub x2: f64,
+    /// Bar centre y, px (operations overlapping in time stack in rows).
+    pub y: f64,
+    /// The command, as typed.
+    pub label: String,
+    /// How it stands.
+    pub outcome: OpOutcome,
+}
+
+/// Rows of the client lane.
+pub const CLIENT_ROWS: usize = 3;
+
 /// The inputs: what the world recorded, and now.
 pub struct StInput<'a> {
     /// Every node of the cluster, ascending.
@@ -223,6 +265,8 @@ pub struct StInput<'a> {
     pub lanes: &'a LaneLog,
     /// Timeline marks (elections, commits, crashes, restarts).
     pub marks: &'a [Mark],
+    /// The client's operations (in invocation order).
+    pub ops: &'a [ClientOp],
     /// The current tick.
     pub now: u64,
 }
@@ -234,7 +278,8 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
     // Early in a run the window is what exists so far (at least 20 ticks).
     let span = (t1 - t0).max(20);
     let plot_w = (opt.width - LABEL_W - 8.0).max(40.0);
-    let x = |t: u64| LABEL_W + (t.saturating_sub(t0)) as f64 * plot_w / span as f64;
+    let px = plot_w / span as f64;
+    let x = |t: u64| LABEL_W + (t.saturating_sub(t0)) as f64 * px;
     let visible: Vec<NodeId> = input
         .nodes
         .iter()
@@ -253,6 +298,7 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
             node: n,
             y: lane_y(n).unwrap_or(0.0),
             spans: spans_of(input.lanes.lane(n), t0, t1, &x),
+            cut: cut_of(input.lanes, n, t0, t1, &x),
             highlight: opt.highlight == Some(n),
         })
         .collect();
@@ -288,7 +334,14 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
         })
         .collect();
     marks.extend(hb);
-    let height = TOP + LANE_H * visible.len() as f64 + 20.0;
+    let client_y = TOP + LANE_H * visible.len() as f64 + 6.0;
+    let ops = client_ops(input, t0, t1, client_y, &x);
+    let client_h = if ops.is_empty() {
+        0.0
+    } else {
+        CLIENT_ROWS as f64 * 14.0 + 8.0
+    };
+    let height = client_y + client_h + 20.0;
     StLayout {
         t0,
         t1,
@@ -301,7 +354,9 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
         bands: bands(input, t0, t1, &x),
         capped,
         axis: axis(t0, t1, &x),
-        px_per_tick: plot_w / span as f64,
+        ops,
+        client_y,
+        px_per_tick: px,
     }
 }
 
@@ -328,6 +383,26 @@ fn spans_of<'a>(
             term: s.term,
             status: s.status,
         });
+    }
+    out
+}
+
+/// Where node `n` had a cut link (a fault interval to shade).
+fn cut_of(
+    lanes: &LaneLog,
+    n: NodeId,
+    t0: u64,
+    t1: u64,
+    x: &impl Fn(u64) -> f64,
+) -> Vec<(f64, f64)> {
+    let segs: Vec<_> = lanes.cuts().collect();
+    let mut out = Vec::new();
+    for (i, (from, cut)) in segs.iter().enumerate() {
+        let end = segs.get(i + 1).map_or(t1, |(next, _)| *next);
+        let touches = cut.iter().any(|&(a, b)| a == n || b == n);
+        if touches && end >= t0 && *from <= t1 {
+            out.push((x((*from).max(t0)), x(end.min(t1))));
+        }
     }
     out
 }
@@ -388,6 +463,52 @@ fn arrow(
         end,
         dim: highlight.is_some_and(|h| h != r.from && h != r.to),
     }
+}
+
+/// The client lane: each operation's bar from invocation to answer (or now),
+/// greedily stacked into [`CLIENT_ROWS`] rows.
+fn client_ops(
+    input: &StInput<'_>,
+    t0: u64,
+    t1: u64,
+    top: f64,
+    x: &impl Fn(u64) -> f64,
+) -> Vec<StOp> {
+    let mut recent: Vec<&ClientOp> = Vec::new();
+    for op in input.ops.iter().rev() {
+        if op.invoked_at.saturating_add(MSG_LOG_TICKS * 4) < t0 {
+            break; // older ones cannot reach the window
+        }
+        recent.push(op);
+    }
+    let mut row_end = [0u64; CLIENT_ROWS];
+    let mut out = Vec::new();
+    for op in recent.into_iter().rev() {
+        let (ret, outcome) = match &op.status {
+            OpStatus::Committed { at, .. } => (Some(*at), OpOutcome::Ok),
+            OpStatus::Failed { at, .. } => (Some(*at), OpOutcome::Failed),
+            _ => (None, OpOutcome::Open),
+        };
+        let end = ret.unwrap_or(input.now);
+        if op.invoked_at > t1 || end < t0 {
+            continue;
+        }
+        let row = (0..CLIENT_ROWS)
+            .find(|&r| row_end[r] < op.invoked_at)
+            .unwrap_or(CLIENT_ROWS - 1);
+        row_end[row] = end;
+        out.push(StOp {
+            id: op.id,
+            call: op.invoked_at,
+            ret,
+            x1: x(op.invoked_at.max(t0)),
+            x2: x(end.min(t1)).max(x(op.invoked_at.max(t0)) + 2.0),
+            y: top + 7.0 + row as f64 * 14.0,
+            label: op.command.to_string(),
+            outcome,
+        });
+    }
+    out
 }
 
 /// Term bands: a term starts at the first tick any node is seen in it.

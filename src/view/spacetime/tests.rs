@@ -62,6 +62,7 @@ fn arrow_endpoints_come_from_send_and_delivery_ticks() {
         messages: &log,
         lanes: &lanes,
         marks: &[],
+        ops: &[],
         now: 20,
     };
     let l = layout(&input, &opts(20));
@@ -110,6 +111,7 @@ fn heartbeats_collapse_into_one_mark_per_broadcast_unless_shown() {
         messages: &log,
         lanes: &lanes,
         marks: &[],
+        ops: &[],
         now: 10,
     };
     let l = layout(&input, &opts(20));
@@ -141,6 +143,7 @@ fn window_filters_and_hidden_nodes_and_kinds() {
         messages: &log,
         lanes: &lanes,
         marks: &[],
+        ops: &[],
         now: 60,
     };
     let l = layout(&input, &opts(20)); // ticks 40..=60
@@ -220,6 +223,7 @@ fn draws_at_most_the_newest_arrows() {
         messages: &log,
         lanes: &lanes,
         marks: &[],
+        ops: &[],
         now: 11,
     };
     let l = layout(&input, &opts(20));
@@ -243,6 +247,7 @@ fn lifelines_and_term_bands_follow_a_real_election() {
         messages: w.message_log(),
         lanes: w.lane_log(),
         marks: w.trace().marks(),
+        ops: w.client().ops(),
         now: w.tick(),
     };
     let l = layout(
@@ -271,4 +276,87 @@ fn lifelines_and_term_bands_follow_a_real_election() {
         .marks
         .iter()
         .any(|m| m.kind == StMarkKind::Trace(MarkKind::Elected { term: 1 }) && m.node == 1));
+}
+
+#[test]
+fn client_lane_shows_each_operation_from_call_to_answer() {
+    let mut sim = Simulation::new(SimConfig {
+        nodes: 3,
+        ..SimConfig::default()
+    })
+    .unwrap();
+    sim.campaign(1).unwrap();
+    sim.run(10).unwrap();
+    sim.propose_to(1, "put x 1").unwrap();
+    let called = sim.world().tick();
+    sim.run(15).unwrap();
+    sim.propose_to(1, "put y 2").unwrap();
+    sim.run(1).unwrap();
+    let w = sim.world();
+    let ids = [1, 2, 3];
+    let input = StInput {
+        nodes: &ids,
+        messages: w.message_log(),
+        lanes: w.lane_log(),
+        marks: w.trace().marks(),
+        ops: w.client().ops(),
+        now: w.tick(),
+    };
+    let l = layout(
+        &input,
+        &StOptions {
+            span: 40,
+            ..StOptions::default()
+        },
+    );
+    let ops: Vec<_> = l
+        .ops
+        .iter()
+        .map(|o| (o.label.as_str(), o.call, o.outcome))
+        .collect();
+    assert_eq!(
+        ops,
+        vec![
+            ("put x 1", called, OpOutcome::Ok),
+            ("put y 2", called + 15, OpOutcome::Open)
+        ]
+    );
+    let first = &l.ops[0];
+    assert!(first.ret.unwrap() > first.call && first.x2 > first.x1);
+    assert_eq!(l.ops[1].x2, l.x_at(w.tick()).unwrap()); // open: reaches now
+    assert!(l.height > l.client_y);
+}
+
+#[test]
+fn cut_links_shade_the_lanes_they_touch() {
+    let mut sim = Simulation::new(SimConfig {
+        nodes: 3,
+        ..SimConfig::default()
+    })
+    .unwrap();
+    sim.run(10).unwrap();
+    sim.isolate(3).unwrap();
+    sim.run(10).unwrap();
+    sim.recover().unwrap();
+    sim.run(5).unwrap();
+    let w = sim.world();
+    let ids = [1, 2, 3];
+    let input = StInput {
+        nodes: &ids,
+        messages: w.message_log(),
+        lanes: w.lane_log(),
+        marks: w.trace().marks(),
+        ops: w.client().ops(),
+        now: w.tick(),
+    };
+    let l = layout(&input, &opts(25));
+    // Every lane touches n3's cut links (n1–n3, n2–n3) for ticks 10..20.
+    for lane in &l.lanes {
+        assert_eq!(
+            lane.cut,
+            vec![(l.x_at(10).unwrap(), l.x_at(20).unwrap())],
+            "n{}",
+            lane.node
+        );
+    }
 }
