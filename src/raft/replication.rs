@@ -1,9 +1,9 @@
 //! Log replication (§5.3), the commit rule (§5.4.2, Figure 8) and applying
 //! committed entries to the state machine.
 
-use super::config::UnsafeSwitch;
-use super::event::{AppendRejection, CommitHold, Event, RoleCause};
-use super::log::Entry;
+use super::commit::CommitStatus;
+use super::event::{AppendRejection, CommitHold, ConfigHalf, Event, RoleCause};
+use super::log::{Entry, RaftLog};
 use super::message::{AppendOutcome, AppendResponse, ConflictHint, MessageBody};
 use super::node::Node;
 use super::state::Role;
@@ -31,7 +31,7 @@ impl Node {
     /// One AppendEntries to `peer` from its nextIndex. nextIndex then moves
     /// past what was sent (optimistic pipelining, as etcd's replicate state);
     /// a rejection moves it back (§5.3).
-    fn send_append(&mut self, peer: NodeId, allow_empty: bool) {
+    pub(super) fn send_append(&mut self, peer: NodeId, allow_empty: bool) {
         let Some(pr) = self.progress.get(&peer).copied() else {
             return;
         };
@@ -118,6 +118,11 @@ impl Node {
                 removed: removed.iter().map(|e| (e.index, e.term)).collect(),
             });
         }
+        // Thesis §4.1: the latest configuration in the log is in force at
+        // once, and a truncated one gives way to the one before it.
+        if !removed.is_empty() || entries.iter().any(|e| RaftLog::config_of(e).is_some()) {
+            self.refresh_membership(None);
+        }
         let match_index = prev_log_index + entries.len() as Index;
         self.events.push(Event::AppendAccepted {
             leader,
@@ -194,61 +199,69 @@ impl Node {
 
     /// §5.3/§5.4.2: commit the highest index held by a majority — only if its
     /// entry is from the current term (Figure 8); earlier entries then commit
-    /// with it by the Log Matching Property.
+    /// with it by the Log Matching Property. The rule itself is
+    /// [`CommitRule::status`](super::commit::CommitRule::status); this acts on
+    /// its answer and explains a hold once per change of reason.
     pub(super) fn maybe_commit(&mut self) {
-        if self.role != Role::Leader {
+        let Some(rule) = self.commit_rule() else {
             return;
-        }
-        let log = &self.persistent.log;
-        let mut held: Vec<(Index, NodeId)> = self
-            .progress
-            .iter()
-            .map(|(&p, pr)| (pr.match_index, p))
-            .collect();
-        held.push((log.last_index(), self.id));
-        let quorum = self.quorum();
-        let majority_index = self
-            .voter_config()
-            .committed_index(|id| held.iter().find(|&&(_, p)| p == id).map(|&(m, _)| m));
-        let term = self.persistent.current_term;
-        let holders_of = |index: Index| -> Vec<NodeId> {
-            let mut h: Vec<NodeId> = held
-                .iter()
-                .filter(|(m, _)| *m >= index)
-                .map(|&(_, p)| p)
-                .collect();
-            h.sort_unstable();
-            h
         };
-        let hold = if majority_index > self.commit_index {
-            let entry_term = log.term_at(majority_index).unwrap_or(0);
-            if entry_term == term || self.config.is_unsafe(UnsafeSwitch::CommitOldTermByCounting) {
-                let by = holders_of(majority_index);
-                self.events.push(Event::CommitAdvanced {
-                    from: self.commit_index,
-                    to: majority_index,
-                    by,
-                });
-                self.commit_index = majority_index;
-                self.last_hold = None;
-                self.apply_committed();
-                return;
-            }
-            CommitHold::OldTerm {
-                index: majority_index,
-                entry_term,
-                current_term: term,
-                holders: holders_of(majority_index),
-            }
-        } else if log.last_index() > self.commit_index {
-            let index = self.commit_index + 1;
-            CommitHold::NoMajority {
-                index,
-                holders: holders_of(index),
-                needed: quorum,
-            }
+        let majority_index = rule.majority_index();
+        let index = if majority_index > self.commit_index {
+            majority_index
+        } else if self.persistent.log.last_index() > self.commit_index {
+            self.commit_index + 1
         } else {
             return;
+        };
+        let hold = match rule.status(index) {
+            CommitStatus::Committable { holders } => {
+                self.events.push(Event::CommitAdvanced {
+                    from: self.commit_index,
+                    to: index,
+                    by: holders,
+                });
+                self.commit_index = index;
+                self.last_hold = None;
+                self.apply_committed();
+                self.after_commit();
+                return;
+            }
+            CommitStatus::OldTerm {
+                entry_term,
+                current_term,
+                holders,
+                ..
+            } => CommitHold::OldTerm {
+                index,
+                entry_term,
+                current_term,
+                holders,
+            },
+            CommitStatus::NoMajority { holders, .. } if self.membership.is_joint() => {
+                let voters = &self.membership.voters;
+                let short = [
+                    (ConfigHalf::Incoming, &voters.incoming),
+                    (ConfigHalf::Outgoing, &voters.outgoing),
+                ]
+                .into_iter()
+                .filter(|(_, c)| !c.is_quorum(|id| holders.contains(&id)))
+                .map(|(h, _)| h)
+                .collect();
+                CommitHold::NoJointMajority {
+                    index,
+                    holders,
+                    short,
+                }
+            }
+            CommitStatus::NoMajority {
+                holders, needed, ..
+            } => CommitHold::NoMajority {
+                index,
+                holders,
+                needed,
+            },
+            CommitStatus::Committed | CommitStatus::NotInLog => return,
         };
         if self.last_hold.as_ref() != Some(&hold) {
             self.last_hold = Some(hold.clone());
@@ -264,6 +277,7 @@ impl Node {
                 break;
             };
             let (term, command) = (entry.term, entry.command().cloned());
+            let config = RaftLog::config_of(entry).map(|c| c.membership.clone());
             let result = self.kv.apply(index, command.as_ref());
             self.events.push(Event::Applied {
                 index,
@@ -271,6 +285,10 @@ impl Node {
                 command,
                 result,
             });
+            if let Some(membership) = config {
+                self.events
+                    .push(Event::ConfigCommitted { index, membership });
+            }
         }
     }
 }

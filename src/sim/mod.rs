@@ -19,6 +19,7 @@ mod faults;
 pub mod hash;
 pub mod history;
 pub mod lanes;
+pub mod leadership;
 pub mod msglog;
 pub mod network;
 pub mod script;
