@@ -9,6 +9,7 @@ use super::node::Node;
 use super::quorum::VoteResult;
 use super::state::{Progress, Role};
 use super::types::{LogPosition, NodeId, Term};
+use super::unsafe_rule::UnsafeRule;
 
 impl Node {
     /// The election timer fired: with PreVote, first ask for pre-votes without
@@ -158,8 +159,17 @@ impl Node {
             );
         }
         let log = &self.persistent.log;
-        let up_to_date =
-            self.config.is_unsafe(UnsafeSwitch::VoteWithoutLogCheck) || log.is_up_to_date(last_log);
+        let log_ok = log.is_up_to_date(last_log);
+        let up_to_date = self.config.is_unsafe(UnsafeSwitch::VoteWithoutLogCheck) || log_ok;
+        if up_to_date && !log_ok {
+            let rule = UnsafeRule::VotedWithoutLogCheck {
+                candidate,
+                term,
+                candidate_last: last_log,
+                our_last: log.last_position(),
+            };
+            self.events.push(Event::UnsafeRuleBroken { rule });
+        }
         if !up_to_date {
             let reason = VoteDenial::LogBehind {
                 candidate_last: last_log,

@@ -26,6 +26,7 @@ mod replication;
 mod rng;
 mod state;
 mod types;
+mod unsafe_rule;
 
 pub use commit::{CommitRule, CommitStatus};
 pub use config::{Config, ConfigError, UnsafeSwitch};
@@ -41,3 +42,4 @@ pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
 pub use state::{PersistentState, Progress, Role};
 pub use types::{Index, LogPosition, NodeId, Term};
+pub use unsafe_rule::UnsafeRule;

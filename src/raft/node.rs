@@ -11,6 +11,7 @@ use super::quorum::JointConfig;
 use super::rng::Rng;
 use super::state::{PersistentState, Progress, Role};
 use super::types::{Index, NodeId, Term};
+use super::unsafe_rule::UnsafeRule;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -96,9 +97,16 @@ impl Node {
         mut persistent: PersistentState,
     ) -> Result<Node, ConfigError> {
         config.validate()?;
-        if config.is_unsafe(UnsafeSwitch::ForgetVoteOnRestart) {
-            persistent.voted_for = None;
-        }
+        let forgotten = match persistent.voted_for {
+            Some(v) if config.is_unsafe(UnsafeSwitch::ForgetVoteOnRestart) => {
+                persistent.voted_for = None;
+                Some(UnsafeRule::ForgotVote {
+                    term: persistent.current_term,
+                    voted_for: v,
+                })
+            }
+            _ => None,
+        };
         let base = if members.is_empty() {
             Membership::default()
         } else {
@@ -130,6 +138,9 @@ impl Node {
         node.reset_election_timer();
         node.refresh_membership(None);
         node.events.clear(); // the configuration read at start-up is not news
+        if let Some(rule) = forgotten {
+            node.events.push(Event::UnsafeRuleBroken { rule });
+        }
         Ok(node)
     }
 
@@ -409,7 +420,14 @@ impl Node {
         } else if msg.term < term {
             let accept = self.config.is_unsafe(UnsafeSwitch::AcceptStaleLeader)
                 && matches!(msg.body, MessageBody::AppendEntries { .. });
-            if !accept {
+            if accept {
+                let rule = UnsafeRule::AcceptedStaleLeader {
+                    leader: msg.from,
+                    leader_term: msg.term,
+                    our_term: term,
+                };
+                self.events.push(Event::UnsafeRuleBroken { rule });
+            } else {
                 self.reject_stale(msg);
             }
             accept

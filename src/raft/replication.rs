@@ -8,6 +8,7 @@ use super::message::{AppendOutcome, AppendResponse, ConflictHint, MessageBody};
 use super::node::Node;
 use super::state::Role;
 use super::types::{Index, LogPosition, NodeId, Term};
+use super::unsafe_rule::UnsafeRule;
 
 impl Node {
     /// Heartbeat round (§5.2): an AppendEntries to every follower, carrying
@@ -216,6 +217,17 @@ impl Node {
         };
         let hold = match rule.status(index) {
             CommitStatus::Committable { holders } => {
+                let entry_term = self.persistent.log.term_at(index).unwrap_or(0);
+                let current_term = self.persistent.current_term;
+                if entry_term != current_term {
+                    // Only the unsafe switch lets an old-term entry commit by counting.
+                    let rule = UnsafeRule::CommittedOldTermByCounting {
+                        index,
+                        entry_term,
+                        current_term,
+                    };
+                    self.events.push(Event::UnsafeRuleBroken { rule });
+                }
                 self.events.push(Event::CommitAdvanced {
                     from: self.commit_index,
                     to: index,

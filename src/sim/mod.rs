@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod bench;
+pub mod cause;
 pub mod chaos;
 pub mod check;
 pub mod client;

@@ -2,6 +2,7 @@
 //! is a value: cloning it is how the history takes checkpoints.
 
 use super::action::Action;
+use super::cause::{Cause, CauseLog};
 use super::check::{Checker, Violation};
 use super::client::Client;
 use super::config::{SimConfig, SimError};
@@ -71,6 +72,9 @@ pub struct World {
     /// Recent node states, for the space-time diagram's lifelines.
     #[serde(skip)]
     pub(super) lanes: LaneLog,
+    /// Rules broken by unsafe switches, the causes of violations.
+    #[serde(skip)]
+    pub(super) causes: CauseLog,
 }
 
 impl World {
@@ -102,6 +106,7 @@ impl World {
             trace: Trace::default(),
             msglog: MessageLog::default(),
             lanes: LaneLog::default(),
+            causes: CauseLog::default(),
         })
         .map(|mut w: World| {
             w.observe_lanes();
@@ -142,6 +147,10 @@ impl World {
     /// Recent messages' lives (sent, delivered, dropped, held).
     pub fn message_log(&self) -> &MessageLog {
         &self.msglog
+    }
+    /// The broken rule that made violation `v` possible (unsafe switches).
+    pub fn cause_of(&self, v: &Violation) -> Option<&Cause> {
+        self.causes.cause_of(v)
     }
     /// Recent node states as segments per node.
     pub fn lane_log(&self) -> &LaneLog {
@@ -258,6 +267,9 @@ impl World {
         match &kind {
             TraceKind::Sim(SimEvent::MessageDropped { id, reason, .. }) => {
                 self.msglog.set_fate(*id, MsgFate::Dropped(tick, *reason))
+            }
+            TraceKind::Raft(crate::raft::Event::UnsafeRuleBroken { rule }) => {
+                self.causes.push(tick, node, rule.clone())
             }
             TraceKind::Sim(SimEvent::MessageHeld { id }) => {
                 self.msglog.set_fate(*id, MsgFate::Held)

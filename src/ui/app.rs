@@ -2,6 +2,7 @@
 //! out the panels. Panels read the run through props and dispatch actions.
 
 use super::bookmark_bar::BookmarkBar;
+use super::cause_panel::CausePanel;
 use super::components::{
     open_link_at_start, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
     Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
@@ -178,6 +179,9 @@ pub fn App() -> Html {
             <main class="stage">
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={view.clone()} />
+                    if let Some(cause) = state.cause.clone() {
+                        <CausePanel view={view.clone()} {cause} />
+                    }
                     <div class="cluster-export">
                         <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
                     </div>
@@ -191,7 +195,8 @@ pub fn App() -> Html {
             <Timeline view={view.clone()} />
             <BookmarkBar view={view.clone()} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
-                <SpaceTime view={view.clone()} bookmarks={state.bookmarks.clone()} />
+                <SpaceTime view={view.clone()} bookmarks={state.bookmarks.clone()}
+                    cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.nodes()))} />
             }
             <section class="lower">
                 <LogsView view={view.clone()} />

@@ -7,6 +7,7 @@
 mod app;
 mod bench_exports;
 mod bookmark_bar;
+mod cause_panel;
 mod components;
 mod export;
 mod export_buttons;

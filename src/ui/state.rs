@@ -78,6 +78,8 @@ pub struct AppState {
     pub show_spacetime: bool,
     /// The teacher's bookmarks on this run.
     pub bookmarks: crate::view::bookmarks::Bookmarks,
+    /// The cause of a safety violation being shown, with the violation.
+    pub cause: Option<(crate::sim::cause::Cause, crate::sim::Violation)>,
 }
 
 /// Everything the user can do.
@@ -121,6 +123,10 @@ pub enum UiAction {
     AddBookmark(String),
     /// Remove the bookmark at a tick.
     RemoveBookmark(u64),
+    /// Go to the rule broken that made the first violation possible.
+    ShowCause,
+    /// Stop showing the cause.
+    HideCause,
     /// A key pressed outside text fields.
     Key(String),
     /// Guided scenario navigation (and opening shared runs).
@@ -144,6 +150,7 @@ impl AppState {
             scenario: None,
             show_spacetime: false,
             bookmarks: Default::default(),
+            cause: None,
         }
     }
 
@@ -156,6 +163,39 @@ impl AppState {
         match result {
             Ok(()) => self.version += 1,
             Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
+        }
+    }
+
+    /// "Show the cause": pause, keep the violation and its cause, select the
+    /// node that broke the rule, open the space-time diagram and travel to
+    /// the tick it did.
+    fn show_cause(&mut self) {
+        let found = {
+            let sim = self.sim.0.borrow();
+            let world = sim.world();
+            world
+                .violations()
+                .first()
+                .map(|v| (world.cause_of(v).cloned(), v.clone()))
+        };
+        match found {
+            Some((Some(cause), v)) => {
+                self.playing = false;
+                self.selected = Some(Selection::Node(cause.node));
+                self.show_spacetime = true;
+                let tick = cause.tick;
+                self.cause = Some((cause, v));
+                self.seek(tick);
+            }
+            Some((None, _)) => self.notify_error(
+                self.lang
+                    .t(
+                        "No broken rule was recorded before this violation: with every unsafe switch off, that would be a bug in the core.",
+                        "此违反之前没有记录到被破坏的规则：若所有不安全开关都关闭，这将是核心的缺陷。",
+                    )
+                    .to_string(),
+            ),
+            None => {}
         }
     }
 
@@ -305,6 +345,8 @@ impl Reducible for AppState {
                 }
             }
             UiAction::RemoveBookmark(tick) => s.bookmarks.remove(tick),
+            UiAction::ShowCause => s.show_cause(),
+            UiAction::HideCause => s.cause = None,
             UiAction::Key(k) => s.key(&k),
             UiAction::Scenario(nav) => super::components::scenario_nav(&mut s, nav),
         }

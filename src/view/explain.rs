@@ -89,6 +89,7 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             Event::CommitHeld { .. } => "commit-held",
             Event::Applied { .. } => "applied",
             Event::StaleIgnored { .. } => "stale-ignored",
+            Event::UnsafeRuleBroken { .. } => "unsafe-rule",
             Event::ConfigAdopted { .. } => "config-adopted",
             Event::ConfigCommitted { .. } => "config-committed",
             Event::CampaignSkipped { .. } => "campaign-skipped",
@@ -371,6 +372,7 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
         Event::StaleIgnored { from, term } => say!(lang,
             format!("n{n} ignored a stale message from n{from} carrying old term {term} (§5.1)"),
             format!("n{n} 忽略了 n{from} 带有旧任期 {term} 的过时消息（§5.1）")),
+        Event::UnsafeRuleBroken { rule } => super::explain_unsafe::unsafe_text(lang, n, rule),
         other => config_text::config_event(lang, n, other).unwrap_or_default(),
     }
 }

@@ -77,6 +77,20 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
     }
 }
 
+/// A refused bookmark, explained.
+pub fn bookmark_error(lang: Lang, e: &crate::view::bookmarks::BookmarkError) -> String {
+    use crate::view::bookmarks::{BookmarkError, MAX_BOOKMARKS, MAX_NOTE_CHARS};
+    match (lang, e) {
+        (Lang::En, _) => format!("Bookmark not added: {e}"),
+        (Lang::Zh, BookmarkError::NoteTooLong { chars }) => {
+            format!("未添加书签：备注最多 {MAX_NOTE_CHARS} 个字符（当前 {chars} 个）")
+        }
+        (Lang::Zh, BookmarkError::TooMany) => {
+            format!("未添加书签：一次运行最多 {MAX_BOOKMARKS} 个书签")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,19 +119,5 @@ mod tests {
         let bad = Command::parse("").unwrap_err();
         assert!(command_error(Lang::Zh, &bad).contains("命令为空"));
         assert!(command_error(Lang::En, &bad).contains("empty command"));
-    }
-}
-
-/// A refused bookmark, explained.
-pub fn bookmark_error(lang: Lang, e: &crate::view::bookmarks::BookmarkError) -> String {
-    use crate::view::bookmarks::{BookmarkError, MAX_BOOKMARKS, MAX_NOTE_CHARS};
-    match (lang, e) {
-        (Lang::En, _) => format!("Bookmark not added: {e}"),
-        (Lang::Zh, BookmarkError::NoteTooLong { chars }) => {
-            format!("未添加书签：备注最多 {MAX_NOTE_CHARS} 个字符（当前 {chars} 个）")
-        }
-        (Lang::Zh, BookmarkError::TooMany) => {
-            format!("未添加书签：一次运行最多 {MAX_BOOKMARKS} 个书签")
-        }
     }
 }

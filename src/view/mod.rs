@@ -7,6 +7,7 @@ pub mod client_view;
 pub mod cluster_view;
 pub mod entry_view;
 pub mod explain;
+pub mod explain_unsafe;
 pub mod export;
 pub mod i18n;
 pub mod layout;

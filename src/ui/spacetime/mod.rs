@@ -32,6 +32,9 @@ pub struct SpaceTimeProps {
     pub view: ViewProps,
     /// The teacher's bookmarks (drawn as flags).
     pub bookmarks: crate::view::bookmarks::Bookmarks,
+    /// A violation's cause being shown: its tick and nodes (highlighted).
+    #[prop_or_default]
+    pub cause: Option<(u64, Vec<u32>)>,
 }
 
 /// The space-time diagram.
@@ -54,7 +57,12 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
         ops: world.client().ops(),
         now: world.tick(),
     };
-    let lay = layout(&input, &opts);
+    let mut shown = (*opts).clone();
+    if let Some((_, nodes)) = &p.cause {
+        shown.highlight = shown.highlight.or(nodes.first().copied());
+        shown.cause_nodes = nodes.clone();
+    }
+    let lay = layout(&input, &shown);
     drop(sim);
 
     let set = {
@@ -201,6 +209,12 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
                         })
                     }) }
                 </g>
+                if let Some(x) = p.cause.as_ref().and_then(|(t, _)| lay.x_at(*t)) {
+                    <g class="st-cause" data-st-mark="cause" data-tick={p.cause.as_ref().map(|(t, _)| t.to_string()).unwrap_or_default()}>
+                        <line x1={n(x)} x2={n(x)} y1="0" y2={n(h - 16.0)} />
+                        <text x={n(x + 3.0)} y={n(h - 20.0)}>{l.t("cause", "原因")}</text>
+                    </g>
+                }
                 if let Some(x) = lay.cursor_x {
                     <line class="st-cursor" data-st-cursor={lay.t1.to_string()} x1={n(x)} x2={n(x)} y1="0" y2={n(h - 16.0)} />
                 }

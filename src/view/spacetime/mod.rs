@@ -46,6 +46,8 @@ pub struct StOptions {
     pub hidden_nodes: Vec<NodeId>,
     /// A node to highlight (its lane and its arrows).
     pub highlight: Option<NodeId>,
+    /// Nodes involved in a violation's cause (their lanes are marked).
+    pub cause_nodes: Vec<NodeId>,
     /// Drawing width, px (labels included).
     pub width: f64,
 }
@@ -59,6 +61,7 @@ impl Default for StOptions {
             hidden_kinds: Vec::new(),
             hidden_nodes: Vec::new(),
             highlight: None,
+            cause_nodes: Vec::new(),
             width: 960.0,
         }
     }
@@ -299,7 +302,7 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
             y: lane_y(n).unwrap_or(0.0),
             spans: spans_of(input.lanes.lane(n), t0, t1, &x),
             cut: cut_of(input.lanes, n, t0, t1, &x),
-            highlight: opt.highlight == Some(n),
+            highlight: opt.highlight == Some(n) || opt.cause_nodes.contains(&n),
         })
         .collect();
     let mut arrows = Vec::new();
