@@ -24,12 +24,13 @@ mod quorum;
 mod reconfig;
 mod replication;
 mod rng;
+mod snapshot;
 mod state;
 mod types;
 mod unsafe_rule;
 
 pub use commit::{CommitRule, CommitStatus};
-pub use config::{Config, ConfigError, UnsafeSwitch};
+pub use config::{Config, ConfigError, UnsafeSwitch, MAX_COMPACT_THRESHOLD};
 pub use event::{
     AppendRejection, CommitHold, ConfigCause, ConfigHalf, Event, NoCampaign, RoleCause, VoteDenial,
 };
@@ -40,6 +41,9 @@ pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageB
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
+pub use snapshot::{
+    CompactError, CompactTrigger, Snapshot, SnapshotIgnore, SnapshotInstall, SnapshotReason,
+};
 pub use state::{PersistentState, Progress, Role};
 pub use types::{Index, LogPosition, NodeId, Term};
 pub use unsafe_rule::UnsafeRule;

@@ -17,5 +17,6 @@ pub mod messages;
 pub mod params;
 pub mod safety_view;
 pub mod share;
+pub mod snapshot_view;
 pub mod spacetime;
 pub mod timeline_view;
