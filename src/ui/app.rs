@@ -179,15 +179,15 @@ pub fn App() -> Html {
             <main class="stage">
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={view.clone()} />
-                    if let Some(cause) = state.cause.clone() {
-                        <CausePanel view={view.clone()} {cause} />
-                    }
                     <div class="cluster-export">
                         <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
                     </div>
                     <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
                 </section>
                 <aside class="side-pane">
+                    if let Some(cause) = state.cause.clone() {
+                        <CausePanel view={view.clone()} {cause} />
+                    }
                     <Inspector view={view.clone()} />
                     <ClientPanel view={view.clone()} />
                 </aside>
