@@ -297,12 +297,6 @@ pub enum Event {
         /// What the state machine returned.
         result: ApplyResult,
     },
-    /// An unsafe teaching switch made this node break a rule (the cause a
-    /// later safety violation points back to).
-    UnsafeRuleBroken {
-        /// The rule broken, with what.
-        rule: super::unsafe_rule::UnsafeRule,
-    },
     /// A message was ignored because its term is older than ours and it needs no answer.
     StaleIgnored {
         /// Its sender.
@@ -400,5 +394,11 @@ pub enum Event {
         needed: usize,
         /// A pre-vote?
         pre_vote: bool,
+    },
+    /// An unsafe teaching switch made this node break a rule (the cause a
+    /// later safety violation points back to).
+    UnsafeRuleBroken {
+        /// The rule broken, with what.
+        rule: super::unsafe_rule::UnsafeRule,
     },
 }

@@ -9,7 +9,7 @@
 //! ([`MSG_LOG_MAX`]) — so a long run costs no more memory than a short one.
 
 use super::network::{DropReason, MsgId};
-use crate::raft::{Message, NodeId};
+use crate::raft::{Message, MessageKind, NodeId};
 use std::collections::VecDeque;
 
 /// Messages sent more than this many ticks ago are forgotten (unless still
@@ -25,8 +25,8 @@ pub struct MsgSummary {
     pub from: NodeId,
     /// Receiver.
     pub to: NodeId,
-    /// `data-msg` kind.
-    pub kind: &'static str,
+    /// The message's kind.
+    pub kind: MessageKind,
     /// Term carried.
     pub term: u64,
     /// A heartbeat or the reply to one.
@@ -74,8 +74,8 @@ pub struct MsgRecord {
     pub from: NodeId,
     /// Receiver.
     pub to: NodeId,
-    /// The message's `data-msg` kind (`append-entries`, `request-vote`, …).
-    pub kind: &'static str,
+    /// The message's kind.
+    pub kind: MessageKind,
     /// Term carried.
     pub term: u64,
     /// An AppendEntries without entries.
@@ -220,7 +220,7 @@ mod tests {
         let r: Vec<_> = log.records().collect();
         assert_eq!(
             (r[0].kind, r[0].ended(), r[1].ended()),
-            ("request-vote", Some(13), Some(10))
+            (MessageKind::RequestVote, Some(13), Some(10))
         );
         assert_eq!(
             log.in_window(11, 20, 20).map(|r| r.id).collect::<Vec<_>>(),

@@ -1,7 +1,8 @@
 //! Drawing one lane, arrow or mark of the space-time diagram.
 
 use super::n;
-use crate::sim::{DropReason, MarkKind, NodeStatus};
+use crate::sim::role_key::RoleKey;
+use crate::sim::{DropReason, MarkKind};
 use crate::view::i18n::Lang;
 use crate::view::spacetime::{
     ArrowEnd, OpOutcome, StArrow, StLane, StMark, StMarkKind, StOp, LABEL_W,
@@ -26,16 +27,13 @@ pub(super) fn draw_lane(lane: &StLane, width: f64, l: Lang, on_lane: &Callback<u
             }) }
             <line class="st-baseline" x1={n(LABEL_W)} x2={n(width - 8.0)} y1={n(lane.y)} y2={n(lane.y)} />
             { for lane.spans.iter().map(|s| {
-                let state = match s.status {
-                    NodeStatus::Crashed => "crashed",
-                    NodeStatus::Paused => "paused",
-                    NodeStatus::Up => s.role.name(),
-                };
+                let key = RoleKey::of(s.status, s.role);
+                let state = key.name();
                 html! {
                     <line class={classes!("st-span", state)} data-state={state}
                         data-from-tick={s.from.to_string()} data-to-tick={s.to.to_string()}
                         x1={n(s.x1)} x2={n(s.x2.max(s.x1 + 0.5))} y1={n(lane.y)} y2={n(lane.y)}>
-                        <title>{format!("n{node}: {} · {} {}", l.role(state), l.t("term", "任期"), s.term)}</title>
+                        <title>{format!("n{node}: {} · {} {}", l.role(key), l.t("term", "任期"), s.term)}</title>
                     </line>
                 }
             }) }
@@ -43,18 +41,6 @@ pub(super) fn draw_lane(lane: &StLane, width: f64, l: Lang, on_lane: &Callback<u
                 aria-label={format!("n{node}: {}", l.t("highlight, hide or show this node", "高亮、隐藏或显示此节点"))}
                 onclick={click}>{format!("n{node}")}</text>
         </g>
-    }
-}
-
-fn kind_label(kind: &str, l: Lang) -> &'static str {
-    match kind {
-        "pre-vote" => l.t("PreVote", "预投票"),
-        "request-vote" => l.t("RequestVote", "请求投票"),
-        "append-entries" => l.t("AppendEntries", "追加条目"),
-        "pre-vote-resp" => l.t("PreVote reply", "预投票回复"),
-        "request-vote-resp" => l.t("Vote reply", "投票回复"),
-        "append-entries-resp" => l.t("Append reply", "追加回复"),
-        _ => l.t("Message", "消息"),
     }
 }
 
@@ -87,7 +73,7 @@ pub(super) fn draw_arrow(a: &StArrow, l: Lang, seek: &Callback<u64>) -> Html {
     };
     let class = classes!(
         "st-msg",
-        format!("k-{}", a.kind),
+        format!("k-{}", a.kind.name()),
         end,
         a.dim.then_some("dim")
     );
@@ -102,8 +88,8 @@ pub(super) fn draw_arrow(a: &StArrow, l: Lang, seek: &Callback<u64>) -> Html {
         <g class={class} data-st-msg={a.id.to_string()} data-from={a.from.to_string()}
             data-to={a.to.to_string()} data-sent={a.sent.to_string()}
             data-delivered={a.delivered.map(|d| d.to_string()).unwrap_or_default()}
-            data-kind={a.kind} onclick={click}>
-            <title>{format!("{}{answer} n{}→n{} · {} {} · {fate}", kind_label(a.kind, l), a.from, a.to,
+            data-kind={a.kind.name()} onclick={click}>
+            <title>{format!("{}{answer} n{}→n{} · {} {} · {fate}", l.message(a.kind.into()), a.from, a.to,
                 l.t("sent at", "发送于"), a.sent)}</title>
             <line class="st-hit" x1={n(a.x1)} y1={n(a.y1)} x2={n(a.x2)} y2={n(a.y2)} />
             <line class="st-line" x1={n(a.x1)} y1={n(a.y1)} x2={n(a.x2)} y2={n(a.y2)} marker-end={head} />

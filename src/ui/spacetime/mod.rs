@@ -5,6 +5,7 @@
 
 mod draw;
 
+use crate::raft::MessageKind;
 use crate::ui::export_buttons::ExportButtons;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
@@ -13,15 +14,6 @@ use crate::view::spacetime::{layout, StInput, StOptions};
 use draw::{draw_arrow, draw_client, draw_lane, draw_mark};
 use yew::prelude::*;
 
-/// Message kinds that can be filtered, with their labels.
-const KINDS: [(&str, &str, &str); 6] = [
-    ("pre-vote", "PreVote", "预投票"),
-    ("request-vote", "RequestVote", "请求投票"),
-    ("append-entries", "AppendEntries", "追加条目"),
-    ("pre-vote-resp", "PreVote reply", "预投票回复"),
-    ("request-vote-resp", "Vote reply", "投票回复"),
-    ("append-entries-resp", "Append reply", "追加回复"),
-];
 /// Zoom steps: ticks visible across the diagram.
 const SPANS: [u64; 6] = [30, 60, 120, 200, 300, 400];
 
@@ -95,7 +87,7 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
     let newer = set(|o| o.back = o.back.saturating_sub(o.span / 2));
     let live = set(|o| o.back = 0);
     let hb = set(|o| o.show_heartbeats = !o.show_heartbeats);
-    let toggle_kind = |kind: &'static str| {
+    let toggle_kind = |kind: MessageKind| {
         let opts = opts.clone();
         Callback::from(move |_: Event| {
             let mut o = (*opts).clone();
@@ -149,11 +141,11 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
                         onclick={hb} />
                     {l.t("every heartbeat", "显示每个心跳")}
                 </label>
-                { for KINDS.iter().map(|&(kind, en, zh)| html! {
+                { for MessageKind::ALL.into_iter().map(|kind| html! {
                     <label class="st-check">
-                        <input type="checkbox" data-input="st-kind" data-kind={kind}
+                        <input type="checkbox" data-input="st-kind" data-kind={kind.name()}
                             checked={!opts.hidden_kinds.contains(&kind)} onchange={toggle_kind(kind)} />
-                        {l.t(en, zh)}
+                        {l.message(kind.into())}
                     </label>
                 }) }
                 { for hidden_buttons }

@@ -16,7 +16,7 @@
 #[cfg(test)]
 mod tests;
 
-use crate::raft::{NodeId, Role, Term};
+use crate::raft::{MessageKind, NodeId, Role, Term};
 use crate::sim::lanes::{LaneLog, Segment};
 use crate::sim::msglog::MSG_LOG_TICKS;
 use crate::sim::msglog::{MessageLog, MsgFate, MsgRecord};
@@ -40,8 +40,8 @@ pub struct StOptions {
     pub back: u64,
     /// Draw heartbeats one by one instead of one mark per broadcast.
     pub show_heartbeats: bool,
-    /// Message kinds not drawn (`data-msg` values).
-    pub hidden_kinds: Vec<&'static str>,
+    /// Message kinds not drawn.
+    pub hidden_kinds: Vec<MessageKind>,
     /// Nodes whose lanes are hidden.
     pub hidden_nodes: Vec<NodeId>,
     /// A node to highlight (its lane and its arrows).
@@ -89,8 +89,8 @@ pub struct StArrow {
     pub from: NodeId,
     /// Receiver.
     pub to: NodeId,
-    /// `data-msg` kind.
-    pub kind: &'static str,
+    /// The message's kind.
+    pub kind: MessageKind,
     /// Response granted/success, if a response.
     pub granted: Option<bool>,
     /// Send tick.

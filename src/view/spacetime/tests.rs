@@ -1,7 +1,7 @@
 //! Layout math of the space-time diagram, on hand-built logs and on a run.
 
 use super::*;
-use crate::raft::{Message, MessageBody};
+use crate::raft::{Message, MessageBody, MessageKind};
 use crate::sim::msglog::MsgSummary;
 use crate::sim::{SimConfig, Simulation};
 
@@ -173,7 +173,7 @@ fn window_filters_and_hidden_nodes_and_kinds() {
     let no_votes = layout(
         &input,
         &StOptions {
-            hidden_kinds: vec!["request-vote"],
+            hidden_kinds: vec![MessageKind::RequestVote],
             ..opts(20)
         },
     );
@@ -265,7 +265,7 @@ fn lifelines_and_term_bands_follow_a_real_election() {
     let votes: Vec<_> = l
         .arrows
         .iter()
-        .filter(|a| a.kind == "request-vote")
+        .filter(|a| a.kind == MessageKind::RequestVote)
         .map(|a| (a.from, a.to, a.end))
         .collect();
     assert_eq!(
