@@ -23,7 +23,7 @@ pub fn ExportButtons(p: &ExportButtonsProps) -> Html {
     let v = &p.view;
     let l = v.lang;
     let (seed, tick) = {
-        let sim = v.sim.0.borrow();
+        let sim = v.sim.borrow();
         (sim.initial_config().seed, sim.tick())
     };
     let fail = {

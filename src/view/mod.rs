@@ -4,12 +4,14 @@
 
 pub mod bookmarks;
 pub mod client_view;
+pub mod clock;
 pub mod cluster_view;
 pub mod entry_view;
 pub mod explain;
 pub mod explain_unsafe;
 pub mod export;
 pub mod i18n;
+pub mod keymap;
 pub mod layout;
 pub mod links;
 pub mod log_view;

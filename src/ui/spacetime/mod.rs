@@ -38,7 +38,7 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
         width: 1000.0,
         ..StOptions::default()
     });
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let ids: Vec<_> = world.nodes().iter().map(|s| s.node.id()).collect();
     let input = StInput {
