@@ -2,8 +2,8 @@
 //! entries in its log. Checked by remembering, for each sitting leader, its
 //! last entry at the previous step: it must still be there, unchanged.
 
-use super::{Property, Violation};
-use crate::raft::{Index, Node, NodeId, Role, Term};
+use super::{Property, ServerView, Violation};
+use crate::raft::{Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -15,24 +15,23 @@ pub struct LeaderAppendOnly {
 
 impl LeaderAppendOnly {
     /// Checks every running leader against what it held one step ago.
-    pub fn check(&mut self, tick: u64, live: &[&Node]) -> Option<Violation> {
+    pub fn check(&mut self, tick: u64, servers: &[ServerView]) -> Option<Violation> {
         let mut found = None;
         let mut next = BTreeMap::new();
-        for node in live.iter().filter(|n| n.role() == Role::Leader) {
-            let log = node.log();
-            if let Some(&(term, index, entry_term)) = self.seen.get(&node.id()) {
-                if term == node.term() && log.term_at(index) != Some(entry_term) && found.is_none()
-                {
+        for node in servers.iter().filter(|n| n.is_leader()) {
+            let log = node.log;
+            if let Some(&(term, index, entry_term)) = self.seen.get(&node.id) {
+                if term == node.term && log.term_at(index) != Some(entry_term) && found.is_none() {
                     found = Some(Violation {
                         property: Property::LeaderAppendOnly,
                         tick,
-                        nodes: vec![node.id()],
+                        nodes: vec![node.id],
                         entries: vec![(index, entry_term)],
                         term: Some(term),
                     });
                 }
             }
-            next.insert(node.id(), (node.term(), log.last_index(), log.last_term()));
+            next.insert(node.id, (node.term, log.last_index(), log.last_term()));
         }
         self.seen = next;
         found

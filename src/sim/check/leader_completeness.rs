@@ -7,8 +7,8 @@
 //! different entry than the one committed there is reported too: a committed
 //! entry was lost.
 
-use super::{Property, Violation};
-use crate::raft::{Index, Node, NodeId, Role, Term};
+use super::{Property, ServerView, Violation};
+use crate::raft::{Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -25,16 +25,16 @@ pub struct LeaderCompleteness {
 
 impl LeaderCompleteness {
     /// Learns new commits, then checks the sitting leaders.
-    pub fn check(&mut self, tick: u64, all: &[&Node], live: &[&Node]) -> Option<Violation> {
+    pub fn check(&mut self, tick: u64, servers: &[ServerView]) -> Option<Violation> {
         let mut found = None;
-        for node in all {
-            let commit = node.commit_index().min(node.log().last_index());
-            let checked = self.node_checked.entry(node.id()).or_default();
+        for node in servers {
+            let commit = node.commit_index.min(node.log.last_index());
+            let checked = self.node_checked.entry(node.id).or_default();
             if commit < *checked {
                 *checked = commit; // restarted: commit index is volatile
             }
             for index in (*checked + 1)..=commit {
-                let Some(term) = node.log().term_at(index) else {
+                let Some(term) = node.log.term_at(index) else {
                     break;
                 };
                 match self.committed.get(index as usize - 1) {
@@ -42,33 +42,33 @@ impl LeaderCompleteness {
                         found = Some(Violation {
                             property: Property::LeaderCompleteness,
                             tick,
-                            nodes: vec![node.id()],
+                            nodes: vec![node.id],
                             entries: vec![(index, t), (index, term)],
-                            term: Some(node.term()),
+                            term: Some(node.term),
                         });
                     }
                     Some(_) => {}
-                    None => self.committed.push((term, node.term())),
+                    None => self.committed.push((term, node.term)),
                 }
             }
             *checked = (*checked).max(commit);
         }
-        for leader in live.iter().filter(|n| n.role() == Role::Leader) {
-            let term = leader.term();
-            let entry = self.leader_checked.entry(leader.id()).or_insert((term, 0));
+        for leader in servers.iter().filter(|n| n.is_leader()) {
+            let term = leader.term;
+            let entry = self.leader_checked.entry(leader.id).or_insert((term, 0));
             if entry.0 != term {
                 *entry = (term, 0);
             }
             for index in (entry.1 + 1)..=(self.committed.len() as Index) {
                 let (entry_term, committed_in) = self.committed[index as usize - 1];
                 if committed_in < term
-                    && leader.log().term_at(index) != Some(entry_term)
+                    && leader.log.term_at(index) != Some(entry_term)
                     && found.is_none()
                 {
                     found = Some(Violation {
                         property: Property::LeaderCompleteness,
                         tick,
-                        nodes: vec![leader.id()],
+                        nodes: vec![leader.id],
                         entries: vec![(index, entry_term)],
                         term: Some(term),
                     });

@@ -1,0 +1,71 @@
+//! What the state-based checkers read of one server after a step: its id,
+//! role, term, commit index, log and whether it is crashed. The simulation
+//! builds it from each node slot ([`ServerView::of`]); a test can build one
+//! by hand ([`ServerView::new`]) and feed it through the same
+//! [`Checker::check_servers`](super::Checker::check_servers) path.
+
+use super::super::world::{NodeSlot, NodeStatus};
+use crate::raft::{Index, NodeId, RaftLog, Role, Term};
+
+/// One server as the Figure 3 checkers see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ServerView<'a> {
+    /// Its id.
+    pub id: NodeId,
+    /// Its role.
+    pub role: Role,
+    /// Its current term.
+    pub term: Term,
+    /// Its commit index (volatile: 0 after a restart).
+    pub commit_index: Index,
+    /// Its log.
+    pub log: &'a RaftLog,
+    /// Crashed: only its persistent state (term, vote, log) means anything.
+    pub crashed: bool,
+}
+
+impl<'a> ServerView<'a> {
+    /// A running server, built by hand.
+    pub fn new(
+        id: NodeId,
+        role: Role,
+        term: Term,
+        commit_index: Index,
+        log: &'a RaftLog,
+    ) -> ServerView<'a> {
+        ServerView {
+            id,
+            role,
+            term,
+            commit_index,
+            log,
+            crashed: false,
+        }
+    }
+
+    /// The same server, crashed.
+    pub fn crashed(self) -> ServerView<'a> {
+        ServerView {
+            crashed: true,
+            ..self
+        }
+    }
+
+    /// What the simulation's node slot shows.
+    pub fn of(slot: &'a NodeSlot) -> ServerView<'a> {
+        let node = &slot.node;
+        ServerView {
+            id: node.id(),
+            role: node.role(),
+            term: node.term(),
+            commit_index: node.commit_index(),
+            log: node.log(),
+            crashed: slot.status == NodeStatus::Crashed,
+        }
+    }
+
+    /// A running leader (a paused one still counts: it holds its term).
+    pub fn is_leader(&self) -> bool {
+        !self.crashed && self.role == Role::Leader
+    }
+}
