@@ -8,6 +8,7 @@ mod common;
 
 use common::paper::*;
 use common::raft_harness::*;
+use raftlab::raft::LogPosition;
 use raftlab::raft::{
     ApplyResult, Command, CommitHold, Config, Entry, EntryData, Event, MessageBody, Node,
     PersistentState, ProposeError, Rng, Role,
@@ -146,7 +147,7 @@ fn s5_3_leader_appends_a_proposal_and_sends_only_the_new_entry() {
     let out = l.take_outbox();
     assert!(matches!(
         &out[0].body,
-        MessageBody::AppendEntries { prev_log_index: 2, entries, .. } if entries.len() == 1
+        MessageBody::AppendEntries { prev_log: LogPosition { index: 2, .. }, entries, .. } if entries.len() == 1
     ));
 }
 

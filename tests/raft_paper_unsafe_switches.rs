@@ -8,6 +8,8 @@ mod common;
 
 use common::paper::*;
 use common::raft_harness::*;
+use raftlab::raft::AppendOutcome;
+use raftlab::raft::AppendResponse;
 use raftlab::raft::{Config, Event, MessageBody, NodeId, Role, UnsafeSwitch};
 
 // ============================================================ unsafe switches
@@ -74,6 +76,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             UnsafeSwitch::CommitOldTermByCounting => want.1 = 2,
             UnsafeSwitch::ForgetVoteOnRestart => want.2 = None,
             UnsafeSwitch::AcceptStaleLeader => want.3 = 3,
+            // Changes membership only (tests/membership_rules.rs).
+            UnsafeSwitch::OneStepMembershipChange => {}
         }
         assert_eq!(probes(&cfg), want, "{}", s.name());
         assert_eq!(UnsafeSwitch::from_name(s.name()), Some(s));
@@ -84,7 +88,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             "vote-without-log-check",
             "commit-old-term-by-counting",
             "forget-vote-on-restart",
-            "accept-stale-leader"
+            "accept-stale-leader",
+            "one-step-membership-change"
         ]
     );
     assert_eq!(UnsafeSwitch::from_name("commit-anything"), None);
@@ -136,11 +141,9 @@ fn unsafe_accept_stale_leader_overwrites_and_acknowledges_in_the_old_term() {
     assert_eq!(out[0].term, 1);
     assert!(matches!(
         out[0].body,
-        MessageBody::AppendEntriesResponse {
+        MessageBody::AppendEntriesResponse(AppendResponse {
             request_term: 1,
-            success: true,
-            match_index: 3,
-            ..
-        }
+            outcome: AppendOutcome::Matched { match_index: 3 },
+        })
     ));
 }

@@ -11,26 +11,33 @@
 //! Understandable Consensus Algorithm", 2014; "§5.2" etc. below) and Ongaro's
 //! thesis ("thesis §9.6").
 
+mod commit;
 mod config;
 mod election;
 mod event;
 mod kv;
 mod log;
+mod membership;
 mod message;
 mod node;
 mod quorum;
+mod reconfig;
 mod replication;
 mod rng;
 mod state;
 mod types;
 
+pub use commit::{CommitRule, CommitStatus};
 pub use config::{Config, ConfigError, UnsafeSwitch};
-pub use event::{AppendRejection, CommitHold, Event, RoleCause, VoteDenial};
+pub use event::{
+    AppendRejection, CommitHold, ConfigCause, ConfigHalf, Event, NoCampaign, RoleCause, VoteDenial,
+};
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
-pub use message::{Message, MessageBody};
+pub use membership::{fmt_set, ConfChange, ConfChangeError, ConfigEntry, Membership, MAX_MEMBERS};
+pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
 pub use state::{PersistentState, Progress, Role};
-pub use types::{Index, NodeId, Term};
+pub use types::{Index, LogPosition, NodeId, Term};

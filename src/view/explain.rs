@@ -5,8 +5,8 @@
 
 use super::i18n::Lang;
 use crate::raft::{
-    AppendRejection, ApplyResult, Command, CommitHold, Event, NodeId, Role, RoleCause, Term,
-    VoteDenial,
+    AppendRejection, ApplyResult, Command, CommitHold, Event, LogPosition, NodeId, Role, RoleCause,
+    Term, VoteDenial,
 };
 use crate::sim::{SimEvent, TraceEvent, TraceKind};
 
@@ -51,7 +51,10 @@ pub fn category(kind: &TraceKind) -> Category {
             | Event::VoteGranted { .. }
             | Event::VoteDenied { .. }
             | Event::VoteCounted { .. }
-            | Event::StaleIgnored { .. } => Category::Elections,
+            | Event::StaleIgnored { .. }
+            | Event::CampaignSkipped { .. }
+            | Event::VoteNotCounted { .. }
+            | Event::JointVoteLost { .. } => Category::Elections,
             _ => Category::Replication,
         },
         TraceKind::Sim(SimEvent::ClientOutcome { .. }) => Category::Replication,
@@ -86,6 +89,11 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             Event::CommitHeld { .. } => "commit-held",
             Event::Applied { .. } => "applied",
             Event::StaleIgnored { .. } => "stale-ignored",
+            Event::ConfigAdopted { .. } => "config-adopted",
+            Event::ConfigCommitted { .. } => "config-committed",
+            Event::CampaignSkipped { .. } => "campaign-skipped",
+            Event::VoteNotCounted { .. } => "vote-not-counted",
+            Event::JointVoteLost { .. } => "joint-vote-lost",
         },
         TraceKind::Sim(e) => match e {
             SimEvent::Crashed => "crashed",
@@ -203,6 +211,7 @@ fn role_changed(lang: Lang, n: NodeId, from: Role, to: Role, term: Term, c: &Rol
         RoleCause::DiscoveredLeader { leader } => say!(lang,
             format!("n{n} received AppendEntries from n{leader}, the leader of term {term}: it stops being {fr} and follows n{leader} (§5.2)"),
             format!("n{n} 收到任期 {term} 的领导者 n{leader} 的日志追加请求：不再是{fr}，转为跟随 n{leader}（§5.2）")),
+        RoleCause::RemovedFromConfig { index } => config_text::removed_leader(lang, n, *index),
         RoleCause::LostQuorum { heard_from } => {
             let h = nodes(heard_from);
             say!(lang,
@@ -228,7 +237,7 @@ fn vote_denied(
         VoteDenial::AlreadyVoted { voted_for } => say!(lang,
             format!("n{n} denied its {v} to n{cand}: it already voted for n{voted_for} in term {term}; one vote per term (§5.2)"),
             format!("n{n} 拒绝{v}给 n{cand}：它在任期 {term} 已投票给 n{voted_for}，每个任期只能投一票（§5.2）")),
-        VoteDenial::LogBehind { candidate_last: (ct, ci), our_last: (ot, oi) } => {
+        VoteDenial::LogBehind { candidate_last: LogPosition { term: ct, index: ci }, our_last: LogPosition { term: ot, index: oi } } => {
             if ct != ot {
                 say!(lang,
                     format!("n{n} denied its {v} to n{cand}: n{cand}'s last log term {ct} is older than n{n}'s {ot} (§5.4.1)"),
@@ -286,6 +295,11 @@ fn commit_held(lang: Lang, n: NodeId, hold: &CommitHold) -> String {
                 format!("n{n} waits to commit index {index}: held by {h} ({have}), needs {needed} (a majority) (§5.3)"),
                 format!("n{n} 等待提交索引 {index}：{h} 持有（{have} 个），需要 {needed} 个（多数派）（§5.3）"))
         }
+        CommitHold::NoJointMajority {
+            index,
+            holders,
+            short,
+        } => config_text::joint_hold(lang, n, *index, holders, short),
     }
 }
 
@@ -357,11 +371,16 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
         Event::StaleIgnored { from, term } => say!(lang,
             format!("n{n} ignored a stale message from n{from} carrying old term {term} (§5.1)"),
             format!("n{n} 忽略了 n{from} 带有旧任期 {term} 的过时消息（§5.1）")),
+        other => config_text::config_event(lang, n, other).unwrap_or_default(),
     }
 }
 
 #[path = "explain_sim.rs"]
 mod sim_text;
+
+/// Membership-change sentences (thesis chapter 4).
+#[path = "explain_config.rs"]
+pub mod config_text;
 
 #[cfg(test)]
 #[path = "explain_tests.rs"]
