@@ -71,3 +71,25 @@ fn appending_passes_and_only_sitting_leaders_of_the_same_term_are_held_to_it() {
     rig.at(7).step(&[leader(1, 4, 0, &c)]);
     assert_eq!(rig.violations(), []);
 }
+
+#[test]
+fn a_paused_leader_is_still_a_leader_and_is_held_to_it() {
+    // A paused node keeps its role and term (`leadership::is_leader`), so a
+    // leader whose log shrinks while paused is caught; a crashed one is not
+    // held (its role is volatile).
+    let mut rig = Rig::new();
+    let before = terms(&[1, 1]);
+    let after = terms(&[1]);
+    rig.at(10).step(&[leader(3, 1, 2, &before).paused()]);
+    rig.at(11).step(&[leader(3, 1, 2, &after).paused()]);
+    assert_eq!(
+        rig.violations(),
+        [violation(
+            Property::LeaderAppendOnly,
+            11,
+            &[3],
+            &[(2, 1)],
+            Some(1)
+        )]
+    );
+}

@@ -1,9 +1,10 @@
 //! What the state-based checkers read of one server after a step: its id,
-//! role, term, commit index, log and whether it is crashed. The simulation
+//! role, term, commit index, log and status (up, paused or crashed). The simulation
 //! builds it from each node slot ([`ServerView::of`]); a test can build one
 //! by hand ([`ServerView::new`]) and feed it through the same
 //! [`Checker::check_servers`](super::Checker::check_servers) path.
 
+use super::super::leadership;
 use super::super::world::{NodeSlot, NodeStatus};
 use crate::raft::{Index, NodeId, RaftLog, Role, Term};
 
@@ -20,8 +21,9 @@ pub struct ServerView<'a> {
     pub commit_index: Index,
     /// Its log.
     pub log: &'a RaftLog,
-    /// Crashed: only its persistent state (term, vote, log) means anything.
-    pub crashed: bool,
+    /// Up, paused or crashed (then only its persistent state — term, vote,
+    /// log — means anything).
+    pub status: NodeStatus,
 }
 
 impl<'a> ServerView<'a> {
@@ -39,14 +41,22 @@ impl<'a> ServerView<'a> {
             term,
             commit_index,
             log,
-            crashed: false,
+            status: NodeStatus::Up,
         }
     }
 
     /// The same server, crashed.
     pub fn crashed(self) -> ServerView<'a> {
         ServerView {
-            crashed: true,
+            status: NodeStatus::Crashed,
+            ..self
+        }
+    }
+
+    /// The same server, paused.
+    pub fn paused(self) -> ServerView<'a> {
+        ServerView {
+            status: NodeStatus::Paused,
             ..self
         }
     }
@@ -60,12 +70,13 @@ impl<'a> ServerView<'a> {
             term: node.term(),
             commit_index: node.commit_index(),
             log: node.log(),
-            crashed: slot.status == NodeStatus::Crashed,
+            status: slot.status,
         }
     }
 
-    /// A running leader (a paused one still counts: it holds its term).
+    /// Whether it counts as a leader ([`leadership::is_leader`]: a paused
+    /// leader does, a crashed one does not).
     pub fn is_leader(&self) -> bool {
-        !self.crashed && self.role == Role::Leader
+        leadership::is_leader(self.status, self.role)
     }
 }
