@@ -126,7 +126,9 @@ test('a message can be held, released and delivered from its card', async (t) =>
   const [from, to] = [await msg.getAttribute('data-from'), await msg.getAttribute('data-to')];
   const head = await card.locator('.message-card-head').textContent();
   assert.ok(head.includes(`n${from} → n${to}`) && head.includes(`#${id}`), head);
-  const fields = await card.$$eval('.msg-fields > dt', (dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+  const fields = await card
+    .locator('.msg-fields > dt')
+    .evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
   const term = Number(Object.fromEntries(fields).term);
   const newest = Math.max(...(await page.$$eval(NODE, (els) => els.map((e) => Number(e.dataset.term)))));
   assert.ok(Number.isInteger(term) && term >= 1 && term <= newest, `term field ${JSON.stringify(fields)}`);

@@ -3,7 +3,18 @@
 // against the real wasm simulation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPlaying, oneLeader, openApp, openScenario, sampleFrames, percentile, setSpeed, submit, tickOf, waitTick } from './lib/harness.js';
+import {
+  isPlaying,
+  oneLeader,
+  openApp,
+  openScenario,
+  percentile,
+  sampleFrames,
+  setSpeed,
+  submit,
+  tickOf,
+  waitTick,
+} from './lib/harness.js';
 
 /** The single leader's id, once there is one. */
 const waitLeader = async (page) => (await oneLeader(page, 30000)).id;
