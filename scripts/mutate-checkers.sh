@@ -26,6 +26,10 @@ MUTANTS=(
   "log_matching.rs|truncated|"
   "leader_completeness.rs|check|None"
   "state_machine_safety.rs|observe|None"
+  "state_machine_safety.rs|check_states|None"
+  "state_machine_safety.rs|snapshot|None"
+  "leader_completeness.rs|applied|"
+  "leader_completeness.rs|holds|true"
   "linearizability/mod.rs|observe|"
   "linearizability/mod.rs|check|None"
   "linearizability/mod.rs|check_key|Verdict::Linearizable"
@@ -45,11 +49,14 @@ mkdir -p "$base"
 # A fresh copy of the working tree (tracked and untracked-but-not-ignored
 # files, as they are now).
 copy_tree() {
-  rm -rf "$tree"
+  rm -rf "$tree" "$base/pristine"
   mkdir -p "$tree"
   git ls-files -z --cached --others --exclude-standard |
     xargs -0 -I{} sh -c 'test -f "{}" && printf "%s\0" "{}"' |
     tar --null -T - -cf - | tar -xf - -C "$tree"
+  # Each mutant starts from these, not from the checkout (which may change
+  # while the script runs).
+  cp -r "$tree/src/sim/check" "$base/pristine"
 }
 
 # stub FILE FN BODY: replaces the body of the first `fn FN(` in FILE.
@@ -98,7 +105,7 @@ for m in "${MUTANTS[@]}"; do
     ((match)) || continue
   fi
   path="src/sim/check/$file"
-  cp "$REPO/$path" "$path"
+  cp "$base/pristine/$file" "$path"
   stub "$path" "$fn" "$body"
   log="$base/${name//[:\/]/_}.log"
   if ! cargo test --quiet --no-run >"$log" 2>&1; then
@@ -111,7 +118,7 @@ for m in "${MUTANTS[@]}"; do
     printf 'killed    %-40s by %s\n' "$name" "$(first_failure "$log")"
     killed=$((killed + 1))
   fi
-  cp "$REPO/$path" "$path"
+  cp "$base/pristine/$file" "$path"
 done
 
 total=$((killed + survived + broken))

@@ -179,3 +179,80 @@ fn an_entry_committed_after_a_leader_was_checked_is_still_held_against_it() {
         )]
     );
 }
+
+/// `terms` with every entry up to and including `index` compacted into a
+/// snapshot (thesis §5.1).
+fn compacted(entry_terms: &[u64], index: u64) -> raftlab::raft::RaftLog {
+    let mut log = terms(entry_terms);
+    log.compact_to(index).expect("held");
+    log
+}
+
+#[test]
+fn a_leader_whose_snapshot_covers_the_committed_prefix_holds_it() {
+    let mut rig = Rig::new();
+    let l2 = terms(&[1, 1, 2]);
+    let snap = compacted(&[1, 1, 2, 3], 2);
+    rig.at(10)
+        .step(&[leader(1, 2, 3, &l2), follower(2, 2, 3, &l2)]);
+    rig.at(20)
+        .step(&[follower(1, 3, 3, &l2), leader(2, 3, 3, &snap)]);
+    assert_eq!(rig.violations(), []);
+}
+
+#[test]
+fn a_leader_whose_snapshot_ends_in_another_entry_lacks_the_committed_prefix() {
+    let mut rig = Rig::new();
+    let l2 = terms(&[1, 1, 2]);
+    let other = compacted(&[1, 2], 2);
+    rig.at(10)
+        .step(&[leader(1, 2, 3, &l2), follower(2, 2, 3, &l2)]);
+    rig.at(20)
+        .step(&[follower(1, 3, 3, &l2), leader(3, 3, 0, &other)]);
+    assert_eq!(
+        rig.violations(),
+        [violation(
+            Property::LeaderCompleteness,
+            20,
+            &[3],
+            &[(1, 1)],
+            Some(3)
+        )]
+    );
+}
+
+#[test]
+fn entries_applied_and_compacted_within_one_step_are_still_learned_committed() {
+    // n1 commits, applies and compacts indexes 1..=3 in one step: only its
+    // `Applied` events tell the checker what was there. n3 then leads term 3
+    // without (3, 2).
+    let mut rig = Rig::new();
+    let gone = compacted(&[1, 1, 2], 3);
+    let behind = terms(&[1, 1]);
+    rig.at(10);
+    for (index, term) in [(1, 1), (2, 1), (3, 2)] {
+        rig.event(
+            1,
+            raftlab::raft::Event::Applied {
+                index,
+                term,
+                command: None,
+                result: raftlab::raft::ApplyResult::Noop,
+            },
+        );
+    }
+    rig.step(&[leader(1, 2, 3, &gone), follower(3, 2, 2, &behind)]);
+    assert_eq!(rig.violations(), []);
+    rig.at(20)
+        .step(&[follower(1, 3, 3, &gone), leader(3, 3, 2, &behind)]);
+    assert_eq!(
+        rig.violations(),
+        [violation(
+            Property::LeaderCompleteness,
+            20,
+            &[3],
+            &[(3, 2)],
+            Some(3)
+        )]
+    );
+}

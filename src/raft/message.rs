@@ -1,6 +1,7 @@
 //! The RPCs of Figure 2 (plus PreVote, thesis §9.6), as one-way messages.
 
 use super::log::Entry;
+use super::snapshot::Snapshot;
 use super::types::{Index, LogPosition, NodeId, Term};
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +49,24 @@ pub enum MessageBody {
     },
     /// The answer to an AppendEntries.
     AppendEntriesResponse(AppendResponse),
+    /// InstallSnapshot (thesis §5.1, Figure 5.3; paper §7, Figure 13): the
+    /// leader's snapshot, whole, for a follower that needs entries the leader
+    /// has compacted. The figure's `offset`/`done` chunking is not simulated.
+    InstallSnapshot {
+        /// Last included index and term, state machine and configuration.
+        snapshot: Snapshot,
+    },
+    /// The answer to an InstallSnapshot (the figure's `term`, plus what lets
+    /// the leader go on replicating).
+    InstallSnapshotResponse {
+        /// The term of the InstallSnapshot answered (older answers are ignored).
+        request_term: Term,
+        /// True if installed; false if ignored as stale.
+        installed: bool,
+        /// The last index now known to match the leader: the snapshot's last
+        /// included index, or our commit index if the snapshot was stale.
+        match_index: Index,
+    },
 }
 
 /// The answer to an AppendEntries (Figure 2's `success`, plus what a leader
@@ -113,7 +132,7 @@ impl ConflictHint {
     pub fn retry_index(&self) -> Index {
         match self {
             ConflictHint::TermConflict { first } => first.index,
-            ConflictHint::LogTooShort { last_index } => last_index + 1,
+            ConflictHint::LogTooShort { last_index } => last_index.saturating_add(1),
         }
     }
 }
@@ -150,8 +169,8 @@ impl AppendResponse {
 }
 
 impl MessageBody {
-    /// A short stable name: `pre-vote`, `request-vote`, `append-entries` and
-    /// their `-resp` forms (the UI's `data-msg`).
+    /// A short stable name: `pre-vote`, `request-vote`, `append-entries`,
+    /// `install-snapshot` and their `-resp` forms (the UI's `data-msg`).
     pub fn kind(&self) -> &'static str {
         match self {
             MessageBody::RequestVote { pre_vote: true, .. } => "pre-vote",
@@ -160,6 +179,8 @@ impl MessageBody {
             MessageBody::RequestVoteResponse { .. } => "request-vote-resp",
             MessageBody::AppendEntries { .. } => "append-entries",
             MessageBody::AppendEntriesResponse(_) => "append-entries-resp",
+            MessageBody::InstallSnapshot { .. } => "install-snapshot",
+            MessageBody::InstallSnapshotResponse { .. } => "install-snapshot-resp",
         }
     }
 
@@ -168,6 +189,14 @@ impl MessageBody {
         match self {
             MessageBody::AppendEntries { entries, .. } => entries.len(),
             _ => 0,
+        }
+    }
+
+    /// The size in bytes of a snapshot carried, if any (see [`Snapshot::size_bytes`]).
+    pub fn snapshot_bytes(&self) -> Option<usize> {
+        match self {
+            MessageBody::InstallSnapshot { snapshot } => Some(snapshot.size_bytes()),
+            _ => None,
         }
     }
 
@@ -181,6 +210,7 @@ impl MessageBody {
         match self {
             MessageBody::RequestVoteResponse { vote_granted, .. } => Some(*vote_granted),
             MessageBody::AppendEntriesResponse(r) => Some(r.success()),
+            MessageBody::InstallSnapshotResponse { installed, .. } => Some(*installed),
             _ => None,
         }
     }

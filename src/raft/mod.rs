@@ -24,11 +24,12 @@ mod quorum;
 mod reconfig;
 mod replication;
 mod rng;
+mod snapshot;
 mod state;
 mod types;
 
 pub use commit::{CommitRule, CommitStatus};
-pub use config::{Config, ConfigError, UnsafeSwitch};
+pub use config::{Config, ConfigError, UnsafeSwitch, MAX_COMPACT_THRESHOLD};
 pub use event::{
     AppendRejection, CommitHold, ConfigCause, ConfigHalf, Event, NoCampaign, RoleCause, VoteDenial,
 };
@@ -39,5 +40,8 @@ pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageB
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
+pub use snapshot::{
+    CompactError, CompactTrigger, Snapshot, SnapshotIgnore, SnapshotInstall, SnapshotReason,
+};
 pub use state::{PersistentState, Progress, Role};
 pub use types::{Index, LogPosition, NodeId, Term};

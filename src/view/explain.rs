@@ -89,6 +89,11 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             Event::CommitHeld { .. } => "commit-held",
             Event::Applied { .. } => "applied",
             Event::StaleIgnored { .. } => "stale-ignored",
+            Event::SnapshotTaken { .. } => "snapshot-taken",
+            Event::SnapshotSent { .. } => "snapshot-sent",
+            Event::SnapshotInstalled { .. } => "snapshot-installed",
+            Event::SnapshotIgnored { .. } => "snapshot-ignored",
+            Event::RestoredFromSnapshot { .. } => "restored-from-snapshot",
             Event::ConfigAdopted { .. } => "config-adopted",
             Event::ConfigCommitted { .. } => "config-committed",
             Event::CampaignSkipped { .. } => "campaign-skipped",
@@ -371,9 +376,17 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
         Event::StaleIgnored { from, term } => say!(lang,
             format!("n{n} ignored a stale message from n{from} carrying old term {term} (§5.1)"),
             format!("n{n} 忽略了 n{from} 带有旧任期 {term} 的过时消息（§5.1）")),
+        Event::SnapshotTaken { .. }
+        | Event::SnapshotSent { .. }
+        | Event::SnapshotInstalled { .. }
+        | Event::SnapshotIgnored { .. }
+        | Event::RestoredFromSnapshot { .. } => snapshot_text::explain(lang, n, e),
         other => config_text::config_event(lang, n, other).unwrap_or_default(),
     }
 }
+
+#[path = "explain_snapshot.rs"]
+mod snapshot_text;
 
 #[path = "explain_sim.rs"]
 mod sim_text;

@@ -89,6 +89,10 @@ impl Lang {
             ("heartbeat", Lang::Zh) => "心跳",
             ("append-entries-resp", Lang::En) => "Append reply",
             ("append-entries-resp", Lang::Zh) => "追加响应",
+            ("install-snapshot", Lang::En) => "InstallSnapshot",
+            ("install-snapshot", Lang::Zh) => "安装快照",
+            ("install-snapshot-resp", Lang::En) => "Snapshot reply",
+            ("install-snapshot-resp", Lang::Zh) => "快照响应",
             (_, Lang::En) => "Message",
             (_, Lang::Zh) => "消息",
         }
@@ -122,6 +126,8 @@ mod tests {
             "request-vote-resp",
             "append-entries",
             "append-entries-resp",
+            "install-snapshot",
+            "install-snapshot-resp",
             "heartbeat",
         ];
         for kind in kinds {

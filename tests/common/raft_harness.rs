@@ -55,6 +55,7 @@ pub fn node_with_log(
         current_term: term,
         voted_for,
         log: log_with(terms),
+        ..PersistentState::default()
     };
     Node::restart(id, members, config, rng_for(id), persistent).expect("valid config")
 }

@@ -114,7 +114,21 @@ impl Checker {
         };
         let found = match event {
             Event::RoleChanged { .. } => self.election.observe(tick, node, event),
-            Event::Applied { .. } => self.applied.observe(tick, node, event),
+            Event::Applied { index, term, .. } => {
+                self.completeness.applied(node, *index, *term);
+                self.applied.observe(tick, node, event)
+            }
+            Event::SnapshotInstalled {
+                last_included_index,
+                last_included_term,
+                ..
+            }
+            | Event::RestoredFromSnapshot {
+                last_included_index,
+                last_included_term,
+            } => self
+                .applied
+                .snapshot(tick, node, *last_included_index, *last_included_term),
             Event::EntriesTruncated { removed } => {
                 self.matching.truncated(node, removed);
                 None
@@ -130,8 +144,8 @@ impl Checker {
         self.check_servers(tick, &servers);
     }
 
-    /// Checks Leader Append-Only, Log Matching and Leader Completeness against
-    /// every server's state after a step (crashed ones included: their logs
+    /// Checks Leader Append-Only, Log Matching, Leader Completeness and the
+    /// state machines (State Machine Safety) against every server's state after a step (crashed ones included: their logs
     /// persist). [`Checker::check`] calls it with the simulation's nodes; a
     /// test calls it with servers built by hand.
     pub fn check_servers(&mut self, tick: u64, servers: &[ServerView]) {
@@ -140,6 +154,8 @@ impl Checker {
         let found = self.matching.check(tick, servers);
         self.push(found);
         let found = self.completeness.check(tick, servers);
+        self.push(found);
+        let found = self.applied.check_states(tick, servers);
         self.push(found);
     }
 

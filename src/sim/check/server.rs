@@ -1,12 +1,20 @@
 //! What the state-based checkers read of one server after a step: its id,
-//! role, term, commit index, log and status (up, paused or crashed). The simulation
+//! role, term, commit index, log, state machine and status (up, paused or
+//! crashed). The simulation
 //! builds it from each node slot ([`ServerView::of`]); a test can build one
 //! by hand ([`ServerView::new`]) and feed it through the same
 //! [`Checker::check_servers`](super::Checker::check_servers) path.
 
 use super::super::leadership;
 use super::super::world::{NodeSlot, NodeStatus};
-use crate::raft::{Index, NodeId, RaftLog, Role, Term};
+use crate::raft::{Index, KvStore, NodeId, RaftLog, Role, Term};
+use std::collections::BTreeMap;
+
+/// The state machine of a server built by hand: empty, nothing applied.
+static EMPTY: KvStore = KvStore {
+    data: BTreeMap::new(),
+    last_applied: 0,
+};
 
 /// One server as the Figure 3 checkers see it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,13 +29,15 @@ pub struct ServerView<'a> {
     pub commit_index: Index,
     /// Its log.
     pub log: &'a RaftLog,
+    /// Its state machine, with `lastApplied` (Figure 2).
+    pub state: &'a KvStore,
     /// Up, paused or crashed (then only its persistent state — term, vote,
     /// log — means anything).
     pub status: NodeStatus,
 }
 
 impl<'a> ServerView<'a> {
-    /// A running server, built by hand.
+    /// A running server with an empty state machine, built by hand.
     pub fn new(
         id: NodeId,
         role: Role,
@@ -41,6 +51,7 @@ impl<'a> ServerView<'a> {
             term,
             commit_index,
             log,
+            state: &EMPTY,
             status: NodeStatus::Up,
         }
     }
@@ -51,6 +62,11 @@ impl<'a> ServerView<'a> {
             status: NodeStatus::Crashed,
             ..self
         }
+    }
+
+    /// The same server with this state machine.
+    pub fn with_state(self, state: &'a KvStore) -> ServerView<'a> {
+        ServerView { state, ..self }
     }
 
     /// The same server, paused.
@@ -70,6 +86,7 @@ impl<'a> ServerView<'a> {
             term: node.term(),
             commit_index: node.commit_index(),
             log: node.log(),
+            state: node.kv(),
             status: slot.status,
         }
     }
