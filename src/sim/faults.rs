@@ -9,6 +9,9 @@ use crate::raft::{Node, NodeId};
 
 /// Applies one action to the world.
 pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
+    if super::membership::apply(w, action)? {
+        return Ok(());
+    }
     match action {
         Action::Campaign(n) => {
             let i = up_node(w, *n)?;
@@ -76,7 +79,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             if w.nodes[i].status == NodeStatus::Crashed {
                 return Err(SimError::NodeState {
                     node: *n,
-                    status: "crashed",
+                    status: NodeStatus::Crashed,
                 });
             }
             w.nodes[i].status = NodeStatus::Crashed;
@@ -91,7 +94,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
         Action::Resume(n) => {
             let i = w.index_of(*n)?;
             if w.nodes[i].status != NodeStatus::Paused {
-                let status = w.nodes[i].status.name();
+                let status = w.nodes[i].status;
                 return Err(SimError::NodeState { node: *n, status });
             }
             w.nodes[i].status = NodeStatus::Up;
@@ -125,12 +128,16 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             w.config.network = net;
         }
         Action::SetManualDelivery(on) => w.config.network.manual_delivery = *on,
+        Action::AddServer
+        | Action::RemoveServer(_)
+        | Action::Promote(_)
+        | Action::ChangeVoters(_) => unreachable!("handled by membership::apply"),
         Action::Compact { node, up_to } => {
             let i = w.index_of(*node)?;
             if w.nodes[i].status == NodeStatus::Crashed {
                 return Err(SimError::NodeState {
                     node: *node,
-                    status: "crashed",
+                    status: NodeStatus::Crashed,
                 });
             }
             let n = &mut w.nodes[i].node;
@@ -167,10 +174,7 @@ fn up_node(w: &World, n: NodeId) -> Result<usize, SimError> {
     let i = w.index_of(n)?;
     match w.nodes[i].status {
         NodeStatus::Up => Ok(i),
-        s => Err(SimError::NodeState {
-            node: n,
-            status: s.name(),
-        }),
+        status => Err(SimError::NodeState { node: n, status }),
     }
 }
 
@@ -235,15 +239,23 @@ fn partition(w: &mut World, groups: &[Vec<NodeId>]) -> Result<(), SimError> {
 fn restart(w: &mut World, n: NodeId) -> Result<(), SimError> {
     let i = w.index_of(n)?;
     if w.nodes[i].status != NodeStatus::Crashed {
-        let status = w.nodes[i].status.name();
+        let status = w.nodes[i].status;
         return Err(SimError::NodeState { node: n, status });
     }
     let slot = &w.nodes[i];
     let restarts = slot.restarts + 1;
     let rng = crate::raft::Rng::new(w.config.seed).split(u64::from(n) + (restarts << 8));
+    // The bootstrap configuration; the one in force is re-read from the log.
+    let base: Vec<NodeId> = slot
+        .node
+        .base_membership()
+        .voters
+        .voters()
+        .into_iter()
+        .collect();
     let node = Node::restart(
         n,
-        slot.node.members(),
+        &base,
         slot.node.config().clone(),
         rng,
         slot.node.persistent().clone(),

@@ -8,7 +8,7 @@
 //! let mut sim = Simulation::new(SimConfig { nodes: 3, ..SimConfig::default() }).unwrap();
 //! sim.campaign(1).unwrap();          // n1's election timer fires now
 //! sim.run(10).unwrap();              // votes travel and come back
-//! assert_eq!(sim.node(1).unwrap().role, "leader");
+//! assert_eq!(sim.node(1).unwrap().role, raftlab::sim::RoleKey::Leader);
 //! sim.propose_to(1, "put x 1").unwrap();
 //! sim.run(20).unwrap();
 //! assert_eq!(sim.node(3).unwrap().kv.get("x").map(String::as_str), Some("1"));
@@ -18,8 +18,10 @@ use super::action::{Action, Target};
 use super::config::SimError;
 use super::history::Simulation;
 use super::network::MsgId;
-use super::world::NodeStatus;
-use crate::raft::{Command, CommandError, Index, Message, NodeId, Term};
+use super::role_key::RoleKey;
+use crate::raft::{
+    Command, CommandError, EntryData, Index, Membership, Message, MessageKind, NodeId, Term,
+};
 use std::collections::BTreeMap;
 
 /// Why a scripted proposal failed before reaching the cluster.
@@ -37,7 +39,7 @@ pub struct NodeReadout {
     /// The id.
     pub id: NodeId,
     /// `follower`, `precandidate`, `candidate`, `leader`, `crashed` or `paused`.
-    pub role: &'static str,
+    pub role: RoleKey,
     /// currentTerm.
     pub term: Term,
     /// votedFor.
@@ -54,6 +56,8 @@ pub struct NodeReadout {
     pub kv: BTreeMap<String, String>,
     /// Leader only: follower → (nextIndex, matchIndex).
     pub progress: BTreeMap<NodeId, (Index, Index)>,
+    /// The configuration in force on this node (thesis §4.1).
+    pub membership: Membership,
     /// The snapshot's last included (index, term); (0, 0) if never compacted.
     pub snapshot: (Index, Term),
 }
@@ -153,6 +157,24 @@ impl Simulation {
         self.act(Action::Propose(target, command))
             .map_err(ProposeScriptError::Sim)
     }
+    /// A new server joins with an empty log; the leader adds it as a learner
+    /// (thesis §4.2.1). Returns its id.
+    pub fn add_server(&mut self) -> Result<NodeId, SimError> {
+        let id = super::membership::next_server_id(self.world());
+        self.act(Action::AddServer).map(|_| id)
+    }
+    /// The leader removes a voter or learner (thesis §4.2.2).
+    pub fn remove_server(&mut self, node: NodeId) -> Result<(), SimError> {
+        self.act(Action::RemoveServer(node))
+    }
+    /// The leader promotes a learner to voter (thesis §4.2.1).
+    pub fn promote(&mut self, node: NodeId) -> Result<(), SimError> {
+        self.act(Action::Promote(node))
+    }
+    /// The leader moves to these voters through joint consensus (thesis §4.3).
+    pub fn change_voters(&mut self, voters: &[NodeId]) -> Result<(), SimError> {
+        self.act(Action::ChangeVoters(voters.to_vec()))
+    }
     /// Puts a hand-written message in flight, due next tick.
     pub fn inject(&mut self, msg: Message) -> Result<(), SimError> {
         self.act(Action::Inject(msg))
@@ -160,7 +182,7 @@ impl Simulation {
 
     /// The id of the oldest message in flight from `from` to `to` whose kind
     /// (`append-entries`, `request-vote-resp`, …) is `kind`.
-    pub fn find_message(&self, from: NodeId, to: NodeId, kind: &str) -> Option<MsgId> {
+    pub fn find_message(&self, from: NodeId, to: NodeId, kind: MessageKind) -> Option<MsgId> {
         self.world()
             .network()
             .in_flight()
@@ -194,11 +216,7 @@ impl Simulation {
     pub fn node(&self, id: NodeId) -> Result<NodeReadout, SimError> {
         let slot = self.world().slot(id)?;
         let n = &slot.node;
-        let role = match slot.status {
-            NodeStatus::Crashed => "crashed",
-            NodeStatus::Paused => "paused",
-            NodeStatus::Up => n.role().name(),
-        };
+        let role = RoleKey::of(slot.status, n.role());
         Ok(NodeReadout {
             id,
             role,
@@ -210,9 +228,11 @@ impl Simulation {
                 .entries()
                 .iter()
                 .map(|e| {
-                    let text = e
-                        .command()
-                        .map_or_else(|| "noop".to_string(), |c| c.to_string());
+                    let text = match &e.data {
+                        EntryData::Noop => "noop".to_string(),
+                        EntryData::Command(c) => c.to_string(),
+                        EntryData::Config(c) => format!("config: {}", c.change),
+                    };
                     (e.index, e.term, text)
                 })
                 .collect(),
@@ -224,6 +244,7 @@ impl Simulation {
                 .iter()
                 .map(|(&p, pr)| (p, (pr.next_index, pr.match_index)))
                 .collect(),
+            membership: n.membership().clone(),
             snapshot: (n.log().snapshot_index(), n.log().snapshot_term()),
         })
     }

@@ -313,12 +313,17 @@ impl Shared {
             }
         }
         let mut last = 0;
+        let mut nodes = self.config.nodes;
         for (index, a) in self.actions.iter().enumerate() {
             if a.tick < last || a.tick > MAX_TICK {
                 return Err(ShareError::BadTick { tick: a.tick });
             }
             last = a.tick;
-            if !action_ok(&a.action, self.config.nodes) {
+            // A server added by an earlier action may be named by later ones.
+            if a.action == Action::AddServer {
+                nodes = (nodes + 1).min(crate::raft::MAX_MEMBERS as u32);
+            }
+            if !action_ok(&a.action, nodes) {
                 return Err(ShareError::BadAction { index });
             }
         }
@@ -363,6 +368,9 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
             target_ok && command(c)
         }
         Action::Inject(m) => node(&m.from) && node(&m.to),
+        Action::RemoveServer(n) | Action::Promote(n) => node(n),
+        Action::ChangeVoters(v) => v.len() <= crate::raft::MAX_MEMBERS && v.iter().all(node),
+        Action::AddServer => true,
         Action::DeliverAll
         | Action::Deliver(_)
         | Action::Drop(_)

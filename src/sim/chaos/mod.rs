@@ -21,9 +21,11 @@
 
 mod liveness;
 mod plots;
+mod reconfig;
 mod schedule;
 
 pub use liveness::{await_liveness, heal, unsettled};
+pub use reconfig::tend_membership;
 pub use schedule::Schedule;
 
 use super::check::Violation;
@@ -40,6 +42,9 @@ pub struct ChaosOptions {
     pub unsafe_switch: Option<UnsafeSwitch>,
     /// Ticks allowed, after healing, for one leader and one committed log.
     pub liveness_ticks: u64,
+    /// Membership changes among the faults (thesis chapter 4); always on
+    /// with the `one-step-membership-change` switch, which needs them.
+    pub membership: bool,
 }
 
 impl Default for ChaosOptions {
@@ -48,6 +53,7 @@ impl Default for ChaosOptions {
             steps: 2000,
             unsafe_switch: None,
             liveness_ticks: 2000,
+            membership: false,
         }
     }
 }
@@ -150,6 +156,9 @@ pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
     let config = config_for(seed, opts.unsafe_switch);
     let mut sim = Simulation::new(config).expect("chaos configs are valid");
     let mut schedule = Schedule::new(seed);
+    if opts.membership || opts.unsafe_switch == Some(UnsafeSwitch::OneStepMembershipChange) {
+        schedule = schedule.with_membership();
+    }
     let first = |sim: &Simulation| sim.world().violations().first().cloned();
     let mut failure = None;
     let mut settle_ticks = None;
