@@ -14,8 +14,8 @@ mod state_machine_safety;
 pub use server::ServerView;
 
 use super::client::Client;
+use super::node_slot::NodeSlot;
 use super::trace::TraceKind;
-use super::world::NodeSlot;
 use crate::raft::{Event, Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
 
@@ -145,8 +145,8 @@ impl Checker {
     }
 
     /// Checks Leader Append-Only, Log Matching, Leader Completeness and the
-    /// state machines (State Machine Safety) against every server's state after a step (crashed ones included: their logs
-    /// persist). [`Checker::check`] calls it with the simulation's nodes; a
+    /// state machines (State Machine Safety) against every server's state
+    /// after a step (crashed ones included: their logs persist). [`Checker::check`] calls it with the simulation's nodes; a
     /// test calls it with servers built by hand.
     pub fn check_servers(&mut self, tick: u64, servers: &[ServerView]) {
         let found = self.append_only.check(tick, servers);

@@ -6,7 +6,7 @@
 //! [`Checker::check_servers`](super::Checker::check_servers) path.
 
 use super::super::leadership;
-use super::super::world::{NodeSlot, NodeStatus};
+use super::super::node_slot::{NodeSlot, NodeStatus};
 use crate::raft::{Index, KvStore, NodeId, RaftLog, Role, Term};
 use std::collections::BTreeMap;
 
