@@ -411,10 +411,11 @@ fn s5_2_candidate_with_a_majority_becomes_leader_and_sends_the_noop() {
         ]
     );
     // nextIndex = old last + 1, advanced past what was just sent; matchIndex 0.
+    // Nobody has answered yet, so nobody counts as heard from (thesis §6.2).
     let pr = Progress {
         next_index: 3,
         match_index: 0,
-        recent_active: true,
+        recent_active: false,
     };
     assert_eq!(
         n.progress().values().copied().collect::<Vec<_>>(),
@@ -1019,6 +1020,14 @@ fn pre_vote_cfg() -> Config {
     }
 }
 
+/// The thesis's PreVote, which also refuses while a leader is heard from.
+fn thesis_pre_vote_cfg() -> Config {
+    Config {
+        pre_vote_mode: raftlab::raft::PreVoteMode::Thesis,
+        ..pre_vote_cfg()
+    }
+}
+
 #[test]
 fn thesis_9_6_pre_candidate_keeps_its_term_and_asks_with_term_plus_one() {
     let mut n = node_with_log(1, &ids(3), pre_vote_cfg(), 2, Some(3), &[1, 2]);
@@ -1112,7 +1121,7 @@ fn thesis_9_6_pre_vote_is_granted_without_changing_the_voters_term_vote_or_timer
 
 #[test]
 fn thesis_9_6_pre_vote_denied_when_the_voter_heard_from_a_leader_recently() {
-    let mut v = node_with_log(2, &ids(3), pre_vote_cfg(), 2, None, &[1]);
+    let mut v = node_with_log(2, &ids(3), thesis_pre_vote_cfg(), 2, None, &[1]);
     v.step(append(3, 2, 2, 1, 1, vec![], 0));
     v.set_election_timeout_once(1000);
     v.take_events();
@@ -1147,7 +1156,7 @@ fn thesis_9_6_pre_vote_denied_when_the_voter_heard_from_a_leader_recently() {
 
 #[test]
 fn thesis_9_6_leader_denies_pre_votes() {
-    let mut net = elected(3, pre_vote_cfg());
+    let mut net = elected(3, thesis_pre_vote_cfg());
     let mut l = net.nodes.remove(&1).unwrap();
     l.step(vote_req(3, 1, 2, true, 1, 5));
     assert_eq!(
@@ -1304,17 +1313,17 @@ fn check_quorum_cfg() -> Config {
 }
 
 #[test]
-fn thesis_6_2_isolated_leader_steps_down_at_the_first_round_without_a_majority() {
+fn thesis_6_2_isolated_leader_steps_down_one_election_timeout_after_it_last_heard_from_a_majority()
+{
     let mut net = elected(3, check_quorum_cfg());
-    net.tick_all(T - 1); // heartbeats at 5, 10, 15 are answered
+    net.tick_all(T - 1); // heartbeats at 5, 10, 15 are answered at once
     net.isolate(1);
     net.clear_records();
-    net.tick(1, 1); // round at tick T: answers were heard in it
+    // Last heard at tick 15: the window (15, 15 + T) still holds a majority.
+    net.tick(1, 15);
     assert_eq!(net.node(1).role(), Role::Leader);
-    assert_eq!(net.node(1).election_elapsed(), 0);
-    net.tick(1, T - 1);
-    assert_eq!(net.node(1).role(), Role::Leader);
-    net.tick(1, 1); // round at 2T: heard from nobody
+    assert_eq!(net.node(1).heard_within_window(), vec![1, 2, 3]);
+    net.tick(1, 1); // tick 35 = 15 + T: a whole timeout without a majority
     assert_eq!(
         net.take_events(1),
         vec![role_changed(

@@ -45,6 +45,42 @@ impl UnsafeSwitch {
     }
 }
 
+/// How a node answers a pre-vote (thesis §9.6). Both ask the same question
+/// first — would this candidate win (its term, its log)? — and differ in one
+/// rule: whether hearing from a leader is also a reason to refuse.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum PreVoteMode {
+    /// etcd's PreVote (etcd 3.4 `raft.go`, MsgPreVote): granted on term and
+    /// log alone. Ignoring candidates while a leader is heard from is
+    /// CheckQuorum's leader lease, a separate switch — which is why etcd
+    /// recommends the two together.
+    #[default]
+    Etcd,
+    /// The thesis's PreVote (§9.6): also refused while the voter has heard
+    /// from a leader within the election timeout, and by a leader itself.
+    Thesis,
+}
+
+impl PreVoteMode {
+    /// Both modes, etcd's (the default) first.
+    pub const ALL: [PreVoteMode; 2] = [PreVoteMode::Etcd, PreVoteMode::Thesis];
+
+    /// `etcd` or `thesis` (the UI's `data-input="prevote-mode"` values).
+    pub fn name(self) -> &'static str {
+        match self {
+            PreVoteMode::Etcd => "etcd",
+            PreVoteMode::Thesis => "thesis",
+        }
+    }
+
+    /// Parses a name produced by [`PreVoteMode::name`].
+    pub fn from_name(name: &str) -> Option<PreVoteMode> {
+        Self::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
 /// A node's configuration. Times are in ticks of the simulation clock.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Config {
@@ -54,11 +90,15 @@ pub struct Config {
     pub heartbeat_interval: u32,
     /// PreVote (thesis §9.6; etcd's PreCandidate). Off by default, like etcd.
     pub pre_vote: bool,
-    /// CheckQuorum (thesis §6.2): a leader that has not heard from a majority for
-    /// an election timeout steps down, and the leader and its followers honour
-    /// the leader lease (thesis §4.2.3). Checked in rounds of one election
-    /// timeout; a new leader counts every follower active in its first round,
-    /// so an isolated new leader steps down within two election timeouts.
+    /// Which PreVote: etcd's (term and log only; the default) or the thesis's
+    /// (also refused while a leader is heard from).
+    #[serde(default)]
+    pub pre_vote_mode: PreVoteMode,
+    /// CheckQuorum (thesis §6.2): a leader steps down as soon as an election
+    /// timeout has passed without hearing from a majority within it — a
+    /// sliding window, so a leader elected a moment ago is held to it too —
+    /// and the leader and its followers honour the leader lease (thesis
+    /// §4.2.3).
     pub check_quorum: bool,
     /// A new leader appends an empty entry of its own term (thesis §6.4), so that
     /// earlier-term entries can commit without waiting for a client command.
@@ -75,6 +115,7 @@ impl Default for Config {
             election_timeout: 20,
             heartbeat_interval: 5,
             pre_vote: false,
+            pre_vote_mode: PreVoteMode::Etcd,
             check_quorum: false,
             leader_noop: true,
             max_entries_per_message: 8,

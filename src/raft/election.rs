@@ -1,7 +1,7 @@
 //! Leader election (§5.2), the election restriction (§5.4.1) and PreVote
-//! (thesis §9.6).
+//! (thesis §9.6, in etcd's or the thesis's form: [`PreVoteMode`]).
 
-use super::config::UnsafeSwitch;
+use super::config::{PreVoteMode, UnsafeSwitch};
 use super::event::{Event, RoleCause, VoteDenial};
 use super::log::EntryData;
 use super::message::MessageBody;
@@ -69,6 +69,7 @@ impl Node {
         self.heartbeat_elapsed = 0;
         self.election_elapsed = 0;
         self.last_hold = None;
+        self.reset_contact();
         self.set_role(Role::Leader, RoleCause::WonElection { votes });
         let next_index = self.persistent.log.last_index() + 1;
         let others: Vec<NodeId> = self.others().collect();
@@ -78,7 +79,7 @@ impl Node {
                 let pr = Progress {
                     next_index,
                     match_index: 0,
-                    recent_active: true,
+                    recent_active: false,
                 };
                 (p, pr)
             })
@@ -124,10 +125,12 @@ impl Node {
         last_log_index: Index,
     ) {
         let our_term = self.persistent.current_term;
-        if pre_vote && self.role == Role::Leader {
-            return self.deny_vote(candidate, term, true, VoteDenial::WeAreLeader);
-        }
-        if pre_vote {
+        // The thesis's PreVote also refuses while a leader is alive (§9.6);
+        // etcd's grants on term and log alone and leaves that to CheckQuorum.
+        if pre_vote && self.config.pre_vote_mode == PreVoteMode::Thesis {
+            if self.role == Role::Leader {
+                return self.deny_vote(candidate, term, true, VoteDenial::WeAreLeader);
+            }
             if let Some(leader) = self.heard_from_leader_recently() {
                 return self.deny_vote(
                     candidate,

@@ -11,6 +11,7 @@
 //! Understandable Consensus Algorithm", 2014; "§5.2" etc. below) and Ongaro's
 //! thesis ("thesis §9.6").
 
+mod check_quorum;
 mod config;
 mod election;
 mod event;
@@ -24,7 +25,7 @@ mod rng;
 mod state;
 mod types;
 
-pub use config::{Config, ConfigError, UnsafeSwitch};
+pub use config::{Config, ConfigError, PreVoteMode, UnsafeSwitch};
 pub use event::{AppendRejection, CommitHold, Event, RoleCause, VoteDenial};
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};

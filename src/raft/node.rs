@@ -1,6 +1,7 @@
 //! The node: Figure 2's state and rules, driven by `tick`, `step` and `propose`.
 //! Elections live in `election.rs`, replication and commit in `replication.rs`.
 
+use super::check_quorum::Contact;
 use super::config::{Config, ConfigError, UnsafeSwitch};
 use super::event::{CommitHold, Event, RoleCause};
 use super::kv::{Command, KvStore};
@@ -54,6 +55,10 @@ pub struct Node {
     pub(super) heartbeat_elapsed: u32,
     pub(super) randomized_election_timeout: u32,
     pub(super) last_hold: Option<CommitHold>,
+    /// Ticks this node has been given since it (re)started: its own clock.
+    pub(super) clock: u64,
+    /// Leader only: when each follower was last heard from (CheckQuorum).
+    pub(super) contact: Contact,
     pub(super) rng: Rng,
     pub(super) outbox: Vec<Message>,
     pub(super) events: Vec<Event>,
@@ -104,6 +109,8 @@ impl Node {
             election_elapsed: 0,
             heartbeat_elapsed: 0,
             last_hold: None,
+            clock: 0,
+            contact: Contact::default(),
             rng,
             outbox: Vec::new(),
             events: Vec::new(),
@@ -119,14 +126,12 @@ impl Node {
     /// heartbeats every `heartbeat_interval` and, with CheckQuorum, steps down
     /// if it has not heard from a majority within an election timeout.
     pub fn tick(&mut self) {
+        self.clock += 1;
         self.election_elapsed = self.election_elapsed.saturating_add(1);
         if self.role == Role::Leader {
             self.heartbeat_elapsed += 1;
-            if self.config.check_quorum && self.election_elapsed >= self.config.election_timeout {
-                self.election_elapsed = 0;
-                if !self.check_quorum_active() {
-                    return;
-                }
+            if self.config.check_quorum && !self.check_quorum_window() {
+                return;
             }
             if self.heartbeat_elapsed >= self.config.heartbeat_interval {
                 self.heartbeat_elapsed = 0;
@@ -283,8 +288,8 @@ impl Node {
     pub fn votes(&self) -> &BTreeMap<NodeId, bool> {
         &self.votes
     }
-    /// Ticks since the election timer was last reset (for a leader, since the
-    /// last CheckQuorum round).
+    /// Ticks since the election timer was last reset (for a leader, since it
+    /// was elected).
     pub fn election_elapsed(&self) -> u32 {
         self.election_elapsed
     }
@@ -465,23 +470,5 @@ impl Node {
         self.last_hold = None;
         self.reset_election_timer();
         self.set_role(Role::Follower, cause);
-    }
-
-    /// CheckQuorum (thesis §6.2): returns false if the leader stepped down.
-    fn check_quorum_active(&mut self) -> bool {
-        let mut heard: Vec<NodeId> = vec![self.id];
-        for (&peer, pr) in self.progress.iter_mut() {
-            if pr.recent_active {
-                heard.push(peer);
-            }
-            pr.recent_active = false;
-        }
-        if self.voter_config().is_quorum(|id| heard.contains(&id)) {
-            return true;
-        }
-        heard.sort_unstable();
-        let term = self.persistent.current_term;
-        self.become_follower(term, None, RoleCause::LostQuorum { heard_from: heard });
-        false
     }
 }

@@ -170,10 +170,13 @@ impl Node {
             return;
         }
         let last_index = self.persistent.log.last_index();
+        if !self.progress.contains_key(&from) {
+            return;
+        }
+        self.heard_from(from);
         let Some(pr) = self.progress.get_mut(&from) else {
             return;
         };
-        pr.recent_active = true;
         if success {
             pr.match_index = pr.match_index.max(match_index.min(last_index));
             pr.next_index = pr.next_index.max(pr.match_index + 1);

@@ -20,6 +20,7 @@ mod leader_failures;
 mod one_way;
 mod partition;
 mod prevote;
+mod prevote_check_quorum;
 mod replication;
 mod split_vote;
 mod why_consensus;
@@ -41,6 +42,8 @@ pub fn all() -> Vec<Scenario> {
         partition::scenario(),
         prevote::scenario(false),
         prevote::scenario(true),
+        prevote_check_quorum::scenario(false),
+        prevote_check_quorum::scenario(true),
         one_way::scenario(),
         leader_failures::scenario(),
         why_consensus::scenario(),

@@ -22,6 +22,8 @@ const END = {
   partition: [['follower', 2, 4], ['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4], ['follower', 2, 4]],
   'prevote-off': [['follower', 7, 5], ['follower', 7, 5], ['leader', 7, 5]],
   'prevote-on': [['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4]],
+  'prevote-alone': [['follower', 2, 3], ['follower', 2, 3], ['leader', 2, 3]],
+  'prevote-check-quorum': [['leader', 1, 2], ['follower', 1, 2], ['follower', 1, 2]],
   'one-way-link': [['follower', 2, 4], ['follower', 2, 4], ['leader', 2, 4]],
   'leader-failures': [['follower', 9, 15], ['leader', 9, 15], ['follower', 9, 15]],
   'why-consensus': [['crashed', 1, 2], ['leader', 2, 3], ['crashed', 2, 3]],

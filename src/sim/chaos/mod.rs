@@ -29,7 +29,7 @@ pub use schedule::Schedule;
 use super::check::Violation;
 use super::config::{NetworkConfig, SimConfig};
 use super::history::Simulation;
-use crate::raft::{Config as RaftConfig, Rng, UnsafeSwitch};
+use crate::raft::{Config as RaftConfig, PreVoteMode, Rng, UnsafeSwitch};
 
 /// How a chaos run goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +123,12 @@ pub fn config_for(seed: u64, unsafe_switch: Option<UnsafeSwitch>) -> SimConfig {
         election_timeout,
         heartbeat_interval,
         pre_vote: rng.chance_permille(400),
+        // From its own stream, so the draws below stay what they were.
+        pre_vote_mode: if Rng::new(seed).split(0xC0F1_6001).chance_permille(500) {
+            PreVoteMode::Thesis
+        } else {
+            PreVoteMode::Etcd
+        },
         check_quorum: rng.chance_permille(400),
         leader_noop: rng.chance_permille(600),
         max_entries_per_message: [1, 2, 8][rng.range(0, 3) as usize],
