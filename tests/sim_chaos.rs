@@ -64,8 +64,10 @@ fn commit_old_term_by_counting_is_caught() {
 /// and two leaders are elected.
 #[test]
 fn forget_vote_on_restart_is_caught() {
-    let found = first_failure(UnsafeSwitch::ForgetVoteOnRestart, 600, 25..35);
-    assert_eq!(found, Some((30, "election-safety")));
+    // Seed 30 until etcd's PreVote became the default and CheckQuorum a
+    // sliding window (issue 11), which changed the runs chaos draws.
+    let found = first_failure(UnsafeSwitch::ForgetVoteOnRestart, 600, 85..95);
+    assert_eq!(found, Some((88, "election-safety")));
 }
 
 /// §5.1 / Figure 2 AppendEntries rule 1: a follower that accepts a deposed
