@@ -18,15 +18,20 @@ pub enum UnsafeSwitch {
     /// older term instead of rejecting them (§5.1, Figure 2 receiver rule 1):
     /// a deposed leader can then overwrite newer entries and commit its own.
     AcceptStaleLeader,
+    /// A leader answers ReadIndex and lease reads from its own state at once,
+    /// without confirming it is still leader (thesis §6.4): an isolated old
+    /// leader returns stale values.
+    StaleLeaderRead,
 }
 
 impl UnsafeSwitch {
     /// Every switch, in a fixed order.
-    pub const ALL: [UnsafeSwitch; 4] = [
+    pub const ALL: [UnsafeSwitch; 5] = [
         UnsafeSwitch::VoteWithoutLogCheck,
         UnsafeSwitch::CommitOldTermByCounting,
         UnsafeSwitch::ForgetVoteOnRestart,
         UnsafeSwitch::AcceptStaleLeader,
+        UnsafeSwitch::StaleLeaderRead,
     ];
 
     /// The kebab-case name used on the command line and in share links.
@@ -36,6 +41,7 @@ impl UnsafeSwitch {
             UnsafeSwitch::CommitOldTermByCounting => "commit-old-term-by-counting",
             UnsafeSwitch::ForgetVoteOnRestart => "forget-vote-on-restart",
             UnsafeSwitch::AcceptStaleLeader => "accept-stale-leader",
+            UnsafeSwitch::StaleLeaderRead => "stale-leader-read",
         }
     }
 

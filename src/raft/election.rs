@@ -22,6 +22,7 @@ impl Node {
     }
 
     fn become_pre_candidate(&mut self, cause: RoleCause) {
+        self.abandon_reads();
         self.leader_id = None;
         self.progress.clear();
         self.votes.clear();
@@ -29,13 +30,24 @@ impl Node {
         self.reset_election_timer();
         self.set_role(Role::PreCandidate, cause);
         let term = self.persistent.current_term + 1;
-        self.request_votes(term, true);
+        self.request_votes(term, true, false);
         self.check_election_won(true);
     }
 
     /// §5.2: increment currentTerm, vote for self, reset the election timer,
     /// send RequestVote to all other servers.
     fn become_candidate(&mut self, cause: RoleCause) {
+        self.start_election(cause, false);
+    }
+
+    /// Leader transfer (thesis §3.10): campaign at once, skipping PreVote,
+    /// with votes that pass the leader lease.
+    pub(super) fn become_candidate_for_transfer(&mut self, cause: RoleCause) {
+        self.start_election(cause, true);
+    }
+
+    fn start_election(&mut self, cause: RoleCause, leader_transfer: bool) {
+        self.abandon_reads();
         self.persistent.current_term += 1;
         self.persistent.voted_for = Some(self.id);
         self.leader_id = None;
@@ -45,15 +57,16 @@ impl Node {
         self.reset_election_timer();
         self.set_role(Role::Candidate, cause);
         let term = self.persistent.current_term;
-        self.request_votes(term, false);
+        self.request_votes(term, false, leader_transfer);
         self.check_election_won(false);
     }
 
-    fn request_votes(&mut self, term: Term, pre_vote: bool) {
+    fn request_votes(&mut self, term: Term, pre_vote: bool, leader_transfer: bool) {
         let body = MessageBody::RequestVote {
             pre_vote,
             last_log_index: self.persistent.log.last_index(),
             last_log_term: self.persistent.log.last_term(),
+            leader_transfer,
         };
         let others: Vec<NodeId> = self.others().collect();
         for peer in others {
@@ -64,6 +77,8 @@ impl Node {
     /// Leader state on election (Figure 2): nextIndex = last log index + 1,
     /// matchIndex = 0 for every follower; then assert leadership at once.
     fn become_leader(&mut self, votes: Vec<NodeId>) {
+        self.abandon_reads();
+        self.transfer = None;
         self.leader_id = Some(self.id);
         self.votes.clear();
         self.heartbeat_elapsed = 0;

@@ -1,4 +1,5 @@
-//! The RPCs of Figure 2 (plus PreVote, thesis §9.6), as one-way messages.
+//! The RPCs of Figure 2 (plus PreVote, thesis §9.6; ReadIndex forwarding,
+//! thesis §6.4; TimeoutNow, thesis §3.10), as one-way messages.
 
 use super::log::Entry;
 use super::types::{Index, NodeId, Term};
@@ -30,6 +31,11 @@ pub enum MessageBody {
         last_log_index: Index,
         /// Term of the candidate's last log entry (§5.4.1).
         last_log_term: Term,
+        /// The candidate campaigns because the leader sent it TimeoutNow
+        /// (thesis §3.10): voters answer even under the leader lease, as
+        /// etcd's `campaignTransfer` context does.
+        #[serde(default)]
+        leader_transfer: bool,
     },
     /// The answer to a RequestVote.
     RequestVoteResponse {
@@ -48,6 +54,11 @@ pub enum MessageBody {
         entries: Vec<Entry>,
         /// The leader's commit index.
         leader_commit: Index,
+        /// Set on the heartbeat round a ReadIndex read started (thesis §6.4;
+        /// etcd's heartbeat context): the follower echoes it, so the leader
+        /// knows the answer came after the read.
+        #[serde(default)]
+        read_ctx: Option<u64>,
     },
     /// The answer to an AppendEntries.
     AppendEntriesResponse {
@@ -67,12 +78,32 @@ pub enum MessageBody {
         /// On rejection, the first index the leader should try: the first index
         /// of `conflict_term` in the follower's log, or its last index + 1.
         conflict_index: Index,
+        /// The request's `read_ctx`, echoed.
+        #[serde(default)]
+        read_ctx: Option<u64>,
     },
+    /// A follower forwards a client's ReadIndex read to its leader (thesis
+    /// §6.4: "followers forward read requests"; etcd's MsgReadIndex).
+    ReadIndex {
+        /// The read's id, chosen by the client.
+        read_id: u64,
+    },
+    /// The leader's answer to a forwarded read: the read index once it has
+    /// confirmed leadership, or `None` if it is not (or no longer) leader.
+    ReadIndexResponse {
+        /// The read's id.
+        read_id: u64,
+        /// The index the follower must apply up to before answering.
+        read_index: Option<Index>,
+    },
+    /// Leader transfer (thesis §3.10): the target is up to date, so it
+    /// should start an election now, without waiting for its timer.
+    TimeoutNow,
 }
 
 impl MessageBody {
-    /// A short stable name: `pre-vote`, `request-vote`, `append-entries` and
-    /// their `-resp` forms (the UI's `data-msg`).
+    /// A short stable name: `pre-vote`, `request-vote`, `append-entries`,
+    /// `read-index`, their `-resp` forms, and `timeout-now` (the UI's `data-msg`).
     pub fn kind(&self) -> &'static str {
         match self {
             MessageBody::RequestVote { pre_vote: true, .. } => "pre-vote",
@@ -81,6 +112,9 @@ impl MessageBody {
             MessageBody::RequestVoteResponse { .. } => "request-vote-resp",
             MessageBody::AppendEntries { .. } => "append-entries",
             MessageBody::AppendEntriesResponse { .. } => "append-entries-resp",
+            MessageBody::ReadIndex { .. } => "read-index",
+            MessageBody::ReadIndexResponse { .. } => "read-index-resp",
+            MessageBody::TimeoutNow => "timeout-now",
         }
     }
 
@@ -102,6 +136,7 @@ impl MessageBody {
         match self {
             MessageBody::RequestVoteResponse { vote_granted, .. } => Some(*vote_granted),
             MessageBody::AppendEntriesResponse { success, .. } => Some(*success),
+            MessageBody::ReadIndexResponse { read_index, .. } => Some(read_index.is_some()),
             _ => None,
         }
     }

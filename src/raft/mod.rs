@@ -20,18 +20,24 @@ mod log;
 mod message;
 mod node;
 mod quorum;
+mod read_index;
 mod replication;
 mod rng;
 mod state;
+mod transfer;
 mod types;
 
 pub use config::{Config, ConfigError, PreVoteMode, UnsafeSwitch};
-pub use event::{AppendRejection, CommitHold, Event, RoleCause, VoteDenial};
+pub use event::{
+    AppendRejection, CommitHold, Event, ReadFailure, ReadStep, RoleCause, TransferEnd, VoteDenial,
+};
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
 pub use message::{Message, MessageBody};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
+pub use read_index::{ReadError, ReadMode, Reads};
 pub use rng::Rng;
 pub use state::{PersistentState, Progress, Role};
+pub use transfer::{Transfer, TransferError};
 pub use types::{Index, NodeId, Term};

@@ -8,8 +8,10 @@ use super::kv::{Command, KvStore};
 use super::log::RaftLog;
 use super::message::{Message, MessageBody};
 use super::quorum::JointConfig;
+use super::read_index::Reads;
 use super::rng::Rng;
 use super::state::{PersistentState, Progress, Role};
+use super::transfer::Transfer;
 use super::types::{Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -23,6 +25,12 @@ pub enum ProposeError {
         /// The leader this node follows, if known.
         leader: Option<NodeId>,
     },
+    /// The leader is handing leadership over (thesis §3.10) and takes no
+    /// commands until the transfer ends.
+    TransferInProgress {
+        /// The node it hands over to.
+        target: NodeId,
+    },
 }
 
 impl std::fmt::Display for ProposeError {
@@ -31,6 +39,9 @@ impl std::fmt::Display for ProposeError {
             ProposeError::NotLeader { leader: Some(l) } => write!(f, "not the leader; try n{l}"),
             ProposeError::NotLeader { leader: None } => {
                 write!(f, "not the leader; no leader known")
+            }
+            ProposeError::TransferInProgress { target } => {
+                write!(f, "handing leadership to n{target}; try again soon")
             }
         }
     }
@@ -59,6 +70,10 @@ pub struct Node {
     pub(super) clock: u64,
     /// Leader only: when each follower was last heard from (CheckQuorum).
     pub(super) contact: Contact,
+    /// ReadIndex and lease reads in progress.
+    pub(super) reads: Reads,
+    /// Leader only: a leadership transfer in progress.
+    pub(super) transfer: Option<Transfer>,
     pub(super) rng: Rng,
     pub(super) outbox: Vec<Message>,
     pub(super) events: Vec<Event>,
@@ -111,6 +126,8 @@ impl Node {
             last_hold: None,
             clock: 0,
             contact: Contact::default(),
+            reads: Reads::default(),
+            transfer: None,
             rng,
             outbox: Vec::new(),
             events: Vec::new(),
@@ -133,6 +150,7 @@ impl Node {
             if self.config.check_quorum && !self.check_quorum_window() {
                 return;
             }
+            self.tick_transfer();
             if self.heartbeat_elapsed >= self.config.heartbeat_interval {
                 self.heartbeat_elapsed = 0;
                 self.broadcast_append();
@@ -169,6 +187,7 @@ impl Node {
                 pre_vote,
                 last_log_index,
                 last_log_term,
+                ..
             } => self.handle_request_vote(
                 msg.from,
                 msg.term,
@@ -185,17 +204,24 @@ impl Node {
                 prev_log_term,
                 entries,
                 leader_commit,
+                read_ctx,
             } => self.handle_append_entries(
                 msg.from,
                 msg.term,
-                prev_log_index,
-                prev_log_term,
+                (prev_log_index, prev_log_term),
                 &entries,
                 leader_commit,
+                read_ctx,
             ),
             ref response @ MessageBody::AppendEntriesResponse { .. } => {
                 self.handle_append_response(msg.from, response)
             }
+            MessageBody::ReadIndex { read_id } => self.handle_read_index(msg.from, read_id),
+            MessageBody::ReadIndexResponse {
+                read_id,
+                read_index,
+            } => self.handle_read_index_response(msg.from, read_id, read_index),
+            MessageBody::TimeoutNow => self.handle_timeout_now(msg.from),
         }
     }
 
@@ -207,6 +233,9 @@ impl Node {
             return Err(ProposeError::NotLeader {
                 leader: self.leader_id,
             });
+        }
+        if let Some(t) = self.transfer {
+            return Err(ProposeError::TransferInProgress { target: t.target });
         }
         let term = self.persistent.current_term;
         let index = self
@@ -356,10 +385,15 @@ impl Node {
         let term = self.persistent.current_term;
         if msg.term > term {
             match msg.body {
-                MessageBody::RequestVote { pre_vote, .. } => {
+                MessageBody::RequestVote {
+                    pre_vote,
+                    leader_transfer,
+                    ..
+                } => {
                     // CheckQuorum's lease (thesis §4.2.3): ignore disruptive
-                    // candidates while a leader is known to be alive.
-                    if self.config.check_quorum {
+                    // candidates while a leader is known to be alive — unless
+                    // the leader itself asked for this election (§3.10).
+                    if self.config.check_quorum && !leader_transfer {
                         if let Some(leader) = self.lease_holder() {
                             self.deny_vote_lease(msg.from, msg.term, pre_vote, leader);
                             return false;
@@ -435,6 +469,7 @@ impl Node {
                         rejected_prev_index: prev_log_index,
                         conflict_term: None,
                         conflict_index: 0,
+                        read_ctx: None,
                     },
                 );
             }
@@ -460,9 +495,18 @@ impl Node {
 
     /// Become (or stay) a follower in `term`, following `leader` if known.
     pub(super) fn become_follower(&mut self, term: Term, leader: Option<NodeId>, cause: RoleCause) {
+        let changed = term > self.persistent.current_term
+            || self.role != Role::Follower
+            || leader != self.leader_id;
         if term > self.persistent.current_term {
             self.persistent.current_term = term;
             self.persistent.voted_for = None;
+        }
+        if self.role == Role::Leader {
+            self.end_transfer_on_step_down();
+        }
+        if changed {
+            self.abandon_reads(); // reads not yet confirmed fail; the client retries
         }
         self.leader_id = leader;
         self.progress.clear();

@@ -15,7 +15,16 @@ impl Node {
     pub(super) fn broadcast_append(&mut self) {
         let others: Vec<NodeId> = self.others().collect();
         for peer in others {
-            self.send_append(peer, true);
+            self.send_append_ctx(peer, true, None);
+        }
+    }
+
+    /// A heartbeat round tagged for ReadIndex (thesis §6.4): each follower
+    /// echoes `round` in its answer.
+    pub(super) fn broadcast_heartbeat_round(&mut self, round: u64) {
+        let others: Vec<NodeId> = self.others().collect();
+        for peer in others {
+            self.send_append_ctx(peer, true, Some(round));
         }
     }
 
@@ -24,14 +33,18 @@ impl Node {
     pub(super) fn broadcast_append_new_entries(&mut self) {
         let others: Vec<NodeId> = self.others().collect();
         for peer in others {
-            self.send_append(peer, false);
+            self.send_append_ctx(peer, false, None);
         }
     }
 
     /// One AppendEntries to `peer` from its nextIndex. nextIndex then moves
     /// past what was sent (optimistic pipelining, as etcd's replicate state);
     /// a rejection moves it back (§5.3).
-    fn send_append(&mut self, peer: NodeId, allow_empty: bool) {
+    pub(super) fn send_append(&mut self, peer: NodeId, allow_empty: bool) {
+        self.send_append_ctx(peer, allow_empty, None);
+    }
+
+    fn send_append_ctx(&mut self, peer: NodeId, allow_empty: bool, read_ctx: Option<u64>) {
         let Some(pr) = self.progress.get(&peer).copied() else {
             return;
         };
@@ -53,6 +66,7 @@ impl Node {
             prev_log_term,
             entries,
             leader_commit: self.commit_index,
+            read_ctx,
         };
         self.send(peer, term, body);
     }
@@ -63,10 +77,10 @@ impl Node {
         &mut self,
         leader: NodeId,
         request_term: Term,
-        prev_log_index: Index,
-        prev_log_term: Term,
+        (prev_log_index, prev_log_term): (Index, Term),
         entries: &[Entry],
         leader_commit: Index,
+        read_ctx: Option<u64>,
     ) {
         if self.role != Role::Follower {
             let term = self.persistent.current_term;
@@ -114,6 +128,7 @@ impl Node {
                 rejected_prev_index: prev_log_index,
                 conflict_term,
                 conflict_index,
+                read_ctx,
             };
             return self.send(leader, term, body);
         }
@@ -149,6 +164,7 @@ impl Node {
             rejected_prev_index: 0,
             conflict_term: None,
             conflict_index: 0,
+            read_ctx,
         };
         self.send(leader, term, body);
     }
@@ -162,6 +178,7 @@ impl Node {
             rejected_prev_index,
             conflict_term,
             conflict_index,
+            read_ctx,
         } = *response
         else {
             return;
@@ -174,6 +191,7 @@ impl Node {
             return;
         }
         self.heard_from(from);
+        self.read_acked(from, read_ctx);
         let Some(pr) = self.progress.get_mut(&from) else {
             return;
         };
@@ -182,6 +200,7 @@ impl Node {
             pr.next_index = pr.next_index.max(pr.match_index + 1);
             self.maybe_commit();
             self.send_append(from, false);
+            self.transfer_progress(from);
             return;
         }
         if rejected_prev_index <= pr.match_index {
@@ -290,5 +309,6 @@ impl Node {
                 result,
             });
         }
+        self.answer_reads();
     }
 }

@@ -56,7 +56,9 @@ impl Cond {
                 o.id == *op
                     && matches!(
                         o.status,
-                        OpStatus::Committed { .. } | OpStatus::Failed { .. }
+                        OpStatus::Committed { .. }
+                            | OpStatus::Failed { .. }
+                            | OpStatus::ReadAnswered { .. }
                     )
             }),
             Cond::Quiet => sim.world().network().in_flight().is_empty(),

@@ -3,7 +3,7 @@
 //! `(config, actions)` replays the exact same run.
 
 use super::network::MsgId;
-use crate::raft::{Command, Message, NodeId};
+use crate::raft::{Command, Message, NodeId, ReadMode};
 use serde::{Deserialize, Serialize};
 
 /// Where a client sends a command.
@@ -76,4 +76,16 @@ pub enum Action {
     },
     /// Switch manual delivery on or off.
     SetManualDelivery(bool),
+    /// A client reads `key` by ReadIndex or lease (thesis §6.4); `log`
+    /// reads are `Propose` of a `get`.
+    Read {
+        /// Where the read is sent.
+        target: Target,
+        /// The key.
+        key: String,
+        /// ReadIndex or lease.
+        mode: ReadMode,
+    },
+    /// The leader hands leadership to this node (thesis §3.10).
+    TransferLeader(NodeId),
 }

@@ -3,9 +3,10 @@
 
 use super::action::Target;
 use super::client::OpFailure;
+use super::client_reads::Offer;
 use super::trace::{SimEvent, TraceKind};
 use super::world::{NodeStatus, World};
-use crate::raft::{NodeId, ProposeError};
+use crate::raft::NodeId;
 
 impl World {
     fn retry_delay(&self) -> u64 {
@@ -51,12 +52,13 @@ impl World {
                     delay,
                 );
             }
-            let command = self.client.ops()[i].command.clone();
-            let result = self.nodes[slot_index].node.propose(command);
-            self.collect(slot_index);
-            match result {
-                Ok((index, term)) => return self.client.appended(i, tick, node, index, term),
-                Err(ProposeError::NotLeader { leader }) => {
+            match self.offer(i, slot_index) {
+                Offer::Taken => return,
+                Offer::Transferring(to) => {
+                    let reason = OpFailure::LeaderTransferring { node, target: to };
+                    return self.client.attempt_failed(i, tick, reason, true, delay);
+                }
+                Offer::NotLeader(leader) => {
                     self.client.set_known_leader(leader);
                     let redirect = leader.filter(|l| !tried.contains(l));
                     match (target, redirect) {
@@ -121,6 +123,8 @@ impl World {
                 );
             }
         }
+        let timeout = self.answer_timeout();
+        self.reads_tick(timeout, delay);
         for i in self.client.due(tick) {
             self.attempt(i);
         }

@@ -1,6 +1,6 @@
 //! The simulation's configuration, validated up front.
 
-use crate::raft::{Config as RaftConfig, ConfigError};
+use crate::raft::{Config as RaftConfig, ConfigError, TransferError};
 use serde::{Deserialize, Serialize};
 
 /// Everything that fixes a run, together with the seed and the action list.
@@ -103,6 +103,14 @@ pub enum SimError {
         /// The furthest tick known.
         head: u64,
     },
+    /// A lease read needs CheckQuorum (thesis §6.4.1).
+    LeaseNeedsCheckQuorum,
+    /// A read by ReadIndex or lease must name a key (1 to 64 characters, no spaces).
+    BadReadKey,
+    /// There is no running leader to act on.
+    NoLeader,
+    /// The leader refused the transfer.
+    Transfer(TransferError),
 }
 
 impl std::fmt::Display for SimError {
@@ -128,6 +136,15 @@ impl std::fmt::Display for SimError {
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }
+            SimError::LeaseNeedsCheckQuorum => write!(
+                f,
+                "a lease read needs CheckQuorum: switch it on in the settings (thesis §6.4.1)"
+            ),
+            SimError::BadReadKey => {
+                write!(f, "a read names one key: 1 to 64 characters, no spaces")
+            }
+            SimError::NoLeader => write!(f, "there is no leader right now"),
+            SimError::Transfer(e) => write!(f, "{e}"),
         }
     }
 }

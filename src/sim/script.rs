@@ -19,7 +19,7 @@ use super::config::SimError;
 use super::history::Simulation;
 use super::network::MsgId;
 use super::world::NodeStatus;
-use crate::raft::{Command, CommandError, Index, Message, NodeId, Term};
+use crate::raft::{Command, CommandError, Index, Message, NodeId, ReadMode, Term};
 use std::collections::BTreeMap;
 
 /// Why a scripted proposal failed before reaching the cluster.
@@ -150,6 +150,19 @@ impl Simulation {
         let command = Command::parse(text).map_err(ProposeScriptError::Command)?;
         self.act(Action::Propose(target, command))
             .map_err(ProposeScriptError::Sim)
+    }
+    /// A client reads `key` by ReadIndex or lease (thesis §6.4) — or through
+    /// the log, as a proposed `get`.
+    pub fn read(&mut self, target: Target, key: &str, mode: ReadMode) -> Result<(), SimError> {
+        self.act(Action::Read {
+            target,
+            key: key.to_string(),
+            mode,
+        })
+    }
+    /// The running leader hands leadership to `to` (thesis §3.10).
+    pub fn transfer_leader(&mut self, to: NodeId) -> Result<(), SimError> {
+        self.act(Action::TransferLeader(to))
     }
     /// Puts a hand-written message in flight, due next tick.
     pub fn inject(&mut self, msg: Message) -> Result<(), SimError> {

@@ -85,6 +85,7 @@ pub fn reject_resp(
             rejected_prev_index,
             conflict_term,
             conflict_index,
+            read_ctx: None,
         },
     )
 }

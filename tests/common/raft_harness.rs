@@ -103,6 +103,7 @@ pub fn vote_req(
             pre_vote,
             last_log_index,
             last_log_term,
+            leader_transfer: false,
         },
     )
 }
@@ -139,6 +140,7 @@ pub fn append(
             prev_log_term,
             entries,
             leader_commit,
+            read_ctx: None,
         },
     )
 }
@@ -156,6 +158,7 @@ pub fn append_ok(from: NodeId, to: NodeId, term: Term, match_index: Index) -> Me
             rejected_prev_index: 0,
             conflict_term: None,
             conflict_index: 0,
+            read_ctx: None,
         },
     )
 }

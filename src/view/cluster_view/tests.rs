@@ -16,6 +16,7 @@ fn body_ae(n: usize) -> MessageBody {
             })
             .collect(),
         leader_commit: 0,
+        read_ctx: None,
     }
 }
 
@@ -73,6 +74,7 @@ fn message_kinds_map_to_classes_and_labels() {
         pre_vote: true,
         last_log_index: 0,
         last_log_term: 0,
+        leader_transfer: false,
     });
     let rv_no = facts(MessageBody::RequestVoteResponse {
         pre_vote: false,
@@ -89,6 +91,7 @@ fn message_kinds_map_to_classes_and_labels() {
         rejected_prev_index: 0,
         conflict_term: None,
         conflict_index: 0,
+        read_ctx: None,
     });
     let (hb, ae3, ae12) = (facts(body_ae(0)), facts(body_ae(3)), facts(body_ae(12)));
     assert_eq!((pv.class(), pv.label()), ("msg pv", "PV".into()));
