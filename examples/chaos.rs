@@ -12,6 +12,8 @@
 //! `violations` counts the runs that failed (a safety violation, or not
 //! settling after healing: `liveness`). Exits non-zero on a violation unless
 //! an unsafe switch was asked for. Each run is `(config_for(seed), actions)`:
+//! `--reads` serves most gets by ReadIndex, `--transfers` asks for leader
+//! transfers now and then (both checked for linearizability like the rest).
 //! `--replay SEED` prints that run's config and action log as JSON.
 
 use raftlab::raft::UnsafeSwitch;
@@ -29,7 +31,7 @@ struct Args {
 fn usage() -> ExitCode {
     eprintln!(
         "usage: chaos [--seeds N] [--steps M] [--start S] [--unsafe SWITCH|help] \
-         [--liveness TICKS] [--replay SEED] [--verbose]"
+         [--liveness TICKS] [--replay SEED] [--reads] [--transfers] [--verbose]"
     );
     ExitCode::from(2)
 }
@@ -53,6 +55,8 @@ fn parse() -> Result<Args, ExitCode> {
             "--liveness" => args.opts.liveness_ticks = number(value()?)?,
             "--replay" => args.replay = Some(number(value()?)?),
             "--verbose" => args.verbose = true,
+            "--reads" => args.opts.reads = true,
+            "--transfers" => args.opts.transfers = true,
             "--unsafe" => {
                 let name = value()?;
                 if name == "help" {

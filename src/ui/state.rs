@@ -2,7 +2,7 @@
 //! reducer turns it into calls on the [`Simulation`] (which records them), so
 //! nothing in the UI mutates a node directly.
 
-use crate::raft::{Command, Index, NodeId};
+use crate::raft::{Command, Index, NodeId, ReadMode};
 use crate::sim::{Action, MsgId, SimConfig, Simulation, Target};
 use crate::view::i18n::Lang;
 use crate::view::links::LinkState;
@@ -97,8 +97,8 @@ pub enum UiAction {
     Sims(Vec<Action>),
     /// Cycle link a–b through up → cut → one-way → other way.
     CycleLink(NodeId, NodeId),
-    /// Submit a command text.
-    Submit(Target, String),
+    /// Submit a command text; a `get` is read the given way (thesis §6.4).
+    Submit(Target, String, ReadMode),
     /// Select (or clear).
     Select(Option<Selection>),
     /// Change speed.
@@ -264,7 +264,10 @@ impl Reducible for AppState {
                     s.act(action);
                 }
             }
-            UiAction::Submit(target, text) => match Command::parse(&text) {
+            UiAction::Submit(target, text, mode) => match Command::parse(&text) {
+                Ok(Command::Get { key }) if mode != ReadMode::Log => {
+                    s.act(Action::Read { target, key, mode })
+                }
                 Ok(command) => s.act(Action::Propose(target, command)),
                 Err(e) => s.notify_error(messages::command_error(s.lang, &e)),
             },

@@ -252,6 +252,10 @@ impl MsgFacts {
             ("request-vote-resp", Some(true)) => "msg resp rv ok",
             ("request-vote-resp", _) => "msg resp rv no",
             ("append-entries-resp", Some(true)) => "msg resp ae ok",
+            ("read-index", _) => "msg ri",
+            ("read-index-resp", Some(true)) => "msg resp ri ok",
+            ("read-index-resp", _) => "msg resp ri no",
+            ("timeout-now", _) => "msg tn",
             _ => "msg resp ae no",
         }
     }
@@ -269,6 +273,10 @@ impl MsgFacts {
             "pre-vote-resp" => "PV ✗",
             "request-vote-resp" if ok => "RV ✓",
             "request-vote-resp" => "RV ✗",
+            "read-index" => "RI",
+            "read-index-resp" if ok => "RI ✓",
+            "read-index-resp" => "RI ✗",
+            "timeout-now" => "TN",
             _ if ok => "AE ✓",
             _ => "AE ✗",
         })

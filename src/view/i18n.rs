@@ -89,6 +89,12 @@ impl Lang {
             ("heartbeat", Lang::Zh) => "心跳",
             ("append-entries-resp", Lang::En) => "Append reply",
             ("append-entries-resp", Lang::Zh) => "追加响应",
+            ("read-index", Lang::En) => "ReadIndex (forwarded read)",
+            ("read-index", Lang::Zh) => "转发的读请求 ReadIndex",
+            ("read-index-resp", Lang::En) => "ReadIndex reply",
+            ("read-index-resp", Lang::Zh) => "读索引响应",
+            ("timeout-now", Lang::En) => "TimeoutNow",
+            ("timeout-now", Lang::Zh) => "立即超时 TimeoutNow",
             (_, Lang::En) => "Message",
             (_, Lang::Zh) => "消息",
         }
@@ -123,6 +129,9 @@ mod tests {
             "append-entries",
             "append-entries-resp",
             "heartbeat",
+            "read-index",
+            "read-index-resp",
+            "timeout-now",
         ];
         for kind in kinds {
             assert_ne!(Lang::Zh.message(kind), "消息");

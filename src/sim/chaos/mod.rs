@@ -40,6 +40,11 @@ pub struct ChaosOptions {
     pub unsafe_switch: Option<UnsafeSwitch>,
     /// Ticks allowed, after healing, for one leader and one committed log.
     pub liveness_ticks: u64,
+    /// Serve most `get`s by ReadIndex (thesis §6.4); always on with the
+    /// `stale-leader-read` switch.
+    pub reads: bool,
+    /// Ask for leadership transfers now and then (thesis §3.10).
+    pub transfers: bool,
 }
 
 impl Default for ChaosOptions {
@@ -48,6 +53,8 @@ impl Default for ChaosOptions {
             steps: 2000,
             unsafe_switch: None,
             liveness_ticks: 2000,
+            reads: false,
+            transfers: false,
         }
     }
 }
@@ -155,6 +162,8 @@ pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
     let config = config_for(seed, opts.unsafe_switch);
     let mut sim = Simulation::new(config).expect("chaos configs are valid");
     let mut schedule = Schedule::new(seed);
+    schedule.reads = opts.reads || opts.unsafe_switch == Some(UnsafeSwitch::StaleLeaderRead);
+    schedule.transfers = opts.transfers;
     let first = |sim: &Simulation| sim.world().violations().first().cloned();
     let mut failure = None;
     let mut settle_ticks = None;

@@ -38,11 +38,15 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
         MessageBody::RequestVote {
             last_log_index,
             last_log_term,
+            leader_transfer,
             ..
         } => html! {
             <>
                 {row("lastLogIndex", last_log_index.to_string())}
                 {row("lastLogTerm", last_log_term.to_string())}
+                if *leader_transfer {
+                    {row(l.t("leader transfer", "领导权移交"), l.t("yes: answer even under the lease (thesis §3.10)", "是：即使在租约内也要回应（论文 §3.10）"))}
+                }
             </>
         },
         MessageBody::RequestVoteResponse { vote_granted, .. } => {
@@ -52,12 +56,16 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
             prev_log_index,
             prev_log_term,
             leader_commit,
+            read_ctx,
             ..
         } => html! {
             <>
                 {row("prevLogIndex", prev_log_index.to_string())}
                 {row("prevLogTerm", prev_log_term.to_string())}
                 {row("leaderCommit", leader_commit.to_string())}
+                if let Some(r) = read_ctx {
+                    {row(l.t("read round", "读确认轮次"), format!("{r} (thesis §6.4)"))}
+                }
             </>
         },
         MessageBody::AppendEntriesResponse {
@@ -67,9 +75,13 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
             conflict_term,
             conflict_index,
             request_term,
+            read_ctx,
         } => html! {
             <>
                 {row(l.t("answers term", "回应的任期"), request_term.to_string())}
+                if let Some(r) = read_ctx {
+                    {row(l.t("echoes read round", "回应读确认轮次"), r.to_string())}
+                }
                 {row("success", yes_no(l, *success))}
                 if *success {
                     {row("matchIndex", match_index.to_string())}
@@ -84,6 +96,26 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
                 }
             </>
         },
+        MessageBody::ReadIndex { read_id } => row(l.t("read", "读请求"), format!("#{read_id}")),
+        MessageBody::ReadIndexResponse {
+            read_id,
+            read_index,
+        } => html! {
+            <>
+                {row(l.t("read", "读请求"), format!("#{read_id}"))}
+                {row(l.t("read index", "读索引"), match read_index {
+                    Some(i) => i.to_string(),
+                    None => l.t("refused: not the leader", "拒绝：不是领导者").to_string(),
+                })}
+            </>
+        },
+        MessageBody::TimeoutNow => row(
+            l.t("meaning", "含义"),
+            l.t(
+                "campaign now: the leader hands over (thesis §3.10)",
+                "立即发起选举：领导者移交领导权（论文 §3.10）",
+            ),
+        ),
     }
 }
 

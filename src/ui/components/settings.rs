@@ -56,6 +56,10 @@ fn unsafe_label(l: Lang, s: UnsafeSwitch) -> &'static str {
             "Accept AppendEntries from a stale leader (§5.1)",
             "接受旧任期领导者的日志追加（§5.1）",
         ),
+        UnsafeSwitch::StaleLeaderRead => l.t(
+            "Leader answers reads without confirming it still leads (thesis §6.4)",
+            "领导者不确认自己仍是领导者就回答读请求（论文 §6.4）",
+        ),
     }
 }
 
