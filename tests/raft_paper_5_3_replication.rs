@@ -9,6 +9,7 @@ mod common;
 
 use common::paper::*;
 use common::raft_harness::*;
+use raftlab::raft::LogPosition;
 use raftlab::raft::{AppendRejection, ApplyResult, Event, MessageBody, Node, Role};
 
 // ======================================================================== §5.3
@@ -31,7 +32,7 @@ fn s5_3_consistency_check_missing_entry() {
             }
         }]
     );
-    assert_eq!(n.take_outbox(), vec![reject_resp(1, 2, 2, 5, None, 3)]);
+    assert_eq!(n.take_outbox(), vec![reject_resp(1, 2, 2, 5, short(2))]);
     assert_eq!(log_terms(&n), vec![1, 1]);
     assert_eq!(n.commit_index(), 0);
     // It is still the leader of our term: followed, timer reset.
@@ -54,7 +55,10 @@ fn s5_3_consistency_check_term_mismatch_with_conflict_hint() {
             }
         }]
     );
-    assert_eq!(n.take_outbox(), vec![reject_resp(1, 2, 3, 3, Some(2), 2)]);
+    assert_eq!(
+        n.take_outbox(),
+        vec![reject_resp(1, 2, 3, 3, conflict(2, 2))]
+    );
     assert_eq!(
         log_terms(&n),
         vec![1, 2, 2, 2],
@@ -132,7 +136,7 @@ fn s5_3_leader_backs_up_a_whole_term_per_rejection() {
 
     // The follower has term 4 from index 4 but the leader's term 4 ends at 5:
     // skip to 6, the first index after the leader's entries of that term.
-    l.step(reject_resp(3, 1, 6, 7, Some(4), 4));
+    l.step(reject_resp(3, 1, 6, 7, conflict(4, 4)));
     assert_eq!(
         l.take_events(),
         vec![Event::NextIndexBackedUp {
@@ -145,13 +149,13 @@ fn s5_3_leader_backs_up_a_whole_term_per_rejection() {
     assert_eq!(out.len(), 1);
     assert!(matches!(
         &out[0].body,
-        MessageBody::AppendEntries { prev_log_index: 5, prev_log_term: 4, entries, .. }
+        MessageBody::AppendEntries { prev_log: LogPosition { term: 4, index: 5 }, entries, .. }
             if entries.iter().map(|e| e.index).collect::<Vec<_>>() == vec![6, 7]
     ));
     assert_eq!(next(&l), 8, "pipelined past what was sent");
 
     // A term the leader does not have at all: go to the follower's first index of it.
-    l.step(reject_resp(3, 1, 6, 7, Some(3), 2));
+    l.step(reject_resp(3, 1, 6, 7, conflict(3, 2)));
     assert_eq!(
         l.take_events(),
         vec![Event::NextIndexBackedUp {
@@ -163,7 +167,7 @@ fn s5_3_leader_backs_up_a_whole_term_per_rejection() {
     assert_eq!(l.take_outbox()[0].body.entry_count(), 6);
 
     // No entry there at all: to just past the follower's last entry.
-    l.step(reject_resp(3, 1, 6, 7, None, 3));
+    l.step(reject_resp(3, 1, 6, 7, short(2)));
     assert_eq!(
         l.take_events(),
         vec![Event::NextIndexBackedUp {
@@ -174,7 +178,7 @@ fn s5_3_leader_backs_up_a_whole_term_per_rejection() {
     );
     // The hint never goes past the rejected prev index.
     l.take_outbox();
-    l.step(reject_resp(3, 1, 6, 2, None, 9));
+    l.step(reject_resp(3, 1, 6, 2, short(8)));
     assert_eq!(
         l.take_events(),
         vec![Event::NextIndexBackedUp {
@@ -191,7 +195,7 @@ fn s5_3_stale_rejection_below_match_index_is_ignored() {
     net.propose(1, "put a 1");
     let mut l = net.nodes.remove(&1).unwrap();
     assert_eq!(l.progress()[&2].match_index, 2);
-    l.step(reject_resp(2, 1, 1, 1, None, 1));
+    l.step(reject_resp(2, 1, 1, 1, short(0)));
     assert!(l.take_events().is_empty());
     assert!(l.take_outbox().is_empty());
     assert_eq!(l.progress()[&2].next_index, 3);
@@ -205,7 +209,7 @@ fn s5_3_stale_rejection_at_match_index_is_ignored() {
     net.propose(1, "put a 1");
     let mut l = net.nodes.remove(&1).unwrap();
     assert_eq!(l.progress()[&2].match_index, 2);
-    l.step(reject_resp(2, 1, 1, 2, None, 2));
+    l.step(reject_resp(2, 1, 1, 2, short(1)));
     assert_eq!(
         l.take_events(),
         vec![],

@@ -9,6 +9,7 @@ mod common;
 
 use common::paper::*;
 use common::raft_harness::*;
+use raftlab::raft::LogPosition;
 use raftlab::raft::{CommitHold, Event, Role, VoteDenial};
 
 // ====================================================================== §5.4.1
@@ -30,8 +31,8 @@ fn s5_4_1_vote_denied_to_candidate_with_older_last_term() {
                 3,
                 false,
                 VoteDenial::LogBehind {
-                    candidate_last: (1, 5),
-                    our_last: (2, 2)
+                    candidate_last: LogPosition::new(1, 5),
+                    our_last: LogPosition::new(2, 2)
                 }
             )
         ]
@@ -55,8 +56,8 @@ fn s5_4_1_vote_denied_to_candidate_with_same_last_term_but_shorter_log() {
             3,
             false,
             VoteDenial::LogBehind {
-                candidate_last: (2, 2),
-                our_last: (2, 3)
+                candidate_last: LogPosition::new(2, 2),
+                our_last: LogPosition::new(2, 3)
             }
         )
     );

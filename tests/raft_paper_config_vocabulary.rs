@@ -132,7 +132,7 @@ fn message_and_role_vocabulary() {
         vote_resp(1, 2, 1, true, true),
         vote_resp(1, 2, 1, false, false),
         append(1, 2, 1, 0, 0, entries(&[(1, 1)]), 0),
-        reject_resp(1, 2, 1, 0, None, 1),
+        reject_resp(1, 2, 1, 0, short(0)),
     ];
     let got: Vec<(&str, usize, bool, Option<bool>)> = bodies
         .iter()

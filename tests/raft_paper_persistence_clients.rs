@@ -8,6 +8,7 @@ mod common;
 
 use common::paper::*;
 use common::raft_harness::*;
+use raftlab::raft::LogPosition;
 use raftlab::raft::{
     ApplyResult, Command, CommitHold, Config, Entry, EntryData, Event, MessageBody, Node,
     PersistentState, ProposeError, Rng, Role,
@@ -76,6 +77,7 @@ fn fig2_restart_keeps_exactly_the_persistent_state() {
         current_term: 7,
         voted_for: Some(3),
         log: log_with(&[1, 4, 7]),
+        ..PersistentState::default()
     };
     let n = Node::restart(2, &[3, 1, 2, 2], Config::default(), Rng::new(1), p.clone()).unwrap();
     assert_eq!(n.persistent(), &p);
@@ -146,7 +148,7 @@ fn s5_3_leader_appends_a_proposal_and_sends_only_the_new_entry() {
     let out = l.take_outbox();
     assert!(matches!(
         &out[0].body,
-        MessageBody::AppendEntries { prev_log_index: 2, entries, .. } if entries.len() == 1
+        MessageBody::AppendEntries { prev_log: LogPosition { index: 2, .. }, entries, .. } if entries.len() == 1
     ));
 }
 

@@ -8,6 +8,7 @@ mod common;
 
 use common::paper::*;
 use common::raft_harness::*;
+use raftlab::raft::LogPosition;
 use raftlab::raft::{Event, Role, RoleCause, VoteDenial};
 
 // ============================================================ PreVote (thesis §9.6)
@@ -83,8 +84,8 @@ fn thesis_9_6_pre_vote_is_granted_without_changing_the_voters_term_vote_or_timer
             3,
             true,
             VoteDenial::LogBehind {
-                candidate_last: (1, 9),
-                our_last: (2, 2)
+                candidate_last: LogPosition::new(1, 9),
+                our_last: LogPosition::new(2, 2)
             }
         )]
     );

@@ -8,6 +8,8 @@ mod common;
 
 use common::paper::*;
 use common::raft_harness::*;
+use raftlab::raft::AppendOutcome;
+use raftlab::raft::AppendResponse;
 use raftlab::raft::{Config, Event, MessageBody, NodeId, Role, UnsafeSwitch};
 
 // ============================================================ unsafe switches
@@ -74,6 +76,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             UnsafeSwitch::CommitOldTermByCounting => want.1 = 2,
             UnsafeSwitch::ForgetVoteOnRestart => want.2 = None,
             UnsafeSwitch::AcceptStaleLeader => want.3 = 3,
+            // Changes membership only (tests/membership_rules.rs).
+            UnsafeSwitch::OneStepMembershipChange => {}
             // Reads only; probed in tests/read_index.rs.
             UnsafeSwitch::StaleLeaderRead => {}
         }
@@ -87,6 +91,7 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             "commit-old-term-by-counting",
             "forget-vote-on-restart",
             "accept-stale-leader",
+            "one-step-membership-change",
             "stale-leader-read"
         ]
     );
@@ -139,11 +144,10 @@ fn unsafe_accept_stale_leader_overwrites_and_acknowledges_in_the_old_term() {
     assert_eq!(out[0].term, 1);
     assert!(matches!(
         out[0].body,
-        MessageBody::AppendEntriesResponse {
+        MessageBody::AppendEntriesResponse(AppendResponse {
             request_term: 1,
-            success: true,
-            match_index: 3,
+            outcome: AppendOutcome::Matched { match_index: 3 },
             ..
-        }
+        })
     ));
 }

@@ -9,6 +9,7 @@ mod common;
 use common::events::rejections;
 use common::paper::heartbeat;
 use common::raft_harness::*;
+use raftlab::raft::LogPosition;
 use raftlab::raft::{AppendRejection, Config, Event, PreVoteMode, Role, RoleCause, VoteDenial};
 
 // ====================================================== dueling candidates
@@ -65,8 +66,8 @@ fn dueling_candidates_without_pre_vote_the_loser_deposes_the_leader() {
                 term: 2,
                 pre_vote: false,
                 reason: VoteDenial::LogBehind {
-                    candidate_last: (0, 0),
-                    our_last: (1, 1)
+                    candidate_last: LogPosition::new(0, 0),
+                    our_last: LogPosition::new(1, 1)
                 }
             }
         ]
@@ -222,8 +223,8 @@ fn rejoining_node_without_pre_vote_deposes_the_leader_with_its_inflated_term() {
     // 3 cannot win: its log is behind.
     net.campaign(3);
     let behind = VoteDenial::LogBehind {
-        candidate_last: (1, 1),
-        our_last: (1, 2),
+        candidate_last: LogPosition::new(1, 1),
+        our_last: LogPosition::new(1, 2),
     };
     for id in [1, 2] {
         assert!(net.take_events(id).contains(&Event::VoteDenied {

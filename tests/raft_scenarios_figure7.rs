@@ -8,6 +8,7 @@ mod common;
 use common::events::{backups, rejections, truncations};
 use common::paper::heartbeat;
 use common::raft_harness::*;
+use raftlab::raft::LogPosition;
 use raftlab::raft::{AppendRejection, Event, Role, Term, VoteDenial};
 
 // ================================================================ Figure 7
@@ -105,8 +106,8 @@ fn figure7_c_follower_with_an_extra_uncommitted_entry() {
         &[1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 6],
         Fig7 {
             vote_denial: Some(VoteDenial::LogBehind {
-                candidate_last: (6, 10),
-                our_last: (6, 11),
+                candidate_last: LogPosition::new(6, 10),
+                our_last: LogPosition::new(6, 11),
             }),
             backups: vec![],
             round_trips: 1,
@@ -122,8 +123,8 @@ fn figure7_d_follower_with_extra_entries_of_a_later_term() {
         &[1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 7, 7],
         Fig7 {
             vote_denial: Some(VoteDenial::LogBehind {
-                candidate_last: (6, 10),
-                our_last: (7, 12),
+                candidate_last: LogPosition::new(6, 10),
+                our_last: LogPosition::new(7, 12),
             }),
             backups: vec![],
             round_trips: 1,

@@ -8,6 +8,7 @@ mod common;
 use common::events::{commits, last_commit_hold, truncations};
 use common::paper::heartbeat;
 use common::raft_harness::*;
+use raftlab::raft::LogPosition;
 use raftlab::raft::{CommitHold, Config, Event, Role, UnsafeSwitch, VoteDenial};
 
 // ================================================================ Figure 8
@@ -106,8 +107,8 @@ fn figure8_e_old_term_entry_commits_with_a_current_term_entry_and_then_survives(
         (Role::Candidate, 5)
     );
     let behind = VoteDenial::LogBehind {
-        candidate_last: (3, 2),
-        our_last: (4, 3),
+        candidate_last: LogPosition::new(3, 2),
+        our_last: LogPosition::new(4, 3),
     };
     for id in [2, 3] {
         assert!(net.take_events(id).contains(&Event::VoteDenied {

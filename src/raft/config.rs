@@ -18,6 +18,11 @@ pub enum UnsafeSwitch {
     /// older term instead of rejecting them (§5.1, Figure 2 receiver rule 1):
     /// a deposed leader can then overwrite newer entries and commit its own.
     AcceptStaleLeader,
+    /// Change several voters in one step, straight from C_old to C_new,
+    /// without joint consensus (what thesis §4.3 and paper Figure 10 warn
+    /// against): disjoint majorities of C_old and C_new can elect two leaders
+    /// in the same term.
+    OneStepMembershipChange,
     /// A leader answers ReadIndex and lease reads from its own state at once,
     /// without confirming it is still leader (thesis §6.4): an isolated old
     /// leader returns stale values.
@@ -26,11 +31,12 @@ pub enum UnsafeSwitch {
 
 impl UnsafeSwitch {
     /// Every switch, in a fixed order.
-    pub const ALL: [UnsafeSwitch; 5] = [
+    pub const ALL: [UnsafeSwitch; 6] = [
         UnsafeSwitch::VoteWithoutLogCheck,
         UnsafeSwitch::CommitOldTermByCounting,
         UnsafeSwitch::ForgetVoteOnRestart,
         UnsafeSwitch::AcceptStaleLeader,
+        UnsafeSwitch::OneStepMembershipChange,
         UnsafeSwitch::StaleLeaderRead,
     ];
 
@@ -41,6 +47,7 @@ impl UnsafeSwitch {
             UnsafeSwitch::CommitOldTermByCounting => "commit-old-term-by-counting",
             UnsafeSwitch::ForgetVoteOnRestart => "forget-vote-on-restart",
             UnsafeSwitch::AcceptStaleLeader => "accept-stale-leader",
+            UnsafeSwitch::OneStepMembershipChange => "one-step-membership-change",
             UnsafeSwitch::StaleLeaderRead => "stale-leader-read",
         }
     }
@@ -86,6 +93,8 @@ impl PreVoteMode {
         Self::ALL.into_iter().find(|m| m.name() == name)
     }
 }
+/// The largest automatic compaction threshold accepted, in entries.
+pub const MAX_COMPACT_THRESHOLD: u32 = 100_000;
 
 /// A node's configuration. Times are in ticks of the simulation clock.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +122,10 @@ pub struct Config {
     pub max_entries_per_message: u32,
     /// Unsafe teaching switches that are on, in order, without repeats.
     pub unsafe_switches: Vec<UnsafeSwitch>,
+    /// Automatic log compaction (thesis §5.1.1): a node takes a snapshot once
+    /// this many applied entries are not yet in one. 0 (the default) is off.
+    #[serde(default)]
+    pub compact_threshold: u32,
 }
 
 impl Default for Config {
@@ -126,6 +139,7 @@ impl Default for Config {
             leader_noop: true,
             max_entries_per_message: 8,
             unsafe_switches: Vec::new(),
+            compact_threshold: 0,
         }
     }
 }
@@ -153,6 +167,11 @@ pub enum ConfigError {
         /// The value given.
         entries: u32,
     },
+    /// The automatic compaction threshold is 0 (off) or at most 100,000 entries.
+    CompactThresholdOutOfRange {
+        /// The value given.
+        entries: u32,
+    },
 }
 
 impl std::fmt::Display for ConfigError {
@@ -172,6 +191,10 @@ impl std::fmt::Display for ConfigError {
             ConfigError::MaxEntriesOutOfRange { entries } => {
                 write!(f, "max entries per message {entries} must be between 1 and 1000")
             }
+            ConfigError::CompactThresholdOutOfRange { entries } => write!(
+                f,
+                "compaction threshold {entries} must be 0 (off) or at most {MAX_COMPACT_THRESHOLD} entries"
+            ),
         }
     }
 }
@@ -196,6 +219,11 @@ impl Config {
         if !(1..=1000).contains(&self.max_entries_per_message) {
             return Err(ConfigError::MaxEntriesOutOfRange {
                 entries: self.max_entries_per_message,
+            });
+        }
+        if self.compact_threshold > MAX_COMPACT_THRESHOLD {
+            return Err(ConfigError::CompactThresholdOutOfRange {
+                entries: self.compact_threshold,
             });
         }
         Ok(())

@@ -2,13 +2,13 @@
 //! (thesis §9.6, in etcd's or the thesis's form: [`PreVoteMode`]).
 
 use super::config::{PreVoteMode, UnsafeSwitch};
-use super::event::{Event, RoleCause, VoteDenial};
+use super::event::{ConfigHalf, Event, RoleCause, VoteDenial};
 use super::log::EntryData;
 use super::message::MessageBody;
 use super::node::Node;
 use super::quorum::VoteResult;
 use super::state::{Progress, Role};
-use super::types::{Index, NodeId, Term};
+use super::types::{LogPosition, NodeId, Term};
 
 impl Node {
     /// The election timer fired: with PreVote, first ask for pre-votes without
@@ -64,12 +64,18 @@ impl Node {
     fn request_votes(&mut self, term: Term, pre_vote: bool, leader_transfer: bool) {
         let body = MessageBody::RequestVote {
             pre_vote,
-            last_log_index: self.persistent.log.last_index(),
-            last_log_term: self.persistent.log.last_term(),
+            last_log: self.persistent.log.last_position(),
             leader_transfer,
         };
-        let others: Vec<NodeId> = self.others().collect();
-        for peer in others {
+        // Only voters are asked (learners do not vote, thesis §4.2.1).
+        let voters: Vec<NodeId> = self
+            .membership
+            .voters
+            .voters()
+            .into_iter()
+            .filter(|&v| v != self.id)
+            .collect();
+        for peer in voters {
             self.send(peer, term, body.clone());
         }
     }
@@ -136,8 +142,7 @@ impl Node {
         candidate: NodeId,
         term: Term,
         pre_vote: bool,
-        last_log_term: Term,
-        last_log_index: Index,
+        last_log: LogPosition,
     ) {
         let our_term = self.persistent.current_term;
         // The thesis's PreVote also refuses while a leader is alive (§9.6);
@@ -171,12 +176,12 @@ impl Node {
             );
         }
         let log = &self.persistent.log;
-        let up_to_date = self.config.is_unsafe(UnsafeSwitch::VoteWithoutLogCheck)
-            || log.is_up_to_date(last_log_term, last_log_index);
+        let up_to_date =
+            self.config.is_unsafe(UnsafeSwitch::VoteWithoutLogCheck) || log.is_up_to_date(last_log);
         if !up_to_date {
             let reason = VoteDenial::LogBehind {
-                candidate_last: (last_log_term, last_log_index),
-                our_last: (log.last_term(), log.last_index()),
+                candidate_last: last_log,
+                our_last: log.last_position(),
             };
             return self.deny_vote(candidate, term, pre_vote, reason);
         }
@@ -243,6 +248,30 @@ impl Node {
         );
     }
 
+    /// Joint consensus (thesis §4.3): say which half has denied a majority,
+    /// the first time it does in this election.
+    fn note_joint_loss(&mut self, pre_vote: bool) {
+        let voters = self.membership.voters.clone();
+        for (half, config) in [
+            (ConfigHalf::Outgoing, &voters.outgoing),
+            (ConfigHalf::Incoming, &voters.incoming),
+        ] {
+            let vote = |id| self.votes.get(&id).copied();
+            let denied = config.voters().filter(|&v| vote(v) == Some(false)).count();
+            // Lost exactly now: this denial is the one that tipped it.
+            let lost = config.vote_result(vote) == VoteResult::Lost;
+            if lost && config.len() - denied + 1 == config.quorum_size() {
+                let granted = config.voters().filter(|&v| vote(v) == Some(true)).count();
+                self.events.push(Event::JointVoteLost {
+                    half,
+                    granted,
+                    needed: config.quorum_size(),
+                    pre_vote,
+                });
+            }
+        }
+    }
+
     /// A (pre-)candidate counts an answer; a majority wins (§5.2).
     pub(super) fn handle_vote_response(
         &mut self,
@@ -265,7 +294,16 @@ impl Node {
         if self.role != expected_role || !term_ok {
             return;
         }
+        if !self.membership.is_voter(from) {
+            // A learner (or a server outside our configuration) may answer,
+            // but only voters count (thesis §4.2.1).
+            self.events.push(Event::VoteNotCounted { from, pre_vote });
+            return;
+        }
         self.votes.insert(from, granted);
+        if self.membership.is_joint() && !granted {
+            self.note_joint_loss(pre_vote);
+        }
         let granted_total = self.votes.values().filter(|&&g| g).count();
         self.events.push(Event::VoteCounted {
             from,

@@ -3,8 +3,10 @@
 //! logic.
 
 use super::kv::{ApplyResult, Command};
+use super::membership::{ConfChange, Membership};
+use super::snapshot::{CompactTrigger, SnapshotIgnore, SnapshotInstall, SnapshotReason};
 use super::state::Role;
-use super::types::{Index, NodeId, Term};
+use super::types::{Index, LogPosition, NodeId, Term};
 use serde::{Deserialize, Serialize};
 
 /// Why a role changed.
@@ -41,11 +43,52 @@ pub enum RoleCause {
         /// Peers heard from in that window, self included.
         heard_from: Vec<NodeId>,
     },
+    /// The configuration at `index`, which leaves this leader out of the
+    /// voters, committed: the leader steps down (thesis §4.2.2).
+    RemovedFromConfig {
+        /// The configuration entry's index.
+        index: Index,
+    },
     /// The leader handed over leadership: TimeoutNow (thesis §3.10).
     TimeoutNow {
         /// The leader that sent it.
         from: NodeId,
     },
+}
+
+/// One half of a joint configuration (thesis §4.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ConfigHalf {
+    /// C_new.
+    Incoming,
+    /// C_old.
+    Outgoing,
+}
+
+/// Why a server whose election timer fired did not campaign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NoCampaign {
+    /// A learner never campaigns (thesis §4.2.1).
+    Learner,
+    /// Its latest configuration does not name it a voter (a new server that
+    /// has no configuration yet, or a removed one, thesis §4.2.2).
+    NotAVoter,
+}
+
+/// How a server came to use a configuration (thesis §4.1: the latest in
+/// its log, committed or not).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ConfigCause {
+    /// This leader appended it for a requested change.
+    Proposed(ConfChange),
+    /// This leader appended C_new because C_old,new committed (thesis §4.3).
+    AutoLeaveJoint,
+    /// It arrived in an AppendEntries.
+    Replicated,
+    /// The entry that held the newer one was truncated: back to this one.
+    Reverted,
+    /// It came in a snapshot installed from the leader (thesis §5.1).
+    Snapshot,
 }
 
 /// Why a vote or pre-vote was denied.
@@ -65,10 +108,10 @@ pub enum VoteDenial {
     },
     /// The candidate's log is less up to date than ours (§5.4.1).
     LogBehind {
-        /// The candidate's (last term, last index).
-        candidate_last: (Term, Index),
+        /// The candidate's last entry.
+        candidate_last: LogPosition,
         /// Ours.
-        our_last: (Term, Index),
+        our_last: LogPosition,
     },
     /// We heard from a live leader within the election timeout (thesis §4.2.3,
     /// §9.6): the leader lease.
@@ -133,6 +176,16 @@ pub enum CommitHold {
         holders: Vec<NodeId>,
         /// How many must hold it.
         needed: usize,
+    },
+    /// Joint consensus (thesis §4.3): the next entry lacks a majority of one
+    /// half (or both).
+    NoJointMajority {
+        /// The next uncommitted index.
+        index: Index,
+        /// Who holds it, self included.
+        holders: Vec<NodeId>,
+        /// The half (or halves) still short.
+        short: Vec<ConfigHalf>,
     },
 }
 
@@ -255,6 +308,97 @@ pub enum Event {
         from: NodeId,
         /// Its term.
         term: Term,
+    },
+    /// This node compacted its log into a snapshot (thesis §5.1).
+    SnapshotTaken {
+        /// The snapshot's last included index.
+        last_included_index: Index,
+        /// Its term.
+        last_included_term: Term,
+        /// Entries dropped from the log.
+        compacted: usize,
+        /// Asked for, or the automatic threshold.
+        trigger: CompactTrigger,
+    },
+    /// As leader, sent InstallSnapshot instead of AppendEntries (thesis §5.1).
+    SnapshotSent {
+        /// The follower.
+        follower: NodeId,
+        /// The snapshot's last included index.
+        last_included_index: Index,
+        /// Its term.
+        last_included_term: Term,
+        /// Why not AppendEntries.
+        reason: SnapshotReason,
+    },
+    /// Installed a leader's snapshot (thesis Figure 5.3).
+    SnapshotInstalled {
+        /// From which leader.
+        leader: NodeId,
+        /// Its last included index.
+        last_included_index: Index,
+        /// Its term.
+        last_included_term: Term,
+        /// Whether a matching suffix of our log was kept.
+        outcome: SnapshotInstall,
+    },
+    /// Ignored an InstallSnapshot.
+    SnapshotIgnored {
+        /// From which leader.
+        leader: NodeId,
+        /// Its last included index.
+        last_included_index: Index,
+        /// Why.
+        reason: SnapshotIgnore,
+    },
+    /// A restart rebuilt the state machine from the persisted snapshot
+    /// (thesis §5.1); the log after it is applied as it commits again.
+    RestoredFromSnapshot {
+        /// The snapshot's last included index (the commit index restarts there).
+        last_included_index: Index,
+        /// Its term.
+        last_included_term: Term,
+    },
+    /// A new configuration is in force on this server (thesis §4.1).
+    ConfigAdopted {
+        /// The configuration entry's index (0: the bootstrap configuration).
+        index: Index,
+        /// The configuration now in force.
+        membership: Membership,
+        /// Why.
+        cause: ConfigCause,
+    },
+    /// A configuration entry committed (applied) on this server.
+    ConfigCommitted {
+        /// Its index.
+        index: Index,
+        /// The configuration.
+        membership: Membership,
+    },
+    /// The election timer fired but this server may not campaign.
+    CampaignSkipped {
+        /// Why.
+        reason: NoCampaign,
+    },
+    /// A vote answer from a server that does not vote in our configuration
+    /// (a learner, thesis §4.2.1): not counted.
+    VoteNotCounted {
+        /// From whom.
+        from: NodeId,
+        /// A pre-vote?
+        pre_vote: bool,
+    },
+    /// Joint consensus: one half has denied a majority, so this election is
+    /// lost even if the other half granted (thesis §4.3).
+    JointVoteLost {
+        /// The half that denied.
+        half: ConfigHalf,
+        /// Granted in that half.
+        granted: usize,
+        /// Needed in that half.
+        needed: usize,
+        /// A pre-vote?
+        pre_vote: bool,
     },
     /// A step of a ReadIndex or lease read (thesis §6.4).
     Read {

@@ -3,7 +3,8 @@
 //! compaction (§7) can drop a prefix without renumbering.
 
 use super::kv::Command;
-use super::types::{Index, Term};
+use super::membership::ConfigEntry;
+use super::types::{Index, LogPosition, Term};
 use serde::{Deserialize, Serialize};
 
 /// What a log entry carries.
@@ -13,6 +14,8 @@ pub enum EntryData {
     Noop,
     /// A client command for the state machine.
     Command(Command),
+    /// A configuration (thesis §4.1): in force as soon as it is in a log.
+    Config(ConfigEntry),
 }
 
 /// One log entry (Figure 2 `log[]`).
@@ -30,7 +33,7 @@ impl Entry {
     /// The command, unless this is a no-op.
     pub fn command(&self) -> Option<&Command> {
         match &self.data {
-            EntryData::Noop => None,
+            EntryData::Noop | EntryData::Config(_) => None,
             EntryData::Command(c) => Some(c),
         }
     }
@@ -54,7 +57,46 @@ impl RaftLog {
 
     /// The index of the last entry, or the sentinel's when empty.
     pub fn last_index(&self) -> Index {
-        self.prev_index + self.entries.len() as Index
+        self.prev_index.saturating_add(self.entries.len() as Index)
+    }
+
+    /// The last index the log no longer holds because a snapshot covers it
+    /// (thesis §5.1, "last included index"); 0 for an uncompacted log.
+    pub fn snapshot_index(&self) -> Index {
+        self.prev_index
+    }
+
+    /// The term of [`RaftLog::snapshot_index`] ("last included term").
+    pub fn snapshot_term(&self) -> Term {
+        self.prev_term
+    }
+
+    /// Whether `index` lies inside the compacted prefix (below the snapshot's
+    /// last included entry, whose term the log still remembers).
+    pub fn is_compacted(&self, index: Index) -> bool {
+        index < self.prev_index
+    }
+
+    /// Thesis §5.1: drops every entry up to and including `index`, which must
+    /// be held (or be the current boundary); the log keeps numbering from
+    /// `index + 1` and remembers the term at `index`. Returns the entries
+    /// dropped, or `None` (and changes nothing) if `index` is not held.
+    pub fn compact_to(&mut self, index: Index) -> Option<Vec<Entry>> {
+        let term = self.term_at(index)?;
+        let count = (index - self.prev_index) as usize;
+        let dropped: Vec<Entry> = self.entries.drain(..count).collect();
+        self.prev_index = index;
+        self.prev_term = term;
+        Some(dropped)
+    }
+
+    /// InstallSnapshot receiver (thesis §5.1, Figure 5.3 step 7): discards the
+    /// whole log; it now starts after the snapshot's last included entry.
+    /// Returns the entries discarded.
+    pub fn reset_to(&mut self, index: Index, term: Term) -> Vec<Entry> {
+        self.prev_index = index;
+        self.prev_term = term;
+        std::mem::take(&mut self.entries)
     }
 
     /// The term of the last entry (0 for an empty log), used in §5.4.1.
@@ -75,7 +117,24 @@ impl RaftLog {
         if index <= self.prev_index {
             return None;
         }
-        self.entries.get((index - self.prev_index - 1) as usize)
+        let offset = usize::try_from(index - self.prev_index - 1).ok()?;
+        self.entries.get(offset)
+    }
+
+    /// The configuration entry of `entry`, if it is one.
+    pub fn config_of(entry: &Entry) -> Option<&ConfigEntry> {
+        match &entry.data {
+            EntryData::Config(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The latest configuration entry held, with its index (thesis §4.1).
+    pub fn last_config(&self) -> Option<(Index, &ConfigEntry)> {
+        self.entries
+            .iter()
+            .rev()
+            .find_map(|e| RaftLog::config_of(e).map(|c| (e.index, c)))
     }
 
     /// All entries held, in order.
@@ -88,7 +147,7 @@ impl RaftLog {
         if from <= self.prev_index {
             return Vec::new();
         }
-        let start = (from - self.prev_index - 1) as usize;
+        let start = usize::try_from(from - self.prev_index - 1).unwrap_or(usize::MAX);
         self.entries.iter().skip(start).take(max).cloned().collect()
     }
 
@@ -99,11 +158,22 @@ impl RaftLog {
         index
     }
 
-    /// §5.4.1: is a log ending at (`last_term`, `last_index`) at least as
-    /// up to date as this one?
-    pub fn is_up_to_date(&self, last_term: Term, last_index: Index) -> bool {
-        last_term > self.last_term()
-            || (last_term == self.last_term() && last_index >= self.last_index())
+    /// The position of the last entry (`(0, 0)`-like for an empty log).
+    pub fn last_position(&self) -> LogPosition {
+        LogPosition::new(self.last_term(), self.last_index())
+    }
+
+    /// The position of the entry at `index`, if the log holds it (index 0,
+    /// the empty prefix, is at term 0).
+    pub fn position_at(&self, index: Index) -> Option<LogPosition> {
+        self.term_at(index)
+            .map(|term| LogPosition::new(term, index))
+    }
+
+    /// §5.4.1: is a log ending at `last` at least as up to date as this one?
+    /// (The later last term wins; with equal terms, the longer log.)
+    pub fn is_up_to_date(&self, last: LogPosition) -> bool {
+        last >= self.last_position()
     }
 
     /// The first index held with `term` (for the rejection hint, §5.3).
@@ -140,10 +210,12 @@ impl RaftLog {
                     removed.extend(self.entries.drain(keep..));
                     self.entries.push(entry.clone());
                 }
-                None => {
-                    debug_assert_eq!(entry.index, self.last_index() + 1);
+                // Entries come contiguous from the leader; a hand-injected
+                // message with a gap stops here instead of corrupting the log.
+                None if entry.index == self.last_index().saturating_add(1) => {
                     self.entries.push(entry.clone());
                 }
+                None => break,
             }
         }
         removed
@@ -184,12 +256,40 @@ mod tests {
     }
 
     #[test]
+    fn compaction_keeps_numbering_thesis_5_1() {
+        let mut l = log_of(&[1, 1, 2, 2]);
+        assert_eq!(l.compact_to(9), None);
+        let dropped = l.compact_to(2).unwrap();
+        assert_eq!(dropped, vec![e(1, 1), e(2, 1)]);
+        assert_eq!((l.first_index(), l.last_index(), l.last_term()), (3, 4, 2));
+        assert_eq!((l.snapshot_index(), l.snapshot_term()), (2, 1));
+        assert_eq!(l.term_at(2), Some(1));
+        assert_eq!(l.term_at(1), None);
+        assert!(l.is_compacted(1) && !l.is_compacted(2));
+        assert_eq!(l.get(3), Some(&e(3, 2)));
+        assert_eq!(l.append(3, EntryData::Noop), 5);
+        // Compacting the whole log leaves only the boundary.
+        assert_eq!(l.compact_to(5).map(|d| d.len()), Some(3));
+        assert_eq!((l.first_index(), l.last_index(), l.last_term()), (6, 5, 3));
+        assert_eq!(l.reset_to(9, 4), Vec::<Entry>::new());
+        assert_eq!((l.first_index(), l.last_index(), l.last_term()), (10, 9, 4));
+    }
+
+    #[test]
+    fn merge_stops_at_a_gap() {
+        let mut l = log_of(&[1]);
+        assert!(l.merge(&[e(3, 1)]).is_empty());
+        assert_eq!(l.last_index(), 1);
+    }
+
+    #[test]
     fn up_to_date_compares_last_term_then_length_5_4_1() {
         let l = log_of(&[1, 2]);
-        assert!(l.is_up_to_date(3, 1)); // higher last term wins even if shorter
-        assert!(l.is_up_to_date(2, 2)); // equal
-        assert!(!l.is_up_to_date(2, 1)); // same term, shorter
-        assert!(!l.is_up_to_date(1, 9)); // older last term loses even if longer
+        let at = LogPosition::new;
+        assert!(l.is_up_to_date(at(3, 1))); // higher last term wins even if shorter
+        assert!(l.is_up_to_date(at(2, 2))); // equal
+        assert!(!l.is_up_to_date(at(2, 1))); // same term, shorter
+        assert!(!l.is_up_to_date(at(1, 9))); // older last term loses even if longer
     }
 
     #[test]

@@ -12,32 +12,42 @@
 //! thesis ("thesis §9.6").
 
 mod check_quorum;
+mod commit;
 mod config;
 mod election;
 mod event;
 mod kv;
 mod log;
+mod membership;
 mod message;
 mod node;
 mod quorum;
 mod read_index;
+mod reconfig;
 mod replication;
 mod rng;
+mod snapshot;
 mod state;
 mod transfer;
 mod types;
 
-pub use config::{Config, ConfigError, PreVoteMode, UnsafeSwitch};
+pub use commit::{CommitRule, CommitStatus};
+pub use config::{Config, ConfigError, PreVoteMode, UnsafeSwitch, MAX_COMPACT_THRESHOLD};
 pub use event::{
-    AppendRejection, CommitHold, Event, ReadFailure, ReadStep, RoleCause, TransferEnd, VoteDenial,
+    AppendRejection, CommitHold, ConfigCause, ConfigHalf, Event, NoCampaign, ReadFailure, ReadStep,
+    RoleCause, TransferEnd, VoteDenial,
 };
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
-pub use message::{Message, MessageBody};
+pub use membership::{fmt_set, ConfChange, ConfChangeError, ConfigEntry, Membership, MAX_MEMBERS};
+pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use read_index::{ReadError, ReadMode, Reads};
 pub use rng::Rng;
+pub use snapshot::{
+    CompactError, CompactTrigger, Snapshot, SnapshotIgnore, SnapshotInstall, SnapshotReason,
+};
 pub use state::{PersistentState, Progress, Role};
 pub use transfer::{Transfer, TransferError};
-pub use types::{Index, NodeId, Term};
+pub use types::{Index, LogPosition, NodeId, Term};

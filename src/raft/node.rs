@@ -6,7 +6,8 @@ use super::config::{Config, ConfigError, UnsafeSwitch};
 use super::event::{CommitHold, Event, RoleCause};
 use super::kv::{Command, KvStore};
 use super::log::RaftLog;
-use super::message::{Message, MessageBody};
+use super::membership::Membership;
+use super::message::{AppendResponse, Message, MessageBody};
 use super::quorum::JointConfig;
 use super::read_index::Reads;
 use super::rng::Rng;
@@ -52,7 +53,15 @@ impl std::fmt::Display for ProposeError {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
     pub(super) id: NodeId,
+    /// Every member of `membership` (voters and learners), ascending.
     pub(super) peers: Vec<NodeId>,
+    /// The configuration before the log's first entry: the bootstrap one
+    /// (or, once compacted, the snapshot's).
+    pub(super) base_membership: Membership,
+    /// The configuration in force: the latest in the log (thesis §4.1).
+    pub(super) membership: Membership,
+    /// Index of the entry that holds `membership` (0: `base_membership`).
+    pub(super) membership_index: Index,
     pub(super) config: Config,
     pub(super) persistent: PersistentState,
     // ---- volatile state: lost on a crash ----
@@ -81,7 +90,10 @@ pub struct Node {
 
 impl Node {
     /// A fresh node with an empty log, a follower in term 0. `members` lists
-    /// every voter, this node included.
+    /// every voter of the bootstrap configuration, this node included; an
+    /// empty list makes a server with no configuration yet, which waits to
+    /// be added (it learns its configuration from the leader's log, thesis
+    /// §4.2.1).
     pub fn new(
         id: NodeId,
         members: &[NodeId],
@@ -93,7 +105,9 @@ impl Node {
 
     /// A node coming back from a crash: it keeps exactly the persistent state
     /// (Figure 2) and rebuilds the rest — commit index 0, empty state machine —
-    /// from what the leader tells it.
+    /// from what the leader tells it. `members` is the bootstrap configuration
+    /// as for [`Node::new`]; the configuration in force is the latest in the
+    /// log (thesis §4.1).
     pub fn restart(
         id: NodeId,
         members: &[NodeId],
@@ -105,20 +119,39 @@ impl Node {
         if config.is_unsafe(UnsafeSwitch::ForgetVoteOnRestart) {
             persistent.voted_for = None;
         }
-        let mut peers = members.to_vec();
-        peers.push(id); // a node always counts itself among the voters
-        peers.sort_unstable();
-        peers.dedup();
+        let base = if members.is_empty() {
+            Membership::default()
+        } else {
+            // A bootstrapped node always counts itself among the voters.
+            Membership::simple(members.iter().copied().chain([id]))
+        };
+        // The snapshot is persistent (thesis §5.1): the state machine restarts
+        // from it, and everything it covers is known committed. A snapshot
+        // that does not sit at the log's boundary is not trusted.
+        let restored = persistent.snapshot.last_included_index > 0
+            && persistent.snapshot.last_included_index == persistent.log.snapshot_index()
+            && persistent.snapshot.last_included_term == persistent.log.snapshot_term();
+        let (commit_index, kv) = if restored {
+            (
+                persistent.snapshot.last_included_index,
+                persistent.snapshot.state.clone(),
+            )
+        } else {
+            (0, KvStore::default())
+        };
         let mut node = Node {
             id,
-            peers,
+            peers: base.members().into_iter().collect(),
+            membership: base.clone(),
+            base_membership: base,
+            membership_index: 0,
             randomized_election_timeout: config.election_timeout,
             config,
             persistent,
             role: Role::Follower,
             leader_id: None,
-            commit_index: 0,
-            kv: KvStore::default(),
+            commit_index,
+            kv,
             progress: BTreeMap::new(),
             votes: BTreeMap::new(),
             election_elapsed: 0,
@@ -133,6 +166,16 @@ impl Node {
             events: Vec::new(),
         };
         node.reset_election_timer();
+        node.refresh_membership(None);
+        node.events.clear(); // the configuration read at start-up is not news
+        if restored {
+            let s = &node.persistent.snapshot;
+            let event = Event::RestoredFromSnapshot {
+                last_included_index: s.last_included_index,
+                last_included_term: s.last_included_term,
+            };
+            node.events.push(event);
+        }
         Ok(node)
     }
 
@@ -155,7 +198,7 @@ impl Node {
                 self.heartbeat_elapsed = 0;
                 self.broadcast_append();
             }
-        } else if self.election_elapsed >= self.randomized_election_timeout {
+        } else if self.election_elapsed >= self.randomized_election_timeout && self.may_campaign() {
             self.campaign(RoleCause::ElectionTimeout);
         }
     }
@@ -163,7 +206,7 @@ impl Node {
     /// Makes this node's election timer fire now (a "force timeout" control).
     /// A leader ignores it.
     pub fn force_timeout(&mut self) {
-        if self.role != Role::Leader {
+        if self.role != Role::Leader && self.may_campaign() {
             self.campaign(RoleCause::ForcedTimeout);
         }
     }
@@ -174,9 +217,29 @@ impl Node {
         self.randomized_election_timeout = ticks.max(1);
     }
 
+    /// Changes the automatic compaction threshold (0 turns it off). It takes
+    /// effect at the next applied entry, or at once through
+    /// [`Node::auto_compact`].
+    pub fn set_compact_threshold(&mut self, entries: u32) -> Result<(), ConfigError> {
+        let config = Config {
+            compact_threshold: entries,
+            ..self.config.clone()
+        };
+        config.validate()?;
+        self.config = config;
+        Ok(())
+    }
+
+    /// Compacts now if the automatic threshold is on and reached.
+    pub fn auto_compact(&mut self) {
+        self.maybe_auto_compact();
+    }
+
     /// Handles one incoming message (Figure 2, "Rules for Servers").
     pub fn step(&mut self, msg: Message) {
-        if msg.to != self.id || msg.from == self.id || !self.peers.contains(&msg.from) {
+        // Servers answer RPCs without consulting their configuration (thesis
+        // §4.1): a new server must accept its first AppendEntries.
+        if msg.to != self.id || msg.from == self.id {
             return;
         }
         if !self.step_term(&msg) {
@@ -184,38 +247,36 @@ impl Node {
         }
         match msg.body {
             MessageBody::RequestVote {
-                pre_vote,
-                last_log_index,
-                last_log_term,
-                ..
-            } => self.handle_request_vote(
-                msg.from,
-                msg.term,
-                pre_vote,
-                last_log_term,
-                last_log_index,
-            ),
+                pre_vote, last_log, ..
+            } => self.handle_request_vote(msg.from, msg.term, pre_vote, last_log),
             MessageBody::RequestVoteResponse {
                 pre_vote,
                 vote_granted,
             } => self.handle_vote_response(msg.from, msg.term, pre_vote, vote_granted),
             MessageBody::AppendEntries {
-                prev_log_index,
-                prev_log_term,
+                prev_log,
                 entries,
                 leader_commit,
                 read_ctx,
             } => self.handle_append_entries(
                 msg.from,
                 msg.term,
-                (prev_log_index, prev_log_term),
+                prev_log,
                 &entries,
                 leader_commit,
                 read_ctx,
             ),
-            ref response @ MessageBody::AppendEntriesResponse { .. } => {
+            MessageBody::AppendEntriesResponse(response) => {
                 self.handle_append_response(msg.from, response)
             }
+            MessageBody::InstallSnapshot { snapshot } => {
+                self.handle_install_snapshot(msg.from, snapshot)
+            }
+            MessageBody::InstallSnapshotResponse {
+                request_term,
+                match_index,
+                ..
+            } => self.handle_snapshot_response(msg.from, request_term, match_index),
             MessageBody::ReadIndex { read_id } => self.handle_read_index(msg.from, read_id),
             MessageBody::ReadIndexResponse {
                 read_id,
@@ -265,7 +326,8 @@ impl Node {
     pub fn id(&self) -> NodeId {
         self.id
     }
-    /// Every voter, this node included, sorted.
+    /// Every member of the configuration in force, voters and learners,
+    /// ascending (this node included when it is a member).
     pub fn members(&self) -> &[NodeId] {
         &self.peers
     }
@@ -332,7 +394,20 @@ impl Node {
     }
     /// The configuration this node decides under (thesis §4.3).
     pub fn voter_config(&self) -> JointConfig {
-        JointConfig::simple(self.peers.iter().copied())
+        self.membership.voters.clone()
+    }
+    /// The configuration in force: the latest in this node's log, committed
+    /// or not (thesis §4.1).
+    pub fn membership(&self) -> &Membership {
+        &self.membership
+    }
+    /// Index of the entry holding [`Node::membership`] (0: bootstrap).
+    pub fn membership_index(&self) -> Index {
+        self.membership_index
+    }
+    /// The configuration before the first log entry (bootstrap or snapshot).
+    pub fn base_membership(&self) -> &Membership {
+        &self.base_membership
     }
 
     // ------------------------------------------------------------ internals
@@ -409,7 +484,11 @@ impl Node {
                 } => return true, // echoes the term we would campaign in
                 _ => {}
             }
-            let leader = matches!(msg.body, MessageBody::AppendEntries { .. }).then_some(msg.from);
+            let leader = matches!(
+                msg.body,
+                MessageBody::AppendEntries { .. } | MessageBody::InstallSnapshot { .. }
+            )
+            .then_some(msg.from);
             self.events.push(Event::TermAdopted {
                 from_term: term,
                 to_term: msg.term,
@@ -451,7 +530,7 @@ impl Node {
                     },
                 );
             }
-            MessageBody::AppendEntries { prev_log_index, .. } => {
+            MessageBody::AppendEntries { prev_log, .. } => {
                 self.events.push(Event::AppendRejected {
                     leader: msg.from,
                     reason: super::event::AppendRejection::StaleTerm {
@@ -462,16 +541,15 @@ impl Node {
                 self.send(
                     msg.from,
                     term,
-                    MessageBody::AppendEntriesResponse {
-                        request_term: msg.term,
-                        success: false,
-                        match_index: 0,
-                        rejected_prev_index: prev_log_index,
-                        conflict_term: None,
-                        conflict_index: 0,
-                        read_ctx: None,
-                    },
+                    MessageBody::AppendEntriesResponse(AppendResponse::rejected(
+                        msg.term,
+                        prev_log.index,
+                        None,
+                    )),
                 );
+            }
+            MessageBody::InstallSnapshot { ref snapshot } => {
+                self.reject_stale_snapshot(msg.from, msg.term, snapshot.last_included_index)
             }
             _ => self.events.push(Event::StaleIgnored {
                 from: msg.from,

@@ -3,7 +3,7 @@
 //! `(config, actions)` replays the exact same run.
 
 use super::network::MsgId;
-use crate::raft::{Command, Message, NodeId, ReadMode};
+use crate::raft::{Command, Index, Message, NodeId, ReadMode};
 use serde::{Deserialize, Serialize};
 
 /// Where a client sends a command.
@@ -76,6 +76,17 @@ pub enum Action {
     },
     /// Switch manual delivery on or off.
     SetManualDelivery(bool),
+    /// "Compact now" (thesis §5.1): the node snapshots its log up to
+    /// `up_to`, or up to its last applied index when `None`.
+    Compact {
+        /// The node.
+        node: NodeId,
+        /// The last index to put in the snapshot (`None`: everything applied).
+        up_to: Option<Index>,
+    },
+    /// Set every node's automatic compaction threshold, in applied entries
+    /// outside the snapshot (0 turns it off).
+    SetCompactThreshold(u32),
     /// A client reads `key` by ReadIndex or lease (thesis §6.4); `log`
     /// reads are `Propose` of a `get`.
     Read {

@@ -1,6 +1,6 @@
 //! The simulation's configuration, validated up front.
 
-use crate::raft::{Config as RaftConfig, ConfigError, TransferError};
+use crate::raft::{CompactError, Config as RaftConfig, ConfigError, TransferError};
 use serde::{Deserialize, Serialize};
 
 /// Everything that fixes a run, together with the seed and the action list.
@@ -96,6 +96,13 @@ pub enum SimError {
     },
     /// A partition must name every node exactly once.
     BadPartition,
+    /// A node refused to compact its log; nothing changed.
+    Compact {
+        /// The node.
+        node: u32,
+        /// Why.
+        error: CompactError,
+    },
     /// A tick beyond what the run has reached was asked for.
     TickOutOfRange {
         /// The tick asked for.
@@ -133,6 +140,7 @@ impl std::fmt::Display for SimError {
             SimError::NoSuchMessage { id } => write!(f, "message #{id} is not in flight"),
             SimError::NodeState { node, status } => write!(f, "n{node} is {status}"),
             SimError::BadPartition => write!(f, "a partition must name every node exactly once"),
+            SimError::Compact { node, error } => write!(f, "n{node}: {error}"),
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }

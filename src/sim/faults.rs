@@ -127,6 +127,40 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             w.config.network = net;
         }
         Action::SetManualDelivery(on) => w.config.network.manual_delivery = *on,
+        Action::Compact { node, up_to } => {
+            let i = w.index_of(*node)?;
+            if w.nodes[i].status == NodeStatus::Crashed {
+                return Err(SimError::NodeState {
+                    node: *node,
+                    status: "crashed",
+                });
+            }
+            let n = &mut w.nodes[i].node;
+            let result = match up_to {
+                Some(index) => n.compact_to(*index),
+                None => n.compact(),
+            };
+            result.map_err(|error| SimError::Compact { node: *node, error })?;
+            w.collect(i);
+        }
+        Action::SetCompactThreshold(entries) => {
+            let raft = crate::raft::Config {
+                compact_threshold: *entries,
+                ..w.config.raft.clone()
+            };
+            raft.validate().map_err(SimError::Raft)?;
+            w.config.raft = raft;
+            for i in 0..w.nodes.len() {
+                w.nodes[i]
+                    .node
+                    .set_compact_threshold(*entries)
+                    .map_err(SimError::Raft)?;
+                if w.nodes[i].status != NodeStatus::Crashed {
+                    w.nodes[i].node.auto_compact();
+                    w.collect(i);
+                }
+            }
+        }
     }
     Ok(())
 }

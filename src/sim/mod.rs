@@ -19,6 +19,7 @@ pub mod config;
 mod faults;
 pub mod hash;
 pub mod history;
+pub mod leadership;
 pub mod network;
 pub mod script;
 pub mod trace;

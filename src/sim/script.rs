@@ -54,6 +54,8 @@ pub struct NodeReadout {
     pub kv: BTreeMap<String, String>,
     /// Leader only: follower → (nextIndex, matchIndex).
     pub progress: BTreeMap<NodeId, (Index, Index)>,
+    /// The snapshot's last included (index, term); (0, 0) if never compacted.
+    pub snapshot: (Index, Term),
 }
 
 impl NodeReadout {
@@ -180,6 +182,27 @@ impl Simulation {
             .map(|e| e.id)
     }
 
+    /// "Compact now": the node snapshots its log up to its last applied
+    /// index (thesis §5.1).
+    pub fn compact(&mut self, node: NodeId) -> Result<(), SimError> {
+        self.act(Action::Compact { node, up_to: None })
+    }
+
+    /// The node snapshots its log up to `index`, which must be applied and
+    /// not yet compacted.
+    pub fn compact_to(&mut self, node: NodeId, index: Index) -> Result<(), SimError> {
+        self.act(Action::Compact {
+            node,
+            up_to: Some(index),
+        })
+    }
+
+    /// Every node compacts automatically once `entries` applied entries are
+    /// outside its snapshot (0 turns it off).
+    pub fn set_compact_threshold(&mut self, entries: u32) -> Result<(), SimError> {
+        self.act(Action::SetCompactThreshold(entries))
+    }
+
     /// Reads out one node.
     pub fn node(&self, id: NodeId) -> Result<NodeReadout, SimError> {
         let slot = self.world().slot(id)?;
@@ -214,6 +237,7 @@ impl Simulation {
                 .iter()
                 .map(|(&p, pr)| (p, (pr.next_index, pr.match_index)))
                 .collect(),
+            snapshot: (n.log().snapshot_index(), n.log().snapshot_term()),
         })
     }
 

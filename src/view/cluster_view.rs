@@ -200,6 +200,8 @@ pub struct MsgFacts {
     pub kind: &'static str,
     /// Entries carried (AppendEntries).
     pub entries: usize,
+    /// Bytes of snapshot carried (InstallSnapshot).
+    pub snapshot_bytes: Option<usize>,
     /// A response's answer (`None` for requests).
     pub granted: Option<bool>,
     /// Held by the user.
@@ -219,6 +221,7 @@ impl MsgFacts {
             term: env.msg.term,
             kind: body.kind(),
             entries: body.entry_count(),
+            snapshot_bytes: body.snapshot_bytes(),
             granted: body.granted(),
             held: env.held,
             duplicate: env.duplicate_of.is_some(),
@@ -256,6 +259,9 @@ impl MsgFacts {
             ("read-index-resp", Some(true)) => "msg resp ri ok",
             ("read-index-resp", _) => "msg resp ri no",
             ("timeout-now", _) => "msg tn",
+            ("install-snapshot", _) => "msg snap",
+            ("install-snapshot-resp", Some(true)) => "msg resp snap ok",
+            ("install-snapshot-resp", _) => "msg resp snap no",
             _ => "msg resp ae no",
         }
     }
@@ -269,6 +275,11 @@ impl MsgFacts {
             "request-vote" => "RV",
             "append-entries" if self.entries == 0 => "",
             "append-entries" => return Cow::Owned(format!("AE {}", self.entries)),
+            "install-snapshot" => {
+                return Cow::Owned(format!("SNAP {}B", self.snapshot_bytes.unwrap_or(0)))
+            }
+            "install-snapshot-resp" if ok => "SNAP ✓",
+            "install-snapshot-resp" => "SNAP ✗",
             "pre-vote-resp" if ok => "PV ✓",
             "pre-vote-resp" => "PV ✗",
             "request-vote-resp" if ok => "RV ✓",
@@ -313,6 +324,12 @@ impl MsgFacts {
             s.push_str(&match lang {
                 Lang::En => format!(", {n} entries"),
                 Lang::Zh => format!("，{n} 个条目"),
+            });
+        }
+        if let Some(b) = self.snapshot_bytes {
+            s.push_str(&match lang {
+                Lang::En => format!(", snapshot of {b} bytes"),
+                Lang::Zh => format!("，快照 {b} 字节"),
             });
         }
         if self.held {

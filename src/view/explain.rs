@@ -5,8 +5,8 @@
 
 use super::i18n::Lang;
 use crate::raft::{
-    AppendRejection, ApplyResult, Command, CommitHold, Event, NodeId, Role, RoleCause, Term,
-    VoteDenial,
+    AppendRejection, ApplyResult, Command, CommitHold, Event, LogPosition, NodeId, Role, RoleCause,
+    Term, VoteDenial,
 };
 use crate::sim::{SimEvent, TraceEvent, TraceKind};
 
@@ -52,6 +52,9 @@ pub fn category(kind: &TraceKind) -> Category {
             | Event::VoteDenied { .. }
             | Event::VoteCounted { .. }
             | Event::StaleIgnored { .. }
+            | Event::CampaignSkipped { .. }
+            | Event::VoteNotCounted { .. }
+            | Event::JointVoteLost { .. }
             | Event::TransferStarted { .. }
             | Event::TimeoutNowSent { .. }
             | Event::TransferEnded { .. } => Category::Elections,
@@ -93,6 +96,16 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             Event::TransferStarted { .. } => "transfer-started",
             Event::TimeoutNowSent { .. } => "timeout-now-sent",
             Event::TransferEnded { .. } => "transfer-ended",
+            Event::SnapshotTaken { .. } => "snapshot-taken",
+            Event::SnapshotSent { .. } => "snapshot-sent",
+            Event::SnapshotInstalled { .. } => "snapshot-installed",
+            Event::SnapshotIgnored { .. } => "snapshot-ignored",
+            Event::RestoredFromSnapshot { .. } => "restored-from-snapshot",
+            Event::ConfigAdopted { .. } => "config-adopted",
+            Event::ConfigCommitted { .. } => "config-committed",
+            Event::CampaignSkipped { .. } => "campaign-skipped",
+            Event::VoteNotCounted { .. } => "vote-not-counted",
+            Event::JointVoteLost { .. } => "joint-vote-lost",
         },
         TraceKind::Sim(e) => match e {
             SimEvent::Crashed => "crashed",
@@ -211,6 +224,7 @@ fn role_changed(lang: Lang, n: NodeId, from: Role, to: Role, term: Term, c: &Rol
         RoleCause::DiscoveredLeader { leader } => say!(lang,
             format!("n{n} received AppendEntries from n{leader}, the leader of term {term}: it stops being {fr} and follows n{leader} (§5.2)"),
             format!("n{n} 收到任期 {term} 的领导者 n{leader} 的日志追加请求：不再是{fr}，转为跟随 n{leader}（§5.2）")),
+        RoleCause::RemovedFromConfig { index } => config_text::removed_leader(lang, n, *index),
         RoleCause::LostQuorum { heard_from } => {
             let h = nodes(heard_from);
             say!(lang,
@@ -236,7 +250,7 @@ fn vote_denied(
         VoteDenial::AlreadyVoted { voted_for } => say!(lang,
             format!("n{n} denied its {v} to n{cand}: it already voted for n{voted_for} in term {term}; one vote per term (§5.2)"),
             format!("n{n} 拒绝{v}给 n{cand}：它在任期 {term} 已投票给 n{voted_for}，每个任期只能投一票（§5.2）")),
-        VoteDenial::LogBehind { candidate_last: (ct, ci), our_last: (ot, oi) } => {
+        VoteDenial::LogBehind { candidate_last: LogPosition { term: ct, index: ci }, our_last: LogPosition { term: ot, index: oi } } => {
             if ct != ot {
                 say!(lang,
                     format!("n{n} denied its {v} to n{cand}: n{cand}'s last log term {ct} is older than n{n}'s {ot} (§5.4.1)"),
@@ -294,6 +308,11 @@ fn commit_held(lang: Lang, n: NodeId, hold: &CommitHold) -> String {
                 format!("n{n} waits to commit index {index}: held by {h} ({have}), needs {needed} (a majority) (§5.3)"),
                 format!("n{n} 等待提交索引 {index}：{h} 持有（{have} 个），需要 {needed} 个（多数派）（§5.3）"))
         }
+        CommitHold::NoJointMajority {
+            index,
+            holders,
+            short,
+        } => config_text::joint_hold(lang, n, *index, holders, short),
     }
 }
 
@@ -369,12 +388,24 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
         Event::TransferStarted { target, target_match, last_index } => reads::transfer_started(lang, n, *target, *target_match, *last_index),
         Event::TimeoutNowSent { target } => reads::timeout_now_sent(lang, n, *target),
         Event::TransferEnded { target, end } => reads::transfer_ended(lang, n, *target, *end),
+        Event::SnapshotTaken { .. }
+        | Event::SnapshotSent { .. }
+        | Event::SnapshotInstalled { .. }
+        | Event::SnapshotIgnored { .. }
+        | Event::RestoredFromSnapshot { .. } => snapshot_text::explain(lang, n, e),
+        other => config_text::config_event(lang, n, other).unwrap_or_default(),
     }
 }
+
+#[path = "explain_snapshot.rs"]
+mod snapshot_text;
 
 #[path = "explain_sim.rs"]
 mod sim_text;
 
+/// Membership-change sentences (thesis chapter 4).
+#[path = "explain_config.rs"]
+pub mod config_text;
 #[path = "explain_reads.rs"]
 mod reads;
 

@@ -5,7 +5,8 @@
 
 use super::raft_harness::*;
 use raftlab::raft::{
-    Config, Event, Message, MessageBody, NodeId, Role, RoleCause, Term, VoteDenial,
+    AppendResponse, Config, ConflictHint, Event, LogPosition, Message, MessageBody, NodeId, Role,
+    RoleCause, Term, VoteDenial,
 };
 
 /// `Config::default().election_timeout`.
@@ -64,6 +65,18 @@ pub fn vote_response(
     vote_resp(from, to, term, pre_vote, granted)
 }
 
+/// A rejection hint: the follower's term `term` starts at `first`.
+pub fn conflict(term: Term, first: u64) -> Option<ConflictHint> {
+    Some(ConflictHint::TermConflict {
+        first: LogPosition::new(term, first),
+    })
+}
+
+/// A rejection hint: the follower's log ends at `last_index`.
+pub fn short(last_index: u64) -> Option<ConflictHint> {
+    Some(ConflictHint::LogTooShort { last_index })
+}
+
 /// A failed AppendEntries response of `term` to a request of the same term,
 /// with the follower's conflict hint.
 pub fn reject_resp(
@@ -71,22 +84,17 @@ pub fn reject_resp(
     to: NodeId,
     term: Term,
     rejected_prev_index: u64,
-    conflict_term: Option<Term>,
-    conflict_index: u64,
+    hint: Option<ConflictHint>,
 ) -> Message {
     msg(
         from,
         to,
         term,
-        MessageBody::AppendEntriesResponse {
-            request_term: term,
-            success: false,
-            match_index: 0,
+        MessageBody::AppendEntriesResponse(AppendResponse::rejected(
+            term,
             rejected_prev_index,
-            conflict_term,
-            conflict_index,
-            read_ctx: None,
-        },
+            hint,
+        )),
     )
 }
 

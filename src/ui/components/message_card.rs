@@ -2,7 +2,7 @@
 //! its timing, and what can be done to it: deliver now, hold or release,
 //! drop.
 
-use crate::raft::{EntryData, MessageBody};
+use crate::raft::{AppendOutcome, ConflictHint, EntryData, MessageBody};
 use crate::sim::{Action, MsgId};
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
@@ -36,14 +36,13 @@ fn yes_no(l: Lang, b: bool) -> Html {
 fn body_rows(l: Lang, body: &MessageBody) -> Html {
     match body {
         MessageBody::RequestVote {
-            last_log_index,
-            last_log_term,
+            last_log,
             leader_transfer,
             ..
         } => html! {
             <>
-                {row("lastLogIndex", last_log_index.to_string())}
-                {row("lastLogTerm", last_log_term.to_string())}
+                {row("lastLogIndex", last_log.index.to_string())}
+                {row("lastLogTerm", last_log.term.to_string())}
                 if *leader_transfer {
                     {row(l.t("leader transfer", "领导权移交"), l.t("yes: answer even under the lease (thesis §3.10)", "是：即使在租约内也要回应（论文 §3.10）"))}
                 }
@@ -53,47 +52,51 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
             row("voteGranted", yes_no(l, *vote_granted))
         }
         MessageBody::AppendEntries {
-            prev_log_index,
-            prev_log_term,
+            prev_log,
             leader_commit,
             read_ctx,
             ..
         } => html! {
             <>
-                {row("prevLogIndex", prev_log_index.to_string())}
-                {row("prevLogTerm", prev_log_term.to_string())}
+                {row("prevLogIndex", prev_log.index.to_string())}
+                {row("prevLogTerm", prev_log.term.to_string())}
                 {row("leaderCommit", leader_commit.to_string())}
                 if let Some(r) = read_ctx {
                     {row(l.t("read round", "读确认轮次"), format!("{r} (thesis §6.4)"))}
                 }
             </>
         },
-        MessageBody::AppendEntriesResponse {
-            success,
-            match_index,
-            rejected_prev_index,
-            conflict_term,
-            conflict_index,
+        MessageBody::AppendEntriesResponse(r) => html! {
+            <>
+                {row(l.t("answers term", "回应的任期"), r.request_term.to_string())}
+                if let Some(c) = r.read_ctx {
+                    {row(l.t("echoes read round", "回应读确认轮次"), c.to_string())}
+                }
+                {row("success", yes_no(l, r.success()))}
+                {response_rows(l, r.outcome)}
+            </>
+        },
+        MessageBody::InstallSnapshot { snapshot } => html! {
+            <>
+                {row("lastIncludedIndex", snapshot.last_included_index.to_string())}
+                {row("lastIncludedTerm", snapshot.last_included_term.to_string())}
+                {row(l.t("size", "大小"), match l {
+                    Lang::En => format!("{} bytes", snapshot.size_bytes()),
+                    Lang::Zh => format!("{} 字节", snapshot.size_bytes()),
+                })}
+                {row(l.t("state machine", "状态机"), crate::view::snapshot_view::kv_text(l, &snapshot.state))}
+                {row(l.t("configuration", "配置"), crate::view::snapshot_view::config_text(l, snapshot))}
+            </>
+        },
+        MessageBody::InstallSnapshotResponse {
             request_term,
-            read_ctx,
+            installed,
+            match_index,
         } => html! {
             <>
                 {row(l.t("answers term", "回应的任期"), request_term.to_string())}
-                if let Some(r) = read_ctx {
-                    {row(l.t("echoes read round", "回应读确认轮次"), r.to_string())}
-                }
-                {row("success", yes_no(l, *success))}
-                if *success {
-                    {row("matchIndex", match_index.to_string())}
-                } else {
-                    {row(l.t("rejected at", "拒绝位置"), format!("prevLogIndex {rejected_prev_index}"))}
-                    {row(l.t("conflict hint", "冲突提示"), match (l, conflict_term) {
-                        (Lang::En, Some(t)) => format!("term {t} starts at index {conflict_index}"),
-                        (Lang::Zh, Some(t)) => format!("任期 {t} 从索引 {conflict_index} 开始"),
-                        (Lang::En, None) => format!("log too short: try index {conflict_index}"),
-                        (Lang::Zh, None) => format!("日志太短：从索引 {conflict_index} 重试"),
-                    })}
-                }
+                {row(l.t("installed", "已安装"), yes_no(l, *installed))}
+                {row("matchIndex", match_index.to_string())}
             </>
         },
         MessageBody::ReadIndex { read_id } => row(l.t("read", "读请求"), format!("#{read_id}")),
@@ -119,6 +122,33 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
     }
 }
 
+fn response_rows(l: Lang, outcome: AppendOutcome) -> Html {
+    match outcome {
+        AppendOutcome::Matched { match_index } => row("matchIndex", match_index.to_string()),
+        AppendOutcome::Rejected {
+            prev_log_index,
+            hint,
+        } => html! {
+            <>
+                {row(l.t("rejected at", "拒绝位置"), format!("prevLogIndex {prev_log_index}"))}
+                if let Some(hint) = hint {
+                    {row(l.t("conflict hint", "冲突提示"), hint_text(l, hint))}
+                }
+            </>
+        },
+    }
+}
+
+fn hint_text(l: Lang, hint: ConflictHint) -> String {
+    let i = hint.retry_index();
+    match (l, hint.conflict_term()) {
+        (Lang::En, Some(t)) => format!("term {t} starts at index {i}"),
+        (Lang::Zh, Some(t)) => format!("任期 {t} 从索引 {i} 开始"),
+        (Lang::En, None) => format!("log too short: try index {i}"),
+        (Lang::Zh, None) => format!("日志太短：从索引 {i} 重试"),
+    }
+}
+
 fn entries_table(l: Lang, body: &MessageBody) -> Html {
     let MessageBody::AppendEntries { entries, .. } = body else {
         return html! {};
@@ -141,6 +171,7 @@ fn entries_table(l: Lang, body: &MessageBody) -> Html {
                         <td><code>{match &e.data {
                             EntryData::Noop => l.t("no-op", "空操作").to_string(),
                             EntryData::Command(c) => c.to_string(),
+                            EntryData::Config(c) => crate::view::explain::config_text::change_text(l, &c.change),
                         }}</code></td>
                     </tr>
                 }) }
