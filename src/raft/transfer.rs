@@ -32,7 +32,8 @@ pub enum TransferError {
         /// The leader this node knows of, if any.
         leader: Option<NodeId>,
     },
-    /// The target is not a voter of this configuration.
+    /// The target is not a voter of this configuration (an unknown node, or
+    /// a learner, which may not lead, thesis §4.2.1).
     UnknownNode {
         /// The id given.
         node: NodeId,
@@ -58,7 +59,7 @@ impl std::fmt::Display for TransferError {
             TransferError::NotLeader { leader: None } => {
                 write!(f, "only the leader transfers leadership; no leader known")
             }
-            TransferError::UnknownNode { node } => write!(f, "n{node} is not a member"),
+            TransferError::UnknownNode { node } => write!(f, "n{node} is not a voting member"),
             TransferError::ToSelf => write!(f, "the target is already the leader"),
             TransferError::AlreadyTransferring { target } => {
                 write!(f, "a transfer to n{target} is already under way")
@@ -77,7 +78,7 @@ impl Node {
                 leader: self.leader_id,
             });
         }
-        if !self.peers.contains(&target) {
+        if !self.membership.voters.voters().contains(&target) {
             return Err(TransferError::UnknownNode { node: target });
         }
         if target == self.id {

@@ -64,7 +64,7 @@ fn transfer_error_zh(e: &crate::raft::TransferError) -> String {
         TransferError::NotLeader { leader: None } => {
             "只有领导者能移交领导权；目前不知道领导者".to_string()
         }
-        TransferError::UnknownNode { node } => format!("n{node} 不是集群成员"),
+        TransferError::UnknownNode { node } => format!("n{node} 不是有投票权的成员"),
         TransferError::ToSelf => "目标已经是领导者".to_string(),
         TransferError::AlreadyTransferring { target } => {
             format!("正在向 n{target} 移交领导权")
