@@ -7,7 +7,8 @@ mod common;
 
 use common::raft_harness::*;
 use raftlab::raft::{
-    Config, Event, MessageBody, NodeId, ProposeError, Role, RoleCause, TransferEnd, TransferError,
+    Config, Event, MessageBody, MessageKind, NodeId, ProposeError, Role, RoleCause, TransferEnd,
+    TransferError,
 };
 
 const T: u32 = 20;
@@ -107,8 +108,8 @@ fn thesis_3_10_a_lagging_target_is_caught_up_before_timeout_now() {
         }]
     );
     // First AppendEntries to bring it up to date, no TimeoutNow yet.
-    let first: Vec<&str> = net.peek_queue().iter().map(|m| m.body.kind()).collect();
-    assert_eq!(first, vec!["append-entries"]);
+    let first: Vec<MessageKind> = net.peek_queue().iter().map(|m| m.body.kind()).collect();
+    assert_eq!(first, vec![MessageKind::AppendEntries]);
     net.deliver_all();
     assert_eq!(net.in_role(Role::Leader), vec![3]);
     assert_eq!(
@@ -116,7 +117,7 @@ fn thesis_3_10_a_lagging_target_is_caught_up_before_timeout_now() {
         5,
         "its no-op after 1's four entries"
     );
-    let kinds = net.delivered_of_kind("timeout-now");
+    let kinds = net.delivered_of_kind(MessageKind::TimeoutNow);
     assert_eq!(kinds, vec![(1, 3)]);
 }
 

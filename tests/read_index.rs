@@ -7,8 +7,8 @@ mod common;
 
 use common::raft_harness::*;
 use raftlab::raft::{
-    Config, Event, MessageBody, NodeId, ReadError, ReadFailure, ReadMode, ReadStep, Role,
-    UnsafeSwitch,
+    Config, Event, MessageBody, MessageKind, NodeId, ReadError, ReadFailure, ReadMode, ReadStep,
+    Role, UnsafeSwitch,
 };
 
 const T: u32 = 20;
@@ -160,7 +160,9 @@ fn thesis_6_4_a_follower_forwards_and_answers_once_applied_to_the_read_index() {
     );
     let at_leader = reads(&mut net, 1);
     assert_eq!(at_leader.len(), 2, "recorded and confirmed at the leader");
-    assert!(net.delivered_of_kind("read-index-resp").contains(&(1, 3)));
+    assert!(net
+        .delivered_of_kind(MessageKind::ReadIndexResponse)
+        .contains(&(1, 3)));
 }
 
 #[test]

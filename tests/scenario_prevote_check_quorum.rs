@@ -13,7 +13,7 @@ fn end(id: &str) -> Simulation {
 fn state(sim: &Simulation) -> Vec<(&'static str, u64, Vec<u64>, u64)> {
     sim.nodes()
         .iter()
-        .map(|n| (n.role, n.term, n.log_terms(), n.commit))
+        .map(|n| (n.role.name(), n.term, n.log_terms(), n.commit))
         .collect()
 }
 

@@ -5,7 +5,7 @@
 //! nothing changed.
 
 use raftlab::raft::{ReadMode, ReadStep, UnsafeSwitch};
-use raftlab::sim::{Action, OpStatus, Property, SimConfig, SimError, Simulation, Target};
+use raftlab::sim::{Action, OpStatus, Property, RoleKey, SimConfig, SimError, Simulation, Target};
 
 fn sim(nodes: u32, f: impl FnOnce(&mut SimConfig)) -> Simulation {
     let mut c = SimConfig {
@@ -88,8 +88,12 @@ fn isolated_old_leader(switch: Option<UnsafeSwitch>) -> Simulation {
     s.isolate(1).unwrap();
     s.campaign(2).unwrap();
     s.run(20).unwrap();
-    assert_eq!(s.node(2).unwrap().role, "leader");
-    assert_eq!(s.node(1).unwrap().role, "leader", "n1 has not noticed");
+    assert_eq!(s.node(2).unwrap().role, RoleKey::Leader);
+    assert_eq!(
+        s.node(1).unwrap().role,
+        RoleKey::Leader,
+        "n1 has not noticed"
+    );
     s.propose_to(2, "put x 2").unwrap();
     s.run(20).unwrap();
     assert!(matches!(
@@ -128,7 +132,7 @@ fn thesis_6_4_1_a_paused_leader_shows_the_lease_clock_caveat() {
     s.pause(1).unwrap();
     s.campaign(2).unwrap();
     s.run(40).unwrap();
-    assert_eq!(s.node(2).unwrap().role, "leader");
+    assert_eq!(s.node(2).unwrap().role, RoleKey::Leader);
     s.propose_to(2, "put x 2").unwrap();
     s.run(20).unwrap();
     s.isolate(1).unwrap();

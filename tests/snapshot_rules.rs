@@ -5,6 +5,7 @@
 mod common;
 
 use common::raft_harness::*;
+use raftlab::raft::MessageKind;
 use raftlab::raft::{
     AppendResponse, CompactError, CompactTrigger, ConfChange, Config, ConfigCause, ConfigError,
     Event, KvStore, Membership, Message, MessageBody, NodeId, Role, Snapshot, SnapshotIgnore,
@@ -155,8 +156,14 @@ fn thesis_5_1_leader_sends_install_snapshot_only_for_compacted_entries() {
     heartbeat(&mut net);
     // n3 needs entry 1, compacted away: InstallSnapshot. n2 needs entry 5,
     // still held: AppendEntries.
-    assert_eq!(net.delivered_of_kind("install-snapshot"), vec![(1, 3)]);
-    assert_eq!(net.delivered_of_kind("append-entries")[..1], [(1, 2)]);
+    assert_eq!(
+        net.delivered_of_kind(MessageKind::InstallSnapshot),
+        vec![(1, 3)]
+    );
+    assert_eq!(
+        net.delivered_of_kind(MessageKind::AppendEntries)[..1],
+        [(1, 2)]
+    );
     let sent: Vec<Event> = snapshot_events(&net.take_events(1));
     assert_eq!(
         sent,
@@ -179,7 +186,7 @@ fn thesis_5_1_leader_sends_install_snapshot_only_for_compacted_entries() {
     );
     assert_eq!((n3.log().first_index(), n3.log().last_index()), (4, 4));
     assert!(net
-        .delivered_of_kind("install-snapshot-resp")
+        .delivered_of_kind(MessageKind::InstallSnapshotResponse)
         .contains(&(3, 1)));
     assert_eq!(net.node(1).progress()[&3].match_index, 4);
     heartbeat(&mut net);
@@ -199,7 +206,9 @@ fn thesis_5_1_leader_uses_append_entries_from_its_snapshot_boundary() {
     // n3 has 1..2 and needs 3, which n1 still holds: once nextIndex is back
     // at 3, prevLogIndex is the snapshot's last included index and
     // prevLogTerm its term.
-    assert!(net.delivered_of_kind("install-snapshot").is_empty());
+    assert!(net
+        .delivered_of_kind(MessageKind::InstallSnapshot)
+        .is_empty());
     let to3: Vec<&Message> = net
         .delivered
         .iter()
@@ -444,7 +453,7 @@ fn a_snapshot_carries_the_configuration_and_reports_its_size() {
     let body = MessageBody::InstallSnapshot { snapshot: s };
     assert_eq!(
         (body.kind(), body.snapshot_bytes()),
-        ("install-snapshot", Some(36))
+        (MessageKind::InstallSnapshot, Some(36))
     );
 }
 

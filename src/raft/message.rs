@@ -206,23 +206,105 @@ impl AppendResponse {
     }
 }
 
-impl MessageBody {
-    /// A short stable name: `pre-vote`, `request-vote`, `append-entries`,
-    /// `install-snapshot`, `read-index`, their `-resp` forms, and
-    /// `timeout-now` (the UI's `data-msg`).
-    pub fn kind(&self) -> &'static str {
+/// What kind of RPC a message is: a typed key for the view, the trace and
+/// scenario scripts. Every `match` on it is exhaustive, so a new kind does
+/// not compile until it has a picture, a translation and a `data-msg` name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MessageKind {
+    /// A pre-vote request (thesis §9.6).
+    PreVote,
+    /// A pre-vote answer.
+    PreVoteResponse,
+    /// RequestVote (§5.2).
+    RequestVote,
+    /// A RequestVote answer.
+    RequestVoteResponse,
+    /// AppendEntries (§5.3), a heartbeat when empty (§5.2).
+    AppendEntries,
+    /// An AppendEntries answer.
+    AppendEntriesResponse,
+    /// InstallSnapshot (§7).
+    InstallSnapshot,
+    /// An InstallSnapshot answer.
+    InstallSnapshotResponse,
+    /// A follower forwarding a ReadIndex read to its leader (thesis §6.4).
+    ReadIndex,
+    /// The leader's read index for a forwarded read.
+    ReadIndexResponse,
+    /// Leadership transfer: campaign now (thesis §3.10).
+    TimeoutNow,
+}
+
+impl MessageKind {
+    /// Every kind, in the order the legend lists them.
+    pub const ALL: [MessageKind; 11] = [
+        MessageKind::PreVote,
+        MessageKind::PreVoteResponse,
+        MessageKind::RequestVote,
+        MessageKind::RequestVoteResponse,
+        MessageKind::AppendEntries,
+        MessageKind::AppendEntriesResponse,
+        MessageKind::InstallSnapshot,
+        MessageKind::InstallSnapshotResponse,
+        MessageKind::ReadIndex,
+        MessageKind::ReadIndexResponse,
+        MessageKind::TimeoutNow,
+    ];
+
+    /// The stable name: `pre-vote`, `request-vote`, `append-entries`,
+    /// `install-snapshot`, `read-index`, their `-resp` forms, `timeout-now` (the UI's `data-msg`; part of the automation
+    /// contract, never renamed).
+    pub const fn name(self) -> &'static str {
         match self {
-            MessageBody::RequestVote { pre_vote: true, .. } => "pre-vote",
-            MessageBody::RequestVote { .. } => "request-vote",
-            MessageBody::RequestVoteResponse { pre_vote: true, .. } => "pre-vote-resp",
-            MessageBody::RequestVoteResponse { .. } => "request-vote-resp",
-            MessageBody::AppendEntries { .. } => "append-entries",
-            MessageBody::AppendEntriesResponse(_) => "append-entries-resp",
-            MessageBody::InstallSnapshot { .. } => "install-snapshot",
-            MessageBody::InstallSnapshotResponse { .. } => "install-snapshot-resp",
-            MessageBody::ReadIndex { .. } => "read-index",
-            MessageBody::ReadIndexResponse { .. } => "read-index-resp",
-            MessageBody::TimeoutNow => "timeout-now",
+            MessageKind::PreVote => "pre-vote",
+            MessageKind::PreVoteResponse => "pre-vote-resp",
+            MessageKind::RequestVote => "request-vote",
+            MessageKind::RequestVoteResponse => "request-vote-resp",
+            MessageKind::AppendEntries => "append-entries",
+            MessageKind::AppendEntriesResponse => "append-entries-resp",
+            MessageKind::InstallSnapshot => "install-snapshot",
+            MessageKind::InstallSnapshotResponse => "install-snapshot-resp",
+            MessageKind::ReadIndex => "read-index",
+            MessageKind::ReadIndexResponse => "read-index-resp",
+            MessageKind::TimeoutNow => "timeout-now",
+        }
+    }
+
+    /// The kind named `name` (the inverse of [`MessageKind::name`]).
+    pub fn from_name(name: &str) -> Option<MessageKind> {
+        MessageKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// Hashes as its [`MessageKind::name`] string, exactly as the trace hashed
+/// the kind when it was a `String`: trace hashes stay comparable.
+impl std::hash::Hash for MessageKind {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name().hash(state);
+    }
+}
+
+impl std::fmt::Display for MessageKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl MessageBody {
+    /// Which kind of RPC this is.
+    pub fn kind(&self) -> MessageKind {
+        match self {
+            MessageBody::RequestVote { pre_vote: true, .. } => MessageKind::PreVote,
+            MessageBody::RequestVote { .. } => MessageKind::RequestVote,
+            MessageBody::RequestVoteResponse { pre_vote: true, .. } => MessageKind::PreVoteResponse,
+            MessageBody::RequestVoteResponse { .. } => MessageKind::RequestVoteResponse,
+            MessageBody::AppendEntries { .. } => MessageKind::AppendEntries,
+            MessageBody::AppendEntriesResponse(_) => MessageKind::AppendEntriesResponse,
+            MessageBody::InstallSnapshot { .. } => MessageKind::InstallSnapshot,
+            MessageBody::InstallSnapshotResponse { .. } => MessageKind::InstallSnapshotResponse,
+            MessageBody::ReadIndex { .. } => MessageKind::ReadIndex,
+            MessageBody::ReadIndexResponse { .. } => MessageKind::ReadIndexResponse,
+            MessageBody::TimeoutNow => MessageKind::TimeoutNow,
         }
     }
 

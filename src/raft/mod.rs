@@ -40,7 +40,7 @@ pub use event::{
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
 pub use membership::{fmt_set, ConfChange, ConfChangeError, ConfigEntry, Membership, MAX_MEMBERS};
-pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody};
+pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody, MessageKind};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use read_index::{ReadError, ReadMode, Reads};

@@ -7,7 +7,7 @@
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
 use crate::raft::PreVoteMode;
-use crate::sim::{Action, SimConfig};
+use crate::sim::{Action, RoleKey, SimConfig};
 
 /// The scenario with etcd's PreVote alone, or with PreVote and CheckQuorum.
 pub fn scenario(check_quorum: bool) -> Scenario {
@@ -51,11 +51,11 @@ pub fn scenario(check_quorum: bool) -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 propose_to(1, "put x 1"),
                 Op::RunUntil(Cond::All((2..=3).map(|n| Cond::Commit(n, 2)).collect()), 60),
             ])
-            .expect(Cond::All(vec![Cond::Role(1, "leader"), Cond::Commit(3, 2)])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Leader), Cond::Commit(3, 2)])),
             Step::new(
                 ("n3 is cut off", "n3 被隔离"),
                 "§9.6",
@@ -68,9 +68,9 @@ pub fn scenario(check_quorum: bool) -> Scenario {
             )
             .ops([act(Action::Isolate(3)), Op::Run(80)])
             .expect(Cond::All(vec![
-                Cond::Role(3, "precandidate"),
+                Cond::Role(3, RoleKey::PreCandidate),
                 Cond::Not(Box::new(Cond::Term(3, 2))),
-                Cond::Role(1, "leader"),
+                Cond::Role(1, RoleKey::Leader),
             ])),
             Step::new(
                 ("n3 rejoins; its timer fires", "n3 重新连通；它的定时器到期"),
@@ -107,9 +107,9 @@ pub fn scenario(check_quorum: bool) -> Scenario {
                 Op::Run(20),
             ])
             .expect(if check_quorum {
-                Cond::All(vec![Cond::Role(1, "leader"), Cond::Role(3, "precandidate")])
+                Cond::All(vec![Cond::Role(1, RoleKey::Leader), Cond::Role(3, RoleKey::PreCandidate)])
             } else {
-                Cond::All(vec![Cond::Role(3, "leader"), Cond::Role(1, "follower")])
+                Cond::All(vec![Cond::Role(3, RoleKey::Leader), Cond::Role(1, RoleKey::Follower)])
             }),
             Step::new(
                 ("n1→n3 is back", "n1→n3 恢复"),
@@ -133,14 +133,14 @@ pub fn scenario(check_quorum: bool) -> Scenario {
             .ops([act(Action::Recover), Op::Run(30)])
             .expect(if check_quorum {
                 Cond::All(vec![
-                    Cond::Role(1, "leader"),
-                    Cond::Role(3, "follower"),
+                    Cond::Role(1, RoleKey::Leader),
+                    Cond::Role(3, RoleKey::Follower),
                     Cond::Not(Box::new(Cond::Term(1, 2))),
                 ])
             } else {
                 Cond::All(vec![
-                    Cond::Role(3, "leader"),
-                    Cond::Role(1, "follower"),
+                    Cond::Role(3, RoleKey::Leader),
+                    Cond::Role(1, RoleKey::Follower),
                     Cond::Term(1, 2),
                 ])
             }),

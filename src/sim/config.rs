@@ -92,7 +92,7 @@ pub enum SimError {
         /// The node.
         node: u32,
         /// Its state.
-        status: &'static str,
+        status: crate::sim::NodeStatus,
     },
     /// A partition must name every node exactly once.
     BadPartition,
@@ -138,7 +138,7 @@ impl std::fmt::Display for SimError {
             }
             SimError::NoSuchNode { node } => write!(f, "there is no node n{node}"),
             SimError::NoSuchMessage { id } => write!(f, "message #{id} is not in flight"),
-            SimError::NodeState { node, status } => write!(f, "n{node} is {status}"),
+            SimError::NodeState { node, status } => write!(f, "n{node} is {}", status.name()),
             SimError::BadPartition => write!(f, "a partition must name every node exactly once"),
             SimError::Compact { node, error } => write!(f, "n{node}: {error}"),
             SimError::TickOutOfRange { tick, head } => {

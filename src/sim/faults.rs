@@ -76,7 +76,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             if w.nodes[i].status == NodeStatus::Crashed {
                 return Err(SimError::NodeState {
                     node: *n,
-                    status: "crashed",
+                    status: NodeStatus::Crashed,
                 });
             }
             w.nodes[i].status = NodeStatus::Crashed;
@@ -91,7 +91,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
         Action::Resume(n) => {
             let i = w.index_of(*n)?;
             if w.nodes[i].status != NodeStatus::Paused {
-                let status = w.nodes[i].status.name();
+                let status = w.nodes[i].status;
                 return Err(SimError::NodeState { node: *n, status });
             }
             w.nodes[i].status = NodeStatus::Up;
@@ -132,7 +132,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             if w.nodes[i].status == NodeStatus::Crashed {
                 return Err(SimError::NodeState {
                     node: *node,
-                    status: "crashed",
+                    status: NodeStatus::Crashed,
                 });
             }
             let n = &mut w.nodes[i].node;
@@ -169,10 +169,7 @@ fn up_node(w: &World, n: NodeId) -> Result<usize, SimError> {
     let i = w.index_of(n)?;
     match w.nodes[i].status {
         NodeStatus::Up => Ok(i),
-        s => Err(SimError::NodeState {
-            node: n,
-            status: s.name(),
-        }),
+        status => Err(SimError::NodeState { node: n, status }),
     }
 }
 
@@ -237,7 +234,7 @@ fn partition(w: &mut World, groups: &[Vec<NodeId>]) -> Result<(), SimError> {
 fn restart(w: &mut World, n: NodeId) -> Result<(), SimError> {
     let i = w.index_of(n)?;
     if w.nodes[i].status != NodeStatus::Crashed {
-        let status = w.nodes[i].status.name();
+        let status = w.nodes[i].status;
         return Err(SimError::NodeState { node: n, status });
     }
     let slot = &w.nodes[i];

@@ -3,7 +3,7 @@
 
 use super::i18n::Lang;
 use crate::raft::{CommandError, CompactError, ConfigError, MAX_COMMAND_LEN};
-use crate::sim::SimError;
+use crate::sim::{NodeStatus, SimError};
 
 /// A refused simulation action or setting, explained.
 pub fn sim_error(lang: Lang, e: &SimError) -> String {
@@ -22,10 +22,10 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
         (Lang::Zh, SimError::NoSuchNode { node }) => format!("不存在节点 n{node}"),
         (Lang::Zh, SimError::NoSuchMessage { id }) => format!("消息 #{id} 已不在网络中"),
         (Lang::Zh, SimError::NodeState { node, status }) => {
-            let s = match *status {
-                "crashed" => "已崩溃",
-                "paused" => "已暂停",
-                _ => "正在运行",
+            let s = match status {
+                NodeStatus::Crashed => "已崩溃",
+                NodeStatus::Paused => "已暂停",
+                NodeStatus::Up => "正在运行",
             };
             format!("n{node} {s}，不能执行此操作")
         }
@@ -133,7 +133,7 @@ mod tests {
             SimError::NoSuchMessage { id: 3 },
             SimError::NodeState {
                 node: 2,
-                status: "crashed",
+                status: NodeStatus::Crashed,
             },
             SimError::BadPartition,
             SimError::TickOutOfRange { tick: 9, head: 3 },
