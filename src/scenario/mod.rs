@@ -17,10 +17,12 @@ mod election_restriction;
 mod figure8;
 mod leader_crash;
 mod leader_failures;
+mod leader_transfer;
 mod one_way;
 mod partition;
 mod prevote;
 mod prevote_check_quorum;
+mod reads;
 mod replication;
 mod split_vote;
 mod why_consensus;
@@ -47,6 +49,9 @@ pub fn all() -> Vec<Scenario> {
         one_way::scenario(),
         leader_failures::scenario(),
         why_consensus::scenario(),
+        reads::scenario(false),
+        reads::scenario(true),
+        leader_transfer::scenario(),
     ]
 }
 

@@ -42,10 +42,11 @@ fn key_action(e: &web_sys::Event) -> Option<UiAction> {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-    if in_field {
+    let key = e.key();
+    // Esc closes the help and the selection even from a field.
+    if in_field && key != "Escape" {
         return None;
     }
-    let key = e.key();
     if key == "s" {
         e.prevent_default();
         focus_command_box();
