@@ -14,6 +14,8 @@
 //! an unsafe switch was asked for. Each run is `(config_for(seed), actions)`:
 //! `--reads` serves most gets by ReadIndex, `--transfers` asks for leader
 //! transfers now and then (both checked for linearizability like the rest).
+//! `--membership` adds membership changes (learners, promotions, removals,
+//! joint consensus, thesis chapter 4) to the faults.
 //! `--replay SEED` prints that run's config and action log as JSON.
 
 use raftlab::raft::UnsafeSwitch;
@@ -31,7 +33,7 @@ struct Args {
 fn usage() -> ExitCode {
     eprintln!(
         "usage: chaos [--seeds N] [--steps M] [--start S] [--unsafe SWITCH|help] \
-         [--liveness TICKS] [--replay SEED] [--reads] [--transfers] [--verbose]"
+         [--liveness TICKS] [--replay SEED] [--membership] [--reads] [--transfers] [--verbose]"
     );
     ExitCode::from(2)
 }
@@ -57,6 +59,7 @@ fn parse() -> Result<Args, ExitCode> {
             "--verbose" => args.verbose = true,
             "--reads" => args.opts.reads = true,
             "--transfers" => args.opts.transfers = true,
+            "--membership" => args.opts.membership = true,
             "--unsafe" => {
                 let name = value()?;
                 if name == "help" {

@@ -1,6 +1,8 @@
 //! The simulation's configuration, validated up front.
 
-use crate::raft::{CompactError, Config as RaftConfig, ConfigError, TransferError};
+use crate::raft::{
+    CompactError, ConfChangeError, Config as RaftConfig, ConfigError, TransferError,
+};
 use serde::{Deserialize, Serialize};
 
 /// Everything that fixes a run, together with the seed and the action list.
@@ -96,6 +98,11 @@ pub enum SimError {
     },
     /// A partition must name every node exactly once.
     BadPartition,
+    /// A membership change or a leadership transfer needs a leader, and no
+    /// running node leads.
+    NoLeader,
+    /// The leader refused the membership change (thesis chapter 4).
+    Membership(ConfChangeError),
     /// A node refused to compact its log; nothing changed.
     Compact {
         /// The node.
@@ -114,8 +121,6 @@ pub enum SimError {
     LeaseNeedsCheckQuorum,
     /// A read by ReadIndex or lease must name a key (1 to 64 characters, no spaces).
     BadReadKey,
-    /// There is no running leader to act on.
-    NoLeader,
     /// The leader refused the transfer.
     Transfer(TransferError),
 }
@@ -140,6 +145,8 @@ impl std::fmt::Display for SimError {
             SimError::NoSuchMessage { id } => write!(f, "message #{id} is not in flight"),
             SimError::NodeState { node, status } => write!(f, "n{node} is {}", status.name()),
             SimError::BadPartition => write!(f, "a partition must name every node exactly once"),
+            SimError::NoLeader => write!(f, "there is no leader right now: wait for an election"),
+            SimError::Membership(e) => write!(f, "{e}"),
             SimError::Compact { node, error } => write!(f, "n{node}: {error}"),
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
@@ -151,7 +158,6 @@ impl std::fmt::Display for SimError {
             SimError::BadReadKey => {
                 write!(f, "a read names one key: 1 to 64 characters, no spaces")
             }
-            SimError::NoLeader => write!(f, "there is no leader right now"),
             SimError::Transfer(e) => write!(f, "{e}"),
         }
     }

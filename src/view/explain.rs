@@ -60,7 +60,9 @@ pub fn category(kind: &TraceKind) -> Category {
             | Event::TransferEnded { .. } => Category::Elections,
             _ => Category::Replication,
         },
-        TraceKind::Sim(SimEvent::ClientOutcome { .. }) => Category::Replication,
+        TraceKind::Sim(SimEvent::ClientOutcome { .. } | SimEvent::ServerAdded { .. }) => {
+            Category::Replication
+        }
         TraceKind::Sim(_) => Category::Faults,
     }
 }
@@ -118,6 +120,7 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             SimEvent::MessageHeld { .. } => "message-held",
             SimEvent::MessageReleased { .. } => "message-released",
             SimEvent::ClientOutcome { .. } => "client-outcome",
+            SimEvent::ServerAdded { .. } => "server-added",
         },
     }
 }

@@ -313,12 +313,17 @@ impl Shared {
             }
         }
         let mut last = 0;
+        let mut nodes = self.config.nodes;
         for (index, a) in self.actions.iter().enumerate() {
             if a.tick < last || a.tick > MAX_TICK {
                 return Err(ShareError::BadTick { tick: a.tick });
             }
             last = a.tick;
-            if !action_ok(&a.action, self.config.nodes) {
+            // A server added by an earlier action may be named by later ones.
+            if a.action == Action::AddServer {
+                nodes = (nodes + 1).min(crate::raft::MAX_MEMBERS as u32);
+            }
+            if !action_ok(&a.action, nodes) {
                 return Err(ShareError::BadAction { index });
             }
         }
@@ -371,6 +376,9 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
             target_ok && (1..=64).contains(&key.len()) && !key.chars().any(char::is_whitespace)
         }
         Action::TransferLeader(n) => node(n),
+        Action::RemoveServer(n) | Action::Promote(n) => node(n),
+        Action::ChangeVoters(v) => v.len() <= crate::raft::MAX_MEMBERS && v.iter().all(node),
+        Action::AddServer => true,
         Action::DeliverAll
         | Action::Deliver(_)
         | Action::Drop(_)

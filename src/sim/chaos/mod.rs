@@ -21,9 +21,11 @@
 
 mod liveness;
 mod plots;
+mod reconfig;
 mod schedule;
 
 pub use liveness::{await_liveness, heal, unsettled};
+pub use reconfig::tend_membership;
 pub use schedule::Schedule;
 
 use super::check::Violation;
@@ -45,6 +47,9 @@ pub struct ChaosOptions {
     pub reads: bool,
     /// Ask for leadership transfers now and then (thesis §3.10).
     pub transfers: bool,
+    /// Membership changes among the faults (thesis chapter 4); always on
+    /// with the `one-step-membership-change` switch, which needs them.
+    pub membership: bool,
 }
 
 impl Default for ChaosOptions {
@@ -55,6 +60,7 @@ impl Default for ChaosOptions {
             liveness_ticks: 2000,
             reads: false,
             transfers: false,
+            membership: false,
         }
     }
 }
@@ -165,6 +171,9 @@ pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
     let mut schedule = Schedule::new(seed);
     schedule.reads = opts.reads || opts.unsafe_switch == Some(UnsafeSwitch::StaleLeaderRead);
     schedule.transfers = opts.transfers;
+    if opts.membership || opts.unsafe_switch == Some(UnsafeSwitch::OneStepMembershipChange) {
+        schedule = schedule.with_membership();
+    }
     let first = |sim: &Simulation| sim.world().violations().first().cloned();
     let mut failure = None;
     let mut settle_ticks = None;
