@@ -24,6 +24,7 @@ mod prevote;
 mod prevote_check_quorum;
 mod reads;
 mod replication;
+mod snapshot_catch_up;
 mod split_vote;
 mod why_consensus;
 
@@ -49,6 +50,7 @@ pub fn all() -> Vec<Scenario> {
         one_way::scenario(),
         leader_failures::scenario(),
         why_consensus::scenario(),
+        snapshot_catch_up::scenario(),
         reads::scenario(false),
         reads::scenario(true),
         leader_transfer::scenario(),

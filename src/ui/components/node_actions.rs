@@ -1,5 +1,5 @@
 //! The selected node's action bar, right below the cluster drawing: crash,
-//! restart, pause / resume, force an election timeout. Each button is
+//! restart, pause / resume, force an election timeout, compact its log. Each button is
 //! enabled only when the node's status allows it.
 
 use crate::raft::{NodeId, Role};
@@ -23,7 +23,7 @@ pub struct NodeActionsProps {
 pub fn NodeActions(p: &NodeActionsProps) -> Html {
     let v = &p.view;
     let (l, d, id) = (v.lang, &v.dispatch, p.node);
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let Ok(slot) = sim.world().slot(id) else {
         return html! {};
     };
@@ -95,6 +95,11 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
                     title={l.t("The leader hands leadership to this node: it stops taking commands, catches it up, sends TimeoutNow (thesis §3.10)",
                                "领导者把领导权移交给这个节点：停止接受命令，补齐其日志，再发送 TimeoutNow（论文 §3.10）")}>
                     <span aria-hidden="true">{"⇄ "}</span>{l.t("Transfer leadership here", "移交领导权到此")}
+                </button>
+                <button data-action="compact" disabled={crashed || slot.node.last_applied() <= slot.node.log().snapshot_index()}
+                    onclick={act(Action::Compact { node: id, up_to: None })}
+                    title={l.t("Compact now: snapshot its log up to its last applied entry (thesis §5.1)", "立即压缩：把日志截至最后应用的条目做成快照（论文 §5.1）")}>
+                    {l.t("Compact log", "压缩日志")}
                 </button>
                 <button class="close" data-action="deselect" aria-label={l.t("Close", "关闭")}
                     onclick={d.reform(|_| UiAction::Select(None))}>{"×"}</button>
