@@ -14,6 +14,7 @@ mod types;
 mod divergent_logs;
 mod election_basics;
 mod election_restriction;
+mod figure7;
 mod figure8;
 mod leader_crash;
 mod leader_failures;
@@ -24,6 +25,7 @@ mod prevote;
 mod prevote_check_quorum;
 mod reads;
 mod replication;
+mod replication_modes;
 mod snapshot_catch_up;
 mod split_vote;
 mod why_consensus;
@@ -50,6 +52,8 @@ pub fn all() -> Vec<Scenario> {
         one_way::scenario(),
         leader_failures::scenario(),
         why_consensus::scenario(),
+        replication_modes::scenario(),
+        figure7::scenario(),
         snapshot_catch_up::scenario(),
         reads::scenario(false),
         reads::scenario(true),

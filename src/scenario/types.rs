@@ -25,6 +25,11 @@ pub enum Cond {
     LogTerm(NodeId, Index, Term),
     /// Client operation `op` (1-based) was answered or gave up.
     OpSettled(u64),
+    /// Client operation `op` (1-based) stands so (`waiting`, `pending`,
+    /// `acknowledged`, `committed`, `failed`; the client panel's words).
+    OpIs(u64, &'static str),
+    /// The checker found a violation of this property.
+    Violated(crate::sim::Property),
     /// No message is in flight.
     Quiet,
     /// The node's snapshot covers at least this index (thesis §5.1).
@@ -54,10 +59,19 @@ impl Cond {
                     && matches!(
                         o.status,
                         OpStatus::Committed { .. }
+                            | OpStatus::Acknowledged { .. }
                             | OpStatus::Failed { .. }
                             | OpStatus::ReadAnswered { .. }
                     )
             }),
+            Cond::OpIs(op, status) => sim.world().client().ops().iter().any(|o| {
+                o.id == *op && crate::view::client_view::status_name(&o.status) == *status
+            }),
+            Cond::Violated(property) => sim
+                .world()
+                .violations()
+                .iter()
+                .any(|v| v.property == *property),
             Cond::Quiet => sim.world().network().in_flight().is_empty(),
             Cond::Snapshot(n, i) => sim.node(*n).is_ok_and(|r| r.snapshot.0 >= *i),
             Cond::All(cs) => cs.iter().all(|c| c.holds(sim)),

@@ -76,6 +76,10 @@ impl World {
             return match result {
                 Ok((index, term)) => {
                     self.client.appended(i, tick, id, index, term);
+                    // Replication modes that answer before the apply.
+                    if !self.client.mode().answers_on_apply() {
+                        self.acknowledge_pending(slot_index);
+                    }
                     Offer::Taken
                 }
                 Err(ProposeError::NotLeader { leader }) => Offer::NotLeader(leader),

@@ -191,6 +191,7 @@ pub fn App() -> Html {
                 <EventLog view={panels.clone()} />
             </section>
             <Settings view={panels} />
+            <super::components::QuorumLabPanel lang={lang} />
             if state.show_help {
                 <HelpOverlay lang={lang} dispatch={dispatch.clone()} />
             }

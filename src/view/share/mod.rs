@@ -403,7 +403,8 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
         | Action::Recover
         | Action::SetLoss { .. }
         | Action::SetLatency { .. }
-        | Action::SetManualDelivery(_) => true,
+        | Action::SetManualDelivery(_)
+        | Action::SetReplicationMode(_) => true,
     }
 }
 

@@ -347,7 +347,9 @@ impl Linearizability {
             }) if !self.dirty.contains(key) => {
                 self.dirty.insert(key.clone());
             }
-            TraceKind::Sim(SimEvent::ClientOutcome { op, .. }) => self.outcomes.push(*op),
+            TraceKind::Sim(
+                SimEvent::ClientOutcome { op, .. } | SimEvent::WriteAcknowledged { op, .. },
+            ) => self.outcomes.push(*op),
             _ => {}
         }
     }
@@ -418,6 +420,13 @@ fn violation(tick: u64, client: &Client, key: &str) -> Violation {
     let mut entries = Vec::new();
     for op in client.ops().iter().filter(|o| o.command.key() == key) {
         if let OpStatus::Committed {
+            node,
+            index,
+            term,
+            at,
+            ..
+        }
+        | OpStatus::Acknowledged {
             node,
             index,
             term,
