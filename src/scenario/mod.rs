@@ -11,15 +11,18 @@
 
 mod types;
 
+mod add_server;
 mod divergent_logs;
 mod election_basics;
 mod election_restriction;
 mod figure8;
+mod joint;
 mod leader_crash;
 mod leader_failures;
 mod one_way;
 mod partition;
 mod prevote;
+mod remove_leader;
 mod replication;
 mod split_vote;
 mod why_consensus;
@@ -44,6 +47,10 @@ pub fn all() -> Vec<Scenario> {
         one_way::scenario(),
         leader_failures::scenario(),
         why_consensus::scenario(),
+        add_server::scenario(),
+        remove_leader::scenario(),
+        joint::scenario(),
+        joint::unsafe_scenario(),
     ]
 }
 

@@ -27,6 +27,14 @@ pub enum Cond {
     OpSettled(u64),
     /// No message is in flight.
     Quiet,
+    /// In the node's own configuration, the node is a voter (thesis §4.1).
+    Voter(NodeId),
+    /// In the node's own configuration, the node is a learner (thesis §4.2.1).
+    Learner(NodeId),
+    /// The node's latest configuration entry is committed there (§4.1).
+    ConfigSettled(NodeId),
+    /// The safety checker found a violation (the badge turns red).
+    Violation,
     /// All of these.
     All(Vec<Cond>),
     /// At least one of these.
@@ -55,6 +63,13 @@ impl Cond {
                     )
             }),
             Cond::Quiet => sim.world().network().in_flight().is_empty(),
+            Cond::Voter(n) => sim.node(*n).is_ok_and(|r| r.membership.is_voter(*n)),
+            Cond::Learner(n) => sim.node(*n).is_ok_and(|r| r.membership.is_learner(*n)),
+            Cond::ConfigSettled(n) => sim
+                .world()
+                .slot(*n)
+                .is_ok_and(|s| !s.node.config_change_pending()),
+            Cond::Violation => !sim.world().violations().is_empty(),
             Cond::All(cs) => cs.iter().all(|c| c.holds(sim)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(sim)),
             Cond::Not(c) => !c.holds(sim),

@@ -3,7 +3,8 @@
 
 use super::components::{
     open_link_at_start, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
-    Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
+    MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline,
+    Toolbar,
 };
 use super::hooks::{use_animation_frame, use_event_listener};
 use super::props::ViewProps;
@@ -173,6 +174,7 @@ pub fn App() -> Html {
                     <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
                 </section>
                 <aside class="side-pane">
+                    <MembershipPanel view={view.clone()} />
                     <Inspector view={view.clone()} />
                     <ClientPanel view={view.clone()} />
                 </aside>

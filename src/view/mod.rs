@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod layout;
 pub mod links;
 pub mod log_view;
+pub mod membership_view;
 pub mod messages;
 pub mod params;
 pub mod safety_view;

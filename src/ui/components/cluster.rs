@@ -108,6 +108,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
         }
     }
 
+    let config = crate::view::membership_view::cluster_config(world);
     let mut timers = Vec::with_capacity(n);
     let mut pulses = Vec::new();
     let mut nodes = Vec::with_capacity(n);
@@ -149,6 +150,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
         }
         nodes.push(html! {
             <ClusterNode key={id} {id} at={at(id)} {r} role_key={key} {role} term={node.term()}
+                member={crate::view::membership_view::member_kind(config.as_ref(), id)}
                 commit={node.commit_index()} voted_for={node.voted_for()} {tally}
                 selected={selected_node == Some(id)} {lang} dispatch={d.clone()} />
         });
