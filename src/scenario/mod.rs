@@ -24,6 +24,7 @@ mod partition;
 mod prevote;
 mod remove_leader;
 mod replication;
+mod snapshot_catch_up;
 mod split_vote;
 mod why_consensus;
 
@@ -51,6 +52,7 @@ pub fn all() -> Vec<Scenario> {
         remove_leader::scenario(),
         joint::scenario(),
         joint::unsafe_scenario(),
+        snapshot_catch_up::scenario(),
     ]
 }
 

@@ -35,6 +35,8 @@ pub enum Cond {
     ConfigSettled(NodeId),
     /// The safety checker found a violation (the badge turns red).
     Violation,
+    /// The node's snapshot covers at least this index (thesis §5.1).
+    Snapshot(NodeId, Index),
     /// All of these.
     All(Vec<Cond>),
     /// At least one of these.
@@ -70,6 +72,7 @@ impl Cond {
                 .slot(*n)
                 .is_ok_and(|s| !s.node.config_change_pending()),
             Cond::Violation => !sim.world().violations().is_empty(),
+            Cond::Snapshot(n, i) => sim.node(*n).is_ok_and(|r| r.snapshot.0 >= *i),
             Cond::All(cs) => cs.iter().all(|c| c.holds(sim)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(sim)),
             Cond::Not(c) => !c.holds(sim),

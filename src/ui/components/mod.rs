@@ -24,6 +24,7 @@ mod safety_badge;
 mod scenario_menu;
 mod settings;
 mod share_box;
+mod snapshot_card;
 mod timeline;
 mod timeline_marks;
 mod toolbar;

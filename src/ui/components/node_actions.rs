@@ -1,5 +1,5 @@
 //! The selected node's action bar, right below the cluster drawing: crash,
-//! restart, pause / resume, force an election timeout. Each button is
+//! restart, pause / resume, force an election timeout, compact its log. Each button is
 //! enabled only when the node's status allows it.
 
 use crate::raft::{NodeId, Role};
@@ -81,6 +81,11 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
                 <button data-action="remove-server" disabled={!member} onclick={act(Action::RemoveServer(id))}
                     title={l.t("The leader removes this server from the configuration (thesis §4.2.2)", "领导者把该服务器移出配置（论文 §4.2.2）")}>
                     <span aria-hidden="true">{"− "}</span>{l.t("Remove server", "移除服务器")}
+                </button>
+                <button data-action="compact" disabled={crashed || slot.node.last_applied() <= slot.node.log().snapshot_index()}
+                    onclick={act(Action::Compact { node: id, up_to: None })}
+                    title={l.t("Compact now: snapshot its log up to its last applied entry (thesis §5.1)", "立即压缩：把日志截至最后应用的条目做成快照（论文 §5.1）")}>
+                    {l.t("Compact log", "压缩日志")}
                 </button>
                 <button class="close" data-action="deselect" aria-label={l.t("Close", "关闭")}
                     onclick={d.reform(|_| UiAction::Select(None))}>{"×"}</button>
