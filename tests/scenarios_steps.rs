@@ -26,6 +26,7 @@ fn ops(id: &str) -> Vec<OpStatus> {
 fn outcome(s: &OpStatus) -> &'static str {
     match s {
         OpStatus::Committed { .. } => "committed",
+        OpStatus::Acknowledged { .. } => "acknowledged",
         OpStatus::Failed {
             reason: OpFailure::LeaderCrashed { .. },
             ..

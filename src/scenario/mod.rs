@@ -15,6 +15,7 @@ mod add_server;
 mod divergent_logs;
 mod election_basics;
 mod election_restriction;
+mod figure7;
 mod figure8;
 mod joint;
 mod leader_crash;
@@ -24,6 +25,7 @@ mod partition;
 mod prevote;
 mod remove_leader;
 mod replication;
+mod replication_modes;
 mod snapshot_catch_up;
 mod split_vote;
 mod why_consensus;
@@ -52,6 +54,8 @@ pub fn all() -> Vec<Scenario> {
         remove_leader::scenario(),
         joint::scenario(),
         joint::unsafe_scenario(),
+        replication_modes::scenario(),
+        figure7::scenario(),
         snapshot_catch_up::scenario(),
     ]
 }

@@ -25,6 +25,11 @@ pub enum Cond {
     LogTerm(NodeId, Index, Term),
     /// Client operation `op` (1-based) was answered or gave up.
     OpSettled(u64),
+    /// Client operation `op` (1-based) stands so (`waiting`, `pending`,
+    /// `acknowledged`, `committed`, `failed`; the client panel's words).
+    OpIs(u64, &'static str),
+    /// The checker found a violation of this property.
+    Violated(crate::sim::Property),
     /// No message is in flight.
     Quiet,
     /// In the node's own configuration, the node is a voter (thesis §4.1).
@@ -61,9 +66,19 @@ impl Cond {
                 o.id == *op
                     && matches!(
                         o.status,
-                        OpStatus::Committed { .. } | OpStatus::Failed { .. }
+                        OpStatus::Committed { .. }
+                            | OpStatus::Acknowledged { .. }
+                            | OpStatus::Failed { .. }
                     )
             }),
+            Cond::OpIs(op, status) => sim.world().client().ops().iter().any(|o| {
+                o.id == *op && crate::view::client_view::status_name(&o.status) == *status
+            }),
+            Cond::Violated(property) => sim
+                .world()
+                .violations()
+                .iter()
+                .any(|v| v.property == *property),
             Cond::Quiet => sim.world().network().in_flight().is_empty(),
             Cond::Voter(n) => sim.node(*n).is_ok_and(|r| r.membership.is_voter(*n)),
             Cond::Learner(n) => sim.node(*n).is_ok_and(|r| r.membership.is_learner(*n)),
@@ -121,6 +136,21 @@ pub enum ScenarioError {
         /// The step (0-based).
         step: usize,
     },
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ScenarioError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ScenarioError::Sim { error, .. } => Some(error),
+            _ => None,
+        }
+    }
 }
 
 impl ScenarioError {

@@ -3,8 +3,9 @@
 
 use super::action::Target;
 use super::client::OpFailure;
+use super::node_slot::NodeStatus;
 use super::trace::{SimEvent, TraceKind};
-use super::world::{NodeStatus, World};
+use super::world::World;
 use crate::raft::{NodeId, ProposeError};
 
 impl World {
@@ -55,7 +56,13 @@ impl World {
             let result = self.nodes[slot_index].node.propose(command);
             self.collect(slot_index);
             match result {
-                Ok((index, term)) => return self.client.appended(i, tick, node, index, term),
+                Ok((index, term)) => {
+                    self.client.appended(i, tick, node, index, term);
+                    if !self.client.mode().answers_on_apply() {
+                        self.acknowledge_pending(slot_index);
+                    }
+                    return;
+                }
                 Err(ProposeError::NotLeader { leader }) => {
                     self.client.set_known_leader(leader);
                     let redirect = leader.filter(|l| !tried.contains(l));

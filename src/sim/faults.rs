@@ -3,12 +3,24 @@
 use super::action::Action;
 use super::config::SimError;
 use super::network::DropReason;
+use super::node_slot::NodeStatus;
 use super::trace::{SimEvent, TraceKind};
-use super::world::{NodeStatus, World};
+use super::world::World;
 use crate::raft::{Node, NodeId};
 
+impl World {
+    /// Applies one action now, then runs the safety checker. The history
+    /// calls this and records it. (Defined here, beside the faults, so the
+    /// world does not depend on this module: no module cycle.)
+    pub fn apply(&mut self, action: &Action) -> Result<(), SimError> {
+        apply(self, action)?;
+        self.run_checker();
+        Ok(())
+    }
+}
+
 /// Applies one action to the world.
-pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
+fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
     if super::membership::apply(w, action)? {
         return Ok(());
     }
@@ -132,6 +144,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
         | Action::RemoveServer(_)
         | Action::Promote(_)
         | Action::ChangeVoters(_) => unreachable!("handled by membership::apply"),
+        Action::SetReplicationMode(mode) => w.set_replication_mode(*mode),
         Action::Compact { node, up_to } => {
             let i = w.index_of(*node)?;
             if w.nodes[i].status == NodeStatus::Crashed {

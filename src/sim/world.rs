@@ -1,56 +1,14 @@
 //! The world: nodes, network, client, checker and trace at one tick. A `World`
 //! is a value: cloning it is how the history takes checkpoints.
 
-use super::action::Action;
 use super::check::{Checker, Violation};
 use super::client::Client;
 use super::config::{SimConfig, SimError};
 use super::network::{DropReason, Envelope, MsgId, Network};
+pub use super::node_slot::{NodeSlot, NodeStatus};
 use super::trace::{SimEvent, Trace, TraceEvent, TraceKind};
 use crate::raft::{Message, Node, NodeId, Rng};
 use serde::{Deserialize, Serialize};
-
-/// Whether a node is running.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum NodeStatus {
-    /// Running.
-    Up,
-    /// Crashed: only its persistent state remains.
-    Crashed,
-    /// Paused: timers frozen, inbox queued.
-    Paused,
-}
-
-impl NodeStatus {
-    /// `up`, `crashed` or `paused`.
-    pub fn name(self) -> &'static str {
-        match self {
-            NodeStatus::Up => "up",
-            NodeStatus::Crashed => "crashed",
-            NodeStatus::Paused => "paused",
-        }
-    }
-}
-
-/// One node and its status. For a crashed node, `node` still holds the state
-/// it had when it crashed, of which only the persistent part means anything.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NodeSlot {
-    /// The Raft node.
-    pub node: Node,
-    /// Up, crashed or paused.
-    pub status: NodeStatus,
-    /// How many times it restarted (seeds its fresh generator).
-    pub restarts: u64,
-}
-
-impl NodeSlot {
-    /// Whether this node counts as a leader (not crashed; see
-    /// [`leadership`](super::leadership)).
-    pub fn is_leader(&self) -> bool {
-        super::leadership::is_leader(self.status, self.node.role())
-    }
-}
 
 /// Everything that changes as a run goes on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,16 +24,24 @@ pub struct World {
 }
 
 impl World {
-    /// A fresh cluster at tick 0: every node a follower in term 0.
+    /// A fresh cluster at tick 0: every node a follower in term 0, or
+    /// restarted from the configuration's starting state if it gives one.
     pub fn new(config: SimConfig) -> Result<World, SimError> {
         config.validate()?;
         let root = Rng::new(config.seed);
         let ids = config.ids();
+        let mode = config.replication_mode;
         let nodes = ids
             .iter()
             .map(|&id| {
-                let node = Node::new(id, &ids, config.raft.clone(), root.split(u64::from(id)))
-                    .map_err(SimError::Raft)?;
+                let rng = root.split(u64::from(id));
+                let node = match config.initial.get(id as usize - 1) {
+                    Some(start) => {
+                        Node::restart(id, &ids, config.raft.clone(), rng, start.persistent())
+                    }
+                    None => Node::new(id, &ids, config.raft.clone(), rng),
+                }
+                .map_err(SimError::Raft)?;
                 Ok(NodeSlot {
                     node,
                     status: NodeStatus::Up,
@@ -89,7 +55,7 @@ impl World {
             tick: 0,
             nodes,
             network: Network::default(),
-            client: Client::default(),
+            client: Client::with_mode(mode),
             checker: Checker::default(),
             trace: Trace::default(),
         })
@@ -233,6 +199,9 @@ impl World {
         for msg in self.nodes[i].node.take_outbox() {
             self.transmit(msg);
         }
+        if !self.client.mode().answers_on_apply() {
+            self.acknowledge_pending(i);
+        }
     }
 
     /// The network's treatment of a new message: cut links and loss drop it,
@@ -274,16 +243,9 @@ impl World {
         }
     }
 
-    fn run_checker(&mut self) {
+    pub(super) fn run_checker(&mut self) {
         let tick = self.tick;
         self.checker.check(tick, &self.nodes);
         self.checker.check_client(tick, &self.client);
-    }
-
-    /// Applies one action now. The history calls this and records it.
-    pub fn apply(&mut self, action: &Action) -> Result<(), SimError> {
-        super::faults::apply(self, action)?;
-        self.run_checker();
-        Ok(())
     }
 }

@@ -2,9 +2,8 @@
 //! out the panels. Panels read the run through props and dispatch actions.
 
 use super::components::{
-    open_link_at_start, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
-    MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline,
-    Toolbar,
+    ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, MembershipPanel,
+    Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
 };
 use super::hooks::{use_animation_frame, use_event_listener};
 use super::props::ViewProps;
@@ -29,7 +28,7 @@ fn initial_state() -> AppState {
             .join("; ");
         state.notice = Some(Notice { text, error: true });
     }
-    open_link_at_start(&mut state, &url::hash());
+    state.apply(UiAction::OpenLink(url::hash()));
     state
 }
 
@@ -149,14 +148,21 @@ pub fn App() -> Html {
         dispatch: dispatch.clone(),
         selected: state.selected,
     };
+    // Panels follow the clock at most ~10 times a second when it runs fast
+    // (`view::clock::PanelClock`); the cluster drawing and toolbar follow
+    // every frame.
+    let panels = ViewProps {
+        version: state.panels.shown(),
+        ..view.clone()
+    };
     let lang = state.lang;
     html! {
-        <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.0.borrow().tick().to_string()}
+        <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.borrow().tick().to_string()}
              data-playing={state.playing.to_string()}>
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
-                <ShareBox view={view.clone()} pos={state.scenario.clone()} />
+                <ShareBox view={panels.clone()} pos={state.scenario.clone()} />
                 <button class="lang-switch" data-action="lang"
                     aria-label={lang.t("Switch language to Chinese", "切换到英文")}
                     onclick={dispatch.reform(move |_| UiAction::SetLang(lang.other()))}>
@@ -167,24 +173,25 @@ pub fn App() -> Html {
             </header>
             <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
-            <Narration view={view.clone()} pos={state.scenario.clone()} />
+            <Narration view={panels.clone()} pos={state.scenario.clone()} />
             <main class="stage">
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
-                    <SafetyBadge view={view.clone()} />
+                    <SafetyBadge view={panels.clone()} />
                     <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
                 </section>
                 <aside class="side-pane">
-                    <MembershipPanel view={view.clone()} />
-                    <Inspector view={view.clone()} />
-                    <ClientPanel view={view.clone()} />
+                    <MembershipPanel view={panels.clone()} />
+                    <Inspector view={panels.clone()} />
+                    <ClientPanel view={panels.clone()} />
                 </aside>
             </main>
-            <Timeline view={view.clone()} />
+            <Timeline view={panels.clone()} />
             <section class="lower">
-                <LogsView view={view.clone()} />
-                <EventLog view={view.clone()} />
+                <LogsView view={panels.clone()} />
+                <EventLog view={panels.clone()} />
             </section>
-            <Settings view={view.clone()} />
+            <Settings view={panels} />
+            <super::components::QuorumLabPanel lang={lang} />
             if state.show_help {
                 <HelpOverlay lang={lang} dispatch={dispatch.clone()} />
             }

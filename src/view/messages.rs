@@ -30,6 +30,12 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
             format!("n{node} {s}，不能执行此操作")
         }
         (Lang::Zh, SimError::BadPartition) => "分区必须恰好包含每个节点一次".to_string(),
+        (Lang::Zh, SimError::BadInitialState { node: 0 }) => {
+            "起始状态必须恰好为每个节点给出一次".to_string()
+        }
+        (Lang::Zh, SimError::BadInitialState { node }) => {
+            format!("n{node} 的起始日志任期必须从 1 开始、不递减，且不超过它的当前任期")
+        }
         (Lang::Zh, SimError::Compact { node, error }) => match error {
             CompactError::PastApplied { requested, applied } => format!(
                 "n{node}：不能压缩到索引 {requested}：只有已应用（截至索引 {applied}）的条目才能放入快照"
@@ -41,6 +47,17 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
                 "n{node}：压缩到索引 {requested} 无事可做：快照已覆盖到索引 {snapshot_index}"
             ),
         },
+        (
+            Lang::Zh,
+            SimError::UnorderedActions {
+                index,
+                tick,
+                previous,
+            },
+        ) => format!(
+            "第 {} 个操作（时刻 {tick}）排在时刻 {previous} 的操作之后：操作必须按时刻排序",
+            index + 1
+        ),
         (Lang::Zh, SimError::TickOutOfRange { tick, head }) => {
             format!("时刻 {tick} 超出了本次运行的最后时刻 {head}")
         }
@@ -147,6 +164,11 @@ mod tests {
             },
             SimError::BadPartition,
             SimError::TickOutOfRange { tick: 9, head: 3 },
+            SimError::UnorderedActions {
+                index: 2,
+                tick: 4,
+                previous: 9,
+            },
             SimError::Compact {
                 node: 2,
                 error: CompactError::PastApplied {

@@ -3,16 +3,21 @@
 //! is unit-tested natively.
 
 pub mod client_view;
+pub mod clock;
 pub mod cluster_view;
 pub mod entry_view;
 pub mod explain;
 pub mod i18n;
+pub mod keymap;
 pub mod layout;
 pub mod links;
 pub mod log_view;
 pub mod membership_view;
 pub mod messages;
 pub mod params;
+pub mod quorum_lab;
+pub mod quorum_lab_text;
+pub mod replication_text;
 pub mod safety_view;
 pub mod share;
 pub mod snapshot_view;

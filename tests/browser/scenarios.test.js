@@ -25,6 +25,8 @@ const END = {
   'one-way-link': [['follower', 2, 4], ['follower', 2, 4], ['leader', 2, 4]],
   'leader-failures': [['follower', 9, 15], ['leader', 9, 15], ['follower', 9, 15]],
   'why-consensus': [['crashed', 1, 2], ['leader', 2, 3], ['crashed', 2, 3]],
+  'replication-modes': [['follower', 5, 7], ['crashed', 3, 6], ['leader', 5, 8]],
+  'figure-7': [['leader', 8, 11], ...Array.from({ length: 6 }, () => ['follower', 8, 11])],
   'snapshot-catch-up': [['leader', 1, 7], ['follower', 1, 7], ['follower', 1, 7]],
 };
 

@@ -215,7 +215,7 @@ fn summary(l: Lang, world: &World) -> Html {
 #[component]
 pub fn Inspector(p: &InspectorProps) -> Html {
     let v = &p.view;
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let node = match v.selected {
         Some(Selection::Node(n)) | Some(Selection::Entry(n, _)) => world.slot(n).ok(),

@@ -121,7 +121,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
         })
     };
 
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let max_last = world
         .nodes()

@@ -28,7 +28,7 @@ pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
     let v = &p.view;
     let (l, d) = (v.lang, v.dispatch.clone());
     let voters_text = use_state(String::new);
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let w = sim.world();
     let Some(c) = cluster_config(w) else {
         return html! {};

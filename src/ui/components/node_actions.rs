@@ -23,7 +23,7 @@ pub struct NodeActionsProps {
 pub fn NodeActions(p: &NodeActionsProps) -> Html {
     let v = &p.view;
     let (l, d, id) = (v.lang, &v.dispatch, p.node);
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let Ok(slot) = sim.world().slot(id) else {
         return html! {};
     };

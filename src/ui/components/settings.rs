@@ -69,7 +69,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
     let v = &p.view;
     let l = v.lang;
     let d = v.dispatch.clone();
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let config: SimConfig = sim.config().clone();
     let net = config.network;
     let reset = {
@@ -205,6 +205,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
                         { for unsafe_boxes }
                     </details>
                 </fieldset>
+                <super::replication_mode_select::ReplicationModeSelect view={v.clone()} />
                 <fieldset>
                     <legend>{l.t("Log compaction (thesis §5.1)", "日志压缩（论文 §5.1）")}</legend>
                     <label>{l.t("Auto-compact after N applied entries (0 = off)", "应用 N 个条目后自动压缩（0 = 关闭）")}

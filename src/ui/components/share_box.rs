@@ -3,65 +3,22 @@
 //! when the browser allows; the same as a JSON file to download and load.
 //! The encoding and all validation live in `crate::view::share`.
 
-use super::scenario_menu::ScenarioNav;
-use crate::scenario::{self, Position};
-use crate::sim::Simulation;
+use crate::scenario::Position;
 use crate::ui::props::ViewProps;
-use crate::ui::state::{AppState, Notice, SimHandle, UiAction};
+use crate::ui::state::{Notice, UiAction};
 use crate::view::i18n::Lang;
-use crate::view::share::{error_text, ShareError, Shared, SharedScenario, Source};
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::view::share::{Shared, SharedScenario};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 type JsCallback = Closure<dyn FnMut(JsValue)>;
 
-/// The scenario step to remember for a shared run: the step's own end, so
-/// the narration knows whether the run has moved on from it.
-fn position_for(tag: Option<&SharedScenario>) -> Option<Position> {
-    let tag = tag?;
-    let id = scenario::find(&tag.id)?.id;
-    scenario::goto(id, tag.step).ok().map(|(_, pos)| pos)
-}
-
 fn tag_of(pos: Option<&Position>) -> Option<SharedScenario> {
     pos.map(|p| SharedScenario {
         id: p.id.to_string(),
         step: p.step,
     })
-}
-
-/// Validates and replays a link or file into a run and its scenario step.
-fn open(decoded: Result<Shared, ShareError>) -> Result<(Simulation, Option<Position>), ShareError> {
-    let shared = decoded?;
-    let sim = shared.restore()?;
-    Ok((sim, position_for(shared.scenario.as_ref())))
-}
-
-/// At start-up: opens the share link in the URL fragment, if there is one.
-/// A bad link leaves the default cluster running and says why (role=alert).
-pub fn open_link_at_start(state: &mut AppState, fragment: &str) {
-    let text = fragment.trim_start_matches('#');
-    if text.trim().is_empty() {
-        return;
-    }
-    match open(Shared::decode(text)) {
-        Ok((sim, pos)) => {
-            state.sim = SimHandle(Rc::new(RefCell::new(sim)));
-            state.version += 1;
-            state.playing = false;
-            state.scenario = pos;
-        }
-        Err(e) => {
-            let mut text = error_text(state.lang, Source::Link, &e);
-            if let Some(n) = state.notice.take() {
-                text = format!("{text} {}", n.text);
-            }
-            state.notice = Some(Notice { text, error: true });
-        }
-    }
 }
 
 /// The page's address without query or fragment, plus `?lang=`.
@@ -163,7 +120,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
         );
         let clip_cbs = clip_cbs.clone();
         Callback::from(move |_: MouseEvent| {
-            let fragment = Shared::capture(&sim.0.borrow(), tag_of(pos.as_ref())).encode();
+            let fragment = Shared::capture(&sim.borrow(), tag_of(pos.as_ref())).encode();
             let url = format!("{}#{fragment}", base_url(l));
             let mut cbs = clip_cbs.borrow_mut();
             let cbs = cbs.get_or_insert_with(|| {
@@ -196,7 +153,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
     let on_export = {
         let (sim, pos, d) = (v.sim.clone(), p.pos.clone(), v.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
-            let shared = Shared::capture(&sim.0.borrow(), tag_of(pos.as_ref()));
+            let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
             if download(&shared.file_name(), &shared.to_file()).is_err() {
                 d.emit(UiAction::Notify(Some(Notice {
                     text: l
@@ -230,24 +187,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
                     .ok()
                     .and_then(|r| r.as_string())
                     .unwrap_or_default();
-                match open(Shared::from_file(&text)) {
-                    Ok((sim, pos)) => {
-                        d.emit(UiAction::Scenario(ScenarioNav::Open(Box::new(sim), pos)));
-                        d.emit(UiAction::Notify(Some(Notice {
-                            text: l
-                                .t(
-                                    "File loaded: the run is paused at its saved tick.",
-                                    "文件已载入：运行已暂停在保存时的时刻。",
-                                )
-                                .to_string(),
-                            error: false,
-                        })));
-                    }
-                    Err(e) => d.emit(UiAction::Notify(Some(Notice {
-                        text: error_text(l, Source::File, &e),
-                        error: true,
-                    }))),
-                }
+                d.emit(UiAction::OpenFile(text));
             });
             fr.set_onload(Some(onload.as_ref().unchecked_ref()));
             if fr.read_as_text(&file).is_ok() {

@@ -308,9 +308,7 @@ pub fn analyse(
     }
 }
 
-#[path = "entry_text.rs"]
 mod text;
 
 #[cfg(test)]
-#[path = "entry_view_tests.rs"]
 mod tests;

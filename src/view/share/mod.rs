@@ -92,6 +92,23 @@ pub enum ShareError {
     Replay(SimError),
 }
 
+/// In English, as for a link (the UI words it per language and source with
+/// [`error_text`]).
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&error_text(Lang::En, Source::Link, self))
+    }
+}
+
+impl std::error::Error for ShareError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ShareError::Invalid(e) | ShareError::Replay(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
 /// Where the data came from, for the wording of messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -101,7 +118,6 @@ pub enum Source {
     File,
 }
 
-#[path = "share_base64.rs"]
 mod base64;
 pub use base64::{base64url_decode, base64url_encode};
 
@@ -379,7 +395,8 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
         | Action::Recover
         | Action::SetLoss { .. }
         | Action::SetLatency { .. }
-        | Action::SetManualDelivery(_) => true,
+        | Action::SetManualDelivery(_)
+        | Action::SetReplicationMode(_) => true,
     }
 }
 
@@ -439,5 +456,4 @@ pub fn error_text(lang: Lang, source: Source, e: &ShareError) -> String {
 }
 
 #[cfg(test)]
-#[path = "share_tests.rs"]
 mod tests;

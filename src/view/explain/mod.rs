@@ -57,9 +57,11 @@ pub fn category(kind: &TraceKind) -> Category {
             | Event::JointVoteLost { .. } => Category::Elections,
             _ => Category::Replication,
         },
-        TraceKind::Sim(SimEvent::ClientOutcome { .. } | SimEvent::ServerAdded { .. }) => {
-            Category::Replication
-        }
+        TraceKind::Sim(
+            SimEvent::ClientOutcome { .. }
+            | SimEvent::ServerAdded { .. }
+            | SimEvent::WriteAcknowledged { .. },
+        ) => Category::Replication,
         TraceKind::Sim(_) => Category::Faults,
     }
 }
@@ -114,6 +116,7 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             SimEvent::MessageReleased { .. } => "message-released",
             SimEvent::ClientOutcome { .. } => "client-outcome",
             SimEvent::ServerAdded { .. } => "server-added",
+            SimEvent::WriteAcknowledged { .. } => "write-acknowledged",
         },
     }
 }
@@ -388,16 +391,12 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
     }
 }
 
-#[path = "explain_snapshot.rs"]
 mod snapshot_text;
 
-#[path = "explain_sim.rs"]
 mod sim_text;
 
 /// Membership-change sentences (thesis chapter 4).
-#[path = "explain_config.rs"]
 pub mod config_text;
 
 #[cfg(test)]
-#[path = "explain_tests.rs"]
 mod tests;
