@@ -172,7 +172,10 @@ impl Client {
         self.known_leader
     }
 
-    pub(super) fn new_op(&mut self, tick: u64, target: Target, command: Command) -> usize {
+    /// A user or script submits `command` at `tick`; returns its position in
+    /// [`Client::ops`]. The world calls this for `Action::Propose`; a test of
+    /// the linearizability check may build a history by hand with it.
+    pub fn new_op(&mut self, tick: u64, target: Target, command: Command) -> usize {
         let id = self.ops.len() as u64 + 1;
         self.ops.push(ClientOp {
             id,
@@ -270,8 +273,9 @@ impl Client {
             .collect()
     }
 
-    /// An attempt reached a leader's log at (index, term).
-    pub(super) fn appended(&mut self, i: usize, tick: u64, node: NodeId, index: Index, term: Term) {
+    /// An attempt of op `i` reached the log of leader `node` at (index, term):
+    /// its invocation enters the history.
+    pub fn appended(&mut self, i: usize, tick: u64, node: NodeId, index: Index, term: Term) {
         self.clock += 1;
         self.history.push(HistoryOp {
             command: self.ops[i].command.clone(),
@@ -288,7 +292,7 @@ impl Client {
 
     /// The attempt in progress ended without an answer: retry a cluster op
     /// later, or give up. `void` says the entry certainly never takes effect.
-    pub(super) fn attempt_failed(
+    pub fn attempt_failed(
         &mut self,
         i: usize,
         tick: u64,
@@ -314,7 +318,7 @@ impl Client {
 
     /// Watches the trace for the answer to a pending op: the leader that took
     /// it applying that very entry, or the entry being overwritten.
-    pub(super) fn observe(&mut self, tick: u64, node: NodeId, kind: &TraceKind) {
+    pub fn observe(&mut self, tick: u64, node: NodeId, kind: &TraceKind) {
         let TraceKind::Raft(event) = kind else {
             return;
         };

@@ -5,7 +5,7 @@
 // taking over must work; and nothing may log an error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './lib/harness.js';
+import { openApp, waitStep } from './lib/harness.js';
 
 // [role, term, commit] of n1, n2, … at the end of each scenario — the same
 // values tests/scenarios.rs states.
@@ -50,16 +50,6 @@ const endState = (page) =>
 
 const stepOf = async (page) => Number(await page.getAttribute(NARRATION, 'data-step'));
 
-async function waitStep(page, id, step) {
-  await page.waitForFunction(
-    ([id, step]) => {
-      const n = document.querySelector('[data-testid=narration]');
-      return n && n.dataset.scenarioId === id && n.dataset.step === String(step);
-    },
-    [id, step],
-  );
-}
-
 async function narrationText(page) {
   const text = page.locator('[data-narration]');
   assert.ok(await text.isVisible(), 'narration text visible');
@@ -91,6 +81,7 @@ for (const lang of ['en', 'zh']) {
         const text = await narrationText(page);
         assert.ok(text.length > 40, `${id} step ${k}: narration`);
         if (lang === 'zh') assert.match(text, /[\u4e00-\u9fff]/, `${id} step ${k}: Chinese narration`);
+        else assert.doesNotMatch(text, /[\u4e00-\u9fff]/, `${id} step ${k}: English narration`);
         texts.add(text);
         seen.push(await snapshot(page));
       }
