@@ -173,7 +173,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
         }));
         html! {
             <label class="check unsafe">
-                <input type="checkbox" checked={on} data-input={format!("unsafe-{}", s.name())} onchange={cb} />
+                <input type="checkbox" checked={on} name={s.name()} data-input={format!("unsafe-{}", s.name())} onchange={cb} />
                 <span>{unsafe_label(l, s)}</span>
             </label>
         }
