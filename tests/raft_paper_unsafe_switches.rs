@@ -80,6 +80,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             UnsafeSwitch::AcceptStaleLeader => want.3 = 3,
             // Changes membership only (tests/membership_rules.rs).
             UnsafeSwitch::OneStepMembershipChange => {}
+            // Reads only; probed in tests/read_index.rs.
+            UnsafeSwitch::StaleLeaderRead => {}
         }
         assert_eq!(probes(&cfg), want, "{}", s.name());
         assert_eq!(UnsafeSwitch::from_name(s.name()), Some(s));
@@ -91,7 +93,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             "commit-old-term-by-counting",
             "forget-vote-on-restart",
             "accept-stale-leader",
-            "one-step-membership-change"
+            "one-step-membership-change",
+            "stale-leader-read"
         ]
     );
     assert_eq!(UnsafeSwitch::from_name("commit-anything"), None);
@@ -167,6 +170,7 @@ fn unsafe_accept_stale_leader_overwrites_and_acknowledges_in_the_old_term() {
         MessageBody::AppendEntriesResponse(AppendResponse {
             request_term: 1,
             outcome: AppendOutcome::Matched { match_index: 3 },
+            ..
         })
     ));
 }

@@ -120,6 +120,8 @@ fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             let i = w.client.new_op(w.tick, *target, command.clone());
             w.attempt(i);
         }
+        Action::Read { target, key, mode } => super::client_reads::read(w, *target, key, *mode)?,
+        Action::TransferLeader(to) => super::client_reads::transfer(w, *to)?,
         Action::Inject(msg) => {
             w.index_of(msg.from)?;
             w.index_of(msg.to)?;

@@ -15,6 +15,7 @@ pub mod chaos;
 pub mod check;
 pub mod client;
 mod client_driver;
+mod client_reads;
 pub mod config;
 mod faults;
 pub mod hash;

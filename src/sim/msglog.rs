@@ -204,6 +204,7 @@ mod tests {
                 body: MessageBody::RequestVote {
                     pre_vote: false,
                     last_log: crate::raft::LogPosition::default(),
+                    leader_transfer: false,
                 },
             },
             false,

@@ -4,8 +4,8 @@
 use super::bookmark_bar::BookmarkBar;
 use super::cause_panel::CausePanel;
 use super::components::{
-    ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, Narration, NoticeBar,
-    SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
+    ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, MembershipPanel,
+    Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
 };
 use super::export_buttons::ExportButtons;
 use super::hooks::{use_animation_frame, use_event_listener};
@@ -47,10 +47,11 @@ fn key_action(e: &web_sys::Event) -> Option<UiAction> {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-    if in_field {
+    let key = e.key();
+    // Esc closes the help and the selection even from a field.
+    if in_field && key != "Escape" {
         return None;
     }
-    let key = e.key();
     if key == "s" {
         e.prevent_default();
         focus_command_box();
@@ -192,6 +193,7 @@ pub fn App() -> Html {
                     <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
                 </section>
                 <aside class="side-pane">
+                    <MembershipPanel view={panels.clone()} />
                     if let Some(cause) = state.cause.clone() {
                         <CausePanel view={panels.clone()} {cause} />
                     }

@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod layout;
 pub mod links;
 pub mod log_view;
+pub mod membership_view;
 pub mod messages;
 pub mod params;
 pub mod quorum_lab;

@@ -138,7 +138,8 @@ pub enum UiAction {
     /// Cycle link a–b through up → cut → one-way → other way.
     CycleLink(NodeId, NodeId),
     /// Submit a command text.
-    Submit(Target, String),
+    /// (A `get` is read the given way, thesis §6.4.)
+    Submit(Target, String, crate::raft::ReadMode),
     /// Select (or clear).
     Select(Option<Selection>),
     /// Change speed.

@@ -230,7 +230,10 @@ impl AppState {
                     self.act(action);
                 }
             }
-            UiAction::Submit(target, text) => match Command::parse(&text) {
+            UiAction::Submit(target, text, mode) => match Command::parse(&text) {
+                Ok(Command::Get { key }) if mode != crate::raft::ReadMode::Log => {
+                    self.act(Action::Read { target, key, mode })
+                }
                 Ok(command) => self.act(Action::Propose(target, command)),
                 Err(e) => self.notify_error(messages::command_error(self.lang, &e)),
             },

@@ -23,6 +23,7 @@ fn heartbeat(from: NodeId, to: NodeId) -> MsgSummary {
         to,
         MessageBody::AppendEntries {
             prev_log: crate::raft::LogPosition::default(),
+            read_ctx: None,
             entries: vec![],
             leader_commit: 0,
         },
@@ -36,6 +37,7 @@ fn vote(from: NodeId, to: NodeId) -> MsgSummary {
         MessageBody::RequestVote {
             pre_vote: false,
             last_log: crate::raft::LogPosition::default(),
+            leader_transfer: false,
         },
     )
 }
