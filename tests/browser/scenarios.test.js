@@ -33,6 +33,10 @@ const END = {
   'read-index': [['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4]],
   'stale-leader-read': [['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4]],
   'leader-transfer': [['follower', 2, 5], ['follower', 2, 5], ['leader', 2, 5]],
+  'add-server': [['leader', 1, 5], ['follower', 1, 5], ['follower', 1, 5], ['follower', 1, 5]],
+  'joint-consensus': [['follower', 1, 6], ['follower', 1, 5], ['follower', 2, 7], ['leader', 2, 7], ['follower', 2, 7]],
+  'one-step-change': [['follower', 2, 5], ['leader', 2, 5], ['follower', 2, 5], ['leader', 2, 5], ['follower', 2, 5]],
+  'remove-leader': [['follower', 1, 3], ['leader', 2, 5], ['follower', 2, 5]],
 };
 
 const NARRATION = '[data-testid=narration]';

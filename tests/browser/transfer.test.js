@@ -38,7 +38,11 @@ for (const lang of ['en', 'zh']) {
     assert.ok(await button.isEnabled());
     assert.match(await button.textContent(), lang === 'en' ? /Transfer leadership here/ : /移交领导权到此/);
     await button.click();
-    await page.click('[data-action=step]');
+    // The leader first brings the target up to date, then sends TimeoutNow:
+    // step until it is in flight (a few ticks at most).
+    for (let i = 0; i < 30 && (await page.locator('[data-msg="timeout-now"]').count()) === 0; i++) {
+      await page.click('[data-action=step]');
+    }
     await page.waitForSelector('[data-msg="timeout-now"]', WAIT);
     await page.click('[data-action=play]');
     await page.waitForFunction((n) => document.querySelector(`[data-node-id="${n}"]`)?.dataset.role === 'leader', target, WAIT);
