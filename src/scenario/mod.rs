@@ -11,16 +11,22 @@
 
 mod types;
 
+mod add_server;
 mod divergent_logs;
 mod election_basics;
 mod election_restriction;
 mod figure7;
 mod figure8;
+mod joint;
 mod leader_crash;
 mod leader_failures;
+mod leader_transfer;
 mod one_way;
 mod partition;
 mod prevote;
+mod prevote_check_quorum;
+mod reads;
+mod remove_leader;
 mod replication;
 mod replication_modes;
 mod snapshot_catch_up;
@@ -44,12 +50,21 @@ pub fn all() -> Vec<Scenario> {
         partition::scenario(),
         prevote::scenario(false),
         prevote::scenario(true),
+        prevote_check_quorum::scenario(false),
+        prevote_check_quorum::scenario(true),
         one_way::scenario(),
         leader_failures::scenario(),
         why_consensus::scenario(),
+        add_server::scenario(),
+        remove_leader::scenario(),
+        joint::scenario(),
+        joint::unsafe_scenario(),
         replication_modes::scenario(),
         figure7::scenario(),
         snapshot_catch_up::scenario(),
+        reads::scenario(false),
+        reads::scenario(true),
+        leader_transfer::scenario(),
     ]
 }
 

@@ -32,6 +32,14 @@ pub enum Cond {
     Violated(crate::sim::Property),
     /// No message is in flight.
     Quiet,
+    /// In the node's own configuration, the node is a voter (thesis §4.1).
+    Voter(NodeId),
+    /// In the node's own configuration, the node is a learner (thesis §4.2.1).
+    Learner(NodeId),
+    /// The node's latest configuration entry is committed there (§4.1).
+    ConfigSettled(NodeId),
+    /// The safety checker found a violation (the badge turns red).
+    Violation,
     /// The node's snapshot covers at least this index (thesis §5.1).
     Snapshot(NodeId, Index),
     /// All of these.
@@ -61,6 +69,7 @@ impl Cond {
                         OpStatus::Committed { .. }
                             | OpStatus::Acknowledged { .. }
                             | OpStatus::Failed { .. }
+                            | OpStatus::ReadAnswered { .. }
                     )
             }),
             Cond::OpIs(op, status) => sim.world().client().ops().iter().any(|o| {
@@ -72,6 +81,13 @@ impl Cond {
                 .iter()
                 .any(|v| v.property == *property),
             Cond::Quiet => sim.world().network().in_flight().is_empty(),
+            Cond::Voter(n) => sim.node(*n).is_ok_and(|r| r.membership.is_voter(*n)),
+            Cond::Learner(n) => sim.node(*n).is_ok_and(|r| r.membership.is_learner(*n)),
+            Cond::ConfigSettled(n) => sim
+                .world()
+                .slot(*n)
+                .is_ok_and(|s| !s.node.config_change_pending()),
+            Cond::Violation => !sim.world().violations().is_empty(),
             Cond::Snapshot(n, i) => sim.node(*n).is_ok_and(|r| r.snapshot.0 >= *i),
             Cond::All(cs) => cs.iter().all(|c| c.holds(sim)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(sim)),

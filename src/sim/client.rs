@@ -7,9 +7,11 @@ use super::action::Target;
 use super::replication_mode::{AckReason, ReplicationMode};
 use super::trace::TraceKind;
 use crate::chunked::Chunked;
-use crate::raft::{ApplyResult, Command, Event, Index, NodeId, Term};
+use crate::raft::{
+    ApplyResult, Command, Event, Index, NodeId, ReadFailure, ReadMode, ReadStep, Term,
+};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How many times a cluster-targeted command is tried before giving up.
 pub const MAX_ATTEMPTS: u32 = 8;
@@ -48,6 +50,20 @@ pub enum OpFailure {
     },
     /// No answer in time: the entry may or may not commit.
     TimedOut,
+    /// The leader is handing over leadership and takes no commands (thesis §3.10).
+    LeaderTransferring {
+        /// The leader.
+        node: NodeId,
+        /// The node it hands over to.
+        target: NodeId,
+    },
+    /// A ReadIndex or lease read was abandoned by the node asked.
+    ReadAbandoned {
+        /// The node.
+        node: NodeId,
+        /// Why.
+        reason: ReadFailure,
+    },
 }
 
 /// Where an operation stands.
@@ -106,6 +122,24 @@ pub enum OpStatus {
         /// When.
         at: u64,
     },
+    /// A ReadIndex or lease read is in progress at a node (thesis §6.4).
+    Reading {
+        /// The node asked.
+        node: NodeId,
+        /// The read's id.
+        read_id: u64,
+    },
+    /// A ReadIndex or lease read was answered.
+    ReadAnswered {
+        /// The node that answered.
+        node: NodeId,
+        /// The read index it waited for.
+        read_index: Index,
+        /// The value read.
+        value: Option<String>,
+        /// When.
+        at: u64,
+    },
 }
 
 /// One command a user or script submitted.
@@ -126,7 +160,14 @@ pub struct ClientOp {
     /// Where it stands.
     pub status: OpStatus,
     /// The history record of the attempt in progress.
-    history_slot: Option<usize>,
+    pub(super) history_slot: Option<usize>,
+    /// How a `get` is served: through the log, ReadIndex or lease.
+    #[serde(default)]
+    pub read_mode: ReadMode,
+    /// The current read attempt's steps at every node, in order (its round
+    /// trip: forwarded, index recorded, confirmed by whom, answered).
+    #[serde(default)]
+    pub read_steps: Vec<(NodeId, ReadStep)>,
     /// The result the leader applied for the pending entry, kept for an
     /// acknowledgement that comes after the apply (fully synchronous).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,9 +196,9 @@ pub struct HistoryOp {
 /// costs the same however many operations the run holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Client {
-    ops: Chunked<ClientOp>,
-    history: Chunked<HistoryOp>,
-    clock: u64,
+    pub(super) ops: Chunked<ClientOp>,
+    pub(super) history: Chunked<HistoryOp>,
+    pub(super) clock: u64,
     known_leader: Option<NodeId>,
     /// When the leader answers (set by the world from its configuration).
     #[serde(default)]
@@ -168,9 +209,12 @@ pub struct Client {
     pending: BTreeSet<(usize, NodeId, Index, Term)>,
     /// The same, keyed by the entry: (node, index, term, op index).
     pending_by_entry: BTreeSet<(NodeId, Index, Term, usize)>,
+    /// `Reading` ops as read id → op index (thesis §6.4 reads in progress).
+    #[serde(default)]
+    reading: BTreeMap<u64, usize>,
     /// How many ops are in each status (waiting, pending, committed,
-    /// failed, acknowledged).
-    counts: [usize; 5],
+    /// failed, acknowledged, reading, read answered).
+    counts: [usize; 7],
 }
 
 /// Which of the five statuses, as an index into the counts.
@@ -181,6 +225,8 @@ fn status_slot(status: &OpStatus) -> usize {
         OpStatus::Committed { .. } => 2,
         OpStatus::Failed { .. } => 3,
         OpStatus::Acknowledged { .. } => 4,
+        OpStatus::Reading { .. } => 5,
+        OpStatus::ReadAnswered { .. } => 6,
     }
 }
 
@@ -193,13 +239,14 @@ impl Client {
     pub fn history(&self) -> &Chunked<HistoryOp> {
         &self.history
     }
-    /// How many operations are (waiting, pending, committed, failed, acknowledged).
-    pub fn status_counts(&self) -> [usize; 5] {
+    /// How many operations are (waiting, pending, committed, failed,
+    /// acknowledged, reading, read answered).
+    pub fn status_counts(&self) -> [usize; 7] {
         self.counts
     }
 
     /// Changes op `i`'s status, keeping the indexes in step.
-    fn set_status(&mut self, i: usize, status: OpStatus) {
+    pub(super) fn set_status(&mut self, i: usize, status: OpStatus) {
         let op = &mut self.ops.get_mut(i).expect("a known op");
         let old = std::mem::replace(&mut op.status, status.clone());
         self.counts[status_slot(&old)] -= 1;
@@ -210,6 +257,9 @@ impl Client {
             OpStatus::Pending { node, index, term } => {
                 self.pending.remove(&(i, node, index, term));
                 self.pending_by_entry.remove(&(node, index, term, i));
+            }
+            OpStatus::Reading { read_id, .. } => {
+                self.reading.remove(&read_id);
             }
             _ => {}
         }
@@ -226,15 +276,38 @@ impl Client {
                 self.pending.insert((i, node, index, term));
                 self.pending_by_entry.insert((node, index, term, i));
             }
+            OpStatus::Reading { read_id, .. } => {
+                self.reading.insert(read_id, i);
+            }
             _ => {}
         }
+    }
+
+    /// Reads in progress: op indexes, in op order.
+    pub(super) fn reading_ops(&self) -> Vec<usize> {
+        let mut ops: Vec<usize> = self.reading.values().copied().collect();
+        ops.sort_unstable();
+        ops
+    }
+
+    /// The op reading with `read_id`, if one is.
+    pub(super) fn reading_op(&self, read_id: u64) -> Option<usize> {
+        self.reading.get(&read_id).copied()
+    }
+
+    /// Op `i`, to change what is not its status.
+    pub(super) fn op_mut(&mut self, i: usize) -> Option<&mut ClientOp> {
+        self.ops.get_mut(i)
     }
     /// The leader the client currently believes in.
     pub fn known_leader(&self) -> Option<NodeId> {
         self.known_leader
     }
 
-    pub(super) fn new_op(&mut self, tick: u64, target: Target, command: Command) -> usize {
+    /// A user or script submits `command` at `tick`; returns its position in
+    /// [`Client::ops`]. The world calls this for `Action::Propose`; a test of
+    /// the linearizability check may build a history by hand with it.
+    pub fn new_op(&mut self, tick: u64, target: Target, command: Command) -> usize {
         let id = self.ops.len() as u64 + 1;
         let status = OpStatus::Waiting {
             retry_at: tick,
@@ -249,6 +322,8 @@ impl Client {
             attempt_at: tick,
             status: status.clone(),
             history_slot: None,
+            read_mode: ReadMode::Log,
+            read_steps: Vec::new(),
             applied: None,
         });
         let i = self.ops.len() - 1;
@@ -341,8 +416,9 @@ impl Client {
         self.pending.iter().copied().collect()
     }
 
-    /// An attempt reached a leader's log at (index, term).
-    pub(super) fn appended(&mut self, i: usize, tick: u64, node: NodeId, index: Index, term: Term) {
+    /// An attempt of op `i` reached the log of leader `node` at (index, term):
+    /// its invocation enters the history.
+    pub fn appended(&mut self, i: usize, tick: u64, node: NodeId, index: Index, term: Term) {
         self.clock += 1;
         self.history.push(HistoryOp {
             command: self.ops[i].command.clone(),
@@ -360,7 +436,7 @@ impl Client {
 
     /// The attempt in progress ended without an answer: retry a cluster op
     /// later, or give up. `void` says the entry certainly never takes effect.
-    pub(super) fn attempt_failed(
+    pub fn attempt_failed(
         &mut self,
         i: usize,
         tick: u64,
@@ -392,10 +468,13 @@ impl Client {
 
     /// Watches the trace for the answer to a pending op: the leader that took
     /// it applying that very entry, or the entry being overwritten.
-    pub(super) fn observe(&mut self, tick: u64, node: NodeId, kind: &TraceKind) {
+    pub fn observe(&mut self, tick: u64, node: NodeId, kind: &TraceKind) {
         let TraceKind::Raft(event) = kind else {
             return;
         };
+        if let Event::Read { read_id, step } = event {
+            return self.observe_read(tick, node, *read_id, step);
+        }
         if let Event::Applied {
             index,
             term,

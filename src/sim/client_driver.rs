@@ -3,10 +3,11 @@
 
 use super::action::Target;
 use super::client::OpFailure;
+use super::client_reads::Offer;
 use super::node_slot::NodeStatus;
 use super::trace::{SimEvent, TraceKind};
 use super::world::World;
-use crate::raft::{NodeId, ProposeError};
+use crate::raft::NodeId;
 
 impl World {
     fn retry_delay(&self) -> u64 {
@@ -52,23 +53,13 @@ impl World {
                     delay,
                 );
             }
-            let command = self.client.ops()[i].command.clone();
-            let result = self.nodes[slot_index].node.propose(command);
-            if let Ok((index, term)) = result {
-                // Pending before the node's events are seen: a single-node
-                // cluster commits and applies inside `propose` (its own
-                // majority, §5.3), and the client must recognise that answer.
-                self.client.appended(i, tick, node, index, term);
-                self.collect(slot_index);
-                if !self.client.mode().answers_on_apply() {
-                    self.acknowledge_pending(slot_index);
+            match self.offer(i, slot_index) {
+                Offer::Taken => return,
+                Offer::Transferring(to) => {
+                    let reason = OpFailure::LeaderTransferring { node, target: to };
+                    return self.client.attempt_failed(i, tick, reason, true, delay);
                 }
-                return;
-            }
-            self.collect(slot_index);
-            match result {
-                Ok(_) => {}
-                Err(ProposeError::NotLeader { leader }) => {
+                Offer::NotLeader(leader) => {
                     self.client.set_known_leader(leader);
                     let redirect = leader.filter(|l| !tried.contains(l));
                     match (target, redirect) {
@@ -133,6 +124,8 @@ impl World {
                 );
             }
         }
+        let timeout = self.answer_timeout();
+        self.reads_tick(timeout, delay);
         for i in self.client.due(tick) {
             self.attempt(i);
         }

@@ -6,10 +6,15 @@
 
 mod app;
 mod bench_exports;
+mod bookmark_bar;
+mod cause_panel;
 mod components;
+mod export;
+mod export_buttons;
 mod hooks;
 mod panic_panel;
 mod props;
+mod spacetime;
 mod state;
 mod url;
 

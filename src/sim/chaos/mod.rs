@@ -31,7 +31,7 @@ pub use schedule::Schedule;
 use super::check::Violation;
 use super::config::{NetworkConfig, SimConfig};
 use super::history::Simulation;
-use crate::raft::{Config as RaftConfig, Rng, UnsafeSwitch};
+use crate::raft::{Config as RaftConfig, PreVoteMode, Rng, UnsafeSwitch};
 
 /// How a chaos run goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +42,11 @@ pub struct ChaosOptions {
     pub unsafe_switch: Option<UnsafeSwitch>,
     /// Ticks allowed, after healing, for one leader and one committed log.
     pub liveness_ticks: u64,
+    /// Serve most `get`s by ReadIndex (thesis §6.4); always on with the
+    /// `stale-leader-read` switch.
+    pub reads: bool,
+    /// Ask for leadership transfers now and then (thesis §3.10).
+    pub transfers: bool,
     /// Log compaction (thesis §5.1): each seed draws an automatic threshold
     /// (sometimes off) and the schedule adds "compact now" on random nodes.
     pub compaction: bool,
@@ -56,6 +61,8 @@ impl Default for ChaosOptions {
             steps: 2000,
             unsafe_switch: None,
             liveness_ticks: 2000,
+            reads: false,
+            transfers: false,
             compaction: false,
             membership: false,
         }
@@ -135,6 +142,12 @@ pub fn config_for(seed: u64, unsafe_switch: Option<UnsafeSwitch>) -> SimConfig {
         election_timeout,
         heartbeat_interval,
         pre_vote: rng.chance_permille(400),
+        // From its own stream, so the draws below stay what they were.
+        pre_vote_mode: if Rng::new(seed).split(0xC0F1_6001).chance_permille(500) {
+            PreVoteMode::Thesis
+        } else {
+            PreVoteMode::Etcd
+        },
         check_quorum: rng.chance_permille(400),
         leader_noop: rng.chance_permille(600),
         max_entries_per_message: [1, 2, 8][rng.range(0, 3) as usize],
@@ -170,6 +183,8 @@ pub fn compact_threshold_for(seed: u64) -> u32 {
 pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
     let mut config = config_for(seed, opts.unsafe_switch);
     let mut schedule = Schedule::new(seed);
+    schedule.reads = opts.reads || opts.unsafe_switch == Some(UnsafeSwitch::StaleLeaderRead);
+    schedule.transfers = opts.transfers;
     if opts.compaction {
         config.raft.compact_threshold = compact_threshold_for(seed);
         schedule = schedule.with_compaction(seed);

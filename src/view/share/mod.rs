@@ -384,6 +384,14 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
             target_ok && command(c)
         }
         Action::Inject(m) => node(&m.from) && node(&m.to),
+        Action::Read { target, key, .. } => {
+            let target_ok = match target {
+                crate::sim::Target::Cluster => true,
+                crate::sim::Target::Node(n) => node(n),
+            };
+            target_ok && (1..=64).contains(&key.len()) && !key.chars().any(char::is_whitespace)
+        }
+        Action::TransferLeader(n) => node(n),
         Action::RemoveServer(n) | Action::Promote(n) => node(n),
         Action::ChangeVoters(v) => v.len() <= crate::raft::MAX_MEMBERS && v.iter().all(node),
         Action::AddServer => true,
