@@ -5,6 +5,7 @@
 use super::kv::{ApplyResult, Command};
 use super::state::Role;
 use super::types::{Index, NodeId, Term};
+use super::wellformed::MessageFault;
 use serde::{Deserialize, Serialize};
 
 /// Why a role changed.
@@ -250,5 +251,13 @@ pub enum Event {
         from: NodeId,
         /// Its term.
         term: Term,
+    },
+    /// A message no correct server could send was dropped unread (a forged
+    /// or corrupted message; see [`crate::raft::MessageFault`]).
+    MessageRejected {
+        /// Its claimed sender.
+        from: NodeId,
+        /// What was wrong with it.
+        fault: MessageFault,
     },
 }

@@ -140,10 +140,10 @@ impl RaftLog {
                     removed.extend(self.entries.drain(keep..));
                     self.entries.push(entry.clone());
                 }
-                None => {
-                    debug_assert_eq!(entry.index, self.last_index() + 1);
-                    self.entries.push(entry.clone());
-                }
+                // A gap (never from a correct leader; `Message::check` drops
+                // such messages) ends the merge rather than corrupt the log.
+                None if entry.index != self.last_index() + 1 => break,
+                None => self.entries.push(entry.clone()),
             }
         }
         removed

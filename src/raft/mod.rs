@@ -23,6 +23,7 @@ mod replication;
 mod rng;
 mod state;
 mod types;
+mod wellformed;
 
 pub use config::{Config, ConfigError, UnsafeSwitch};
 pub use event::{AppendRejection, CommitHold, Event, RoleCause, VoteDenial};
@@ -34,3 +35,4 @@ pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
 pub use state::{PersistentState, Progress, Role};
 pub use types::{Index, NodeId, Term};
+pub use wellformed::{MessageFault, MAX_ENTRIES, MAX_INDEX, MAX_TERM};

@@ -156,6 +156,10 @@ impl Node {
         if msg.to != self.id || msg.from == self.id || !self.peers.contains(&msg.from) {
             return;
         }
+        if let Err(fault) = msg.check() {
+            let from = msg.from;
+            return self.events.push(Event::MessageRejected { from, fault });
+        }
         if !self.step_term(&msg) {
             return;
         }

@@ -96,6 +96,8 @@ pub enum SimError {
     },
     /// A partition must name every node exactly once.
     BadPartition,
+    /// A hand-written message was refused (see [`super::inject`]).
+    Inject(super::inject::InjectError),
     /// A tick beyond what the run has reached was asked for.
     TickOutOfRange {
         /// The tick asked for.
@@ -128,6 +130,7 @@ impl std::fmt::Display for SimError {
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }
+            SimError::Inject(e) => write!(f, "{e}"),
         }
     }
 }

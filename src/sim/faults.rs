@@ -105,8 +105,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             w.attempt(i);
         }
         Action::Inject(msg) => {
-            w.index_of(msg.from)?;
-            w.index_of(msg.to)?;
+            super::inject::check_plausible(w, msg).map_err(SimError::Inject)?;
             let tick = w.tick;
             w.network.send(msg.clone(), tick, tick + 1, None);
         }

@@ -139,6 +139,18 @@ pub fn App() -> Html {
         if super::selftest_requested("panic") {
             panic!("selftest: deliberate panic requested by ?selftest=panic");
         }
+        // A trap that bypasses the panic hook (what running out of memory
+        // does): index.html's fallback must show the panel.
+        if super::selftest_requested("trap") {
+            std::process::abort();
+        }
+        // Really running out of wasm memory (4 GB), a gigabyte at a time.
+        if super::selftest_requested("oom") {
+            let mut hoard: Vec<Vec<u8>> = Vec::new();
+            loop {
+                hoard.push(vec![1u8; 1 << 30]);
+            }
+        }
     });
 
     let view = ViewProps {

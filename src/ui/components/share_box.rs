@@ -9,7 +9,10 @@ use crate::sim::Simulation;
 use crate::ui::props::ViewProps;
 use crate::ui::state::{AppState, Notice, SimHandle, UiAction};
 use crate::view::i18n::Lang;
-use crate::view::share::{error_text, ShareError, Shared, SharedScenario, Source};
+use crate::view::share::{
+    refusal_text, share_refused_text, without_future_text, Kept, ShareError, Shareable, Shared,
+    SharedScenario, Source,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -41,27 +44,47 @@ fn open(decoded: Result<Shared, ShareError>) -> Result<(Simulation, Option<Posit
 }
 
 /// At start-up: opens the share link in the URL fragment, if there is one.
-/// A bad link leaves the default cluster running and says why (role=alert).
+/// A bad link leaves the cluster the query asked for (or the default one)
+/// running and says why (role=alert); a good one overrides the query's
+/// cluster parameters, and says so when there were any.
 pub fn open_link_at_start(state: &mut AppState, fragment: &str) {
     let text = fragment.trim_start_matches('#');
     if text.trim().is_empty() {
         return;
     }
+    let query = crate::ui::url::search();
+    let mut extra = Vec::new();
     match open(Shared::decode(text)) {
         Ok((sim, pos)) => {
             state.sim = SimHandle(Rc::new(RefCell::new(sim)));
             state.version += 1;
             state.playing = false;
             state.scenario = pos;
+            extra.extend(
+                crate::view::params::overridden_by_link(&query)
+                    .iter()
+                    .map(|e| e.text(state.lang)),
+            );
+            if extra.is_empty() {
+                return;
+            }
         }
         Err(e) => {
-            let mut text = error_text(state.lang, Source::Link, &e);
-            if let Some(n) = state.notice.take() {
-                text = format!("{text} {}", n.text);
-            }
-            state.notice = Some(Notice { text, error: true });
+            let default =
+                *state.sim.0.borrow().initial_config() == crate::sim::SimConfig::default();
+            let kept = if default {
+                Kept::DefaultCluster
+            } else {
+                Kept::QueryCluster
+            };
+            extra.push(refusal_text(state.lang, Source::Link, &e, kept));
         }
     }
+    let mut text = extra.join(" ");
+    if let Some(n) = state.notice.take() {
+        text = format!("{text} {}", n.text);
+    }
+    state.notice = Some(Notice { text, error: true });
 }
 
 /// The page's address without query or fragment, plus `?lang=`.
@@ -145,6 +168,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
     let l = v.lang;
     let open_panel = use_state(|| false);
     let link = use_state(String::new);
+    let note = use_state(String::new);
     let copied = use_state(|| None::<bool>);
     let field = use_node_ref();
     // Callbacks the browser calls later (clipboard promise, file reader):
@@ -161,9 +185,26 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
             copied.clone(),
             field.clone(),
         );
-        let clip_cbs = clip_cbs.clone();
+        let (clip_cbs, note) = (clip_cbs.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
-            let fragment = Shared::capture(&sim.0.borrow(), tag_of(pos.as_ref())).encode();
+            let shared = Shared::capture(&sim.0.borrow(), tag_of(pos.as_ref()));
+            let fragment = match shared.share() {
+                Ok(Shareable::Full(f)) => {
+                    note.set(String::new());
+                    f
+                }
+                Ok(Shareable::WithoutFuture(f)) => {
+                    note.set(without_future_text(l, shared.tick));
+                    f
+                }
+                Err(e) => {
+                    note.set(share_refused_text(l, &e));
+                    copied.set(None);
+                    link.set(String::new());
+                    open_panel.set(true);
+                    return;
+                }
+            };
             let url = format!("{}#{fragment}", base_url(l));
             let mut cbs = clip_cbs.borrow_mut();
             let cbs = cbs.get_or_insert_with(|| {
@@ -244,7 +285,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
                         })));
                     }
                     Err(e) => d.emit(UiAction::Notify(Some(Notice {
-                        text: error_text(l, Source::File, &e),
+                        text: refusal_text(l, Source::File, &e, Kept::CurrentRun),
                         error: true,
                     }))),
                 }
@@ -282,6 +323,9 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
                             data-output="share-link" aria-label={l.t("Share link", "分享链接")} />
                     </label>
                     <p class="share-status" role="status">{status}</p>
+                    if !note.is_empty() {
+                        <p class="share-note" role="alert" data-output="share-note">{(*note).clone()}</p>
+                    }
                     <div class="share-actions">
                         <button type="button" data-action="export" onclick={on_export}>
                             {"⬇ "}{l.t("Export file", "导出文件")}
