@@ -458,6 +458,9 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
     }
 }
 
+#[path = "share_fuzz.rs"]
+pub mod fuzz;
+
 #[path = "share_text.rs"]
 mod text;
 pub use text::{error_text, refusal_text, share_refused_text, without_future_text, Kept};
