@@ -28,7 +28,10 @@ fn initial_state() -> AppState {
             .join("; ");
         state.notice = Some(Notice { text, error: true });
     }
-    open_link_at_start(&mut state, &url::hash());
+    let fragment = url::hash();
+    if !super::session::restore(&mut state, &fragment) {
+        open_link_at_start(&mut state, &fragment);
+    }
     state
 }
 
@@ -84,6 +87,7 @@ pub fn App() -> Html {
         use_memo((), move |_| d.reform(UiAction::Frame))
     };
     use_animation_frame(state.playing, (*on_frame).clone());
+    super::session::use_session_keeper(&state, &url::hash());
 
     let window: Option<web_sys::EventTarget> = web_sys::window().map(Into::into);
     let document: Option<web_sys::EventTarget> =

@@ -10,6 +10,7 @@ mod components;
 mod hooks;
 mod panic_panel;
 mod props;
+mod session;
 mod state;
 mod url;
 

@@ -40,6 +40,9 @@ pub struct ChaosOptions {
     pub unsafe_switch: Option<UnsafeSwitch>,
     /// Ticks allowed, after healing, for one leader and one committed log.
     pub liveness_ticks: u64,
+    /// The cluster size for every seed (1 to 9), instead of the seed's own
+    /// draw of 3, 5 or 7.
+    pub nodes: Option<u32>,
 }
 
 impl Default for ChaosOptions {
@@ -48,6 +51,7 @@ impl Default for ChaosOptions {
             steps: 2000,
             unsafe_switch: None,
             liveness_ticks: 2000,
+            nodes: None,
         }
     }
 }
@@ -146,8 +150,17 @@ pub fn config_for(seed: u64, unsafe_switch: Option<UnsafeSwitch>) -> SimConfig {
 /// after every step, then heal and wait for liveness. Stops at the first
 /// safety violation.
 pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
-    let config = config_for(seed, opts.unsafe_switch);
-    let mut sim = Simulation::new(config).expect("chaos configs are valid");
+    let mut config = config_for(seed, opts.unsafe_switch);
+    if let Some(nodes) = opts.nodes {
+        config.nodes = nodes;
+    }
+    let mut sim = match Simulation::new(config) {
+        Ok(sim) => sim,
+        // Only `--nodes` outside 1..=9 gets here; the example checks it.
+        Err(_) => {
+            Simulation::new(config_for(seed, opts.unsafe_switch)).expect("chaos configs are valid")
+        }
+    };
     let mut schedule = Schedule::new(seed);
     let first = |sim: &Simulation| sim.world().violations().first().cloned();
     let mut failure = None;

@@ -38,6 +38,6 @@ pub use notice::NoticeBar;
 pub use safety_badge::SafetyBadge;
 pub use scenario_menu::{scenario_nav, ScenarioMenu, ScenarioNav};
 pub use settings::Settings;
-pub use share_box::{open_link_at_start, ShareBox};
+pub use share_box::{open_link_at_start, open_shared, tag_of, ShareBox};
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;

@@ -29,7 +29,8 @@ fn position_for(tag: Option<&SharedScenario>) -> Option<Position> {
     scenario::goto(id, tag.step).ok().map(|(_, pos)| pos)
 }
 
-fn tag_of(pos: Option<&Position>) -> Option<SharedScenario> {
+/// The scenario tag a link carries for `pos`.
+pub fn tag_of(pos: Option<&Position>) -> Option<SharedScenario> {
     pos.map(|p| SharedScenario {
         id: p.id.to_string(),
         step: p.step,
@@ -37,7 +38,9 @@ fn tag_of(pos: Option<&Position>) -> Option<SharedScenario> {
 }
 
 /// Validates and replays a link or file into a run and its scenario step.
-fn open(decoded: Result<Shared, ShareError>) -> Result<(Simulation, Option<Position>), ShareError> {
+pub fn open_shared(
+    decoded: Result<Shared, ShareError>,
+) -> Result<(Simulation, Option<Position>), ShareError> {
     let shared = decoded?;
     let sim = shared.restore()?;
     Ok((sim, position_for(shared.scenario.as_ref())))
@@ -54,7 +57,7 @@ pub fn open_link_at_start(state: &mut AppState, fragment: &str) {
     }
     let query = crate::ui::url::search();
     let mut extra = Vec::new();
-    match open(Shared::decode(text)) {
+    match open_shared(Shared::decode(text)) {
         Ok((sim, pos)) => {
             state.sim = SimHandle(Rc::new(RefCell::new(sim)));
             state.version += 1;
@@ -271,7 +274,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
                     .ok()
                     .and_then(|r| r.as_string())
                     .unwrap_or_default();
-                match open(Shared::from_file(&text)) {
+                match open_shared(Shared::from_file(&text)) {
                     Ok((sim, pos)) => {
                         d.emit(UiAction::Scenario(ScenarioNav::Open(Box::new(sim), pos)));
                         d.emit(UiAction::Notify(Some(Notice {
