@@ -3,7 +3,7 @@
 # (cargo-tarpaulin as a fallback). Not part of scripts/test.sh: it rebuilds
 # everything instrumented, which takes a few minutes.
 #
-#   bash scripts/coverage.sh            # the core's own suites: tests/raft_paper.rs, tests/raft_scenarios.rs
+#   bash scripts/coverage.sh            # the core's own suites: tests/raft_paper_*.rs, tests/raft_scenarios_*.rs
 #   bash scripts/coverage.sh --all      # every test of the crate (unit tests, sim tests too)
 #
 # Installs what is missing (llvm-tools-preview, cargo-llvm-cov), prints the
@@ -15,7 +15,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO"
 
-scope=(--test raft_paper --test raft_scenarios)
+scope=()
+for f in tests/raft_paper_*.rs tests/raft_scenarios_*.rs; do
+  scope+=(--test "$(basename "$f" .rs)")
+done
 if [[ "${1:-}" == "--all" ]]; then
   scope=(--workspace)
 elif [[ -n "${1:-}" ]]; then

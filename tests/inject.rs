@@ -56,8 +56,7 @@ fn forgeries_are_refused_with_their_reason() {
         to: follower,
         term,
         body: MessageBody::AppendEntries {
-            prev_log_index: 0,
-            prev_log_term: 0,
+            prev_log: raftlab::raft::LogPosition::new(0, 0),
             entries: vec![],
             leader_commit: 0,
         },
@@ -69,8 +68,7 @@ fn forgeries_are_refused_with_their_reason() {
     // A follower posing as leader of the term.
     let mut m = base.clone();
     m.body = MessageBody::AppendEntries {
-        prev_log_index: 0,
-        prev_log_term: 0,
+        prev_log: raftlab::raft::LogPosition::new(0, 0),
         entries: vec![],
         leader_commit: 0,
     };
@@ -86,8 +84,7 @@ fn forgeries_are_refused_with_their_reason() {
     let mut m = base.clone();
     m.term = term + 5;
     m.body = MessageBody::AppendEntries {
-        prev_log_index: 0,
-        prev_log_term: 0,
+        prev_log: raftlab::raft::LogPosition::new(0, 0),
         entries: vec![],
         leader_commit: 0,
     };
@@ -99,8 +96,7 @@ fn forgeries_are_refused_with_their_reason() {
     // A commit index ahead of the leader's.
     let mut m = base.clone();
     m.body = MessageBody::AppendEntries {
-        prev_log_index: 0,
-        prev_log_term: 0,
+        prev_log: raftlab::raft::LogPosition::new(0, 0),
         entries: vec![],
         leader_commit: 999,
     };

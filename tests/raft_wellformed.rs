@@ -3,7 +3,10 @@
 //! panic (this runs in the debug build, where overflow panics), never wrap a
 //! term, and never leave a gap in a log. Fixed seeds.
 
-use raftlab::raft::{Command, Config, Entry, EntryData, Message, MessageBody, Node, Rng, MAX_TERM};
+use raftlab::raft::{
+    AppendOutcome, AppendResponse, Command, Config, ConflictHint, Entry, EntryData, LogPosition,
+    Message, MessageBody, Node, Rng, MAX_TERM,
+};
 
 fn noise(rng: &mut Rng) -> u64 {
     match rng.range(0, 5) {
@@ -18,8 +21,7 @@ fn random_body(rng: &mut Rng) -> MessageBody {
     match rng.range(0, 4) {
         0 => MessageBody::RequestVote {
             pre_vote: rng.range(0, 2) == 0,
-            last_log_index: noise(rng),
-            last_log_term: noise(rng),
+            last_log: LogPosition::new(noise(rng), noise(rng)),
         },
         1 => MessageBody::RequestVoteResponse {
             pre_vote: rng.range(0, 2) == 0,
@@ -47,20 +49,32 @@ fn random_body(rng: &mut Rng) -> MessageBody {
                 })
                 .collect();
             MessageBody::AppendEntries {
-                prev_log_index: prev,
-                prev_log_term: noise(rng),
+                prev_log: LogPosition::new(noise(rng), prev),
                 entries,
                 leader_commit: noise(rng),
             }
         }
-        _ => MessageBody::AppendEntriesResponse {
+        _ => MessageBody::AppendEntriesResponse(AppendResponse {
             request_term: noise(rng),
-            success: rng.range(0, 2) == 0,
-            match_index: noise(rng),
-            rejected_prev_index: noise(rng),
-            conflict_term: (rng.range(0, 2) == 0).then(|| noise(rng)),
-            conflict_index: noise(rng),
-        },
+            outcome: if rng.range(0, 2) == 0 {
+                AppendOutcome::Matched {
+                    match_index: noise(rng),
+                }
+            } else {
+                AppendOutcome::Rejected {
+                    prev_log_index: noise(rng),
+                    hint: match rng.range(0, 3) {
+                        0 => None,
+                        1 => Some(ConflictHint::TermConflict {
+                            first: LogPosition::new(noise(rng), noise(rng)),
+                        }),
+                        _ => Some(ConflictHint::LogTooShort {
+                            last_index: noise(rng),
+                        }),
+                    },
+                }
+            },
+        }),
     }
 }
 
@@ -158,8 +172,7 @@ fn a_malformed_message_is_dropped_with_its_reason() {
         term: u64::MAX,
         body: MessageBody::RequestVote {
             pre_vote: false,
-            last_log_index: 0,
-            last_log_term: 0,
+            last_log: LogPosition::new(0, 0),
         },
     });
     assert_eq!(
@@ -177,8 +190,7 @@ fn a_malformed_message_is_dropped_with_its_reason() {
         to: 1,
         term: 1,
         body: MessageBody::AppendEntries {
-            prev_log_index: 0,
-            prev_log_term: 0,
+            prev_log: LogPosition::new(0, 0),
             entries: vec![
                 Entry {
                     index: 1,

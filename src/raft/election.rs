@@ -8,7 +8,7 @@ use super::message::MessageBody;
 use super::node::Node;
 use super::quorum::VoteResult;
 use super::state::{Progress, Role};
-use super::types::{Index, NodeId, Term};
+use super::types::{LogPosition, NodeId, Term};
 
 impl Node {
     /// The election timer fired: with PreVote, first ask for pre-votes without
@@ -59,8 +59,7 @@ impl Node {
     fn request_votes(&mut self, term: Term, pre_vote: bool) {
         let body = MessageBody::RequestVote {
             pre_vote,
-            last_log_index: self.persistent.log.last_index(),
-            last_log_term: self.persistent.log.last_term(),
+            last_log: self.persistent.log.last_position(),
         };
         let others: Vec<NodeId> = self.others().collect();
         for peer in others {
@@ -127,8 +126,7 @@ impl Node {
         candidate: NodeId,
         term: Term,
         pre_vote: bool,
-        last_log_term: Term,
-        last_log_index: Index,
+        last_log: LogPosition,
     ) {
         let our_term = self.persistent.current_term;
         if pre_vote && self.role == Role::Leader {
@@ -160,12 +158,12 @@ impl Node {
             );
         }
         let log = &self.persistent.log;
-        let up_to_date = self.config.is_unsafe(UnsafeSwitch::VoteWithoutLogCheck)
-            || log.is_up_to_date(last_log_term, last_log_index);
+        let up_to_date =
+            self.config.is_unsafe(UnsafeSwitch::VoteWithoutLogCheck) || log.is_up_to_date(last_log);
         if !up_to_date {
             let reason = VoteDenial::LogBehind {
-                candidate_last: (last_log_term, last_log_index),
-                our_last: (log.last_term(), log.last_index()),
+                candidate_last: last_log,
+                our_last: log.last_position(),
             };
             return self.deny_vote(candidate, term, pre_vote, reason);
         }

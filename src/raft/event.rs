@@ -4,7 +4,7 @@
 
 use super::kv::{ApplyResult, Command};
 use super::state::Role;
-use super::types::{Index, NodeId, Term};
+use super::types::{Index, LogPosition, NodeId, Term};
 use super::wellformed::MessageFault;
 use serde::{Deserialize, Serialize};
 
@@ -61,10 +61,10 @@ pub enum VoteDenial {
     },
     /// The candidate's log is less up to date than ours (§5.4.1).
     LogBehind {
-        /// The candidate's (last term, last index).
-        candidate_last: (Term, Index),
+        /// The candidate's last entry.
+        candidate_last: LogPosition,
         /// Ours.
-        our_last: (Term, Index),
+        our_last: LogPosition,
     },
     /// We heard from a live leader within the election timeout (thesis §4.2.3,
     /// §9.6): the leader lease.

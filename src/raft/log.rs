@@ -3,7 +3,7 @@
 //! compaction (§7) can drop a prefix without renumbering.
 
 use super::kv::Command;
-use super::types::{Index, Term};
+use super::types::{Index, LogPosition, Term};
 use serde::{Deserialize, Serialize};
 
 /// What a log entry carries.
@@ -99,11 +99,22 @@ impl RaftLog {
         index
     }
 
-    /// §5.4.1: is a log ending at (`last_term`, `last_index`) at least as
-    /// up to date as this one?
-    pub fn is_up_to_date(&self, last_term: Term, last_index: Index) -> bool {
-        last_term > self.last_term()
-            || (last_term == self.last_term() && last_index >= self.last_index())
+    /// The position of the last entry (`(0, 0)`-like for an empty log).
+    pub fn last_position(&self) -> LogPosition {
+        LogPosition::new(self.last_term(), self.last_index())
+    }
+
+    /// The position of the entry at `index`, if the log holds it (index 0,
+    /// the empty prefix, is at term 0).
+    pub fn position_at(&self, index: Index) -> Option<LogPosition> {
+        self.term_at(index)
+            .map(|term| LogPosition::new(term, index))
+    }
+
+    /// §5.4.1: is a log ending at `last` at least as up to date as this one?
+    /// (The later last term wins; with equal terms, the longer log.)
+    pub fn is_up_to_date(&self, last: LogPosition) -> bool {
+        last >= self.last_position()
     }
 
     /// The first index held with `term` (for the rejection hint, §5.3).
@@ -186,10 +197,11 @@ mod tests {
     #[test]
     fn up_to_date_compares_last_term_then_length_5_4_1() {
         let l = log_of(&[1, 2]);
-        assert!(l.is_up_to_date(3, 1)); // higher last term wins even if shorter
-        assert!(l.is_up_to_date(2, 2)); // equal
-        assert!(!l.is_up_to_date(2, 1)); // same term, shorter
-        assert!(!l.is_up_to_date(1, 9)); // older last term loses even if longer
+        let at = LogPosition::new;
+        assert!(l.is_up_to_date(at(3, 1))); // higher last term wins even if shorter
+        assert!(l.is_up_to_date(at(2, 2))); // equal
+        assert!(!l.is_up_to_date(at(2, 1))); // same term, shorter
+        assert!(!l.is_up_to_date(at(1, 9))); // older last term loses even if longer
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The RPCs of Figure 2 (plus PreVote, thesis §9.6), as one-way messages.
 
 use super::log::Entry;
-use super::types::{Index, NodeId, Term};
+use super::types::{Index, LogPosition, NodeId, Term};
 use serde::{Deserialize, Serialize};
 
 /// A message between two nodes. `term` is the sender's term, except in a
@@ -26,10 +26,8 @@ pub enum MessageBody {
     RequestVote {
         /// True for a pre-vote: the sender has not raised its own term.
         pre_vote: bool,
-        /// Index of the candidate's last log entry (§5.4.1).
-        last_log_index: Index,
-        /// Term of the candidate's last log entry (§5.4.1).
-        last_log_term: Term,
+        /// The candidate's last log entry: lastLogTerm, lastLogIndex (§5.4.1).
+        last_log: LogPosition,
     },
     /// The answer to a RequestVote.
     RequestVoteResponse {
@@ -40,34 +38,115 @@ pub enum MessageBody {
     },
     /// AppendEntries (§5.3); with no entries it is a heartbeat (§5.2).
     AppendEntries {
-        /// Index of the entry just before the new ones.
-        prev_log_index: Index,
-        /// Term of that entry: the consistency check.
-        prev_log_term: Term,
+        /// The entry just before the new ones: prevLogTerm, prevLogIndex —
+        /// the consistency check.
+        prev_log: LogPosition,
         /// Entries to store (empty for a heartbeat).
         entries: Vec<Entry>,
         /// The leader's commit index.
         leader_commit: Index,
     },
     /// The answer to an AppendEntries.
-    AppendEntriesResponse {
-        /// The term of the AppendEntries answered: a leader ignores answers to
-        /// requests it sent in an earlier term (they say nothing about now).
-        request_term: Term,
-        /// True if the follower's log matched at `prev_log_index`.
-        success: bool,
-        /// On success, the index of the last entry known to match the leader.
+    AppendEntriesResponse(AppendResponse),
+}
+
+/// The answer to an AppendEntries (Figure 2's `success`, plus what a leader
+/// needs to act on it). Built only by [`AppendResponse::matched`] and
+/// [`AppendResponse::rejected`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct AppendResponse {
+    /// The term of the AppendEntries answered: a leader ignores answers to
+    /// requests it sent in an earlier term (they say nothing about now).
+    pub request_term: Term,
+    /// Matched or rejected.
+    pub outcome: AppendOutcome,
+}
+
+/// Whether the follower's log matched the request's `prev_log`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AppendOutcome {
+    /// `success = true`: the follower's log now matches the leader's up to
+    /// `match_index`.
+    Matched {
+        /// The index of the last entry known to match the leader.
         match_index: Index,
-        /// The `prev_log_index` of the request answered (lets a leader ignore
-        /// stale rejections).
-        rejected_prev_index: Index,
-        /// On rejection, the term of the follower's conflicting entry, if any
-        /// (§5.3, the optimization at the end of the section).
-        conflict_term: Option<Term>,
-        /// On rejection, the first index the leader should try: the first index
-        /// of `conflict_term` in the follower's log, or its last index + 1.
-        conflict_index: Index,
     },
+    /// `success = false` (§5.3 consistency check, or a stale term §5.1).
+    Rejected {
+        /// The `prevLogIndex` of the request answered (lets a leader ignore
+        /// stale rejections).
+        prev_log_index: Index,
+        /// Where the leader should look next (`None` for a stale-term
+        /// rejection, which carries no hint).
+        hint: Option<ConflictHint>,
+    },
+}
+
+/// A rejection's hint for backing up nextIndex a term at a time (§5.3, the
+/// optimization at the end of the section).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ConflictHint {
+    /// The follower holds another term at `prevLogIndex`: `first` is the first
+    /// entry of that conflicting term in its log.
+    TermConflict {
+        /// The conflicting term and the first index the follower holds it at.
+        first: LogPosition,
+    },
+    /// The follower's log ends before `prevLogIndex`.
+    LogTooShort {
+        /// The follower's last index.
+        last_index: Index,
+    },
+}
+
+impl ConflictHint {
+    /// The conflicting term, if the follower has one.
+    pub fn conflict_term(&self) -> Option<Term> {
+        match self {
+            ConflictHint::TermConflict { first } => Some(first.term),
+            ConflictHint::LogTooShort { .. } => None,
+        }
+    }
+
+    /// The first index the leader should try without knowing more: the first
+    /// index of the conflicting term, or just past the follower's log.
+    pub fn retry_index(&self) -> Index {
+        match self {
+            ConflictHint::TermConflict { first } => first.index,
+            ConflictHint::LogTooShort { last_index } => last_index + 1,
+        }
+    }
+}
+
+impl AppendResponse {
+    /// `success = true`, matching up to `match_index`.
+    pub fn matched(request_term: Term, match_index: Index) -> AppendResponse {
+        AppendResponse {
+            request_term,
+            outcome: AppendOutcome::Matched { match_index },
+        }
+    }
+
+    /// `success = false` for a request whose prevLogIndex was
+    /// `prev_log_index`, with the follower's hint if it has one.
+    pub fn rejected(
+        request_term: Term,
+        prev_log_index: Index,
+        hint: Option<ConflictHint>,
+    ) -> AppendResponse {
+        AppendResponse {
+            request_term,
+            outcome: AppendOutcome::Rejected {
+                prev_log_index,
+                hint,
+            },
+        }
+    }
+
+    /// Figure 2's `success`.
+    pub fn success(&self) -> bool {
+        matches!(self.outcome, AppendOutcome::Matched { .. })
+    }
 }
 
 impl MessageBody {
@@ -80,7 +159,7 @@ impl MessageBody {
             MessageBody::RequestVoteResponse { pre_vote: true, .. } => "pre-vote-resp",
             MessageBody::RequestVoteResponse { .. } => "request-vote-resp",
             MessageBody::AppendEntries { .. } => "append-entries",
-            MessageBody::AppendEntriesResponse { .. } => "append-entries-resp",
+            MessageBody::AppendEntriesResponse(_) => "append-entries-resp",
         }
     }
 
@@ -101,7 +180,7 @@ impl MessageBody {
     pub fn granted(&self) -> Option<bool> {
         match self {
             MessageBody::RequestVoteResponse { vote_granted, .. } => Some(*vote_granted),
-            MessageBody::AppendEntriesResponse { success, .. } => Some(*success),
+            MessageBody::AppendEntriesResponse(r) => Some(r.success()),
             _ => None,
         }
     }

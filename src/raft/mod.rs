@@ -11,6 +11,7 @@
 //! Understandable Consensus Algorithm", 2014; "§5.2" etc. below) and Ongaro's
 //! thesis ("thesis §9.6").
 
+mod commit;
 mod config;
 mod election;
 mod event;
@@ -25,14 +26,15 @@ mod state;
 mod types;
 mod wellformed;
 
+pub use commit::{CommitRule, CommitStatus};
 pub use config::{Config, ConfigError, UnsafeSwitch};
 pub use event::{AppendRejection, CommitHold, Event, RoleCause, VoteDenial};
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
-pub use message::{Message, MessageBody};
+pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
 pub use state::{PersistentState, Progress, Role};
-pub use types::{Index, NodeId, Term};
+pub use types::{Index, LogPosition, NodeId, Term};
 pub use wellformed::{MessageFault, MAX_ENTRIES, MAX_INDEX, MAX_TERM};

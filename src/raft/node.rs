@@ -5,7 +5,7 @@ use super::config::{Config, ConfigError, UnsafeSwitch};
 use super::event::{CommitHold, Event, RoleCause};
 use super::kv::{Command, KvStore};
 use super::log::RaftLog;
-use super::message::{Message, MessageBody};
+use super::message::{AppendResponse, Message, MessageBody};
 use super::quorum::JointConfig;
 use super::rng::Rng;
 use super::state::{PersistentState, Progress, Role};
@@ -164,35 +164,19 @@ impl Node {
             return;
         }
         match msg.body {
-            MessageBody::RequestVote {
-                pre_vote,
-                last_log_index,
-                last_log_term,
-            } => self.handle_request_vote(
-                msg.from,
-                msg.term,
-                pre_vote,
-                last_log_term,
-                last_log_index,
-            ),
+            MessageBody::RequestVote { pre_vote, last_log } => {
+                self.handle_request_vote(msg.from, msg.term, pre_vote, last_log)
+            }
             MessageBody::RequestVoteResponse {
                 pre_vote,
                 vote_granted,
             } => self.handle_vote_response(msg.from, msg.term, pre_vote, vote_granted),
             MessageBody::AppendEntries {
-                prev_log_index,
-                prev_log_term,
+                prev_log,
                 entries,
                 leader_commit,
-            } => self.handle_append_entries(
-                msg.from,
-                msg.term,
-                prev_log_index,
-                prev_log_term,
-                &entries,
-                leader_commit,
-            ),
-            ref response @ MessageBody::AppendEntriesResponse { .. } => {
+            } => self.handle_append_entries(msg.from, msg.term, prev_log, &entries, leader_commit),
+            MessageBody::AppendEntriesResponse(response) => {
                 self.handle_append_response(msg.from, response)
             }
         }
@@ -416,7 +400,7 @@ impl Node {
                     },
                 );
             }
-            MessageBody::AppendEntries { prev_log_index, .. } => {
+            MessageBody::AppendEntries { prev_log, .. } => {
                 self.events.push(Event::AppendRejected {
                     leader: msg.from,
                     reason: super::event::AppendRejection::StaleTerm {
@@ -427,14 +411,11 @@ impl Node {
                 self.send(
                     msg.from,
                     term,
-                    MessageBody::AppendEntriesResponse {
-                        request_term: msg.term,
-                        success: false,
-                        match_index: 0,
-                        rejected_prev_index: prev_log_index,
-                        conflict_term: None,
-                        conflict_index: 0,
-                    },
+                    MessageBody::AppendEntriesResponse(AppendResponse::rejected(
+                        msg.term,
+                        prev_log.index,
+                        None,
+                    )),
                 );
             }
             _ => self.events.push(Event::StaleIgnored {

@@ -1,13 +1,13 @@
 //! Log replication (§5.3), the commit rule (§5.4.2, Figure 8) and applying
 //! committed entries to the state machine.
 
-use super::config::UnsafeSwitch;
+use super::commit::CommitStatus;
 use super::event::{AppendRejection, CommitHold, Event, RoleCause};
 use super::log::Entry;
-use super::message::MessageBody;
+use super::message::{AppendOutcome, AppendResponse, ConflictHint, MessageBody};
 use super::node::Node;
 use super::state::Role;
-use super::types::{Index, NodeId, Term};
+use super::types::{Index, LogPosition, NodeId, Term};
 
 impl Node {
     /// Heartbeat round (§5.2): an AppendEntries to every follower, carrying
@@ -42,15 +42,14 @@ impl Node {
             return;
         }
         let prev_log_index = pr.next_index - 1;
-        let prev_log_term = log.term_at(prev_log_index).unwrap_or(0);
+        let prev_log = LogPosition::new(log.term_at(prev_log_index).unwrap_or(0), prev_log_index);
         let sent = entries.len() as Index;
         if let Some(p) = self.progress.get_mut(&peer) {
             p.next_index += sent;
         }
         let term = self.persistent.current_term;
         let body = MessageBody::AppendEntries {
-            prev_log_index,
-            prev_log_term,
+            prev_log,
             entries,
             leader_commit: self.commit_index,
         };
@@ -63,8 +62,7 @@ impl Node {
         &mut self,
         leader: NodeId,
         request_term: Term,
-        prev_log_index: Index,
-        prev_log_term: Term,
+        prev_log: LogPosition,
         entries: &[Entry],
         leader_commit: Index,
     ) {
@@ -79,6 +77,7 @@ impl Node {
         // and the stale leader takes the answer as one of its term.
         let term = request_term;
         let log = &self.persistent.log;
+        let prev_log_index = prev_log.index;
         // Receiver rule 2: reply false if the log has no entry at prevLogIndex
         // whose term matches prevLogTerm (§5.3).
         let rejection = match log.term_at(prev_log_index) {
@@ -87,35 +86,30 @@ impl Node {
                     prev_log_index,
                     our_last_index: log.last_index(),
                 },
-                None,
-                log.last_index() + 1,
+                ConflictHint::LogTooShort {
+                    last_index: log.last_index(),
+                },
             )),
-            Some(t) if t != prev_log_term => {
+            Some(t) if t != prev_log.term => {
                 let conflict_index = log.first_index_of_term(t).unwrap_or(prev_log_index);
                 Some((
                     AppendRejection::TermMismatch {
                         prev_log_index,
-                        prev_log_term,
+                        prev_log_term: prev_log.term,
                         our_term: t,
                         conflict_index,
                     },
-                    Some(t),
-                    conflict_index,
+                    ConflictHint::TermConflict {
+                        first: LogPosition::new(t, conflict_index),
+                    },
                 ))
             }
             Some(_) => None,
         };
-        if let Some((reason, conflict_term, conflict_index)) = rejection {
+        if let Some((reason, hint)) = rejection {
             self.events.push(Event::AppendRejected { leader, reason });
-            let body = MessageBody::AppendEntriesResponse {
-                request_term: term,
-                success: false,
-                match_index: 0,
-                rejected_prev_index: prev_log_index,
-                conflict_term,
-                conflict_index,
-            };
-            return self.send(leader, term, body);
+            let response = AppendResponse::rejected(term, prev_log_index, Some(hint));
+            return self.send(leader, term, MessageBody::AppendEntriesResponse(response));
         }
         // Rules 3–4: delete conflicting entries, append new ones.
         let removed = self.persistent.log.merge(entries);
@@ -142,31 +136,13 @@ impl Node {
             self.commit_index = new_commit;
             self.apply_committed();
         }
-        let body = MessageBody::AppendEntriesResponse {
-            request_term: term,
-            success: true,
-            match_index,
-            rejected_prev_index: 0,
-            conflict_term: None,
-            conflict_index: 0,
-        };
-        self.send(leader, term, body);
+        let response = AppendResponse::matched(term, match_index);
+        self.send(leader, term, MessageBody::AppendEntriesResponse(response));
     }
 
     /// The leader's side of an AppendEntries answer (§5.3).
-    pub(super) fn handle_append_response(&mut self, from: NodeId, response: &MessageBody) {
-        let MessageBody::AppendEntriesResponse {
-            request_term,
-            success,
-            match_index,
-            rejected_prev_index,
-            conflict_term,
-            conflict_index,
-        } = *response
-        else {
-            return;
-        };
-        if self.role != Role::Leader || request_term != self.persistent.current_term {
+    pub(super) fn handle_append_response(&mut self, from: NodeId, response: AppendResponse) {
+        if self.role != Role::Leader || response.request_term != self.persistent.current_term {
             return;
         }
         let last_index = self.persistent.log.last_index();
@@ -174,24 +150,33 @@ impl Node {
             return;
         };
         pr.recent_active = true;
-        if success {
-            pr.match_index = pr.match_index.max(match_index.min(last_index));
-            pr.next_index = pr.next_index.max(pr.match_index + 1);
-            self.maybe_commit();
-            self.send_append(from, false);
-            return;
-        }
+        let (rejected_prev_index, hint) = match response.outcome {
+            AppendOutcome::Matched { match_index } => {
+                pr.match_index = pr.match_index.max(match_index.min(last_index));
+                pr.next_index = pr.next_index.max(pr.match_index + 1);
+                self.maybe_commit();
+                self.send_append(from, false);
+                return;
+            }
+            AppendOutcome::Rejected {
+                prev_log_index,
+                hint,
+            } => (prev_log_index, hint),
+        };
         if rejected_prev_index <= pr.match_index {
             return; // stale: we already know the logs match at or past that index
         }
         // Back up one term at a time (§5.3, last paragraphs): skip every entry
         // of the follower's conflicting term, or to just past its log's end.
-        let hinted = match conflict_term {
-            Some(t) => match self.persistent.log.last_index_of_term(t) {
+        let hinted = match hint {
+            Some(h) => match h
+                .conflict_term()
+                .and_then(|t| self.persistent.log.last_index_of_term(t))
+            {
                 Some(i) => i + 1,
-                None => conflict_index,
+                None => h.retry_index(),
             },
-            None => conflict_index,
+            None => 0,
         };
         let old = pr.next_index;
         let new = hinted
@@ -209,61 +194,52 @@ impl Node {
 
     /// §5.3/§5.4.2: commit the highest index held by a majority — only if its
     /// entry is from the current term (Figure 8); earlier entries then commit
-    /// with it by the Log Matching Property.
+    /// with it by the Log Matching Property. The rule itself is
+    /// [`CommitRule::status`](super::commit::CommitRule::status); this acts on
+    /// its answer and explains a hold once per change of reason.
     pub(super) fn maybe_commit(&mut self) {
-        if self.role != Role::Leader {
+        let Some(rule) = self.commit_rule() else {
             return;
-        }
-        let log = &self.persistent.log;
-        let mut held: Vec<(Index, NodeId)> = self
-            .progress
-            .iter()
-            .map(|(&p, pr)| (pr.match_index, p))
-            .collect();
-        held.push((log.last_index(), self.id));
-        let quorum = self.quorum();
-        let majority_index = self
-            .voter_config()
-            .committed_index(|id| held.iter().find(|&&(_, p)| p == id).map(|&(m, _)| m));
-        let term = self.persistent.current_term;
-        let holders_of = |index: Index| -> Vec<NodeId> {
-            let mut h: Vec<NodeId> = held
-                .iter()
-                .filter(|(m, _)| *m >= index)
-                .map(|&(_, p)| p)
-                .collect();
-            h.sort_unstable();
-            h
         };
-        let hold = if majority_index > self.commit_index {
-            let entry_term = log.term_at(majority_index).unwrap_or(0);
-            if entry_term == term || self.config.is_unsafe(UnsafeSwitch::CommitOldTermByCounting) {
-                let by = holders_of(majority_index);
+        let majority_index = rule.majority_index();
+        let index = if majority_index > self.commit_index {
+            majority_index
+        } else if self.persistent.log.last_index() > self.commit_index {
+            self.commit_index + 1
+        } else {
+            return;
+        };
+        let hold = match rule.status(index) {
+            CommitStatus::Committable { holders } => {
                 self.events.push(Event::CommitAdvanced {
                     from: self.commit_index,
-                    to: majority_index,
-                    by,
+                    to: index,
+                    by: holders,
                 });
-                self.commit_index = majority_index;
+                self.commit_index = index;
                 self.last_hold = None;
                 self.apply_committed();
                 return;
             }
-            CommitHold::OldTerm {
-                index: majority_index,
+            CommitStatus::OldTerm {
                 entry_term,
-                current_term: term,
-                holders: holders_of(majority_index),
-            }
-        } else if log.last_index() > self.commit_index {
-            let index = self.commit_index + 1;
-            CommitHold::NoMajority {
+                current_term,
+                holders,
+                ..
+            } => CommitHold::OldTerm {
                 index,
-                holders: holders_of(index),
-                needed: quorum,
-            }
-        } else {
-            return;
+                entry_term,
+                current_term,
+                holders,
+            },
+            CommitStatus::NoMajority {
+                holders, needed, ..
+            } => CommitHold::NoMajority {
+                index,
+                holders,
+                needed,
+            },
+            CommitStatus::Committed | CommitStatus::NotInLog => return,
         };
         if self.last_hold.as_ref() != Some(&hold) {
             self.last_hold = Some(hold.clone());

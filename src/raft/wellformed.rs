@@ -10,7 +10,7 @@
 
 use super::kv::MAX_COMMAND_LEN;
 use super::log::{Entry, EntryData};
-use super::message::{Message, MessageBody};
+use super::message::{AppendOutcome, ConflictHint, Message, MessageBody};
 use super::types::{Index, Term};
 use serde::{Deserialize, Serialize};
 
@@ -130,45 +130,51 @@ impl Message {
         }
         terms(&[self.term])?;
         match &self.body {
-            MessageBody::RequestVote {
-                last_log_index,
-                last_log_term,
-                ..
-            } => {
-                terms(&[*last_log_term])?;
-                indexes(&[*last_log_index])?;
-                if *last_log_term > self.term {
+            MessageBody::RequestVote { last_log, .. } => {
+                terms(&[last_log.term])?;
+                indexes(&[last_log.index])?;
+                if last_log.term > self.term {
                     return Err(MessageFault::LogTermAboveTerm);
                 }
                 Ok(())
             }
             MessageBody::RequestVoteResponse { .. } => Ok(()),
             MessageBody::AppendEntries {
-                prev_log_index,
-                prev_log_term,
+                prev_log,
                 entries,
                 leader_commit,
             } => {
-                terms(&[*prev_log_term])?;
-                indexes(&[*prev_log_index, *leader_commit])?;
-                if *prev_log_term > self.term {
+                terms(&[prev_log.term])?;
+                indexes(&[prev_log.index, *leader_commit])?;
+                if prev_log.term > self.term {
                     return Err(MessageFault::LogTermAboveTerm);
                 }
-                if entries.first().is_some_and(|e| e.term < *prev_log_term) {
+                if entries.first().is_some_and(|e| e.term < prev_log.term) {
                     return Err(MessageFault::EntryTermOutOfOrder { at: 0 });
                 }
-                entries_ok(self.term, *prev_log_index, entries)
+                entries_ok(self.term, prev_log.index, entries)
             }
-            MessageBody::AppendEntriesResponse {
-                request_term,
-                match_index,
-                rejected_prev_index,
-                conflict_term,
-                conflict_index,
-                ..
-            } => {
-                terms(&[*request_term, conflict_term.unwrap_or(0)])?;
-                indexes(&[*match_index, *rejected_prev_index, *conflict_index])
+            MessageBody::AppendEntriesResponse(r) => {
+                terms(&[r.request_term])?;
+                match r.outcome {
+                    AppendOutcome::Matched { match_index } => indexes(&[match_index]),
+                    AppendOutcome::Rejected {
+                        prev_log_index,
+                        hint,
+                    } => {
+                        indexes(&[prev_log_index])?;
+                        match hint {
+                            None => Ok(()),
+                            Some(ConflictHint::TermConflict { first }) => {
+                                terms(&[first.term])?;
+                                indexes(&[first.index])
+                            }
+                            Some(ConflictHint::LogTooShort { last_index }) => {
+                                indexes(&[last_index])
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -177,7 +183,7 @@ impl Message {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::raft::Command;
+    use crate::raft::{Command, LogPosition};
 
     fn ae(term: Term, prev: Index, entries: Vec<(Index, Term)>) -> Message {
         Message {
@@ -185,8 +191,7 @@ mod tests {
             to: 2,
             term,
             body: MessageBody::AppendEntries {
-                prev_log_index: prev,
-                prev_log_term: 0,
+                prev_log: LogPosition::new(0, prev),
                 entries: entries
                     .into_iter()
                     .map(|(index, term)| Entry {
@@ -242,8 +247,7 @@ mod tests {
         assert_eq!(ae(1, 0, many).check(), Err(MessageFault::TooManyEntries));
         let long = Message {
             body: MessageBody::AppendEntries {
-                prev_log_index: 0,
-                prev_log_term: 0,
+                prev_log: LogPosition::new(0, 0),
                 entries: vec![Entry {
                     index: 1,
                     term: 1,
@@ -260,8 +264,7 @@ mod tests {
         let rv = Message {
             body: MessageBody::RequestVote {
                 pre_vote: false,
-                last_log_index: 1,
-                last_log_term: 9,
+                last_log: LogPosition::new(9, 1),
             },
             ..ae(2, 0, vec![])
         };

@@ -4,7 +4,7 @@
 //! pin a timer) and let ticks run; the real simulation does the rest.
 
 use crate::raft::{Command, Index, NodeId, Term};
-use crate::sim::{Action, NodeStatus, OpStatus, SimConfig, SimError, Simulation, Target};
+use crate::sim::{Action, OpStatus, SimConfig, SimError, Simulation, Target};
 use crate::view::i18n::Lang;
 
 /// A condition on the run, used to run "until" something happens and to
@@ -41,11 +41,7 @@ impl Cond {
     pub fn holds(&self, sim: &Simulation) -> bool {
         match self {
             Cond::Role(n, role) => sim.node(*n).is_ok_and(|r| r.role == *role),
-            Cond::AnyLeader => {
-                sim.world().nodes().iter().any(|s| {
-                    s.status == NodeStatus::Up && s.node.role() == crate::raft::Role::Leader
-                })
-            }
+            Cond::AnyLeader => sim.world().leader().is_some(),
             Cond::Commit(n, i) => sim.node(*n).is_ok_and(|r| r.commit >= *i),
             Cond::Term(n, t) => sim.node(*n).is_ok_and(|r| r.term >= *t),
             Cond::LogLen(n, l) => sim.node(*n).is_ok_and(|r| r.log.len() >= *l),

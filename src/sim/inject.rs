@@ -17,7 +17,7 @@
 
 use super::config::SimConfig;
 use super::world::World;
-use crate::raft::{Message, MessageBody, MessageFault, NodeId};
+use crate::raft::{AppendOutcome, Message, MessageBody, MessageFault, NodeId};
 use serde::{Deserialize, Serialize};
 
 /// Why an injected message was refused.
@@ -122,12 +122,8 @@ pub fn check_plausible(w: &World, msg: &Message) -> Result<(), InjectError> {
         return bad(Implausible::TermAhead);
     }
     match &msg.body {
-        MessageBody::RequestVote {
-            last_log_index,
-            last_log_term,
-            ..
-        } => {
-            if log.term_at(*last_log_index) != Some(*last_log_term) {
+        MessageBody::RequestVote { last_log, .. } => {
+            if log.term_at(last_log.index) != Some(last_log.term) {
                 return bad(Implausible::NotSendersLog);
             }
         }
@@ -141,15 +137,14 @@ pub fn check_plausible(w: &World, msg: &Message) -> Result<(), InjectError> {
         }
         MessageBody::RequestVoteResponse { .. } => {}
         MessageBody::AppendEntries {
-            prev_log_index,
-            prev_log_term,
+            prev_log,
             entries,
             leader_commit,
         } => {
             if w.checker().leader_of(msg.term) != Some(msg.from) {
                 return bad(Implausible::NotLeaderOfTerm);
             }
-            if log.term_at(*prev_log_index) != Some(*prev_log_term)
+            if log.term_at(prev_log.index) != Some(prev_log.term)
                 || entries.iter().any(|e| log.get(e.index) != Some(e))
             {
                 return bad(Implausible::NotSendersLog);
@@ -158,18 +153,15 @@ pub fn check_plausible(w: &World, msg: &Message) -> Result<(), InjectError> {
                 return bad(Implausible::CommitAhead);
             }
         }
-        MessageBody::AppendEntriesResponse {
-            request_term,
-            success,
-            match_index,
-            ..
-        } => {
-            if *request_term > sender.term() {
+        MessageBody::AppendEntriesResponse(r) => {
+            if r.request_term > sender.term() {
                 return bad(Implausible::TermAhead);
             }
-            let held = log.term_at(*match_index);
-            if *success && (held.is_none() || held != receiver.log().term_at(*match_index)) {
-                return bad(Implausible::MatchNotHeld);
+            if let AppendOutcome::Matched { match_index } = r.outcome {
+                let held = log.term_at(match_index);
+                if held.is_none() || held != receiver.log().term_at(match_index) {
+                    return bad(Implausible::MatchNotHeld);
+                }
             }
         }
     }

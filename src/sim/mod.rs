@@ -19,6 +19,7 @@ mod faults;
 pub mod hash;
 pub mod history;
 pub mod inject;
+pub mod leadership;
 pub mod network;
 pub mod script;
 pub mod trace;

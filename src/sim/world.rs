@@ -44,6 +44,14 @@ pub struct NodeSlot {
     pub restarts: u64,
 }
 
+impl NodeSlot {
+    /// Whether this node counts as a leader (not crashed; see
+    /// [`leadership`](super::leadership)).
+    pub fn is_leader(&self) -> bool {
+        super::leadership::is_leader(self.status, self.node.role())
+    }
+}
+
 /// Everything that changes as a run goes on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct World {
@@ -125,15 +133,18 @@ impl World {
     pub fn checker(&self) -> &Checker {
         &self.checker
     }
-    /// The running node that is leader with the highest term, if any.
+    /// The leader: the leader of the newest term, paused or not (see
+    /// [`leadership`](super::leadership)).
     pub fn leader(&self) -> Option<NodeId> {
-        self.nodes
-            .iter()
-            .filter(|s| {
-                s.status != NodeStatus::Crashed && s.node.role() == crate::raft::Role::Leader
-            })
-            .max_by_key(|s| s.node.term())
-            .map(|s| s.node.id())
+        super::leadership::newest_leader(self.nodes.iter().map(|s| {
+            let n = &s.node;
+            (n.id(), s.status, n.role(), n.term())
+        }))
+    }
+    /// Every node that counts as a leader (usually one; more for a moment
+    /// after a partition heals), in id order.
+    pub fn leaders(&self) -> impl Iterator<Item = &NodeSlot> + '_ {
+        self.nodes.iter().filter(|s| s.is_leader())
     }
 
     pub(super) fn index_of(&self, id: NodeId) -> Result<usize, SimError> {

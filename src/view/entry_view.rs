@@ -2,7 +2,10 @@
 //! and — above all — *why not yet*, by the leader's own rule (§5.3, §5.4.2).
 //! Works on plain facts about the nodes so it is tested without a browser.
 
-use crate::raft::{Index, NodeId, Progress, RaftLog, Role, Term};
+use crate::raft::{
+    CommitRule, CommitStatus, Index, JointConfig, NodeId, Progress, RaftLog, Role, Term,
+};
+use crate::sim::leadership::newest_leader;
 use crate::sim::{NodeStatus, World};
 use std::collections::BTreeMap;
 
@@ -25,6 +28,24 @@ pub struct NodeFacts<'a> {
     pub applied: Index,
     /// Leader only: nextIndex / matchIndex per follower.
     pub progress: &'a BTreeMap<NodeId, Progress>,
+    /// The configuration it counts majorities against (thesis §4.3).
+    pub voters: JointConfig,
+}
+
+impl NodeFacts<'_> {
+    /// The core's commit rule as this node, as leader, applies it
+    /// ([`CommitRule`]); `count_old` is the unsafe switch.
+    pub fn commit_rule(&self, count_old: bool) -> CommitRule<'_> {
+        CommitRule {
+            leader: self.id,
+            voters: self.voters.clone(),
+            log: self.log,
+            progress: self.progress,
+            commit_index: self.commit,
+            current_term: self.term,
+            count_old_terms: count_old,
+        }
+    }
 }
 
 /// The facts of every node of a world.
@@ -41,16 +62,16 @@ pub fn facts(world: &World) -> Vec<NodeFacts<'_>> {
             commit: s.node.commit_index(),
             applied: s.node.last_applied(),
             progress: s.node.progress(),
+            voters: s.node.voter_config(),
         })
         .collect()
 }
 
-/// The leader as the world defines it: the running leader of the newest term.
+/// The leader as the simulation defines it ([`newest_leader`]: the leader
+/// of the newest term, paused or not, never crashed).
 pub fn leader_of<'f, 'a>(facts: &'f [NodeFacts<'a>]) -> Option<&'f NodeFacts<'a>> {
-    facts
-        .iter()
-        .filter(|f| f.status != NodeStatus::Crashed && f.role == Role::Leader)
-        .max_by_key(|f| f.term)
+    let id = newest_leader(facts.iter().map(|f| (f.id, f.status, f.role, f.term)))?;
+    facts.iter().find(|f| f.id == id)
 }
 
 /// Why a node does not hold the entry.
@@ -176,7 +197,10 @@ pub fn analyse(
     count_old: bool,
 ) -> EntryReport {
     let cluster = facts.len();
-    let quorum = cluster / 2 + 1;
+    let leader = leader_of(facts);
+    let quorum = leader
+        .or_else(|| facts.iter().find(|f| f.id == node))
+        .map_or(0, |f| f.voters.quorum_size());
     let term = facts
         .iter()
         .find(|f| f.id == node)
@@ -187,7 +211,6 @@ pub fn analyse(
         .find(|f| f.id == node)
         .and_then(|f| f.log.get(index))
         .map(|e| e.command().cloned());
-    let leader = leader_of(facts);
     let holds = |f: &NodeFacts| term.is_some() && f.log.get(index).map(|e| e.term) == term;
     let presence: Vec<(NodeId, Presence)> = facts
         .iter()
@@ -225,43 +248,39 @@ pub fn analyse(
         (_, None) => Verdict::NoLeader,
         (Some(t), Some(l)) => {
             let theirs = l.log.get(index).map(|e| e.term);
+            let lacks = Verdict::LeaderLacks {
+                leader: l.id,
+                leader_term: l.term,
+                theirs,
+            };
             if theirs != Some(t) {
-                Verdict::LeaderLacks {
-                    leader: l.id,
-                    leader_term: l.term,
-                    theirs,
-                }
+                lacks
             } else {
-                let mut acked: Vec<NodeId> = l
-                    .progress
-                    .iter()
-                    .filter(|(_, p)| p.match_index >= index)
-                    .map(|(&id, _)| id)
-                    .chain(std::iter::once(l.id))
-                    .collect();
-                acked.sort_unstable();
-                let old = t < l.term && !count_old;
-                if acked.len() < quorum {
-                    Verdict::NeedsMajority {
+                // The leader's own rule answers (§5.3, §5.4.2).
+                match l.commit_rule(count_old).status(index) {
+                    CommitStatus::Committed => Verdict::Committed,
+                    CommitStatus::NotInLog => lacks,
+                    CommitStatus::Committable { .. } => Verdict::AboutToCommit { leader: l.id },
+                    CommitStatus::NoMajority {
+                        holders,
+                        older_than,
+                        ..
+                    } => Verdict::NeedsMajority {
                         leader: l.id,
-                        acked,
-                        older_than: old.then_some(l.term),
-                    }
-                } else if old {
-                    let newer = l
-                        .log
-                        .entries()
-                        .iter()
-                        .find(|e| e.index > index && e.term == l.term)
-                        .map(|e| e.index);
-                    Verdict::OldTerm {
-                        leader: l.id,
-                        entry_term: t,
-                        current_term: l.term,
+                        acked: holders,
+                        older_than,
+                    },
+                    CommitStatus::OldTerm {
+                        entry_term,
+                        current_term,
                         newer,
-                    }
-                } else {
-                    Verdict::AboutToCommit { leader: l.id }
+                        ..
+                    } => Verdict::OldTerm {
+                        leader: l.id,
+                        entry_term,
+                        current_term,
+                        newer,
+                    },
                 }
             }
         }

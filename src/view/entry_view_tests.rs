@@ -65,6 +65,7 @@ fn facts_of(nodes: &[Node]) -> Vec<NodeFacts<'_>> {
             commit: n.commit,
             applied: n.commit,
             progress: &n.progress,
+            voters: JointConfig::simple(nodes.iter().map(|n| n.id)),
         })
         .collect()
 }

@@ -5,8 +5,8 @@
 
 use super::i18n::Lang;
 use crate::raft::{
-    AppendRejection, ApplyResult, Command, CommitHold, Event, NodeId, Role, RoleCause, Term,
-    VoteDenial,
+    AppendRejection, ApplyResult, Command, CommitHold, Event, LogPosition, NodeId, Role, RoleCause,
+    Term, VoteDenial,
 };
 use crate::sim::{SimEvent, TraceEvent, TraceKind};
 
@@ -229,7 +229,7 @@ fn vote_denied(
         VoteDenial::AlreadyVoted { voted_for } => say!(lang,
             format!("n{n} denied its {v} to n{cand}: it already voted for n{voted_for} in term {term}; one vote per term (§5.2)"),
             format!("n{n} 拒绝{v}给 n{cand}：它在任期 {term} 已投票给 n{voted_for}，每个任期只能投一票（§5.2）")),
-        VoteDenial::LogBehind { candidate_last: (ct, ci), our_last: (ot, oi) } => {
+        VoteDenial::LogBehind { candidate_last: LogPosition { term: ct, index: ci }, our_last: LogPosition { term: ot, index: oi } } => {
             if ct != ot {
                 say!(lang,
                     format!("n{n} denied its {v} to n{cand}: n{cand}'s last log term {ct} is older than n{n}'s {ot} (§5.4.1)"),

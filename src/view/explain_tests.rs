@@ -2,7 +2,7 @@
 //! gets a non-empty sentence in both languages, and the two differ.
 
 use super::*;
-use crate::raft::{ApplyResult, Command};
+use crate::raft::{ApplyResult, Command, LogPosition};
 use crate::sim::DropReason;
 use std::collections::BTreeSet;
 
@@ -36,12 +36,12 @@ fn denials() -> Vec<VoteDenial> {
         },
         VoteDenial::AlreadyVoted { voted_for: 1 },
         VoteDenial::LogBehind {
-            candidate_last: (1, 4),
-            our_last: (2, 3),
+            candidate_last: LogPosition::new(1, 4),
+            our_last: LogPosition::new(2, 3),
         },
         VoteDenial::LogBehind {
-            candidate_last: (2, 3),
-            our_last: (2, 5),
+            candidate_last: LogPosition::new(2, 3),
+            our_last: LogPosition::new(2, 5),
         },
         VoteDenial::LeaderRecentlyHeard { leader: 1 },
         VoteDenial::WeAreLeader,
@@ -272,8 +272,8 @@ fn the_briefs_examples_read_as_promised() {
         term: 3,
         pre_vote: false,
         reason: VoteDenial::LogBehind {
-            candidate_last: (1, 4),
-            our_last: (2, 3),
+            candidate_last: LogPosition::new(1, 4),
+            our_last: LogPosition::new(2, 3),
         },
     });
     let node3 = |lang| {

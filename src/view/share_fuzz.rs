@@ -5,7 +5,7 @@
 //! that prints counts and timings).
 
 use super::Shared;
-use crate::raft::{Command, Entry, EntryData, Message, MessageBody, Rng};
+use crate::raft::{Command, Entry, EntryData, LogPosition, Message, MessageBody, Rng};
 use crate::sim::{Action, SimConfig, Simulation, Target, TimedAction};
 
 /// A named hostile input.
@@ -130,8 +130,7 @@ pub fn bombs() -> Vec<Case> {
         to: 2,
         term,
         body: MessageBody::AppendEntries {
-            prev_log_index: prev,
-            prev_log_term: 0,
+            prev_log: LogPosition::new(0, prev),
             entries: entries
                 .into_iter()
                 .map(|(index, term)| Entry {

@@ -1,3 +1,7 @@
-//! Shared test support. Only declares the harness.
+//! Shared test support: the in-test network and the setup the suites share.
 
+pub mod events;
+pub mod guided;
+pub mod paper;
 pub mod raft_harness;
+pub mod sim;

@@ -5,8 +5,8 @@
 #![allow(dead_code)]
 
 use raftlab::raft::{
-    Command, Config, Entry, EntryData, Event, Index, Message, MessageBody, Node, NodeId,
-    PersistentState, RaftLog, Rng, Role, Term,
+    AppendResponse, Command, Config, Entry, EntryData, Event, Index, LogPosition, Message,
+    MessageBody, Node, NodeId, PersistentState, RaftLog, Rng, Role, Term,
 };
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -101,8 +101,7 @@ pub fn vote_req(
         term,
         MessageBody::RequestVote {
             pre_vote,
-            last_log_index,
-            last_log_term,
+            last_log: LogPosition::new(last_log_term, last_log_index),
         },
     )
 }
@@ -135,8 +134,7 @@ pub fn append(
         to,
         term,
         MessageBody::AppendEntries {
-            prev_log_index,
-            prev_log_term,
+            prev_log: LogPosition::new(prev_log_term, prev_log_index),
             entries,
             leader_commit,
         },
@@ -149,14 +147,7 @@ pub fn append_ok(from: NodeId, to: NodeId, term: Term, match_index: Index) -> Me
         from,
         to,
         term,
-        MessageBody::AppendEntriesResponse {
-            request_term: term,
-            success: true,
-            match_index,
-            rejected_prev_index: 0,
-            conflict_term: None,
-            conflict_index: 0,
-        },
+        MessageBody::AppendEntriesResponse(AppendResponse::matched(term, match_index)),
     )
 }
 

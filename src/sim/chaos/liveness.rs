@@ -1,7 +1,7 @@
 //! After the faults: heal everything, then ask for what Raft promises once
 //! the network behaves (§5.6): one leader, every node on the same committed log.
 
-use crate::raft::{Command, NodeId, Role};
+use crate::raft::{Command, NodeId};
 use crate::sim::action::{Action, Target};
 use crate::sim::config::NetworkConfig;
 use crate::sim::history::Simulation;
@@ -51,12 +51,7 @@ pub fn heal(sim: &mut Simulation) {
 /// every node has the leader's term, commit index and log up to it, and the
 /// leader has committed its whole log including an entry of its own term.
 pub fn unsettled(w: &World) -> Option<String> {
-    let leaders: Vec<&crate::raft::Node> = w
-        .nodes()
-        .iter()
-        .filter(|s| s.status == NodeStatus::Up && s.node.role() == Role::Leader)
-        .map(|s| &s.node)
-        .collect();
+    let leaders: Vec<&crate::raft::Node> = w.leaders().map(|s| &s.node).collect();
     let [leader] = leaders[..] else {
         return Some(format!("{} leaders", leaders.len()));
     };

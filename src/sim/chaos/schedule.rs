@@ -2,7 +2,7 @@
 //! and contested elections, one tick at a time.
 
 use super::plots::{Plot, PlotKind};
-use crate::raft::{Command, NodeId, Rng, Role};
+use crate::raft::{Command, NodeId, Rng};
 use crate::sim::action::{Action, Target};
 use crate::sim::history::Simulation;
 use crate::sim::world::{NodeStatus, World};
@@ -115,9 +115,7 @@ impl Schedule {
         let up = w.nodes().iter().filter(|x| x.status == NodeStatus::Up);
         (
             up.clone().map(|x| x.node.id()).collect(),
-            up.filter(|x| x.node.role() == Role::Leader)
-                .map(|x| x.node.id())
-                .collect(),
+            up.filter(|x| x.is_leader()).map(|x| x.node.id()).collect(),
         )
     }
 
@@ -230,7 +228,7 @@ impl Schedule {
         let leaders: Vec<NodeId> = w
             .nodes()
             .iter()
-            .filter(|x| x.status == NodeStatus::Up && x.node.role() == Role::Leader)
+            .filter(|x| x.status == NodeStatus::Up && x.is_leader())
             .map(|x| x.node.id())
             .collect();
         let in_flight: Vec<u64> = w.network().in_flight().iter().map(|e| e.id).collect();

@@ -2,7 +2,7 @@
 //! its timing, and what can be done to it: deliver now, hold or release,
 //! drop.
 
-use crate::raft::{EntryData, MessageBody};
+use crate::raft::{AppendOutcome, ConflictHint, EntryData, MessageBody};
 use crate::sim::{Action, MsgId};
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
@@ -35,55 +35,60 @@ fn yes_no(l: Lang, b: bool) -> Html {
 
 fn body_rows(l: Lang, body: &MessageBody) -> Html {
     match body {
-        MessageBody::RequestVote {
-            last_log_index,
-            last_log_term,
-            ..
-        } => html! {
+        MessageBody::RequestVote { last_log, .. } => html! {
             <>
-                {row("lastLogIndex", last_log_index.to_string())}
-                {row("lastLogTerm", last_log_term.to_string())}
+                {row("lastLogIndex", last_log.index.to_string())}
+                {row("lastLogTerm", last_log.term.to_string())}
             </>
         },
         MessageBody::RequestVoteResponse { vote_granted, .. } => {
             row("voteGranted", yes_no(l, *vote_granted))
         }
         MessageBody::AppendEntries {
-            prev_log_index,
-            prev_log_term,
+            prev_log,
             leader_commit,
             ..
         } => html! {
             <>
-                {row("prevLogIndex", prev_log_index.to_string())}
-                {row("prevLogTerm", prev_log_term.to_string())}
+                {row("prevLogIndex", prev_log.index.to_string())}
+                {row("prevLogTerm", prev_log.term.to_string())}
                 {row("leaderCommit", leader_commit.to_string())}
             </>
         },
-        MessageBody::AppendEntriesResponse {
-            success,
-            match_index,
-            rejected_prev_index,
-            conflict_term,
-            conflict_index,
-            request_term,
+        MessageBody::AppendEntriesResponse(r) => html! {
+            <>
+                {row(l.t("answers term", "回应的任期"), r.request_term.to_string())}
+                {row("success", yes_no(l, r.success()))}
+                {response_rows(l, r.outcome)}
+            </>
+        },
+    }
+}
+
+fn response_rows(l: Lang, outcome: AppendOutcome) -> Html {
+    match outcome {
+        AppendOutcome::Matched { match_index } => row("matchIndex", match_index.to_string()),
+        AppendOutcome::Rejected {
+            prev_log_index,
+            hint,
         } => html! {
             <>
-                {row(l.t("answers term", "回应的任期"), request_term.to_string())}
-                {row("success", yes_no(l, *success))}
-                if *success {
-                    {row("matchIndex", match_index.to_string())}
-                } else {
-                    {row(l.t("rejected at", "拒绝位置"), format!("prevLogIndex {rejected_prev_index}"))}
-                    {row(l.t("conflict hint", "冲突提示"), match (l, conflict_term) {
-                        (Lang::En, Some(t)) => format!("term {t} starts at index {conflict_index}"),
-                        (Lang::Zh, Some(t)) => format!("任期 {t} 从索引 {conflict_index} 开始"),
-                        (Lang::En, None) => format!("log too short: try index {conflict_index}"),
-                        (Lang::Zh, None) => format!("日志太短：从索引 {conflict_index} 重试"),
-                    })}
+                {row(l.t("rejected at", "拒绝位置"), format!("prevLogIndex {prev_log_index}"))}
+                if let Some(hint) = hint {
+                    {row(l.t("conflict hint", "冲突提示"), hint_text(l, hint))}
                 }
             </>
         },
+    }
+}
+
+fn hint_text(l: Lang, hint: ConflictHint) -> String {
+    let i = hint.retry_index();
+    match (l, hint.conflict_term()) {
+        (Lang::En, Some(t)) => format!("term {t} starts at index {i}"),
+        (Lang::Zh, Some(t)) => format!("任期 {t} 从索引 {i} 开始"),
+        (Lang::En, None) => format!("log too short: try index {i}"),
+        (Lang::Zh, None) => format!("日志太短：从索引 {i} 重试"),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Play, pause, step, back, speed, the clock, and the whole-cluster fault presets.
 
+use crate::raft::MajorityConfig;
 use crate::sim::{Action, NodeStatus};
 use crate::ui::props::ViewProps;
 use crate::ui::state::{UiAction, SPEEDS};
@@ -45,8 +46,10 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         UiAction::SetSpeed(v)
     });
     let isolate_leader = leader.map(|l| UiAction::Sim(Action::Isolate(l)));
-    let minority: Vec<u32> = (1..=n / 2).collect();
-    let majority: Vec<u32> = (n / 2 + 1..=n).collect();
+    // The largest set that is not a quorum: one short of a majority.
+    let largest_minority = MajorityConfig::new(1..=n).quorum_size().saturating_sub(1) as u32;
+    let minority: Vec<u32> = (1..=largest_minority).collect();
+    let majority: Vec<u32> = (largest_minority + 1..=n).collect();
     // Keep the leader in the minority when there is one: the classic lesson.
     let (minority, majority) = match leader {
         Some(l) if majority.contains(&l) && !minority.is_empty() => {

@@ -1,13 +1,12 @@
 //! Unit tests of the cluster view's pure decisions.
 
 use super::*;
-use crate::raft::{Entry, EntryData, Message};
+use crate::raft::{AppendResponse, Entry, EntryData, LogPosition, Message};
 use crate::sim::Network;
 
 fn body_ae(n: usize) -> MessageBody {
     MessageBody::AppendEntries {
-        prev_log_index: 0,
-        prev_log_term: 0,
+        prev_log: LogPosition::default(),
         entries: (1..=n as u64)
             .map(|i| Entry {
                 index: i,
@@ -71,8 +70,7 @@ fn facts(body: MessageBody) -> MsgFacts {
 fn message_kinds_map_to_classes_and_labels() {
     let pv = facts(MessageBody::RequestVote {
         pre_vote: true,
-        last_log_index: 0,
-        last_log_term: 0,
+        last_log: LogPosition::default(),
     });
     let rv_no = facts(MessageBody::RequestVoteResponse {
         pre_vote: false,
@@ -82,14 +80,9 @@ fn message_kinds_map_to_classes_and_labels() {
         pre_vote: true,
         vote_granted: true,
     });
-    let ae_ok = facts(MessageBody::AppendEntriesResponse {
-        request_term: 1,
-        success: true,
-        match_index: 3,
-        rejected_prev_index: 0,
-        conflict_term: None,
-        conflict_index: 0,
-    });
+    let ae_ok = facts(MessageBody::AppendEntriesResponse(AppendResponse::matched(
+        1, 3,
+    )));
     let (hb, ae3, ae12) = (facts(body_ae(0)), facts(body_ae(3)), facts(body_ae(12)));
     assert_eq!((pv.class(), pv.label()), ("msg pv", "PV".into()));
     assert_eq!(pv.kind, "pre-vote");

@@ -1,0 +1,203 @@
+//! Every guided scenario: its end state stated literally (roles, terms, log
+//! terms, commit indexes, state machines), its narration present in both
+//! languages, its steps' expectations met, and going back exact.
+//!
+//! This file: what the client sees, the unsafe rule caught, narration in both
+//! languages, going back, and bad steps.
+
+mod common;
+
+use common::guided::last;
+use raftlab::scenario::{self, Position};
+use raftlab::sim::{OpFailure, OpStatus, Property, Simulation};
+use raftlab::view::i18n::Lang;
+
+fn ops(id: &str) -> Vec<OpStatus> {
+    let sc = scenario::find(id).unwrap();
+    let sim = last(&sc);
+    sim.world()
+        .client()
+        .ops()
+        .iter()
+        .map(|o| o.status.clone())
+        .collect()
+}
+
+fn outcome(s: &OpStatus) -> &'static str {
+    match s {
+        OpStatus::Committed { .. } => "committed",
+        OpStatus::Failed {
+            reason: OpFailure::LeaderCrashed { .. },
+            ..
+        } => "leader-crashed",
+        OpStatus::Failed {
+            reason: OpFailure::Overwritten { .. },
+            ..
+        } => "overwritten",
+        OpStatus::Failed { .. } => "failed",
+        OpStatus::Pending { .. } => "pending",
+        OpStatus::Waiting { .. } => "waiting",
+    }
+}
+
+#[test]
+fn what_the_client_sees() {
+    let seen = |id| ops(id).iter().map(outcome).collect::<Vec<_>>();
+    // The seven cases: a, b (lost, then retried), c, d, e, f, g7 (old leader), g8.
+    assert_eq!(
+        seen("leader-failures"),
+        [
+            "committed",
+            "leader-crashed",
+            "committed",
+            "leader-crashed",
+            "leader-crashed",
+            "committed",
+            "committed",
+            "overwritten",
+            "committed"
+        ]
+    );
+    assert_eq!(seen("partition"), ["committed", "overwritten", "committed"]);
+    assert_eq!(
+        seen("divergent-logs"),
+        ["committed", "overwritten", "overwritten", "committed"]
+    );
+    assert_eq!(seen("one-way-link"), ["committed", "committed"]);
+    assert_eq!(seen("why-consensus"), ["committed", "pending"]);
+    assert_eq!(seen("election-basics"), ["committed", "committed"]);
+}
+
+#[test]
+fn the_unsafe_rule_is_caught_and_only_there() {
+    let sc = scenario::find("figure-8-unsafe").unwrap();
+    let sim = last(&sc);
+    let props: Vec<Property> = sim
+        .world()
+        .violations()
+        .iter()
+        .map(|v| v.property)
+        .collect();
+    assert!(props.contains(&Property::LeaderCompleteness), "{props:?}");
+    assert!(props.contains(&Property::StateMachineSafety), "{props:?}");
+    // Before S5 returns (step d) nothing is wrong yet.
+    assert!(sc.build(2).unwrap().world().violations().is_empty());
+}
+
+#[test]
+fn at_least_twelve_scenarios_with_unique_ids_and_titles() {
+    let all = scenario::all();
+    assert!(all.len() >= 12);
+    let mut ids: Vec<&str> = all.iter().map(|s| s.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all.len());
+    for sc in &all {
+        assert!(!sc.title(Lang::En).is_empty() && !sc.title(Lang::Zh).is_empty());
+        assert_ne!(sc.title(Lang::En), sc.title(Lang::Zh));
+        assert!(sc.config.validate().is_ok(), "{}", sc.id);
+        assert_eq!(scenario::find(sc.id).as_ref(), Some(sc));
+    }
+    assert!(scenario::find("nope").is_none());
+}
+
+#[test]
+fn every_step_is_narrated_in_both_languages_and_meets_its_expectation() {
+    for sc in scenario::all() {
+        assert!(sc.steps.len() >= 4, "{}", sc.id);
+        for (k, step) in sc.steps.iter().enumerate() {
+            for text in [
+                step.narration(Lang::En),
+                step.narration(Lang::Zh),
+                step.title(Lang::En),
+                step.title(Lang::Zh),
+            ] {
+                assert!(!text.trim().is_empty(), "{} step {k}", sc.id);
+            }
+            assert!(
+                step.narration_zh.chars().any(|c| c > '\u{3000}'),
+                "{} step {k}",
+                sc.id
+            );
+            assert!(step.rule.starts_with('§'), "{} step {k}", sc.id);
+            let sim = sc.build(k).unwrap();
+            if let Some(cond) = &step.expect {
+                assert!(cond.holds(&sim), "{} step {k}: {cond:?}", sc.id);
+            }
+        }
+    }
+}
+
+fn fingerprint(sim: &Simulation) -> (u64, u64, u64, usize, String) {
+    (
+        sim.world().trace().hash(),
+        sim.tick(),
+        sim.head(),
+        sim.actions().len(),
+        format!("{:?}", sim.nodes()),
+    )
+}
+
+#[test]
+fn going_back_is_exact() {
+    for sc in scenario::all() {
+        // Next, one step at a time on the same run...
+        let mut sim = Simulation::new(sc.config.clone()).unwrap();
+        let mut seen = Vec::new();
+        for k in 0..sc.steps.len() {
+            sc.apply_step(&mut sim, k).unwrap();
+            seen.push(fingerprint(&sim));
+            // ...is the same as jumping straight to step k,
+            let (jumped, pos) = scenario::goto(sc.id, k).unwrap();
+            assert_eq!(fingerprint(&jumped), seen[k], "{} step {k}", sc.id);
+            assert_eq!((pos.id, pos.step, pos.free), (sc.id, k, false));
+            assert!(!pos.diverged(&jumped));
+            if k > 0 {
+                // and Back from k lands exactly where step k-1 ended.
+                let (back, _) = scenario::goto(sc.id, k - 1).unwrap();
+                assert_eq!(fingerprint(&back), seen[k - 1], "{} back from {k}", sc.id);
+                assert_ne!(
+                    fingerprint(&back),
+                    seen[k],
+                    "{} step {k} changed nothing",
+                    sc.id
+                );
+            }
+        }
+    }
+    assert!(scenario::goto("nope", 0).is_err());
+    assert!(scenario::goto("split-vote", 99).is_err());
+}
+
+#[test]
+fn positions_notice_when_the_teacher_takes_over() {
+    let sc = scenario::find("leader-crash").unwrap();
+    let mut sim = sc.build(1).unwrap();
+    let pos = Position::at(sc.id, 1, &sim);
+    assert!(!pos.diverged(&sim));
+    // Looking back along the timeline is not taking over...
+    sim.seek(sim.tick() / 2).unwrap();
+    assert!(!pos.diverged(&sim));
+    // ...acting or running on is.
+    sim.seek(pos.end_tick).unwrap();
+    sim.run(1).unwrap();
+    assert!(pos.diverged(&sim));
+    let mut sim = sc.build(1).unwrap();
+    sim.restart(1).unwrap();
+    assert!(pos.diverged(&sim));
+}
+
+#[test]
+fn bad_steps_are_errors_not_panics() {
+    let sc = scenario::find("split-vote").unwrap();
+    assert!(sc.build(sc.steps.len()).is_err());
+    let mut sim = Simulation::new(sc.config.clone()).unwrap();
+    assert!(sc.apply_step(&mut sim, 99).is_err());
+    for e in [
+        scenario::ScenarioError::Unknown,
+        scenario::ScenarioError::NoSuchStep { step: 3 },
+        scenario::ScenarioError::Script { step: 1 },
+    ] {
+        assert_ne!(e.text(Lang::En), e.text(Lang::Zh));
+    }
+}
