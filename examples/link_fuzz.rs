@@ -30,6 +30,8 @@ fn open(text: &str, file: bool) -> Result<(), String> {
     shared.restore().map(|_| ()).map_err(|e| format!("{e:?}"))
 }
 
+// Timing a benchmark is what this example is for (it prints numbers).
+#[allow(clippy::disallowed_methods)]
 fn main() {
     let cases = arg("--cases", 20_000);
     let seed = arg("--seed", 16);
@@ -90,10 +92,9 @@ fn main() {
         config.raft.heartbeat_interval = heartbeat;
         config.network.latency_max = latency;
         let make = |head: u64| {
-            let actions = if every == 0 {
-                Vec::new()
-            } else {
-                (0..head / every)
+            let actions = match head.checked_div(every) {
+                None => Vec::new(),
+                Some(count) => (0..count)
                     .map(|i| TimedAction {
                         tick: i * every,
                         action: Action::Propose(
@@ -104,7 +105,7 @@ fn main() {
                             },
                         ),
                     })
-                    .collect()
+                    .collect(),
             };
             Shared {
                 config: config.clone(),
