@@ -76,6 +76,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             UnsafeSwitch::CommitOldTermByCounting => want.1 = 2,
             UnsafeSwitch::ForgetVoteOnRestart => want.2 = None,
             UnsafeSwitch::AcceptStaleLeader => want.3 = 3,
+            // Changes membership only (tests/membership_rules.rs).
+            UnsafeSwitch::OneStepMembershipChange => {}
         }
         assert_eq!(probes(&cfg), want, "{}", s.name());
         assert_eq!(UnsafeSwitch::from_name(s.name()), Some(s));
@@ -86,7 +88,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             "vote-without-log-check",
             "commit-old-term-by-counting",
             "forget-vote-on-restart",
-            "accept-stale-leader"
+            "accept-stale-leader",
+            "one-step-membership-change"
         ]
     );
     assert_eq!(UnsafeSwitch::from_name("commit-anything"), None);

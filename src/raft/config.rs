@@ -18,15 +18,21 @@ pub enum UnsafeSwitch {
     /// older term instead of rejecting them (§5.1, Figure 2 receiver rule 1):
     /// a deposed leader can then overwrite newer entries and commit its own.
     AcceptStaleLeader,
+    /// Change several voters in one step, straight from C_old to C_new,
+    /// without joint consensus (what thesis §4.3 and paper Figure 10 warn
+    /// against): disjoint majorities of C_old and C_new can elect two leaders
+    /// in the same term.
+    OneStepMembershipChange,
 }
 
 impl UnsafeSwitch {
     /// Every switch, in a fixed order.
-    pub const ALL: [UnsafeSwitch; 4] = [
+    pub const ALL: [UnsafeSwitch; 5] = [
         UnsafeSwitch::VoteWithoutLogCheck,
         UnsafeSwitch::CommitOldTermByCounting,
         UnsafeSwitch::ForgetVoteOnRestart,
         UnsafeSwitch::AcceptStaleLeader,
+        UnsafeSwitch::OneStepMembershipChange,
     ];
 
     /// The kebab-case name used on the command line and in share links.
@@ -36,6 +42,7 @@ impl UnsafeSwitch {
             UnsafeSwitch::CommitOldTermByCounting => "commit-old-term-by-counting",
             UnsafeSwitch::ForgetVoteOnRestart => "forget-vote-on-restart",
             UnsafeSwitch::AcceptStaleLeader => "accept-stale-leader",
+            UnsafeSwitch::OneStepMembershipChange => "one-step-membership-change",
         }
     }
 

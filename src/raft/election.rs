@@ -2,7 +2,7 @@
 //! (thesis §9.6).
 
 use super::config::UnsafeSwitch;
-use super::event::{Event, RoleCause, VoteDenial};
+use super::event::{ConfigHalf, Event, RoleCause, VoteDenial};
 use super::log::EntryData;
 use super::message::MessageBody;
 use super::node::Node;
@@ -61,8 +61,15 @@ impl Node {
             pre_vote,
             last_log: self.persistent.log.last_position(),
         };
-        let others: Vec<NodeId> = self.others().collect();
-        for peer in others {
+        // Only voters are asked (learners do not vote, thesis §4.2.1).
+        let voters: Vec<NodeId> = self
+            .membership
+            .voters
+            .voters()
+            .into_iter()
+            .filter(|&v| v != self.id)
+            .collect();
+        for peer in voters {
             self.send(peer, term, body.clone());
         }
     }
@@ -230,6 +237,30 @@ impl Node {
         );
     }
 
+    /// Joint consensus (thesis §4.3): say which half has denied a majority,
+    /// the first time it does in this election.
+    fn note_joint_loss(&mut self, pre_vote: bool) {
+        let voters = self.membership.voters.clone();
+        for (half, config) in [
+            (ConfigHalf::Outgoing, &voters.outgoing),
+            (ConfigHalf::Incoming, &voters.incoming),
+        ] {
+            let vote = |id| self.votes.get(&id).copied();
+            let denied = config.voters().filter(|&v| vote(v) == Some(false)).count();
+            // Lost exactly now: this denial is the one that tipped it.
+            let lost = config.vote_result(vote) == VoteResult::Lost;
+            if lost && config.len() - denied + 1 == config.quorum_size() {
+                let granted = config.voters().filter(|&v| vote(v) == Some(true)).count();
+                self.events.push(Event::JointVoteLost {
+                    half,
+                    granted,
+                    needed: config.quorum_size(),
+                    pre_vote,
+                });
+            }
+        }
+    }
+
     /// A (pre-)candidate counts an answer; a majority wins (§5.2).
     pub(super) fn handle_vote_response(
         &mut self,
@@ -252,7 +283,16 @@ impl Node {
         if self.role != expected_role || !term_ok {
             return;
         }
+        if !self.membership.is_voter(from) {
+            // A learner (or a server outside our configuration) may answer,
+            // but only voters count (thesis §4.2.1).
+            self.events.push(Event::VoteNotCounted { from, pre_vote });
+            return;
+        }
         self.votes.insert(from, granted);
+        if self.membership.is_joint() && !granted {
+            self.note_joint_loss(pre_vote);
+        }
         let granted_total = self.votes.values().filter(|&&g| g).count();
         self.events.push(Event::VoteCounted {
             from,

@@ -3,6 +3,7 @@
 //! logic.
 
 use super::kv::{ApplyResult, Command};
+use super::membership::{ConfChange, Membership};
 use super::state::Role;
 use super::types::{Index, LogPosition, NodeId, Term};
 use super::wellformed::MessageFault;
@@ -42,6 +43,45 @@ pub enum RoleCause {
         /// Peers heard from in that window, self included.
         heard_from: Vec<NodeId>,
     },
+    /// The configuration at `index`, which leaves this leader out of the
+    /// voters, committed: the leader steps down (thesis §4.2.2).
+    RemovedFromConfig {
+        /// The configuration entry's index.
+        index: Index,
+    },
+}
+
+/// One half of a joint configuration (thesis §4.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ConfigHalf {
+    /// C_new.
+    Incoming,
+    /// C_old.
+    Outgoing,
+}
+
+/// Why a server whose election timer fired did not campaign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NoCampaign {
+    /// A learner never campaigns (thesis §4.2.1).
+    Learner,
+    /// Its latest configuration does not name it a voter (a new server that
+    /// has no configuration yet, or a removed one, thesis §4.2.2).
+    NotAVoter,
+}
+
+/// How a server came to use a configuration (thesis §4.1: the latest in
+/// its log, committed or not).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ConfigCause {
+    /// This leader appended it for a requested change.
+    Proposed(ConfChange),
+    /// This leader appended C_new because C_old,new committed (thesis §4.3).
+    AutoLeaveJoint,
+    /// It arrived in an AppendEntries.
+    Replicated,
+    /// The entry that held the newer one was truncated: back to this one.
+    Reverted,
 }
 
 /// Why a vote or pre-vote was denied.
@@ -129,6 +169,16 @@ pub enum CommitHold {
         holders: Vec<NodeId>,
         /// How many must hold it.
         needed: usize,
+    },
+    /// Joint consensus (thesis §4.3): the next entry lacks a majority of one
+    /// half (or both).
+    NoJointMajority {
+        /// The next uncommitted index.
+        index: Index,
+        /// Who holds it, self included.
+        holders: Vec<NodeId>,
+        /// The half (or halves) still short.
+        short: Vec<ConfigHalf>,
     },
 }
 
@@ -259,5 +309,46 @@ pub enum Event {
         from: NodeId,
         /// What was wrong with it.
         fault: MessageFault,
+    },
+    /// A new configuration is in force on this server (thesis §4.1).
+    ConfigAdopted {
+        /// The configuration entry's index (0: the bootstrap configuration).
+        index: Index,
+        /// The configuration now in force.
+        membership: Membership,
+        /// Why.
+        cause: ConfigCause,
+    },
+    /// A configuration entry committed (applied) on this server.
+    ConfigCommitted {
+        /// Its index.
+        index: Index,
+        /// The configuration.
+        membership: Membership,
+    },
+    /// The election timer fired but this server may not campaign.
+    CampaignSkipped {
+        /// Why.
+        reason: NoCampaign,
+    },
+    /// A vote answer from a server that does not vote in our configuration
+    /// (a learner, thesis §4.2.1): not counted.
+    VoteNotCounted {
+        /// From whom.
+        from: NodeId,
+        /// A pre-vote?
+        pre_vote: bool,
+    },
+    /// Joint consensus: one half has denied a majority, so this election is
+    /// lost even if the other half granted (thesis §4.3).
+    JointVoteLost {
+        /// The half that denied.
+        half: ConfigHalf,
+        /// Granted in that half.
+        granted: usize,
+        /// Needed in that half.
+        needed: usize,
+        /// A pre-vote?
+        pre_vote: bool,
     },
 }

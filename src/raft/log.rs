@@ -3,6 +3,7 @@
 //! compaction (§7) can drop a prefix without renumbering.
 
 use super::kv::Command;
+use super::membership::ConfigEntry;
 use super::types::{Index, LogPosition, Term};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +14,8 @@ pub enum EntryData {
     Noop,
     /// A client command for the state machine.
     Command(Command),
+    /// A configuration (thesis §4.1): in force as soon as it is in a log.
+    Config(ConfigEntry),
 }
 
 /// One log entry (Figure 2 `log[]`).
@@ -30,7 +33,7 @@ impl Entry {
     /// The command, unless this is a no-op.
     pub fn command(&self) -> Option<&Command> {
         match &self.data {
-            EntryData::Noop => None,
+            EntryData::Noop | EntryData::Config(_) => None,
             EntryData::Command(c) => Some(c),
         }
     }
@@ -76,6 +79,22 @@ impl RaftLog {
             return None;
         }
         self.entries.get((index - self.prev_index - 1) as usize)
+    }
+
+    /// The configuration entry of `entry`, if it is one.
+    pub fn config_of(entry: &Entry) -> Option<&ConfigEntry> {
+        match &entry.data {
+            EntryData::Config(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The latest configuration entry held, with its index (thesis §4.1).
+    pub fn last_config(&self) -> Option<(Index, &ConfigEntry)> {
+        self.entries
+            .iter()
+            .rev()
+            .find_map(|e| RaftLog::config_of(e).map(|c| (e.index, c)))
     }
 
     /// All entries held, in order.

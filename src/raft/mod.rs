@@ -17,9 +17,11 @@ mod election;
 mod event;
 mod kv;
 mod log;
+mod membership;
 mod message;
 mod node;
 mod quorum;
+mod reconfig;
 mod replication;
 mod rng;
 mod state;
@@ -28,9 +30,12 @@ mod wellformed;
 
 pub use commit::{CommitRule, CommitStatus};
 pub use config::{Config, ConfigError, UnsafeSwitch};
-pub use event::{AppendRejection, CommitHold, Event, RoleCause, VoteDenial};
+pub use event::{
+    AppendRejection, CommitHold, ConfigCause, ConfigHalf, Event, NoCampaign, RoleCause, VoteDenial,
+};
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
+pub use membership::{fmt_set, ConfChange, ConfChangeError, ConfigEntry, Membership, MAX_MEMBERS};
 pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};

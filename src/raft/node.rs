@@ -5,6 +5,7 @@ use super::config::{Config, ConfigError, UnsafeSwitch};
 use super::event::{CommitHold, Event, RoleCause};
 use super::kv::{Command, KvStore};
 use super::log::RaftLog;
+use super::membership::Membership;
 use super::message::{AppendResponse, Message, MessageBody};
 use super::quorum::JointConfig;
 use super::rng::Rng;
@@ -40,7 +41,15 @@ impl std::fmt::Display for ProposeError {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
     pub(super) id: NodeId,
+    /// Every member of `membership` (voters and learners), ascending.
     pub(super) peers: Vec<NodeId>,
+    /// The configuration before the log's first entry: the bootstrap one
+    /// (or, once compacted, the snapshot's).
+    pub(super) base_membership: Membership,
+    /// The configuration in force: the latest in the log (thesis §4.1).
+    pub(super) membership: Membership,
+    /// Index of the entry that holds `membership` (0: `base_membership`).
+    pub(super) membership_index: Index,
     pub(super) config: Config,
     pub(super) persistent: PersistentState,
     // ---- volatile state: lost on a crash ----
@@ -61,7 +70,10 @@ pub struct Node {
 
 impl Node {
     /// A fresh node with an empty log, a follower in term 0. `members` lists
-    /// every voter, this node included.
+    /// every voter of the bootstrap configuration, this node included; an
+    /// empty list makes a server with no configuration yet, which waits to
+    /// be added (it learns its configuration from the leader's log, thesis
+    /// §4.2.1).
     pub fn new(
         id: NodeId,
         members: &[NodeId],
@@ -73,7 +85,9 @@ impl Node {
 
     /// A node coming back from a crash: it keeps exactly the persistent state
     /// (Figure 2) and rebuilds the rest — commit index 0, empty state machine —
-    /// from what the leader tells it.
+    /// from what the leader tells it. `members` is the bootstrap configuration
+    /// as for [`Node::new`]; the configuration in force is the latest in the
+    /// log (thesis §4.1).
     pub fn restart(
         id: NodeId,
         members: &[NodeId],
@@ -85,13 +99,18 @@ impl Node {
         if config.is_unsafe(UnsafeSwitch::ForgetVoteOnRestart) {
             persistent.voted_for = None;
         }
-        let mut peers = members.to_vec();
-        peers.push(id); // a node always counts itself among the voters
-        peers.sort_unstable();
-        peers.dedup();
+        let base = if members.is_empty() {
+            Membership::default()
+        } else {
+            // A bootstrapped node always counts itself among the voters.
+            Membership::simple(members.iter().copied().chain([id]))
+        };
         let mut node = Node {
             id,
-            peers,
+            peers: base.members().into_iter().collect(),
+            membership: base.clone(),
+            base_membership: base,
+            membership_index: 0,
             randomized_election_timeout: config.election_timeout,
             config,
             persistent,
@@ -109,6 +128,8 @@ impl Node {
             events: Vec::new(),
         };
         node.reset_election_timer();
+        node.refresh_membership(None);
+        node.events.clear(); // the configuration read at start-up is not news
         Ok(node)
     }
 
@@ -132,7 +153,7 @@ impl Node {
                 self.heartbeat_elapsed = 0;
                 self.broadcast_append();
             }
-        } else if self.election_elapsed >= self.randomized_election_timeout {
+        } else if self.election_elapsed >= self.randomized_election_timeout && self.may_campaign() {
             self.campaign(RoleCause::ElectionTimeout);
         }
     }
@@ -140,7 +161,7 @@ impl Node {
     /// Makes this node's election timer fire now (a "force timeout" control).
     /// A leader ignores it.
     pub fn force_timeout(&mut self) {
-        if self.role != Role::Leader {
+        if self.role != Role::Leader && self.may_campaign() {
             self.campaign(RoleCause::ForcedTimeout);
         }
     }
@@ -153,7 +174,9 @@ impl Node {
 
     /// Handles one incoming message (Figure 2, "Rules for Servers").
     pub fn step(&mut self, msg: Message) {
-        if msg.to != self.id || msg.from == self.id || !self.peers.contains(&msg.from) {
+        // Servers answer RPCs without consulting their configuration (thesis
+        // §4.1): a new server must accept its first AppendEntries.
+        if msg.to != self.id || msg.from == self.id {
             return;
         }
         if let Err(fault) = msg.check() {
@@ -219,7 +242,8 @@ impl Node {
     pub fn id(&self) -> NodeId {
         self.id
     }
-    /// Every voter, this node included, sorted.
+    /// Every member of the configuration in force, voters and learners,
+    /// ascending (this node included when it is a member).
     pub fn members(&self) -> &[NodeId] {
         &self.peers
     }
@@ -286,7 +310,20 @@ impl Node {
     }
     /// The configuration this node decides under (thesis §4.3).
     pub fn voter_config(&self) -> JointConfig {
-        JointConfig::simple(self.peers.iter().copied())
+        self.membership.voters.clone()
+    }
+    /// The configuration in force: the latest in this node's log, committed
+    /// or not (thesis §4.1).
+    pub fn membership(&self) -> &Membership {
+        &self.membership
+    }
+    /// Index of the entry holding [`Node::membership`] (0: bootstrap).
+    pub fn membership_index(&self) -> Index {
+        self.membership_index
+    }
+    /// The configuration before the first log entry (bootstrap or snapshot).
+    pub fn base_membership(&self) -> &Membership {
+        &self.base_membership
     }
 
     // ------------------------------------------------------------ internals

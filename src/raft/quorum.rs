@@ -24,7 +24,7 @@ pub enum VoteResult {
 }
 
 /// One set of voters; a quorum is any strict majority of it (§5.2).
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct MajorityConfig {
     voters: BTreeSet<NodeId>,
 }
@@ -120,7 +120,7 @@ impl MajorityConfig {
 
 /// The configuration a node decides under: `incoming` always, and during
 /// joint consensus `outgoing` as well (thesis §4.3: C_old,new).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct JointConfig {
     /// C_new (or the only configuration outside joint consensus).
     pub incoming: MajorityConfig,

@@ -2,8 +2,8 @@
 //! committed entries to the state machine.
 
 use super::commit::CommitStatus;
-use super::event::{AppendRejection, CommitHold, Event, RoleCause};
-use super::log::Entry;
+use super::event::{AppendRejection, CommitHold, ConfigHalf, Event, RoleCause};
+use super::log::{Entry, RaftLog};
 use super::message::{AppendOutcome, AppendResponse, ConflictHint, MessageBody};
 use super::node::Node;
 use super::state::Role;
@@ -31,7 +31,7 @@ impl Node {
     /// One AppendEntries to `peer` from its nextIndex. nextIndex then moves
     /// past what was sent (optimistic pipelining, as etcd's replicate state);
     /// a rejection moves it back (§5.3).
-    fn send_append(&mut self, peer: NodeId, allow_empty: bool) {
+    pub(super) fn send_append(&mut self, peer: NodeId, allow_empty: bool) {
         let Some(pr) = self.progress.get(&peer).copied() else {
             return;
         };
@@ -117,6 +117,11 @@ impl Node {
             self.events.push(Event::EntriesTruncated {
                 removed: removed.iter().map(|e| (e.index, e.term)).collect(),
             });
+        }
+        // Thesis §4.1: the latest configuration in the log is in force at
+        // once, and a truncated one gives way to the one before it.
+        if !removed.is_empty() || entries.iter().any(|e| RaftLog::config_of(e).is_some()) {
+            self.refresh_membership(None);
         }
         let match_index = prev_log_index + entries.len() as Index;
         self.events.push(Event::AppendAccepted {
@@ -219,6 +224,7 @@ impl Node {
                 self.commit_index = index;
                 self.last_hold = None;
                 self.apply_committed();
+                self.after_commit();
                 return;
             }
             CommitStatus::OldTerm {
@@ -232,6 +238,22 @@ impl Node {
                 current_term,
                 holders,
             },
+            CommitStatus::NoMajority { holders, .. } if self.membership.is_joint() => {
+                let voters = &self.membership.voters;
+                let short = [
+                    (ConfigHalf::Incoming, &voters.incoming),
+                    (ConfigHalf::Outgoing, &voters.outgoing),
+                ]
+                .into_iter()
+                .filter(|(_, c)| !c.is_quorum(|id| holders.contains(&id)))
+                .map(|(h, _)| h)
+                .collect();
+                CommitHold::NoJointMajority {
+                    index,
+                    holders,
+                    short,
+                }
+            }
             CommitStatus::NoMajority {
                 holders, needed, ..
             } => CommitHold::NoMajority {
@@ -255,6 +277,7 @@ impl Node {
                 break;
             };
             let (term, command) = (entry.term, entry.command().cloned());
+            let config = RaftLog::config_of(entry).map(|c| c.membership.clone());
             let result = self.kv.apply(index, command.as_ref());
             self.events.push(Event::Applied {
                 index,
@@ -262,6 +285,10 @@ impl Node {
                 command,
                 result,
             });
+            if let Some(membership) = config {
+                self.events
+                    .push(Event::ConfigCommitted { index, membership });
+            }
         }
     }
 }

@@ -51,7 +51,10 @@ pub fn category(kind: &TraceKind) -> Category {
             | Event::VoteGranted { .. }
             | Event::VoteDenied { .. }
             | Event::VoteCounted { .. }
-            | Event::StaleIgnored { .. } => Category::Elections,
+            | Event::StaleIgnored { .. }
+            | Event::CampaignSkipped { .. }
+            | Event::VoteNotCounted { .. }
+            | Event::JointVoteLost { .. } => Category::Elections,
             _ => Category::Replication,
         },
         TraceKind::Sim(SimEvent::ClientOutcome { .. }) => Category::Replication,
@@ -87,6 +90,11 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             Event::Applied { .. } => "applied",
             Event::StaleIgnored { .. } => "stale-ignored",
             Event::MessageRejected { .. } => "message-rejected",
+            Event::ConfigAdopted { .. } => "config-adopted",
+            Event::ConfigCommitted { .. } => "config-committed",
+            Event::CampaignSkipped { .. } => "campaign-skipped",
+            Event::VoteNotCounted { .. } => "vote-not-counted",
+            Event::JointVoteLost { .. } => "joint-vote-lost",
         },
         TraceKind::Sim(e) => match e {
             SimEvent::Crashed => "crashed",
@@ -204,6 +212,7 @@ fn role_changed(lang: Lang, n: NodeId, from: Role, to: Role, term: Term, c: &Rol
         RoleCause::DiscoveredLeader { leader } => say!(lang,
             format!("n{n} received AppendEntries from n{leader}, the leader of term {term}: it stops being {fr} and follows n{leader} (§5.2)"),
             format!("n{n} 收到任期 {term} 的领导者 n{leader} 的日志追加请求：不再是{fr}，转为跟随 n{leader}（§5.2）")),
+        RoleCause::RemovedFromConfig { index } => config_text::removed_leader(lang, n, *index),
         RoleCause::LostQuorum { heard_from } => {
             let h = nodes(heard_from);
             say!(lang,
@@ -287,6 +296,11 @@ fn commit_held(lang: Lang, n: NodeId, hold: &CommitHold) -> String {
                 format!("n{n} waits to commit index {index}: held by {h} ({have}), needs {needed} (a majority) (§5.3)"),
                 format!("n{n} 等待提交索引 {index}：{h} 持有（{have} 个），需要 {needed} 个（多数派）（§5.3）"))
         }
+        CommitHold::NoJointMajority {
+            index,
+            holders,
+            short,
+        } => config_text::joint_hold(lang, n, *index, holders, short),
     }
 }
 
@@ -364,11 +378,16 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
                 format!("n{n} dropped a message claiming to be from n{from} unread: no correct server sends it ({why})"),
                 format!("n{n} 未读就丢弃了一条自称来自 n{from} 的消息：正确的服务器不会发送它（{why}）"))
         }
+        other => config_text::config_event(lang, n, other).unwrap_or_default(),
     }
 }
 
 #[path = "explain_sim.rs"]
 mod sim_text;
+
+/// Membership-change sentences (thesis chapter 4).
+#[path = "explain_config.rs"]
+pub mod config_text;
 
 #[cfg(test)]
 #[path = "explain_tests.rs"]

@@ -114,6 +114,7 @@ fn entries_table(l: Lang, body: &MessageBody) -> Html {
                         <td><code>{match &e.data {
                             EntryData::Noop => l.t("no-op", "空操作").to_string(),
                             EntryData::Command(c) => c.to_string(),
+                            EntryData::Config(c) => crate::view::explain::config_text::change_text(l, &c.change),
                         }}</code></td>
                     </tr>
                 }) }

@@ -56,6 +56,10 @@ fn unsafe_label(l: Lang, s: UnsafeSwitch) -> &'static str {
             "Accept AppendEntries from a stale leader (§5.1)",
             "接受旧任期领导者的日志追加（§5.1）",
         ),
+        UnsafeSwitch::OneStepMembershipChange => l.t(
+            "Change several voters in one step, without joint consensus (thesis §4.3, Figure 10)",
+            "一步变更多个投票成员，不经联合共识（论文 §4.3，图 10）",
+        ),
     }
 }
 

@@ -1,0 +1,160 @@
+//! Sentences for membership change (thesis chapter 4), in English and
+//! Chinese: configurations adopted and committed, learners not counted,
+//! joint-consensus losses and removed leaders; see `explain.rs`.
+
+use crate::raft::{
+    fmt_set, ConfChange, ConfigCause, ConfigHalf, Event, Index, Membership, NoCampaign, NodeId,
+};
+use crate::view::i18n::Lang;
+
+/// Picks the sentence for the language; only that branch is evaluated.
+macro_rules! say {
+    ($lang:expr, $en:expr, $zh:expr $(,)?) => {
+        match $lang {
+            Lang::En => $en,
+            Lang::Zh => $zh,
+        }
+    };
+}
+
+/// A configuration in running text: `voters {n1, n2}, learners {n4}`, or
+/// `C_old {…} + C_new {…}` during joint consensus.
+pub fn membership_text(lang: Lang, m: &Membership) -> String {
+    let voters = if m.is_joint() {
+        let old = fmt_set(m.voters.outgoing.voters());
+        let new = fmt_set(m.voters.incoming.voters());
+        say!(
+            lang,
+            format!("joint C_old {old} + C_new {new}"),
+            format!("联合配置 C_old {old} + C_new {new}")
+        )
+    } else {
+        let v = fmt_set(m.voters.incoming.voters());
+        say!(lang, format!("voters {v}"), format!("投票成员 {v}"))
+    };
+    if m.learners.is_empty() {
+        voters
+    } else {
+        let l = fmt_set(m.learners.iter().copied());
+        say!(
+            lang,
+            format!("{voters}, learners {l}"),
+            format!("{voters}，学习者 {l}")
+        )
+    }
+}
+
+/// A requested change in running text.
+pub fn change_text(lang: Lang, c: &ConfChange) -> String {
+    match c {
+        ConfChange::AddLearner(n) => say!(
+            lang,
+            format!("add n{n} as a learner"),
+            format!("以学习者身份加入 n{n}")
+        ),
+        ConfChange::Promote(n) => say!(
+            lang,
+            format!("promote learner n{n} to voter"),
+            format!("把学习者 n{n} 提升为投票成员")
+        ),
+        ConfChange::Remove(n) => say!(lang, format!("remove n{n}"), format!("移除 n{n}")),
+        ConfChange::ChangeVoters(v) => {
+            let v = fmt_set(v.iter().copied());
+            say!(
+                lang,
+                format!("change the voters to {v}"),
+                format!("把投票成员改为 {v}")
+            )
+        }
+        ConfChange::LeaveJoint => say!(
+            lang,
+            "leave joint consensus".to_string(),
+            "离开联合共识".to_string()
+        ),
+    }
+}
+
+fn half_text(lang: Lang, h: ConfigHalf) -> &'static str {
+    match h {
+        ConfigHalf::Incoming => say!(lang, "C_new", "C_new"),
+        ConfigHalf::Outgoing => say!(lang, "C_old", "C_old"),
+    }
+}
+
+/// Halves in running text: `C_old and C_new`.
+pub fn halves_text(lang: Lang, hs: &[ConfigHalf]) -> String {
+    let names: Vec<&str> = hs.iter().map(|&h| half_text(lang, h)).collect();
+    names.join(say!(lang, " and ", " 和 "))
+}
+
+fn adopted(lang: Lang, n: NodeId, index: Index, m: &Membership, cause: &ConfigCause) -> String {
+    let c = membership_text(lang, m);
+    match cause {
+        ConfigCause::Proposed(change) => {
+            let ch = change_text(lang, change);
+            say!(lang,
+                format!("n{n} appended a configuration entry at index {index} to {ch}; it uses {c} from now on, before it commits (thesis §4.1)"),
+                format!("n{n} 在索引 {index} 追加配置条目（{ch}）；从现在起使用 {c}，无需等待提交（论文 §4.1）"))
+        }
+        ConfigCause::AutoLeaveJoint => say!(lang,
+            format!("n{n}: the joint configuration committed, so it appended C_new at index {index} and now uses {c} (thesis §4.3)"),
+            format!("n{n}：联合配置已提交，于是在索引 {index} 追加 C_new，现在使用 {c}（论文 §4.3）")),
+        ConfigCause::Replicated => say!(lang,
+            format!("n{n} received the configuration entry at index {index} and uses it at once: {c} (thesis §4.1)"),
+            format!("n{n} 收到索引 {index} 的配置条目并立即使用：{c}（论文 §4.1）")),
+        ConfigCause::Reverted => say!(lang,
+            format!("n{n}'s newer configuration entry was deleted with its conflicting entries: it is back to {c} (index {index}) (thesis §4.1)"),
+            format!("n{n} 较新的配置条目随冲突条目被删除：回到 {c}（索引 {index}）（论文 §4.1）")),
+    }
+}
+
+/// The sentence for a membership event, or `None` for other events.
+pub fn config_event(lang: Lang, n: NodeId, e: &Event) -> Option<String> {
+    Some(match e {
+        Event::ConfigAdopted { index, membership, cause } => adopted(lang, n, *index, membership, cause),
+        Event::ConfigCommitted { index, membership } => {
+            let c = membership_text(lang, membership);
+            say!(lang,
+                format!("n{n}: the configuration at index {index} is committed: {c}; the next change may begin (thesis §4.1)"),
+                format!("n{n}：索引 {index} 的配置已提交：{c}；可以开始下一次变更（论文 §4.1）"))
+        }
+        Event::CampaignSkipped { reason: NoCampaign::Learner } => say!(lang,
+            format!("n{n}'s election timer fired, but n{n} is a learner: learners never campaign (thesis §4.2.1)"),
+            format!("n{n} 的选举计时器到期，但 n{n} 是学习者：学习者从不发起选举（论文 §4.2.1）")),
+        Event::CampaignSkipped { reason: NoCampaign::NotAVoter } => say!(lang,
+            format!("n{n}'s election timer fired, but its configuration does not make it a voter, so it does not campaign (thesis §4.2)"),
+            format!("n{n} 的选举计时器到期，但它的配置中它不是投票成员，因此不发起选举（论文 §4.2）")),
+        Event::VoteNotCounted { from, .. } => say!(lang,
+            format!("n{n} did not count n{from}'s answer: n{from} is not a voter in n{n}'s configuration (a learner counts in no quorum, thesis §4.2.1)"),
+            format!("n{n} 没有计入 n{from} 的回复：n{from} 不是 n{n} 配置中的投票成员（学习者不计入任何多数派，论文 §4.2.1）")),
+        Event::JointVoteLost { half, granted, needed, .. } => {
+            let h = half_text(lang, *half);
+            say!(lang,
+                format!("n{n} cannot win: under joint consensus it needs a majority of both C_old and C_new, and too many of {h} denied for its majority of {needed} (granted there: {granted}) (thesis §4.3)"),
+                format!("n{n} 无法获胜：联合共识下需要 C_old 和 C_new 各自的多数派，而 {h} 已不可能达到 {needed} 票（目前同意 {granted} 票）（论文 §4.3）"))
+        }
+        _ => return None,
+    })
+}
+
+/// The removed leader's step-down, for `role_changed`.
+pub fn removed_leader(lang: Lang, n: NodeId, index: Index) -> String {
+    say!(lang,
+        format!("n{n} steps down: the configuration at index {index}, which does not include it as a voter, is committed (thesis §4.2.2)"),
+        format!("n{n} 退位：不含它作为投票成员的索引 {index} 处配置已提交（论文 §4.2.2）"))
+}
+
+/// The commit hold under joint consensus, for `commit_held`.
+pub fn joint_hold(
+    lang: Lang,
+    n: NodeId,
+    index: Index,
+    holders: &[NodeId],
+    short: &[ConfigHalf],
+) -> String {
+    let h = super::nodes(holders);
+    let s = halves_text(lang, short);
+    say!(lang,
+        format!("n{n} waits to commit index {index}: held by {h}, not yet a majority of {s}; joint consensus needs a majority of both (thesis §4.3)"),
+        format!("n{n} 等待提交索引 {index}：{h} 持有，尚未构成 {s} 的多数派；联合共识需要两者各自的多数派（论文 §4.3）"))
+}
