@@ -9,6 +9,7 @@ mod common;
 
 use common::paper::*;
 use common::raft_harness::*;
+use raftlab::raft::MessageKind;
 use raftlab::raft::{
     Command, CommandError, Config, ConfigError, Node, PersistentState, RaftLog, Rng, Role,
     MAX_COMMAND_LEN,
@@ -115,7 +116,7 @@ fn config_max_entries_per_message_caps_each_append() {
     let to3: Vec<usize> = net
         .delivered
         .iter()
-        .filter(|m| m.from == 1 && m.to == 3 && m.body.kind() == "append-entries")
+        .filter(|m| m.from == 1 && m.to == 3 && m.body.kind() == MessageKind::AppendEntries)
         .map(|m| m.body.entry_count())
         .collect();
     assert!(to3.iter().all(|&c| c <= 2), "{to3:?}");
@@ -138,7 +139,7 @@ fn message_and_role_vocabulary() {
         .iter()
         .map(|m| {
             (
-                m.body.kind(),
+                m.body.kind().name(),
                 m.body.entry_count(),
                 m.body.is_heartbeat(),
                 m.body.granted(),

@@ -77,6 +77,7 @@ fn fig2_restart_keeps_exactly_the_persistent_state() {
         current_term: 7,
         voted_for: Some(3),
         log: log_with(&[1, 4, 7]),
+        ..PersistentState::default()
     };
     let n = Node::restart(2, &[3, 1, 2, 2], Config::default(), Rng::new(1), p.clone()).unwrap();
     assert_eq!(n.persistent(), &p);

@@ -9,6 +9,7 @@ use common::events::{backups, rejections, truncations};
 use common::paper::heartbeat;
 use common::raft_harness::*;
 use raftlab::raft::LogPosition;
+use raftlab::raft::MessageKind;
 use raftlab::raft::{AppendRejection, Event, Role, Term, VoteDenial};
 
 // ================================================================ Figure 7
@@ -54,7 +55,7 @@ fn figure7(follower: &[Term], want: Fig7) {
     let to2 = net
         .delivered
         .iter()
-        .filter(|m| (m.from, m.to) == (1, 2) && m.body.kind() == "append-entries")
+        .filter(|m| (m.from, m.to) == (1, 2) && m.body.kind() == MessageKind::AppendEntries)
         .count();
     assert_eq!(to2, want.round_trips, "round trips");
     assert_eq!(rejections(&ev2), want.rejections);

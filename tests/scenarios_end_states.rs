@@ -8,8 +8,9 @@ mod common;
 
 use common::guided::last;
 use raftlab::scenario::{self};
+use raftlab::sim::RoleKey;
 
-type NodeEnd<'a> = (&'a str, u64, &'a [u64], u64, &'a [(&'a str, &'a str)]);
+type NodeEnd<'a> = (RoleKey, u64, &'a [u64], u64, &'a [(&'a str, &'a str)]);
 
 /// Asserts the end state of scenario `id`, node by node (n1 first).
 fn end(id: &str, expected: &[NodeEnd]) {
@@ -45,32 +46,44 @@ fn end_states() {
     end(
         "election-basics",
         &[
-            ("follower", 1, &[1, 1, 1], 3, &[("x", "1"), ("y", "2")]),
-            ("crashed", 1, &[1], 1, &[]),
-            ("leader", 1, &[1, 1, 1], 3, &[("x", "1"), ("y", "2")]),
-            ("crashed", 1, &[1, 1], 2, &[("x", "1")]),
-            ("follower", 1, &[1, 1, 1], 3, &[("x", "1"), ("y", "2")]),
+            (
+                RoleKey::Follower,
+                1,
+                &[1, 1, 1],
+                3,
+                &[("x", "1"), ("y", "2")],
+            ),
+            (RoleKey::Crashed, 1, &[1], 1, &[]),
+            (RoleKey::Leader, 1, &[1, 1, 1], 3, &[("x", "1"), ("y", "2")]),
+            (RoleKey::Crashed, 1, &[1, 1], 2, &[("x", "1")]),
+            (
+                RoleKey::Follower,
+                1,
+                &[1, 1, 1],
+                3,
+                &[("x", "1"), ("y", "2")],
+            ),
         ],
     );
     end(
         "leader-crash",
         &[
             (
-                "follower",
+                RoleKey::Follower,
                 2,
                 &[1, 1, 2, 2],
                 4,
                 &[("hello", "world"), ("x", "1")],
             ),
             (
-                "leader",
+                RoleKey::Leader,
                 2,
                 &[1, 1, 2, 2],
                 4,
                 &[("hello", "world"), ("x", "1")],
             ),
             (
-                "follower",
+                RoleKey::Follower,
                 2,
                 &[1, 1, 2, 2],
                 4,
@@ -81,38 +94,38 @@ fn end_states() {
     end(
         "split-vote",
         &[
-            ("crashed", 1, &[1, 1], 2, &[("x", "1")]),
-            ("follower", 4, &[1, 1, 4], 2, &[("x", "1")]),
-            ("leader", 4, &[1, 1, 4], 3, &[("x", "1")]),
+            (RoleKey::Crashed, 1, &[1, 1], 2, &[("x", "1")]),
+            (RoleKey::Follower, 4, &[1, 1, 4], 2, &[("x", "1")]),
+            (RoleKey::Leader, 4, &[1, 1, 4], 3, &[("x", "1")]),
         ],
     );
     end(
         "log-replication",
         &[
-            ("follower", 1, &[1, 1], 2, &[("hello", "world")]),
-            ("leader", 1, &[1, 1], 2, &[("hello", "world")]),
-            ("follower", 1, &[1, 1], 2, &[("hello", "world")]),
+            (RoleKey::Follower, 1, &[1, 1], 2, &[("hello", "world")]),
+            (RoleKey::Leader, 1, &[1, 1], 2, &[("hello", "world")]),
+            (RoleKey::Follower, 1, &[1, 1], 2, &[("hello", "world")]),
         ],
     );
     end(
         "election-restriction",
         &[
             (
-                "follower",
+                RoleKey::Follower,
                 3,
                 &[1, 1, 1, 3],
                 4,
                 &[("hello", "world"), ("x", "1")],
             ),
             (
-                "follower",
+                RoleKey::Follower,
                 3,
                 &[1, 1, 1, 3],
                 4,
                 &[("hello", "world"), ("x", "1")],
             ),
             (
-                "leader",
+                RoleKey::Leader,
                 3,
                 &[1, 1, 1, 3],
                 4,
@@ -123,72 +136,102 @@ fn end_states() {
     end(
         "divergent-logs",
         &[
-            ("follower", 2, &[1, 1, 2, 2], 4, &[("a", "1"), ("d", "4")]),
-            ("follower", 2, &[1, 1, 2, 2], 4, &[("a", "1"), ("d", "4")]),
-            ("leader", 2, &[1, 1, 2, 2], 4, &[("a", "1"), ("d", "4")]),
-            ("follower", 2, &[1, 1, 2, 2], 4, &[("a", "1"), ("d", "4")]),
-            ("follower", 2, &[1, 1, 2, 2], 4, &[("a", "1"), ("d", "4")]),
+            (
+                RoleKey::Follower,
+                2,
+                &[1, 1, 2, 2],
+                4,
+                &[("a", "1"), ("d", "4")],
+            ),
+            (
+                RoleKey::Follower,
+                2,
+                &[1, 1, 2, 2],
+                4,
+                &[("a", "1"), ("d", "4")],
+            ),
+            (
+                RoleKey::Leader,
+                2,
+                &[1, 1, 2, 2],
+                4,
+                &[("a", "1"), ("d", "4")],
+            ),
+            (
+                RoleKey::Follower,
+                2,
+                &[1, 1, 2, 2],
+                4,
+                &[("a", "1"), ("d", "4")],
+            ),
+            (
+                RoleKey::Follower,
+                2,
+                &[1, 1, 2, 2],
+                4,
+                &[("a", "1"), ("d", "4")],
+            ),
         ],
     );
     end(
         "figure-8",
         &[
-            ("crashed", 3, &[1, 1], 0, &[]),
-            ("follower", 4, &[1, 2, 4], 3, &[("x", "4")]),
-            ("follower", 4, &[1, 2, 4], 3, &[("x", "4")]),
-            ("follower", 4, &[1, 2, 4], 3, &[("x", "4")]),
-            ("leader", 4, &[1, 2, 4], 3, &[("x", "4")]),
+            (RoleKey::Crashed, 3, &[1, 1], 0, &[]),
+            (RoleKey::Follower, 4, &[1, 2, 4], 3, &[("x", "4")]),
+            (RoleKey::Follower, 4, &[1, 2, 4], 3, &[("x", "4")]),
+            (RoleKey::Follower, 4, &[1, 2, 4], 3, &[("x", "4")]),
+            (RoleKey::Leader, 4, &[1, 2, 4], 3, &[("x", "4")]),
         ],
     );
     end(
         "figure-8-unsafe",
         &[
-            ("crashed", 3, &[1, 1], 2, &[("x", "2")]),
-            ("follower", 4, &[1, 2, 4], 3, &[("x", "4")]),
-            ("follower", 4, &[1, 2, 4], 3, &[("x", "4")]),
-            ("follower", 4, &[1, 2, 4], 3, &[("x", "4")]),
-            ("leader", 4, &[1, 2, 4], 3, &[("x", "4")]),
+            (RoleKey::Crashed, 3, &[1, 1], 2, &[("x", "2")]),
+            (RoleKey::Follower, 4, &[1, 2, 4], 3, &[("x", "4")]),
+            (RoleKey::Follower, 4, &[1, 2, 4], 3, &[("x", "4")]),
+            (RoleKey::Follower, 4, &[1, 2, 4], 3, &[("x", "4")]),
+            (RoleKey::Leader, 4, &[1, 2, 4], 3, &[("x", "4")]),
         ],
     );
     end(
         "figure-8-noop",
         &[
-            ("crashed", 3, &[1, 1, 1, 3], 4, &[("x", "2")]),
-            ("follower", 5, &[1, 1, 1, 3, 5, 5], 6, &[("x", "4")]),
-            ("leader", 5, &[1, 1, 1, 3, 5, 5], 6, &[("x", "4")]),
-            ("follower", 5, &[1, 1, 1, 3, 5, 5], 6, &[("x", "4")]),
-            ("follower", 5, &[1, 1, 1, 3, 5, 5], 6, &[("x", "4")]),
+            (RoleKey::Crashed, 3, &[1, 1, 1, 3], 4, &[("x", "2")]),
+            (RoleKey::Follower, 5, &[1, 1, 1, 3, 5, 5], 6, &[("x", "4")]),
+            (RoleKey::Leader, 5, &[1, 1, 1, 3, 5, 5], 6, &[("x", "4")]),
+            (RoleKey::Follower, 5, &[1, 1, 1, 3, 5, 5], 6, &[("x", "4")]),
+            (RoleKey::Follower, 5, &[1, 1, 1, 3, 5, 5], 6, &[("x", "4")]),
         ],
     );
     end(
         "partition",
         &[
-            ("follower", 2, &[1, 1, 2, 2], 4, &[("x", "3")]),
-            ("follower", 2, &[1, 1, 2, 2], 4, &[("x", "3")]),
-            ("leader", 2, &[1, 1, 2, 2], 4, &[("x", "3")]),
-            ("follower", 2, &[1, 1, 2, 2], 4, &[("x", "3")]),
-            ("follower", 2, &[1, 1, 2, 2], 4, &[("x", "3")]),
+            (RoleKey::Follower, 2, &[1, 1, 2, 2], 4, &[("x", "3")]),
+            (RoleKey::Follower, 2, &[1, 1, 2, 2], 4, &[("x", "3")]),
+            (RoleKey::Leader, 2, &[1, 1, 2, 2], 4, &[("x", "3")]),
+            (RoleKey::Follower, 2, &[1, 1, 2, 2], 4, &[("x", "3")]),
+            (RoleKey::Follower, 2, &[1, 1, 2, 2], 4, &[("x", "3")]),
         ],
     );
     end(
         "prevote-off",
         &[
             (
-                "follower",
+                RoleKey::Follower,
                 7,
                 &[1, 1, 2, 2, 7],
                 5,
                 &[("hello", "world"), ("x", "1")],
             ),
             (
-                "follower",
+                RoleKey::Follower,
                 7,
                 &[1, 1, 2, 2, 7],
                 5,
                 &[("hello", "world"), ("x", "1")],
             ),
             (
-                "leader",
+                RoleKey::Leader,
                 7,
                 &[1, 1, 2, 2, 7],
                 5,
@@ -200,21 +243,21 @@ fn end_states() {
         "prevote-on",
         &[
             (
-                "follower",
+                RoleKey::Follower,
                 2,
                 &[1, 1, 2, 2],
                 4,
                 &[("hello", "world"), ("x", "1")],
             ),
             (
-                "leader",
+                RoleKey::Leader,
                 2,
                 &[1, 1, 2, 2],
                 4,
                 &[("hello", "world"), ("x", "1")],
             ),
             (
-                "follower",
+                RoleKey::Follower,
                 2,
                 &[1, 1, 2, 2],
                 4,
@@ -225,16 +268,16 @@ fn end_states() {
     end(
         "one-way-link",
         &[
-            ("follower", 2, &[1, 1, 1, 2], 4, &[("x", "2")]),
-            ("follower", 2, &[1, 1, 1, 2], 4, &[("x", "2")]),
-            ("leader", 2, &[1, 1, 1, 2], 4, &[("x", "2")]),
+            (RoleKey::Follower, 2, &[1, 1, 1, 2], 4, &[("x", "2")]),
+            (RoleKey::Follower, 2, &[1, 1, 1, 2], 4, &[("x", "2")]),
+            (RoleKey::Leader, 2, &[1, 1, 1, 2], 4, &[("x", "2")]),
         ],
     );
     end(
         "leader-failures",
         &[
             (
-                "follower",
+                RoleKey::Follower,
                 9,
                 &[1, 2, 2, 3, 3, 3, 5, 5, 6, 6, 7, 7, 8, 9, 9],
                 15,
@@ -249,7 +292,7 @@ fn end_states() {
                 ],
             ),
             (
-                "leader",
+                RoleKey::Leader,
                 9,
                 &[1, 2, 2, 3, 3, 3, 5, 5, 6, 6, 7, 7, 8, 9, 9],
                 15,
@@ -264,7 +307,7 @@ fn end_states() {
                 ],
             ),
             (
-                "follower",
+                RoleKey::Follower,
                 9,
                 &[1, 2, 2, 3, 3, 3, 5, 5, 6, 6, 7, 7, 8, 9, 9],
                 15,
@@ -283,9 +326,9 @@ fn end_states() {
     end(
         "why-consensus",
         &[
-            ("crashed", 1, &[1, 1], 2, &[("balance", "100")]),
-            ("leader", 2, &[1, 1, 2, 2], 3, &[("balance", "100")]),
-            ("crashed", 2, &[1, 1, 2], 3, &[("balance", "100")]),
+            (RoleKey::Crashed, 1, &[1, 1], 2, &[("balance", "100")]),
+            (RoleKey::Leader, 2, &[1, 1, 2, 2], 3, &[("balance", "100")]),
+            (RoleKey::Crashed, 2, &[1, 1, 2], 3, &[("balance", "100")]),
         ],
     );
 }

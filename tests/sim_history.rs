@@ -3,6 +3,7 @@
 
 use raftlab::raft::Config as RaftConfig;
 use raftlab::sim::history::MAX_CHECKPOINTS;
+use raftlab::sim::RoleKey;
 use raftlab::sim::{Action, SimConfig, SimError, Simulation, TimedAction};
 
 fn busy_run(ticks: u64) -> Simulation {
@@ -71,7 +72,7 @@ fn acting_in_the_past_forks_history() {
     assert!(sim.seek(421).is_err());
     sim.run(10).unwrap();
     assert_eq!(sim.head(), 430);
-    assert_eq!(sim.node(3).unwrap().role, "crashed");
+    assert_eq!(sim.node(3).unwrap().role, RoleKey::Crashed);
     // The forked timeline replays on its own.
     let again =
         Simulation::replay(sim.initial_config().clone(), sim.actions().to_vec(), 430).unwrap();
@@ -136,7 +137,7 @@ fn replay_with_out_of_order_actions_is_an_error() {
         action: Action::Campaign(2),
     }];
     let sim = Simulation::replay(config, good, 30).unwrap();
-    assert_eq!(sim.node(2).unwrap().role, "leader");
+    assert_eq!(sim.node(2).unwrap().role, RoleKey::Leader);
 }
 
 #[test]

@@ -12,7 +12,9 @@
 mod common;
 
 use common::sim::{cluster, elected_n1};
+use raftlab::raft::MessageKind;
 use raftlab::raft::{ApplyResult, Config as RaftConfig};
+use raftlab::sim::RoleKey;
 use raftlab::sim::{Action, OpFailure, OpStatus};
 
 /// §8: a client that reaches a follower is redirected to the leader.
@@ -21,7 +23,7 @@ fn client_is_redirected_to_the_leader() {
     let mut sim = cluster(RaftConfig::default());
     sim.campaign(4).unwrap();
     sim.tick_all(15).unwrap();
-    assert_eq!(sim.node(4).unwrap().role, "leader");
+    assert_eq!(sim.node(4).unwrap().role, RoleKey::Leader);
     // The client knows no leader yet and asks n1, which names n4.
     assert_eq!(sim.world().client().known_leader(), None);
     sim.propose_cluster("put x 1").unwrap();
@@ -114,33 +116,42 @@ fn an_overwritten_entry_can_still_commit_from_another_copy() {
     sim.deliver_all().unwrap();
     // n1 takes the write; only n2 receives it, and n1 never hears back.
     sim.propose_to(1, "put x 1").unwrap();
-    sim.deliver(sim.find_message(1, 2, "append-entries").unwrap())
+    sim.deliver(sim.find_message(1, 2, MessageKind::AppendEntries).unwrap())
         .unwrap();
-    sim.drop_message(sim.find_message(2, 1, "append-entries-resp").unwrap())
-        .unwrap();
+    sim.drop_message(
+        sim.find_message(2, 1, MessageKind::AppendEntriesResponse)
+            .unwrap(),
+    )
+    .unwrap();
     for to in 3..=5 {
-        sim.drop_message(sim.find_message(1, to, "append-entries").unwrap())
+        sim.drop_message(sim.find_message(1, to, MessageKind::AppendEntries).unwrap())
             .unwrap();
     }
     // n3 wins term 2 with n4 and n5; its no-op reaches n1 only, overwriting
     // n1's copy of the write at index 2.
     sim.campaign(3).unwrap();
     for voter in [4, 5] {
-        sim.deliver(sim.find_message(3, voter, "request-vote").unwrap())
-            .unwrap();
-        sim.deliver(sim.find_message(voter, 3, "request-vote-resp").unwrap())
-            .unwrap();
+        sim.deliver(
+            sim.find_message(3, voter, MessageKind::RequestVote)
+                .unwrap(),
+        )
+        .unwrap();
+        sim.deliver(
+            sim.find_message(voter, 3, MessageKind::RequestVoteResponse)
+                .unwrap(),
+        )
+        .unwrap();
     }
-    assert_eq!(sim.node(3).unwrap().role, "leader");
-    sim.deliver(sim.find_message(3, 1, "append-entries").unwrap())
+    assert_eq!(sim.node(3).unwrap().role, RoleKey::Leader);
+    sim.deliver(sim.find_message(3, 1, MessageKind::AppendEntries).unwrap())
         .unwrap();
     assert_eq!(sim.node(1).unwrap().log_terms(), [1, 2]);
     for to in [2, 4, 5] {
-        sim.drop_message(sim.find_message(3, to, "append-entries").unwrap())
+        sim.drop_message(sim.find_message(3, to, MessageKind::AppendEntries).unwrap())
             .unwrap();
     }
     // n2 hears of term 2 (and denies n3: its log is more up to date, §5.4.1).
-    sim.deliver(sim.find_message(3, 2, "request-vote").unwrap())
+    sim.deliver(sim.find_message(3, 2, MessageKind::RequestVote).unwrap())
         .unwrap();
     assert_eq!(sim.node(2).unwrap().voted_for, None);
     sim.tick_all(1).unwrap();
@@ -156,12 +167,18 @@ fn an_overwritten_entry_can_still_commit_from_another_copy() {
     // n2 (last entry (2, 1)) wins term 3 with n4 and n5 and commits it.
     sim.campaign(2).unwrap();
     for voter in [4, 5] {
-        sim.deliver(sim.find_message(2, voter, "request-vote").unwrap())
-            .unwrap();
-        sim.deliver(sim.find_message(voter, 2, "request-vote-resp").unwrap())
-            .unwrap();
+        sim.deliver(
+            sim.find_message(2, voter, MessageKind::RequestVote)
+                .unwrap(),
+        )
+        .unwrap();
+        sim.deliver(
+            sim.find_message(voter, 2, MessageKind::RequestVoteResponse)
+                .unwrap(),
+        )
+        .unwrap();
     }
-    assert_eq!(sim.node(2).unwrap().role, "leader");
+    assert_eq!(sim.node(2).unwrap().role, RoleKey::Leader);
     sim.act(Action::SetManualDelivery(false)).unwrap();
     sim.tick_all(60).unwrap();
     sim.propose_cluster("get x").unwrap();

@@ -13,6 +13,7 @@ mod common;
 
 use common::sim::{cluster, commits, elected_n1, kv, roles, terms};
 use raftlab::raft::Config as RaftConfig;
+use raftlab::sim::RoleKey;
 use raftlab::sim::{OpFailure, OpStatus};
 
 /// §5.2: a candidate that wins votes from a majority becomes leader; the others
@@ -21,12 +22,18 @@ use raftlab::sim::{OpFailure, OpStatus};
 fn leader_election_in_a_five_node_cluster() {
     let mut sim = cluster(RaftConfig::default());
     sim.campaign(1).unwrap();
-    assert_eq!(sim.node(1).unwrap().role, "candidate");
+    assert_eq!(sim.node(1).unwrap().role, RoleKey::Candidate);
     assert_eq!(sim.node(1).unwrap().voted_for, Some(1));
     sim.tick_all(15).unwrap();
     assert_eq!(
         roles(&sim),
-        ["leader", "follower", "follower", "follower", "follower"]
+        [
+            RoleKey::Leader,
+            RoleKey::Follower,
+            RoleKey::Follower,
+            RoleKey::Follower,
+            RoleKey::Follower
+        ]
     );
     assert_eq!(terms(&sim), [1; 5]);
     for n in sim.nodes() {
@@ -62,11 +69,17 @@ fn leader_crash_and_re_election_with_a_higher_term() {
         sim.set_timeout(n, 39).unwrap();
     }
     sim.tick_all(30).unwrap();
-    assert_eq!(sim.node(3).unwrap().role, "leader");
+    assert_eq!(sim.node(3).unwrap().role, RoleKey::Leader);
     sim.tick_all(15).unwrap();
     assert_eq!(
         roles(&sim),
-        ["crashed", "follower", "leader", "follower", "follower"]
+        [
+            RoleKey::Crashed,
+            RoleKey::Follower,
+            RoleKey::Leader,
+            RoleKey::Follower,
+            RoleKey::Follower
+        ]
     );
     assert_eq!(terms(&sim), [1, 2, 2, 2, 2]);
     for id in 2..=5 {
@@ -85,7 +98,7 @@ fn leader_crash_and_re_election_with_a_higher_term() {
     sim.restart(1).unwrap();
     sim.tick_all(15).unwrap();
     let n1 = sim.node(1).unwrap();
-    assert_eq!((n1.role, n1.term, n1.commit), ("follower", 2, 3));
+    assert_eq!((n1.role, n1.term, n1.commit), (RoleKey::Follower, 2, 3));
     assert_eq!(n1.log_terms(), [1, 1, 2]);
     assert_eq!(kv(&sim, 1, "x").as_deref(), Some("1"));
 }
@@ -102,7 +115,7 @@ fn minority_leader_cannot_commit_and_is_replaced_on_heal() {
     let (n1, n2) = (sim.node(1).unwrap(), sim.node(2).unwrap());
     assert_eq!(
         (n1.role, n1.log_terms(), n1.commit),
-        ("leader", vec![1, 1], 1)
+        (RoleKey::Leader, vec![1, 1], 1)
     );
     assert_eq!((n2.log_terms(), n2.commit), (vec![1, 1], 1));
     // The majority side elects n3 in term 2 and commits a write.
@@ -112,7 +125,13 @@ fn minority_leader_cannot_commit_and_is_replaced_on_heal() {
     sim.tick_all(20).unwrap();
     assert_eq!(
         roles(&sim),
-        ["leader", "follower", "leader", "follower", "follower"]
+        [
+            RoleKey::Leader,
+            RoleKey::Follower,
+            RoleKey::Leader,
+            RoleKey::Follower,
+            RoleKey::Follower
+        ]
     );
     assert_eq!(terms(&sim), [1, 1, 2, 2, 2]);
     for id in 3..=5 {
@@ -125,7 +144,13 @@ fn minority_leader_cannot_commit_and_is_replaced_on_heal() {
     sim.tick_all(40).unwrap();
     assert_eq!(
         roles(&sim),
-        ["follower", "follower", "leader", "follower", "follower"]
+        [
+            RoleKey::Follower,
+            RoleKey::Follower,
+            RoleKey::Leader,
+            RoleKey::Follower,
+            RoleKey::Follower
+        ]
     );
     assert_eq!(terms(&sim), [2; 5]);
     for n in sim.nodes() {
@@ -161,19 +186,25 @@ fn prevote_keeps_a_rejoining_node_from_deposing_the_leader() {
         sim.tick_all(100).unwrap();
         if pre_vote {
             assert_eq!(isolated.term, 1, "no pre-vote won, no term raised");
-            assert_eq!(isolated.role, "precandidate");
+            assert_eq!(isolated.role, RoleKey::PreCandidate);
             assert_eq!(
                 roles(&sim),
-                ["leader", "follower", "follower", "follower", "follower"]
+                [
+                    RoleKey::Leader,
+                    RoleKey::Follower,
+                    RoleKey::Follower,
+                    RoleKey::Follower,
+                    RoleKey::Follower
+                ]
             );
             assert_eq!(terms(&sim), [1; 5]);
         } else {
             assert!(isolated.term >= 5, "term inflated to {}", isolated.term);
-            assert_eq!(isolated.role, "candidate");
+            assert_eq!(isolated.role, RoleKey::Candidate);
             let leaders: Vec<_> = sim
                 .nodes()
                 .into_iter()
-                .filter(|n| n.role == "leader")
+                .filter(|n| n.role == RoleKey::Leader)
                 .collect();
             assert_eq!(leaders.len(), 1);
             assert!(
@@ -205,14 +236,14 @@ fn one_way_link_leader_steps_down_under_check_quorum() {
     sim.tick_all(45).unwrap();
     assert_ne!(
         sim.node(1).unwrap().role,
-        "leader",
+        RoleKey::Leader,
         "stepped down (thesis §6.2)"
     );
     sim.tick_all(100).unwrap();
     let leaders: Vec<_> = sim
         .nodes()
         .into_iter()
-        .filter(|n| n.role == "leader")
+        .filter(|n| n.role == RoleKey::Leader)
         .collect();
     assert_eq!(leaders.len(), 1);
     assert_ne!(leaders[0].id, 1);

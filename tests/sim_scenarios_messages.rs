@@ -14,6 +14,8 @@ mod common;
 
 use common::sim::{cluster, elected_n1, kv, terms};
 use raftlab::raft::Config as RaftConfig;
+use raftlab::raft::MessageKind;
+use raftlab::sim::RoleKey;
 use raftlab::sim::{Action, SimConfig, Simulation};
 
 /// §5.1: a message with a stale term is rejected. An AppendEntries held in
@@ -27,7 +29,7 @@ fn held_append_entries_released_terms_later_is_rejected_as_stale() {
     sim.propose_to(1, "put x 1").unwrap();
     // Hold every copy of the new entry, so it lives on n1 alone.
     let held: Vec<u64> = (2..=5)
-        .map(|to| sim.find_message(1, to, "append-entries").unwrap())
+        .map(|to| sim.find_message(1, to, MessageKind::AppendEntries).unwrap())
         .collect();
     for &id in &held {
         sim.hold(id).unwrap();
@@ -35,7 +37,7 @@ fn held_append_entries_released_terms_later_is_rejected_as_stale() {
     sim.crash(1).unwrap();
     sim.campaign(3).unwrap();
     sim.tick_all(15).unwrap();
-    assert_eq!(sim.node(3).unwrap().role, "leader");
+    assert_eq!(sim.node(3).unwrap().role, RoleKey::Leader);
     assert_eq!(terms(&sim)[1..], [2, 2, 2, 2]);
     sim.release(held[1]).unwrap(); // to n3, now the term-2 leader
     sim.release(held[0]).unwrap(); // to n2
@@ -69,21 +71,28 @@ fn manual_delivery_and_deliver_by_id() {
     sim.campaign(1).unwrap();
     sim.tick_all(5).unwrap();
     for to in 2..=5 {
-        assert!(sim.find_message(1, to, "request-vote").is_some(), "waits");
+        assert!(
+            sim.find_message(1, to, MessageKind::RequestVote).is_some(),
+            "waits"
+        );
     }
     assert_eq!(terms(&sim), [1, 0, 0, 0, 0]);
     for voter in [2, 3] {
-        let id = sim.find_message(1, voter, "request-vote").unwrap();
+        let id = sim
+            .find_message(1, voter, MessageKind::RequestVote)
+            .unwrap();
         sim.deliver(id).unwrap();
         assert_eq!(sim.node(voter).unwrap().voted_for, Some(1));
-        let reply = sim.find_message(voter, 1, "request-vote-resp").unwrap();
+        let reply = sim
+            .find_message(voter, 1, MessageKind::RequestVoteResponse)
+            .unwrap();
         sim.deliver(reply).unwrap();
     }
     // Self, n2 and n3: a majority of five.
-    assert_eq!(sim.node(1).unwrap().role, "leader");
+    assert_eq!(sim.node(1).unwrap().role, RoleKey::Leader);
     assert_eq!(sim.node(4).unwrap().term, 0, "n4 has heard nothing yet");
     // Delivering a message twice is an error, not a panic.
-    let gone = sim.find_message(1, 4, "request-vote").unwrap();
+    let gone = sim.find_message(1, 4, MessageKind::RequestVote).unwrap();
     sim.deliver(gone).unwrap();
     assert!(sim.deliver(gone).is_err());
     sim.deliver_all().unwrap();
@@ -102,9 +111,12 @@ fn paused_node_keeps_its_inbox() {
     sim.propose_to(1, "put x 1").unwrap();
     sim.tick_all(20).unwrap();
     let n3 = sim.node(3).unwrap();
-    assert_eq!((n3.role, n3.log_terms(), n3.commit), ("paused", vec![1], 1));
+    assert_eq!(
+        (n3.role, n3.log_terms(), n3.commit),
+        (RoleKey::Paused, vec![1], 1)
+    );
     // Four heartbeat rounds wait in n3's inbox, the oldest sent 20 ticks ago.
-    let queued = sim.find_message(1, 3, "append-entries").unwrap();
+    let queued = sim.find_message(1, 3, MessageKind::AppendEntries).unwrap();
     assert_eq!(
         sim.node(2).unwrap().commit,
         2,
@@ -114,12 +126,12 @@ fn paused_node_keeps_its_inbox() {
     sim.tick_all(10).unwrap();
     // Delivered on resuming: the oldest in flight now is a newer one.
     assert!(sim
-        .find_message(1, 3, "append-entries")
+        .find_message(1, 3, MessageKind::AppendEntries)
         .is_none_or(|id| id > queued));
     let n3 = sim.node(3).unwrap();
     assert_eq!(
         (n3.role, n3.log_terms(), n3.commit),
-        ("follower", vec![1, 1], 2)
+        (RoleKey::Follower, vec![1, 1], 2)
     );
     assert_eq!(kv(&sim, 3, "x").as_deref(), Some("1"));
 }
@@ -141,7 +153,7 @@ fn stale_term_rejection_does_not_rewind_next_index() {
     sim.tick_all(30).unwrap();
     sim.deliver_all().unwrap();
     sim.propose_to(1, "put x 1").unwrap();
-    let held = sim.find_message(1, 2, "append-entries").unwrap();
+    let held = sim.find_message(1, 2, MessageKind::AppendEntries).unwrap();
     sim.hold(held).unwrap();
     sim.tick_all(10).unwrap();
     sim.campaign(3).unwrap();
@@ -150,20 +162,26 @@ fn stale_term_rejection_does_not_rewind_next_index() {
     sim.deliver_all().unwrap();
     // n1 wins term 3 with n2's vote.
     sim.campaign(1).unwrap();
-    sim.deliver(sim.find_message(1, 2, "request-vote").unwrap())
+    sim.deliver(sim.find_message(1, 2, MessageKind::RequestVote).unwrap())
         .unwrap();
-    sim.deliver(sim.find_message(2, 1, "request-vote-resp").unwrap())
-        .unwrap();
+    sim.deliver(
+        sim.find_message(2, 1, MessageKind::RequestVoteResponse)
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(
         (sim.node(1).unwrap().role, sim.node(1).unwrap().term),
-        ("leader", 3)
+        (RoleKey::Leader, 3)
     );
     let next_before = sim.node(1).unwrap().progress[&2].0;
     // The term-1 append reaches n2 (now in term 3), which rejects it as stale.
     sim.release(held).unwrap();
     sim.deliver(held).unwrap();
-    sim.deliver(sim.find_message(2, 1, "append-entries-resp").unwrap())
-        .unwrap();
+    sim.deliver(
+        sim.find_message(2, 1, MessageKind::AppendEntriesResponse)
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(next_before, 5);
     assert_eq!(
         sim.node(1).unwrap().progress[&2].0,

@@ -52,6 +52,9 @@ impl UnsafeSwitch {
     }
 }
 
+/// The largest automatic compaction threshold accepted, in entries.
+pub const MAX_COMPACT_THRESHOLD: u32 = 100_000;
+
 /// A node's configuration. Times are in ticks of the simulation clock.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Config {
@@ -74,6 +77,10 @@ pub struct Config {
     pub max_entries_per_message: u32,
     /// Unsafe teaching switches that are on, in order, without repeats.
     pub unsafe_switches: Vec<UnsafeSwitch>,
+    /// Automatic log compaction (thesis §5.1.1): a node takes a snapshot once
+    /// this many applied entries are not yet in one. 0 (the default) is off.
+    #[serde(default)]
+    pub compact_threshold: u32,
 }
 
 impl Default for Config {
@@ -86,6 +93,7 @@ impl Default for Config {
             leader_noop: true,
             max_entries_per_message: 8,
             unsafe_switches: Vec::new(),
+            compact_threshold: 0,
         }
     }
 }
@@ -113,6 +121,11 @@ pub enum ConfigError {
         /// The value given.
         entries: u32,
     },
+    /// The automatic compaction threshold is 0 (off) or at most 100,000 entries.
+    CompactThresholdOutOfRange {
+        /// The value given.
+        entries: u32,
+    },
 }
 
 impl std::fmt::Display for ConfigError {
@@ -132,6 +145,10 @@ impl std::fmt::Display for ConfigError {
             ConfigError::MaxEntriesOutOfRange { entries } => {
                 write!(f, "max entries per message {entries} must be between 1 and 1000")
             }
+            ConfigError::CompactThresholdOutOfRange { entries } => write!(
+                f,
+                "compaction threshold {entries} must be 0 (off) or at most {MAX_COMPACT_THRESHOLD} entries"
+            ),
         }
     }
 }
@@ -156,6 +173,11 @@ impl Config {
         if !(1..=1000).contains(&self.max_entries_per_message) {
             return Err(ConfigError::MaxEntriesOutOfRange {
                 entries: self.max_entries_per_message,
+            });
+        }
+        if self.compact_threshold > MAX_COMPACT_THRESHOLD {
+            return Err(ConfigError::CompactThresholdOutOfRange {
+                entries: self.compact_threshold,
             });
         }
         Ok(())

@@ -4,6 +4,7 @@
 
 use super::kv::{ApplyResult, Command};
 use super::membership::{ConfChange, Membership};
+use super::snapshot::{CompactTrigger, SnapshotIgnore, SnapshotInstall, SnapshotReason};
 use super::state::Role;
 use super::types::{Index, LogPosition, NodeId, Term};
 use super::wellformed::MessageFault;
@@ -82,6 +83,8 @@ pub enum ConfigCause {
     Replicated,
     /// The entry that held the newer one was truncated: back to this one.
     Reverted,
+    /// It came in a snapshot installed from the leader (thesis §5.1).
+    Snapshot,
 }
 
 /// Why a vote or pre-vote was denied.
@@ -309,6 +312,56 @@ pub enum Event {
         from: NodeId,
         /// What was wrong with it.
         fault: MessageFault,
+    },
+    /// This node compacted its log into a snapshot (thesis §5.1).
+    SnapshotTaken {
+        /// The snapshot's last included index.
+        last_included_index: Index,
+        /// Its term.
+        last_included_term: Term,
+        /// Entries dropped from the log.
+        compacted: usize,
+        /// Asked for, or the automatic threshold.
+        trigger: CompactTrigger,
+    },
+    /// As leader, sent InstallSnapshot instead of AppendEntries (thesis §5.1).
+    SnapshotSent {
+        /// The follower.
+        follower: NodeId,
+        /// The snapshot's last included index.
+        last_included_index: Index,
+        /// Its term.
+        last_included_term: Term,
+        /// Why not AppendEntries.
+        reason: SnapshotReason,
+    },
+    /// Installed a leader's snapshot (thesis Figure 5.3).
+    SnapshotInstalled {
+        /// From which leader.
+        leader: NodeId,
+        /// Its last included index.
+        last_included_index: Index,
+        /// Its term.
+        last_included_term: Term,
+        /// Whether a matching suffix of our log was kept.
+        outcome: SnapshotInstall,
+    },
+    /// Ignored an InstallSnapshot.
+    SnapshotIgnored {
+        /// From which leader.
+        leader: NodeId,
+        /// Its last included index.
+        last_included_index: Index,
+        /// Why.
+        reason: SnapshotIgnore,
+    },
+    /// A restart rebuilt the state machine from the persisted snapshot
+    /// (thesis §5.1); the log after it is applied as it commits again.
+    RestoredFromSnapshot {
+        /// The snapshot's last included index (the commit index restarts there).
+        last_included_index: Index,
+        /// Its term.
+        last_included_term: Term,
     },
     /// A new configuration is in force on this server (thesis §4.1).
     ConfigAdopted {

@@ -157,7 +157,7 @@ pub enum ApplyResult {
 }
 
 /// The key-value state machine, with the index of the last applied entry.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct KvStore {
     /// Current contents, in key order.
     pub data: BTreeMap<String, String>,

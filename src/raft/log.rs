@@ -57,7 +57,46 @@ impl RaftLog {
 
     /// The index of the last entry, or the sentinel's when empty.
     pub fn last_index(&self) -> Index {
-        self.prev_index + self.entries.len() as Index
+        self.prev_index.saturating_add(self.entries.len() as Index)
+    }
+
+    /// The last index the log no longer holds because a snapshot covers it
+    /// (thesis §5.1, "last included index"); 0 for an uncompacted log.
+    pub fn snapshot_index(&self) -> Index {
+        self.prev_index
+    }
+
+    /// The term of [`RaftLog::snapshot_index`] ("last included term").
+    pub fn snapshot_term(&self) -> Term {
+        self.prev_term
+    }
+
+    /// Whether `index` lies inside the compacted prefix (below the snapshot's
+    /// last included entry, whose term the log still remembers).
+    pub fn is_compacted(&self, index: Index) -> bool {
+        index < self.prev_index
+    }
+
+    /// Thesis §5.1: drops every entry up to and including `index`, which must
+    /// be held (or be the current boundary); the log keeps numbering from
+    /// `index + 1` and remembers the term at `index`. Returns the entries
+    /// dropped, or `None` (and changes nothing) if `index` is not held.
+    pub fn compact_to(&mut self, index: Index) -> Option<Vec<Entry>> {
+        let term = self.term_at(index)?;
+        let count = (index - self.prev_index) as usize;
+        let dropped: Vec<Entry> = self.entries.drain(..count).collect();
+        self.prev_index = index;
+        self.prev_term = term;
+        Some(dropped)
+    }
+
+    /// InstallSnapshot receiver (thesis §5.1, Figure 5.3 step 7): discards the
+    /// whole log; it now starts after the snapshot's last included entry.
+    /// Returns the entries discarded.
+    pub fn reset_to(&mut self, index: Index, term: Term) -> Vec<Entry> {
+        self.prev_index = index;
+        self.prev_term = term;
+        std::mem::take(&mut self.entries)
     }
 
     /// The term of the last entry (0 for an empty log), used in §5.4.1.
@@ -78,7 +117,8 @@ impl RaftLog {
         if index <= self.prev_index {
             return None;
         }
-        self.entries.get((index - self.prev_index - 1) as usize)
+        let offset = usize::try_from(index - self.prev_index - 1).ok()?;
+        self.entries.get(offset)
     }
 
     /// The configuration entry of `entry`, if it is one.
@@ -107,7 +147,7 @@ impl RaftLog {
         if from <= self.prev_index {
             return Vec::new();
         }
-        let start = (from - self.prev_index - 1) as usize;
+        let start = usize::try_from(from - self.prev_index - 1).unwrap_or(usize::MAX);
         self.entries.iter().skip(start).take(max).cloned().collect()
     }
 
@@ -170,10 +210,12 @@ impl RaftLog {
                     removed.extend(self.entries.drain(keep..));
                     self.entries.push(entry.clone());
                 }
-                // A gap (never from a correct leader; `Message::check` drops
-                // such messages) ends the merge rather than corrupt the log.
-                None if entry.index != self.last_index() + 1 => break,
-                None => self.entries.push(entry.clone()),
+                // Entries come contiguous from the leader; a hand-injected
+                // message with a gap stops here instead of corrupting the log.
+                None if entry.index == self.last_index().saturating_add(1) => {
+                    self.entries.push(entry.clone());
+                }
+                None => break,
             }
         }
         removed
@@ -211,6 +253,33 @@ mod tests {
         assert_eq!(l.last_index_of_term(1), Some(2));
         assert_eq!(l.slice_from(2, 1), vec![e(2, 1)]);
         assert!(l.slice_from(0, 5).is_empty());
+    }
+
+    #[test]
+    fn compaction_keeps_numbering_thesis_5_1() {
+        let mut l = log_of(&[1, 1, 2, 2]);
+        assert_eq!(l.compact_to(9), None);
+        let dropped = l.compact_to(2).unwrap();
+        assert_eq!(dropped, vec![e(1, 1), e(2, 1)]);
+        assert_eq!((l.first_index(), l.last_index(), l.last_term()), (3, 4, 2));
+        assert_eq!((l.snapshot_index(), l.snapshot_term()), (2, 1));
+        assert_eq!(l.term_at(2), Some(1));
+        assert_eq!(l.term_at(1), None);
+        assert!(l.is_compacted(1) && !l.is_compacted(2));
+        assert_eq!(l.get(3), Some(&e(3, 2)));
+        assert_eq!(l.append(3, EntryData::Noop), 5);
+        // Compacting the whole log leaves only the boundary.
+        assert_eq!(l.compact_to(5).map(|d| d.len()), Some(3));
+        assert_eq!((l.first_index(), l.last_index(), l.last_term()), (6, 5, 3));
+        assert_eq!(l.reset_to(9, 4), Vec::<Entry>::new());
+        assert_eq!((l.first_index(), l.last_index(), l.last_term()), (10, 9, 4));
+    }
+
+    #[test]
+    fn merge_stops_at_a_gap() {
+        let mut l = log_of(&[1]);
+        assert!(l.merge(&[e(3, 1)]).is_empty());
+        assert_eq!(l.last_index(), 1);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The RPCs of Figure 2 (plus PreVote, thesis §9.6), as one-way messages.
 
 use super::log::Entry;
+use super::snapshot::Snapshot;
 use super::types::{Index, LogPosition, NodeId, Term};
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +49,24 @@ pub enum MessageBody {
     },
     /// The answer to an AppendEntries.
     AppendEntriesResponse(AppendResponse),
+    /// InstallSnapshot (thesis §5.1, Figure 5.3; paper §7, Figure 13): the
+    /// leader's snapshot, whole, for a follower that needs entries the leader
+    /// has compacted. The figure's `offset`/`done` chunking is not simulated.
+    InstallSnapshot {
+        /// Last included index and term, state machine and configuration.
+        snapshot: Snapshot,
+    },
+    /// The answer to an InstallSnapshot (the figure's `term`, plus what lets
+    /// the leader go on replicating).
+    InstallSnapshotResponse {
+        /// The term of the InstallSnapshot answered (older answers are ignored).
+        request_term: Term,
+        /// True if installed; false if ignored as stale.
+        installed: bool,
+        /// The last index now known to match the leader: the snapshot's last
+        /// included index, or our commit index if the snapshot was stale.
+        match_index: Index,
+    },
 }
 
 /// The answer to an AppendEntries (Figure 2's `success`, plus what a leader
@@ -113,7 +132,7 @@ impl ConflictHint {
     pub fn retry_index(&self) -> Index {
         match self {
             ConflictHint::TermConflict { first } => first.index,
-            ConflictHint::LogTooShort { last_index } => last_index + 1,
+            ConflictHint::LogTooShort { last_index } => last_index.saturating_add(1),
         }
     }
 }
@@ -149,17 +168,90 @@ impl AppendResponse {
     }
 }
 
-impl MessageBody {
-    /// A short stable name: `pre-vote`, `request-vote`, `append-entries` and
-    /// their `-resp` forms (the UI's `data-msg`).
-    pub fn kind(&self) -> &'static str {
+/// What kind of RPC a message is: a typed key for the view, the trace and
+/// scenario scripts. Every `match` on it is exhaustive, so a new kind does
+/// not compile until it has a picture, a translation and a `data-msg` name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MessageKind {
+    /// A pre-vote request (thesis §9.6).
+    PreVote,
+    /// A pre-vote answer.
+    PreVoteResponse,
+    /// RequestVote (§5.2).
+    RequestVote,
+    /// A RequestVote answer.
+    RequestVoteResponse,
+    /// AppendEntries (§5.3), a heartbeat when empty (§5.2).
+    AppendEntries,
+    /// An AppendEntries answer.
+    AppendEntriesResponse,
+    /// InstallSnapshot (§7).
+    InstallSnapshot,
+    /// An InstallSnapshot answer.
+    InstallSnapshotResponse,
+}
+
+impl MessageKind {
+    /// Every kind, in the order the legend lists them.
+    pub const ALL: [MessageKind; 8] = [
+        MessageKind::PreVote,
+        MessageKind::PreVoteResponse,
+        MessageKind::RequestVote,
+        MessageKind::RequestVoteResponse,
+        MessageKind::AppendEntries,
+        MessageKind::AppendEntriesResponse,
+        MessageKind::InstallSnapshot,
+        MessageKind::InstallSnapshotResponse,
+    ];
+
+    /// The stable name: `pre-vote`, `request-vote`, `append-entries`,
+    /// `install-snapshot` and their `-resp` forms (the UI's `data-msg`; part of the automation
+    /// contract, never renamed).
+    pub const fn name(self) -> &'static str {
         match self {
-            MessageBody::RequestVote { pre_vote: true, .. } => "pre-vote",
-            MessageBody::RequestVote { .. } => "request-vote",
-            MessageBody::RequestVoteResponse { pre_vote: true, .. } => "pre-vote-resp",
-            MessageBody::RequestVoteResponse { .. } => "request-vote-resp",
-            MessageBody::AppendEntries { .. } => "append-entries",
-            MessageBody::AppendEntriesResponse(_) => "append-entries-resp",
+            MessageKind::PreVote => "pre-vote",
+            MessageKind::PreVoteResponse => "pre-vote-resp",
+            MessageKind::RequestVote => "request-vote",
+            MessageKind::RequestVoteResponse => "request-vote-resp",
+            MessageKind::AppendEntries => "append-entries",
+            MessageKind::AppendEntriesResponse => "append-entries-resp",
+            MessageKind::InstallSnapshot => "install-snapshot",
+            MessageKind::InstallSnapshotResponse => "install-snapshot-resp",
+        }
+    }
+
+    /// The kind named `name` (the inverse of [`MessageKind::name`]).
+    pub fn from_name(name: &str) -> Option<MessageKind> {
+        MessageKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// Hashes as its [`MessageKind::name`] string, exactly as the trace hashed
+/// the kind when it was a `String`: trace hashes stay comparable.
+impl std::hash::Hash for MessageKind {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name().hash(state);
+    }
+}
+
+impl std::fmt::Display for MessageKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl MessageBody {
+    /// Which kind of RPC this is.
+    pub fn kind(&self) -> MessageKind {
+        match self {
+            MessageBody::RequestVote { pre_vote: true, .. } => MessageKind::PreVote,
+            MessageBody::RequestVote { .. } => MessageKind::RequestVote,
+            MessageBody::RequestVoteResponse { pre_vote: true, .. } => MessageKind::PreVoteResponse,
+            MessageBody::RequestVoteResponse { .. } => MessageKind::RequestVoteResponse,
+            MessageBody::AppendEntries { .. } => MessageKind::AppendEntries,
+            MessageBody::AppendEntriesResponse(_) => MessageKind::AppendEntriesResponse,
+            MessageBody::InstallSnapshot { .. } => MessageKind::InstallSnapshot,
+            MessageBody::InstallSnapshotResponse { .. } => MessageKind::InstallSnapshotResponse,
         }
     }
 
@@ -168,6 +260,14 @@ impl MessageBody {
         match self {
             MessageBody::AppendEntries { entries, .. } => entries.len(),
             _ => 0,
+        }
+    }
+
+    /// The size in bytes of a snapshot carried, if any (see [`Snapshot::size_bytes`]).
+    pub fn snapshot_bytes(&self) -> Option<usize> {
+        match self {
+            MessageBody::InstallSnapshot { snapshot } => Some(snapshot.size_bytes()),
+            _ => None,
         }
     }
 
@@ -181,6 +281,7 @@ impl MessageBody {
         match self {
             MessageBody::RequestVoteResponse { vote_granted, .. } => Some(*vote_granted),
             MessageBody::AppendEntriesResponse(r) => Some(r.success()),
+            MessageBody::InstallSnapshotResponse { installed, .. } => Some(*installed),
             _ => None,
         }
     }

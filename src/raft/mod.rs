@@ -24,22 +24,26 @@ mod quorum;
 mod reconfig;
 mod replication;
 mod rng;
+mod snapshot;
 mod state;
 mod types;
 mod wellformed;
 
 pub use commit::{CommitRule, CommitStatus};
-pub use config::{Config, ConfigError, UnsafeSwitch};
+pub use config::{Config, ConfigError, UnsafeSwitch, MAX_COMPACT_THRESHOLD};
 pub use event::{
     AppendRejection, CommitHold, ConfigCause, ConfigHalf, Event, NoCampaign, RoleCause, VoteDenial,
 };
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
 pub use membership::{fmt_set, ConfChange, ConfChangeError, ConfigEntry, Membership, MAX_MEMBERS};
-pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody};
+pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody, MessageKind};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
 pub use rng::Rng;
+pub use snapshot::{
+    CompactError, CompactTrigger, Snapshot, SnapshotIgnore, SnapshotInstall, SnapshotReason,
+};
 pub use state::{PersistentState, Progress, Role};
 pub use types::{Index, LogPosition, NodeId, Term};
 pub use wellformed::{MessageFault, MAX_ENTRIES, MAX_INDEX, MAX_TERM};

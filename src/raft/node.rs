@@ -105,6 +105,20 @@ impl Node {
             // A bootstrapped node always counts itself among the voters.
             Membership::simple(members.iter().copied().chain([id]))
         };
+        // The snapshot is persistent (thesis §5.1): the state machine restarts
+        // from it, and everything it covers is known committed. A snapshot
+        // that does not sit at the log's boundary is not trusted.
+        let restored = persistent.snapshot.last_included_index > 0
+            && persistent.snapshot.last_included_index == persistent.log.snapshot_index()
+            && persistent.snapshot.last_included_term == persistent.log.snapshot_term();
+        let (commit_index, kv) = if restored {
+            (
+                persistent.snapshot.last_included_index,
+                persistent.snapshot.state.clone(),
+            )
+        } else {
+            (0, KvStore::default())
+        };
         let mut node = Node {
             id,
             peers: base.members().into_iter().collect(),
@@ -116,8 +130,8 @@ impl Node {
             persistent,
             role: Role::Follower,
             leader_id: None,
-            commit_index: 0,
-            kv: KvStore::default(),
+            commit_index,
+            kv,
             progress: BTreeMap::new(),
             votes: BTreeMap::new(),
             election_elapsed: 0,
@@ -130,6 +144,14 @@ impl Node {
         node.reset_election_timer();
         node.refresh_membership(None);
         node.events.clear(); // the configuration read at start-up is not news
+        if restored {
+            let s = &node.persistent.snapshot;
+            let event = Event::RestoredFromSnapshot {
+                last_included_index: s.last_included_index,
+                last_included_term: s.last_included_term,
+            };
+            node.events.push(event);
+        }
         Ok(node)
     }
 
@@ -172,6 +194,24 @@ impl Node {
         self.randomized_election_timeout = ticks.max(1);
     }
 
+    /// Changes the automatic compaction threshold (0 turns it off). It takes
+    /// effect at the next applied entry, or at once through
+    /// [`Node::auto_compact`].
+    pub fn set_compact_threshold(&mut self, entries: u32) -> Result<(), ConfigError> {
+        let config = Config {
+            compact_threshold: entries,
+            ..self.config.clone()
+        };
+        config.validate()?;
+        self.config = config;
+        Ok(())
+    }
+
+    /// Compacts now if the automatic threshold is on and reached.
+    pub fn auto_compact(&mut self) {
+        self.maybe_auto_compact();
+    }
+
     /// Handles one incoming message (Figure 2, "Rules for Servers").
     pub fn step(&mut self, msg: Message) {
         // Servers answer RPCs without consulting their configuration (thesis
@@ -202,6 +242,14 @@ impl Node {
             MessageBody::AppendEntriesResponse(response) => {
                 self.handle_append_response(msg.from, response)
             }
+            MessageBody::InstallSnapshot { snapshot } => {
+                self.handle_install_snapshot(msg.from, snapshot)
+            }
+            MessageBody::InstallSnapshotResponse {
+                request_term,
+                match_index,
+                ..
+            } => self.handle_snapshot_response(msg.from, request_term, match_index),
         }
     }
 
@@ -395,7 +443,11 @@ impl Node {
                 } => return true, // echoes the term we would campaign in
                 _ => {}
             }
-            let leader = matches!(msg.body, MessageBody::AppendEntries { .. }).then_some(msg.from);
+            let leader = matches!(
+                msg.body,
+                MessageBody::AppendEntries { .. } | MessageBody::InstallSnapshot { .. }
+            )
+            .then_some(msg.from);
             self.events.push(Event::TermAdopted {
                 from_term: term,
                 to_term: msg.term,
@@ -454,6 +506,9 @@ impl Node {
                         None,
                     )),
                 );
+            }
+            MessageBody::InstallSnapshot { ref snapshot } => {
+                self.reject_stale_snapshot(msg.from, msg.term, snapshot.last_included_index)
             }
             _ => self.events.push(Event::StaleIgnored {
                 from: msg.from,

@@ -70,12 +70,12 @@ impl Node {
     }
 
     /// Re-reads the configuration in force from the log (after entries were
-    /// appended or truncated): the latest configuration entry, or the base
-    /// configuration when the log holds none (thesis §4.1).
+    /// appended or truncated): the latest configuration entry, or, when the
+    /// log holds none, the snapshot's or the base configuration (thesis §4.1).
     pub(super) fn refresh_membership(&mut self, cause: Option<ConfigCause>) {
         let (index, membership) = match self.persistent.log.last_config() {
             Some((i, c)) => (i, c.membership.clone()),
-            None => (0, self.base_membership.clone()),
+            None => self.compacted_membership(), // thesis §5.1: the snapshot's
         };
         if index == self.membership_index && membership == self.membership {
             return;

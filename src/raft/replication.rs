@@ -35,17 +35,22 @@ impl Node {
         let Some(pr) = self.progress.get(&peer).copied() else {
             return;
         };
+        // Thesis §5.1: the entry the follower needs next is compacted away,
+        // so only the snapshot can bring it up to date.
+        if pr.next_index < self.persistent.log.first_index() {
+            return self.send_snapshot(peer, pr.next_index);
+        }
         let log = &self.persistent.log;
         let max = self.config.max_entries_per_message as usize;
         let entries = log.slice_from(pr.next_index, max);
         if entries.is_empty() && !allow_empty {
             return;
         }
-        let prev_log_index = pr.next_index - 1;
+        let prev_log_index = pr.next_index.saturating_sub(1);
         let prev_log = LogPosition::new(log.term_at(prev_log_index).unwrap_or(0), prev_log_index);
         let sent = entries.len() as Index;
         if let Some(p) = self.progress.get_mut(&peer) {
-            p.next_index += sent;
+            p.next_index = p.next_index.saturating_add(sent);
         }
         let term = self.persistent.current_term;
         let body = MessageBody::AppendEntries {
@@ -77,6 +82,24 @@ impl Node {
         // and the stale leader takes the answer as one of its term.
         let term = request_term;
         let log = &self.persistent.log;
+        // Below our snapshot: everything it covers is committed, so it matches
+        // the leader's log (Leader Completeness); check from its boundary on.
+        let snapshot_index = log.snapshot_index();
+        let (prev_log, entries) = if prev_log.index < snapshot_index {
+            let skip = usize::try_from(snapshot_index - prev_log.index).unwrap_or(usize::MAX);
+            match entries.get(skip.saturating_sub(1)..) {
+                Some(rest) if !rest.is_empty() => (
+                    LogPosition::new(rest[0].term, snapshot_index),
+                    rest.get(1..).unwrap_or(&[]),
+                ),
+                _ => (
+                    LogPosition::new(log.snapshot_term(), snapshot_index),
+                    &[][..],
+                ),
+            }
+        } else {
+            (prev_log, entries)
+        };
         let prev_log_index = prev_log.index;
         // Receiver rule 2: reply false if the log has no entry at prevLogIndex
         // whose term matches prevLogTerm (§5.3).
@@ -123,7 +146,7 @@ impl Node {
         if !removed.is_empty() || entries.iter().any(|e| RaftLog::config_of(e).is_some()) {
             self.refresh_membership(None);
         }
-        let match_index = prev_log_index + entries.len() as Index;
+        let match_index = prev_log_index.saturating_add(entries.len() as Index);
         self.events.push(Event::AppendAccepted {
             leader,
             prev_log_index,
@@ -158,7 +181,7 @@ impl Node {
         let (rejected_prev_index, hint) = match response.outcome {
             AppendOutcome::Matched { match_index } => {
                 pr.match_index = pr.match_index.max(match_index.min(last_index));
-                pr.next_index = pr.next_index.max(pr.match_index + 1);
+                pr.next_index = pr.next_index.max(pr.match_index.saturating_add(1));
                 self.maybe_commit();
                 self.send_append(from, false);
                 return;
@@ -178,7 +201,7 @@ impl Node {
                 .conflict_term()
                 .and_then(|t| self.persistent.log.last_index_of_term(t))
             {
-                Some(i) => i + 1,
+                Some(i) => i.saturating_add(1),
                 None => h.retry_index(),
             },
             None => 0,
@@ -186,7 +209,7 @@ impl Node {
         let old = pr.next_index;
         let new = hinted
             .min(rejected_prev_index)
-            .max(pr.match_index + 1)
+            .max(pr.match_index.saturating_add(1))
             .max(1);
         pr.next_index = new;
         self.events.push(Event::NextIndexBackedUp {
@@ -210,7 +233,7 @@ impl Node {
         let index = if majority_index > self.commit_index {
             majority_index
         } else if self.persistent.log.last_index() > self.commit_index {
-            self.commit_index + 1
+            self.commit_index.saturating_add(1)
         } else {
             return;
         };
@@ -272,7 +295,7 @@ impl Node {
     /// Figure 2, all servers: apply entries up to commitIndex, in order.
     pub(super) fn apply_committed(&mut self) {
         while self.kv.last_applied < self.commit_index {
-            let index = self.kv.last_applied + 1;
+            let index = self.kv.last_applied.saturating_add(1);
             let Some(entry) = self.persistent.log.get(index) else {
                 break;
             };
@@ -290,5 +313,6 @@ impl Node {
                     .push(Event::ConfigCommitted { index, membership });
             }
         }
+        self.maybe_auto_compact();
     }
 }

@@ -2,6 +2,7 @@
 //! survives a restart, everything else is rebuilt.
 
 use super::log::RaftLog;
+use super::snapshot::Snapshot;
 use super::types::{Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
 
@@ -38,8 +39,12 @@ pub struct PersistentState {
     pub current_term: Term,
     /// Candidate that received our vote in the current term, if any.
     pub voted_for: Option<NodeId>,
-    /// The log.
+    /// The log, numbered on from the snapshot.
     pub log: RaftLog,
+    /// The snapshot standing for the compacted prefix of the log (thesis
+    /// §5.1); its last included index and term are the log's boundary.
+    #[serde(default)]
+    pub snapshot: Snapshot,
 }
 
 /// A leader's view of one follower (Figure 2 "volatile state on leaders").

@@ -154,6 +154,25 @@ impl Message {
                 }
                 entries_ok(self.term, prev_log.index, entries)
             }
+            MessageBody::InstallSnapshot { snapshot } => {
+                terms(&[snapshot.last_included_term])?;
+                indexes(&[snapshot.last_included_index, snapshot.config_index])?;
+                if snapshot.last_included_term > self.term {
+                    return Err(MessageFault::LogTermAboveTerm);
+                }
+                if snapshot.config_index > snapshot.last_included_index {
+                    return Err(MessageFault::IndexTooLarge);
+                }
+                Ok(())
+            }
+            MessageBody::InstallSnapshotResponse {
+                request_term,
+                match_index,
+                ..
+            } => {
+                terms(&[*request_term])?;
+                indexes(&[*match_index])
+            }
             MessageBody::AppendEntriesResponse(r) => {
                 terms(&[r.request_term])?;
                 match r.outcome {

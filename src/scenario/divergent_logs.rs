@@ -2,10 +2,12 @@
 //! follower truncates its conflicting suffix (§5.3).
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::raft::MessageKind;
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig};
 
-const AE: &str = "append-entries";
-const AER: &str = "append-entries-resp";
+const AE: MessageKind = MessageKind::AppendEntries;
+const AER: MessageKind = MessageKind::AppendEntriesResponse;
 
 /// The scenario.
 pub fn scenario() -> Scenario {
@@ -30,7 +32,7 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 propose_to(1, "put a 1"),
                 Op::RunUntil(all_commit(2), 60),
             ])
@@ -65,11 +67,11 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::Campaign(3)),
-                Op::RunUntil(Cond::Role(3, "leader"), 60),
+                Op::RunUntil(Cond::Role(3, RoleKey::Leader), 60),
                 propose_to(3, "put d 4"),
                 Op::RunUntil(Cond::All(vec![Cond::Commit(4, 4), Cond::Commit(5, 4)]), 60),
             ])
-            .expect(Cond::All(vec![Cond::Role(3, "leader"), Cond::Commit(3, 4)])),
+            .expect(Cond::All(vec![Cond::Role(3, RoleKey::Leader), Cond::Commit(3, 4)])),
             Step::new(
                 ("Heal, one message at a time", "恢复网络，逐条投递"),
                 "§5.3",
@@ -89,7 +91,7 @@ pub fn scenario() -> Scenario {
                 act(Action::Recover),
                 Op::Run(5),
             ])
-            .expect(Cond::Role(1, "leader")),
+            .expect(Cond::Role(1, RoleKey::Leader)),
             Step::new(
                 ("n1 steps down and rejects", "n1 下台并拒绝"),
                 "§5.3",
@@ -102,7 +104,7 @@ pub fn scenario() -> Scenario {
                  提示告诉 n3（§5.3 末尾）。",
             )
             .ops([Op::Deliver(3, 1, AE)])
-            .expect(Cond::All(vec![Cond::Role(1, "follower"), Cond::Term(1, 2)])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Follower), Cond::Term(1, 2)])),
             Step::new(
                 ("n3 backs up nextIndex", "n3 回退 nextIndex"),
                 "§5.3",

@@ -1,6 +1,7 @@
 //! Scenario 1: Leader election basics: terms, timers, votes, majority (§5.1, §5.2).
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig};
 
 /// The scenario.
@@ -41,9 +42,9 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(3, 12)),
-                Op::RunUntil(Cond::Role(3, "candidate"), 50),
+                Op::RunUntil(Cond::Role(3, RoleKey::Candidate), 50),
             ])
-            .expect(Cond::All(vec![Cond::Role(3, "candidate"), Cond::Term(3, 1)])),
+            .expect(Cond::All(vec![Cond::Role(3, RoleKey::Candidate), Cond::Term(3, 1)])),
             Step::new(
                 ("A majority votes: leader", "获得多数票：成为领导者"),
                 "§5.2",
@@ -57,8 +58,8 @@ pub fn scenario() -> Scenario {
                  多数派——于是成为任期 1 的领导者。它在日志中追加一条本任期的空操作（no-op）条目\
                  （论文 §6.4），并开始发送日志追加消息。",
             )
-            .ops([Op::RunUntil(Cond::Role(3, "leader"), 50)])
-            .expect(Cond::Role(3, "leader")),
+            .ops([Op::RunUntil(Cond::Role(3, RoleKey::Leader), 50)])
+            .expect(Cond::Role(3, RoleKey::Leader)),
             Step::new(
                 ("Heartbeats keep the peace", "心跳维持领导地位"),
                 "§5.2",

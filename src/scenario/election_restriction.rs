@@ -2,6 +2,7 @@
 //! (§5.4.1), so a committed entry survives the leader's crash.
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig};
 
 /// The scenario.
@@ -27,11 +28,11 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(2, 10)),
-                Op::RunUntil(Cond::Role(2, "leader"), 60),
+                Op::RunUntil(Cond::Role(2, RoleKey::Leader), 60),
                 propose_to(2, "put x 1"),
                 Op::RunUntil(Cond::All(vec![Cond::Commit(1, 2), Cond::Commit(3, 2)]), 60),
             ])
-            .expect(Cond::Role(2, "leader")),
+            .expect(Cond::Role(2, RoleKey::Leader)),
             Step::new(
                 ("A is down; B commits hello", "A 宕机；B 提交 hello"),
                 "§5.3",
@@ -61,7 +62,7 @@ pub fn scenario() -> Scenario {
                  Raft 的领导者完全特性保证这种情况绝不会发生（§5.4）。",
             )
             .ops([act(Action::Crash(2)), act(Action::Restart(1))])
-            .expect(Cond::Role(2, "crashed")),
+            .expect(Cond::Role(2, RoleKey::Crashed)),
             Step::new(
                 ("A campaigns: C refuses", "A 发起选举：C 拒绝"),
                 "§5.4.1",
@@ -76,7 +77,7 @@ pub fn scenario() -> Scenario {
                  它无法获胜。",
             )
             .ops([act(Action::Campaign(1)), Op::Run(8)])
-            .expect(Cond::All(vec![Cond::Role(1, "candidate"), Cond::Term(3, 2)])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Candidate), Cond::Term(3, 2)])),
             Step::new(
                 ("C wins and keeps hello", "C 获胜并保留 hello"),
                 "§5.4.1",
@@ -96,7 +97,7 @@ pub fn scenario() -> Scenario {
                 Op::RunUntil(Cond::AnyLeader, 200),
                 Op::RunUntil(Cond::Commit(1, 4), 60),
             ])
-            .expect(Cond::All(vec![Cond::Role(3, "leader"), Cond::Commit(1, 4)])),
+            .expect(Cond::All(vec![Cond::Role(3, RoleKey::Leader), Cond::Commit(1, 4)])),
             Step::new(
                 ("B returns as a follower", "B 以跟随者身份回归"),
                 "§5.3",

@@ -4,6 +4,7 @@
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
 use crate::raft::UnsafeSwitch;
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig, Target};
 
 /// Which rules the cluster runs.
@@ -104,7 +105,7 @@ pub fn scenario(v: Variant) -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 propose_to(1, "put x 1"),
                 Op::Run(15),
                 act(Action::Partition(vec![vec![1, 2], vec![3, 4, 5]])),
@@ -112,7 +113,7 @@ pub fn scenario(v: Variant) -> Scenario {
                 Op::Run(6),
                 act(Action::Crash(1)),
             ])
-            .expect(Cond::All(vec![Cond::Role(1, "crashed"), Cond::LogLen(2, len_c - 1)])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Crashed), Cond::LogLen(2, len_c - 1)])),
             Step::new(
                 ("(b) S5 leads term 2; its entry stays on S5", "(b) S5 领导任期 2；它的条目只在 S5 上"),
                 "§5.2",
@@ -141,13 +142,13 @@ pub fn scenario(v: Variant) -> Scenario {
             )
             .ops([
                 act(Action::Campaign(5)),
-                Op::RunUntil(Cond::Role(5, "leader"), 60),
+                Op::RunUntil(Cond::Role(5, RoleKey::Leader), 60),
                 act(Action::Partition(vec![vec![5], vec![1, 2, 3, 4]])),
                 propose_to(5, "put x 3"),
                 Op::Run(2),
                 act(Action::Crash(5)),
             ])
-            .expect(Cond::All(vec![Cond::Role(5, "crashed"), Cond::Term(5, 2)])),
+            .expect(Cond::All(vec![Cond::Role(5, RoleKey::Crashed), Cond::Term(5, 2)])),
             Step::new(
                 ("(c) S1 leads term 3; x = 2 on a majority", "(c) S1 领导任期 3；x = 2 到达多数派"),
                 "§5.4.2",
@@ -191,11 +192,11 @@ pub fn scenario(v: Variant) -> Scenario {
                 act(Action::Campaign(1)),
                 Op::Run(6),
                 act(Action::Campaign(1)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 Op::RunUntil(Cond::All((2..=4).map(|n| Cond::LogLen(n, len_c)).collect()), 60),
                 Op::Run(6),
             ])
-            .expect(Cond::All(vec![Cond::Role(1, "leader"), Cond::Term(1, 3)])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Leader), Cond::Term(1, 3)])),
             Step::new(
                 ("(d) S1 crashes; S5 returns", "(d) S1 崩溃；S5 回来了"),
                 "§5.4.1",

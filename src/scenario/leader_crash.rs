@@ -2,6 +2,7 @@
 //! of the course notes (§5.2).
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig};
 
 /// The scenario.
@@ -30,11 +31,11 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 propose_to(1, "put x 1"),
                 Op::RunUntil(Cond::All(vec![Cond::Commit(2, 2), Cond::Commit(3, 2)]), 60),
             ])
-            .expect(Cond::All(vec![Cond::Role(1, "leader"), Cond::Commit(3, 2)])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Leader), Cond::Commit(3, 2)])),
             Step::new(
                 ("A crashes; B times out", "A 崩溃；B 选举超时"),
                 "§5.2",
@@ -50,9 +51,9 @@ pub fn scenario() -> Scenario {
                 act(Action::Crash(1)),
                 act(Action::SetTimeout(2, 20)),
                 act(Action::SetTimeout(3, 38)),
-                Op::RunUntil(Cond::Role(2, "candidate"), 60),
+                Op::RunUntil(Cond::Role(2, RoleKey::Candidate), 60),
             ])
-            .expect(Cond::All(vec![Cond::Role(2, "candidate"), Cond::Term(2, 2)])),
+            .expect(Cond::All(vec![Cond::Role(2, RoleKey::Candidate), Cond::Term(2, 2)])),
             Step::new(
                 ("C votes for B: new leader", "C 投票给 B：新领导者"),
                 "§5.2",
@@ -64,8 +65,8 @@ pub fn scenario() -> Scenario {
                  B 的日志至少和 C 的一样新（§5.4.1）。所以 C 投出赞成票。B 获得 3 票中的 2 票，构成多数派，\
                  成为任期 2 的领导者。它的第一次心跳让 C 成为 B 的跟随者。",
             )
-            .ops([Op::RunUntil(Cond::Role(2, "leader"), 60), Op::Run(8)])
-            .expect(Cond::Role(2, "leader")),
+            .ops([Op::RunUntil(Cond::Role(2, RoleKey::Leader), 60), Op::Run(8)])
+            .expect(Cond::Role(2, RoleKey::Leader)),
             Step::new(
                 ("B serves the client", "B 为客户端服务"),
                 "§5.3",
@@ -95,7 +96,7 @@ pub fn scenario() -> Scenario {
                 act(Action::Restart(1)),
                 Op::RunUntil(Cond::Commit(1, 4), 80),
             ])
-            .expect(Cond::All(vec![Cond::Role(1, "follower"), Cond::Commit(1, 4)])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Follower), Cond::Commit(1, 4)])),
         ],
     }
 }

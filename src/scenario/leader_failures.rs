@@ -3,10 +3,12 @@
 //! cluster, with manual delivery deciding how far each command gets.
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::raft::MessageKind;
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig, Target};
 
-const AE: &str = "append-entries";
-const AER: &str = "append-entries-resp";
+const AE: MessageKind = MessageKind::AppendEntries;
+const AER: MessageKind = MessageKind::AppendEntriesResponse;
 
 /// Manual delivery on, with nothing left in flight.
 fn manual_on() -> [Op; 4] {
@@ -23,7 +25,7 @@ fn new_leader(node: u32, crashed: u32) -> [Op; 5] {
     [
         act(Action::SetManualDelivery(false)),
         act(Action::Campaign(node)),
-        Op::RunUntil(Cond::Role(node, "leader"), 60),
+        Op::RunUntil(Cond::Role(node, RoleKey::Leader), 60),
         act(Action::Restart(crashed)),
         Op::Run(15),
     ]
@@ -55,10 +57,10 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 Op::RunUntil(Cond::All((2..=3).map(|n| Cond::Commit(n, 1)).collect()), 60),
             ])
-            .expect(Cond::Role(1, "leader")),
+            .expect(Cond::Role(1, RoleKey::Leader)),
             Step::new(
                 ("1. Before the request arrives", "1. 请求到达之前"),
                 "§8",
@@ -78,7 +80,7 @@ pub fn scenario() -> Scenario {
                 act(Action::Restart(1)),
                 Op::Run(15),
             ])
-            .expect(Cond::All(vec![Cond::Role(2, "leader"), Cond::OpSettled(1)])),
+            .expect(Cond::All(vec![Cond::Role(2, RoleKey::Leader), Cond::OpSettled(1)])),
             Step::new(
                 ("2. At the leader only", "2. 只到达领导者"),
                 "§5.3",
@@ -97,7 +99,7 @@ pub fn scenario() -> Scenario {
                 act(Action::Crash(2)),
                 Op::Run(1),
             ])
-            .expect(Cond::All(vec![Cond::Role(2, "crashed"), Cond::OpSettled(2)])),
+            .expect(Cond::All(vec![Cond::Role(2, RoleKey::Crashed), Cond::OpSettled(2)])),
             Step::new(
                 ("2. Overwritten; the client retries", "2. 被覆盖；客户端重试"),
                 "§5.3",
@@ -113,7 +115,7 @@ pub fn scenario() -> Scenario {
                 Op::RunUntil(Cond::OpSettled(3), 60),
                 Op::Run(10),
             ])
-            .expect(Cond::All(vec![Cond::Role(3, "leader"), Cond::Commit(2, 5)])),
+            .expect(Cond::All(vec![Cond::Role(3, RoleKey::Leader), Cond::Commit(2, 5)])),
             Step::new(
                 ("3. On one follower, unacknowledged", "3. 到达部分跟随者，未确认"),
                 "§5.4.1",
@@ -132,7 +134,7 @@ pub fn scenario() -> Scenario {
                 act(Action::Crash(3)),
                 Op::Run(1),
             ])
-            .expect(Cond::All(vec![Cond::Role(3, "crashed"), Cond::LogLen(1, 6)])),
+            .expect(Cond::All(vec![Cond::Role(3, RoleKey::Crashed), Cond::LogLen(1, 6)])),
             Step::new(
                 ("3. Only the node with the data wins", "3. 只有拥有新数据的节点能当选"),
                 "§5.4.1",
@@ -150,11 +152,11 @@ pub fn scenario() -> Scenario {
                 act(Action::Campaign(2)),
                 Op::Run(6),
                 act(Action::Campaign(1)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 act(Action::Restart(3)),
                 Op::Run(15),
             ])
-            .expect(Cond::All(vec![Cond::Role(1, "leader"), Cond::Commit(3, 7)])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Leader), Cond::Commit(3, 7)])),
             Step::new(
                 ("4. On all followers, unacknowledged", "4. 到达所有跟随者，未确认"),
                 "§5.4",
@@ -176,7 +178,7 @@ pub fn scenario() -> Scenario {
                 act(Action::Crash(1)),
             ])
             .ops(new_leader(2, 1))
-            .expect(Cond::All(vec![Cond::Role(2, "leader"), Cond::Commit(1, 9)])),
+            .expect(Cond::All(vec![Cond::Role(2, RoleKey::Leader), Cond::Commit(1, 9)])),
             Step::new(
                 ("5. Committed at the leader only", "5. 只在领导者上提交"),
                 "§5.3",
@@ -196,7 +198,7 @@ pub fn scenario() -> Scenario {
                 act(Action::Crash(2)),
             ])
             .expect(Cond::All(vec![
-                Cond::Role(2, "crashed"),
+                Cond::Role(2, RoleKey::Crashed),
                 Cond::Not(Box::new(Cond::Commit(1, 10))),
             ])),
             Step::new(
@@ -209,7 +211,7 @@ pub fn scenario() -> Scenario {
                  put e 5。n3 的空操作条目让它在每个服务器上都被提交。客户端收到的应答依然成立。",
             )
             .ops(new_leader(3, 2))
-            .expect(Cond::All(vec![Cond::Role(3, "leader"), Cond::Commit(1, 11)])),
+            .expect(Cond::All(vec![Cond::Role(3, RoleKey::Leader), Cond::Commit(1, 11)])),
             Step::new(
                 ("6. Committed everywhere, not answered", "6. 全部提交，尚未应答"),
                 "§8",
@@ -233,7 +235,7 @@ pub fn scenario() -> Scenario {
                 act(Action::Crash(3)),
             ])
             .ops(new_leader(1, 3))
-            .expect(Cond::All(vec![Cond::Role(1, "leader"), Cond::Commit(3, 13)])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Leader), Cond::Commit(3, 13)])),
             Step::new(
                 ("7. A partition: two leaders", "7. 网络分区：两个领导者"),
                 "§5.2",
@@ -247,11 +249,11 @@ pub fn scenario() -> Scenario {
                 act(Action::Partition(vec![vec![1], vec![2, 3]])),
                 propose_to(1, "put g 7"),
                 act(Action::Campaign(2)),
-                Op::RunUntil(Cond::Role(2, "leader"), 60),
+                Op::RunUntil(Cond::Role(2, RoleKey::Leader), 60),
                 propose_to(2, "put g 8"),
                 Op::Run(15),
             ])
-            .expect(Cond::All(vec![Cond::Role(1, "leader"), Cond::Role(2, "leader")])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Leader), Cond::Role(2, RoleKey::Leader)])),
             Step::new(
                 ("7. Healed: the old leader steps down", "7. 恢复：旧领导者下台"),
                 "§5.3",
@@ -264,7 +266,7 @@ pub fn scenario() -> Scenario {
                  依然成立。",
             )
             .ops([act(Action::Recover), Op::Run(30)])
-            .expect(Cond::All(vec![Cond::Role(1, "follower"), Cond::Commit(1, 15)])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Follower), Cond::Commit(1, 15)])),
         ],
     }
 }

@@ -2,6 +2,7 @@
 //! CheckQuorum makes it step down (thesis §6.2).
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig};
 
 /// The scenario.
@@ -29,11 +30,11 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 propose_to(1, "put x 1"),
                 Op::RunUntil(Cond::All((2..=3).map(|n| Cond::Commit(n, 2)).collect()), 60),
             ])
-            .expect(Cond::Role(1, "leader")),
+            .expect(Cond::Role(1, RoleKey::Leader)),
             Step::new(
                 ("Replies to n1 are lost", "发往 n1 的应答丢失"),
                 "§5.3",
@@ -54,7 +55,7 @@ pub fn scenario() -> Scenario {
                 Op::Run(10),
             ])
             .expect(Cond::All(vec![
-                Cond::Role(1, "leader"),
+                Cond::Role(1, RoleKey::Leader),
                 Cond::LogLen(2, 3),
                 Cond::Not(Box::new(Cond::Commit(1, 3))),
             ])),
@@ -67,8 +68,8 @@ pub fn scenario() -> Scenario {
                 "距离最后一次收到应答过了一个选举超时，n1 检查自己收到过谁的消息：只有它自己，3 个中的 1 个。\
                  它与多数派失去了联系，于是退回跟随者（事件日志中写明了原因），并停止发送心跳。",
             )
-            .ops([Op::RunUntil(Cond::Role(1, "follower"), 100)])
-            .expect(Cond::Role(1, "follower")),
+            .ops([Op::RunUntil(Cond::Role(1, RoleKey::Follower), 100)])
+            .expect(Cond::Role(1, RoleKey::Follower)),
             Step::new(
                 ("n2 and n3 elect a leader", "n2 和 n3 选出领导者"),
                 "§5.2",
@@ -83,10 +84,10 @@ pub fn scenario() -> Scenario {
             .ops([
                 act(Action::SetTimeout(2, 39)),
                 act(Action::SetTimeout(3, 20)),
-                Op::RunUntil(Cond::Role(3, "leader"), 100),
+                Op::RunUntil(Cond::Role(3, RoleKey::Leader), 100),
                 Op::Run(10),
             ])
-            .expect(Cond::All(vec![Cond::Role(3, "leader"), Cond::Commit(3, 4)])),
+            .expect(Cond::All(vec![Cond::Role(3, RoleKey::Leader), Cond::Commit(3, 4)])),
             Step::new(
                 ("Links repaired", "链路修复"),
                 "§5.3",
@@ -97,7 +98,7 @@ pub fn scenario() -> Scenario {
                  put x 2 也被提交并得到应答：这个条目从未丢失。",
             )
             .ops([act(Action::Recover), Op::Run(40)])
-            .expect(Cond::All(vec![Cond::Role(3, "leader"), Cond::Commit(1, 4)])),
+            .expect(Cond::All(vec![Cond::Role(3, RoleKey::Leader), Cond::Commit(1, 4)])),
         ],
     }
 }

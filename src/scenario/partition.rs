@@ -3,6 +3,7 @@
 //! its uncommitted entries are overwritten — no split brain.
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig};
 
 /// The scenario.
@@ -30,7 +31,7 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 propose_to(1, "put x 1"),
                 Op::RunUntil(all_commit(2), 60),
             ])
@@ -72,10 +73,10 @@ pub fn scenario() -> Scenario {
                 act(Action::SetTimeout(3, 20)),
                 act(Action::SetTimeout(4, 39)),
                 act(Action::SetTimeout(5, 39)),
-                Op::RunUntil(Cond::Role(3, "leader"), 100),
+                Op::RunUntil(Cond::Role(3, RoleKey::Leader), 100),
                 Op::Run(6),
             ])
-            .expect(Cond::All(vec![Cond::Role(1, "leader"), Cond::Role(3, "leader")])),
+            .expect(Cond::All(vec![Cond::Role(1, RoleKey::Leader), Cond::Role(3, RoleKey::Leader)])),
             Step::new(
                 ("The majority commits", "多数派提交"),
                 "§5.3",
@@ -103,7 +104,7 @@ pub fn scenario() -> Scenario {
                  x = 3。",
             )
             .ops([act(Action::Recover), Op::RunUntil(all_commit(4), 80), Op::Run(10)])
-            .expect(Cond::All(vec![all_commit(4), Cond::Role(1, "follower")])),
+            .expect(Cond::All(vec![all_commit(4), Cond::Role(1, RoleKey::Follower)])),
         ],
     }
 }

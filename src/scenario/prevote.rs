@@ -3,6 +3,7 @@
 //! PreVote it does not. One script, two configurations.
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig};
 
 /// The scenario, without or with PreVote.
@@ -40,11 +41,11 @@ pub fn scenario(pre_vote: bool) -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 propose_to(1, "put x 1"),
                 Op::RunUntil(Cond::All((2..=3).map(|n| Cond::Commit(n, 2)).collect()), 60),
             ])
-            .expect(Cond::Role(1, "leader")),
+            .expect(Cond::Role(1, RoleKey::Leader)),
             Step::new(
                 ("A crashes; B leads term 2", "A 崩溃；B 领导任期 2"),
                 "§5.2",
@@ -57,11 +58,11 @@ pub fn scenario(pre_vote: bool) -> Scenario {
                 act(Action::Crash(1)),
                 act(Action::SetTimeout(2, 20)),
                 act(Action::SetTimeout(3, 38)),
-                Op::RunUntil(Cond::Role(2, "leader"), 100),
+                Op::RunUntil(Cond::Role(2, RoleKey::Leader), 100),
                 propose_to(2, "put hello world"),
                 Op::RunUntil(Cond::Commit(3, 4), 60),
             ])
-            .expect(Cond::All(vec![Cond::Role(2, "leader"), Cond::Commit(3, 4)])),
+            .expect(Cond::All(vec![Cond::Role(2, RoleKey::Leader), Cond::Commit(3, 4)])),
             Step::new(
                 ("A restarts, cut off", "A 重启，但网络不通"),
                 pick("§5.2", "§9.6"),
@@ -89,11 +90,11 @@ pub fn scenario(pre_vote: bool) -> Scenario {
             ])
             .expect(if pre_vote {
                 Cond::All(vec![
-                    Cond::Role(1, "precandidate"),
+                    Cond::Role(1, RoleKey::PreCandidate),
                     Cond::Not(Box::new(Cond::Term(1, 2))),
                 ])
             } else {
-                Cond::All(vec![Cond::Role(1, "candidate"), Cond::Term(1, 5)])
+                Cond::All(vec![Cond::Role(1, RoleKey::Candidate), Cond::Term(1, 5)])
             }),
             Step::new(
                 ("The network heals", "网络恢复"),
@@ -120,9 +121,9 @@ pub fn scenario(pre_vote: bool) -> Scenario {
             )
             .ops([act(Action::Recover), Op::Run(80)])
             .expect(if pre_vote {
-                Cond::All(vec![Cond::Role(2, "leader"), Cond::Role(1, "follower")])
+                Cond::All(vec![Cond::Role(2, RoleKey::Leader), Cond::Role(1, RoleKey::Follower)])
             } else {
-                Cond::All(vec![Cond::Role(3, "leader"), Cond::Term(2, 7)])
+                Cond::All(vec![Cond::Role(3, RoleKey::Leader), Cond::Term(2, 7)])
             }),
         ],
     }

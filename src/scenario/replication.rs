@@ -2,10 +2,12 @@
 //! (§5.3), one message at a time in manual delivery mode.
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::raft::MessageKind;
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig};
 
-const AE: &str = "append-entries";
-const AER: &str = "append-entries-resp";
+const AE: MessageKind = MessageKind::AppendEntries;
+const AER: MessageKind = MessageKind::AppendEntriesResponse;
 
 /// The scenario.
 pub fn scenario() -> Scenario {
@@ -33,14 +35,14 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(2, 10)),
-                Op::RunUntil(Cond::Role(2, "leader"), 60),
+                Op::RunUntil(Cond::Role(2, RoleKey::Leader), 60),
                 Op::RunUntil(Cond::All(vec![Cond::Commit(1, 1), Cond::Commit(3, 1)]), 60),
                 act(Action::SetManualDelivery(true)),
                 act(Action::DeliverAll),
                 act(Action::DeliverAll),
                 act(Action::DeliverAll),
             ])
-            .expect(Cond::All(vec![Cond::Role(2, "leader"), Cond::Quiet])),
+            .expect(Cond::All(vec![Cond::Role(2, RoleKey::Leader), Cond::Quiet])),
             Step::new(
                 ("Proposal: B appends, sends AppendEntries", "提案：B 追加日志并发送日志追加"),
                 "§5.3",

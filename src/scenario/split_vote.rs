@@ -1,6 +1,7 @@
 //! Scenario 3: Split vote, and why election timeouts are randomized (§5.2).
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig};
 
 /// The scenario.
@@ -10,7 +11,7 @@ pub fn scenario() -> Scenario {
         seed: 7,
         ..SimConfig::default()
     };
-    let both = |role: &'static str| Cond::All(vec![Cond::Role(2, role), Cond::Role(3, role)]);
+    let both = |role: RoleKey| Cond::All(vec![Cond::Role(2, role), Cond::Role(3, role)]);
     Scenario {
         id: "split-vote",
         title_en: "3. Split vote and random timeouts",
@@ -28,11 +29,11 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 propose_to(1, "put x 1"),
                 Op::RunUntil(Cond::All(vec![Cond::Commit(2, 2), Cond::Commit(3, 2)]), 60),
             ])
-            .expect(Cond::Role(1, "leader")),
+            .expect(Cond::Role(1, RoleKey::Leader)),
             Step::new(
                 ("Two candidates at once: split", "两个候选人同时出现：选票瓜分"),
                 "§5.2",
@@ -53,7 +54,7 @@ pub fn scenario() -> Scenario {
                 act(Action::Campaign(3)),
                 Op::Run(6),
             ])
-            .expect(Cond::All(vec![both("candidate"), Cond::Term(2, 2), Cond::Term(3, 2)])),
+            .expect(Cond::All(vec![both(RoleKey::Candidate), Cond::Term(2, 2), Cond::Term(3, 2)])),
             Step::new(
                 ("Equal timeouts: split again", "超时相同：再次瓜分"),
                 "§5.2",
@@ -71,7 +72,7 @@ pub fn scenario() -> Scenario {
                 Op::RunUntil(Cond::All(vec![Cond::Term(2, 3), Cond::Term(3, 3)]), 60),
                 Op::Run(6),
             ])
-            .expect(Cond::All(vec![both("candidate"), Cond::Term(2, 3), Cond::Term(3, 3)])),
+            .expect(Cond::All(vec![both(RoleKey::Candidate), Cond::Term(2, 3), Cond::Term(3, 3)])),
             Step::new(
                 ("Random timeouts: a winner", "随机超时：选出领导者"),
                 "§5.2",
@@ -86,7 +87,7 @@ pub fn scenario() -> Scenario {
                  易于理解的方法摆脱了活锁。",
             )
             .ops([Op::RunUntil(Cond::AnyLeader, 200), Op::Run(6)])
-            .expect(Cond::Role(3, "leader")),
+            .expect(Cond::Role(3, RoleKey::Leader)),
         ],
     }
 }

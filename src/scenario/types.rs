@@ -3,17 +3,16 @@
 //! here decides an outcome: operations only act (crash, cut, propose, deliver,
 //! pin a timer) and let ticks run; the real simulation does the rest.
 
-use crate::raft::{Command, Index, NodeId, Term};
-use crate::sim::{Action, OpStatus, SimConfig, SimError, Simulation, Target};
+use crate::raft::{Command, Index, MessageKind, NodeId, Term};
+use crate::sim::{Action, OpStatus, RoleKey, SimConfig, SimError, Simulation, Target};
 use crate::view::i18n::Lang;
 
 /// A condition on the run, used to run "until" something happens and to
 /// state what a step is expected to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cond {
-    /// The node has this role (`follower`, `precandidate`, `candidate`,
-    /// `leader`, `crashed`, `paused`).
-    Role(NodeId, &'static str),
+    /// The node has this role key (its status wins over its Raft role).
+    Role(NodeId, RoleKey),
     /// Some running node is leader.
     AnyLeader,
     /// The node's commit index is at least this.
@@ -75,11 +74,11 @@ pub enum Op {
     /// Let the clock run until the condition holds, at most this many ticks.
     RunUntil(Cond, u64),
     /// Deliver the oldest message in flight from one node to another of this
-    /// kind (`append-entries`, `request-vote-resp`, …). Manual delivery mode
+    /// kind. Manual delivery mode
     /// makes these the only way messages move.
-    Deliver(NodeId, NodeId, &'static str),
+    Deliver(NodeId, NodeId, MessageKind),
     /// Drop the oldest such message.
-    Drop(NodeId, NodeId, &'static str),
+    Drop(NodeId, NodeId, MessageKind),
 }
 
 /// Why a scenario could not be built.
@@ -239,7 +238,7 @@ impl Scenario {
                 }
                 Op::Deliver(from, to, kind) | Op::Drop(from, to, kind) => {
                     let id = sim
-                        .find_message(*from, *to, kind)
+                        .find_message(*from, *to, *kind)
                         .ok_or(ScenarioError::Script { step: index })?;
                     let action = if matches!(op, Op::Deliver(..)) {
                         Action::Deliver(id)

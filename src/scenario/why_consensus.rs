@@ -3,6 +3,7 @@
 //! a majority stores it, so it survives the leader's crash.
 
 use super::types::{act, Cond, Op, Scenario, Step};
+use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig, Target};
 
 /// The scenario.
@@ -30,10 +31,10 @@ pub fn scenario() -> Scenario {
             )
             .ops([
                 act(Action::SetTimeout(1, 10)),
-                Op::RunUntil(Cond::Role(1, "leader"), 60),
+                Op::RunUntil(Cond::Role(1, RoleKey::Leader), 60),
                 Op::RunUntil(Cond::All((2..=3).map(|n| Cond::Commit(n, 1)).collect()), 60),
             ])
-            .expect(Cond::Role(1, "leader")),
+            .expect(Cond::Role(1, RoleKey::Leader)),
             Step::new(
                 ("Acknowledged after a majority", "多数派保存后才确认"),
                 "§5.3",
@@ -60,7 +61,7 @@ pub fn scenario() -> Scenario {
                  它，而选出下一任领导者的任何多数派都至少与这个多数派有一个共同的服务器。",
             )
             .ops([act(Action::Crash(1))])
-            .expect(Cond::Role(1, "crashed")),
+            .expect(Cond::Role(1, RoleKey::Crashed)),
             Step::new(
                 ("The write survives", "写入保留了下来"),
                 "§5.4",
@@ -88,7 +89,7 @@ pub fn scenario() -> Scenario {
                 Op::Propose(Target::Cluster, "put balance 50"),
                 Op::Run(40),
             ])
-            .expect(Cond::All(vec![Cond::Role(2, "leader"), Cond::Not(Box::new(Cond::Commit(2, 4)))])),
+            .expect(Cond::All(vec![Cond::Role(2, RoleKey::Leader), Cond::Not(Box::new(Cond::Commit(2, 4)))])),
         ],
     }
 }

@@ -3,7 +3,7 @@
 //! `(config, actions)` replays the exact same run.
 
 use super::network::MsgId;
-use crate::raft::{Command, Message, NodeId};
+use crate::raft::{Command, Index, Message, NodeId};
 use serde::{Deserialize, Serialize};
 
 /// Where a client sends a command.
@@ -76,4 +76,15 @@ pub enum Action {
     },
     /// Switch manual delivery on or off.
     SetManualDelivery(bool),
+    /// "Compact now" (thesis §5.1): the node snapshots its log up to
+    /// `up_to`, or up to its last applied index when `None`.
+    Compact {
+        /// The node.
+        node: NodeId,
+        /// The last index to put in the snapshot (`None`: everything applied).
+        up_to: Option<Index>,
+    },
+    /// Set every node's automatic compaction threshold, in applied entries
+    /// outside the snapshot (0 turns it off).
+    SetCompactThreshold(u32),
 }

@@ -1,6 +1,6 @@
 //! The simulation's configuration, validated up front.
 
-use crate::raft::{Config as RaftConfig, ConfigError};
+use crate::raft::{CompactError, Config as RaftConfig, ConfigError};
 use serde::{Deserialize, Serialize};
 
 /// Everything that fixes a run, together with the seed and the action list.
@@ -92,12 +92,19 @@ pub enum SimError {
         /// The node.
         node: u32,
         /// Its state.
-        status: &'static str,
+        status: crate::sim::NodeStatus,
     },
     /// A partition must name every node exactly once.
     BadPartition,
     /// A hand-written message was refused (see [`super::inject`]).
     Inject(super::inject::InjectError),
+    /// A node refused to compact its log; nothing changed.
+    Compact {
+        /// The node.
+        node: u32,
+        /// Why.
+        error: CompactError,
+    },
     /// A tick beyond what the run has reached was asked for.
     TickOutOfRange {
         /// The tick asked for.
@@ -125,8 +132,9 @@ impl std::fmt::Display for SimError {
             }
             SimError::NoSuchNode { node } => write!(f, "there is no node n{node}"),
             SimError::NoSuchMessage { id } => write!(f, "message #{id} is not in flight"),
-            SimError::NodeState { node, status } => write!(f, "n{node} is {status}"),
+            SimError::NodeState { node, status } => write!(f, "n{node} is {}", status.name()),
             SimError::BadPartition => write!(f, "a partition must name every node exactly once"),
+            SimError::Compact { node, error } => write!(f, "n{node}: {error}"),
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }

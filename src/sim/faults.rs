@@ -76,7 +76,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             if w.nodes[i].status == NodeStatus::Crashed {
                 return Err(SimError::NodeState {
                     node: *n,
-                    status: "crashed",
+                    status: NodeStatus::Crashed,
                 });
             }
             w.nodes[i].status = NodeStatus::Crashed;
@@ -91,7 +91,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
         Action::Resume(n) => {
             let i = w.index_of(*n)?;
             if w.nodes[i].status != NodeStatus::Paused {
-                let status = w.nodes[i].status.name();
+                let status = w.nodes[i].status;
                 return Err(SimError::NodeState { node: *n, status });
             }
             w.nodes[i].status = NodeStatus::Up;
@@ -124,6 +124,40 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             w.config.network = net;
         }
         Action::SetManualDelivery(on) => w.config.network.manual_delivery = *on,
+        Action::Compact { node, up_to } => {
+            let i = w.index_of(*node)?;
+            if w.nodes[i].status == NodeStatus::Crashed {
+                return Err(SimError::NodeState {
+                    node: *node,
+                    status: NodeStatus::Crashed,
+                });
+            }
+            let n = &mut w.nodes[i].node;
+            let result = match up_to {
+                Some(index) => n.compact_to(*index),
+                None => n.compact(),
+            };
+            result.map_err(|error| SimError::Compact { node: *node, error })?;
+            w.collect(i);
+        }
+        Action::SetCompactThreshold(entries) => {
+            let raft = crate::raft::Config {
+                compact_threshold: *entries,
+                ..w.config.raft.clone()
+            };
+            raft.validate().map_err(SimError::Raft)?;
+            w.config.raft = raft;
+            for i in 0..w.nodes.len() {
+                w.nodes[i]
+                    .node
+                    .set_compact_threshold(*entries)
+                    .map_err(SimError::Raft)?;
+                if w.nodes[i].status != NodeStatus::Crashed {
+                    w.nodes[i].node.auto_compact();
+                    w.collect(i);
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -132,10 +166,7 @@ fn up_node(w: &World, n: NodeId) -> Result<usize, SimError> {
     let i = w.index_of(n)?;
     match w.nodes[i].status {
         NodeStatus::Up => Ok(i),
-        s => Err(SimError::NodeState {
-            node: n,
-            status: s.name(),
-        }),
+        status => Err(SimError::NodeState { node: n, status }),
     }
 }
 
@@ -200,7 +231,7 @@ fn partition(w: &mut World, groups: &[Vec<NodeId>]) -> Result<(), SimError> {
 fn restart(w: &mut World, n: NodeId) -> Result<(), SimError> {
     let i = w.index_of(n)?;
     if w.nodes[i].status != NodeStatus::Crashed {
-        let status = w.nodes[i].status.name();
+        let status = w.nodes[i].status;
         return Err(SimError::NodeState { node: n, status });
     }
     let slot = &w.nodes[i];

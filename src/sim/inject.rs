@@ -153,6 +153,27 @@ pub fn check_plausible(w: &World, msg: &Message) -> Result<(), InjectError> {
                 return bad(Implausible::CommitAhead);
             }
         }
+        MessageBody::InstallSnapshot { snapshot } => {
+            if w.checker().leader_of(msg.term) != Some(msg.from) {
+                return bad(Implausible::NotLeaderOfTerm);
+            }
+            if sender.snapshot() != snapshot {
+                return bad(Implausible::NotSendersLog);
+            }
+        }
+        MessageBody::InstallSnapshotResponse {
+            request_term,
+            installed,
+            match_index,
+        } => {
+            if *request_term > sender.term() {
+                return bad(Implausible::TermAhead);
+            }
+            let held = log.term_at(*match_index);
+            if *installed && (held.is_none() || held != receiver.log().term_at(*match_index)) {
+                return bad(Implausible::MatchNotHeld);
+            }
+        }
         MessageBody::AppendEntriesResponse(r) => {
             if r.request_term > sender.term() {
                 return bad(Implausible::TermAhead);

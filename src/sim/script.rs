@@ -8,7 +8,7 @@
 //! let mut sim = Simulation::new(SimConfig { nodes: 3, ..SimConfig::default() }).unwrap();
 //! sim.campaign(1).unwrap();          // n1's election timer fires now
 //! sim.run(10).unwrap();              // votes travel and come back
-//! assert_eq!(sim.node(1).unwrap().role, "leader");
+//! assert_eq!(sim.node(1).unwrap().role, raftlab::sim::RoleKey::Leader);
 //! sim.propose_to(1, "put x 1").unwrap();
 //! sim.run(20).unwrap();
 //! assert_eq!(sim.node(3).unwrap().kv.get("x").map(String::as_str), Some("1"));
@@ -18,8 +18,8 @@ use super::action::{Action, Target};
 use super::config::SimError;
 use super::history::Simulation;
 use super::network::MsgId;
-use super::world::NodeStatus;
-use crate::raft::{Command, CommandError, Index, Message, NodeId, Term};
+use super::role_key::RoleKey;
+use crate::raft::{Command, CommandError, Index, Message, MessageKind, NodeId, Term};
 use std::collections::BTreeMap;
 
 /// Why a scripted proposal failed before reaching the cluster.
@@ -37,7 +37,7 @@ pub struct NodeReadout {
     /// The id.
     pub id: NodeId,
     /// `follower`, `precandidate`, `candidate`, `leader`, `crashed` or `paused`.
-    pub role: &'static str,
+    pub role: RoleKey,
     /// currentTerm.
     pub term: Term,
     /// votedFor.
@@ -54,6 +54,8 @@ pub struct NodeReadout {
     pub kv: BTreeMap<String, String>,
     /// Leader only: follower → (nextIndex, matchIndex).
     pub progress: BTreeMap<NodeId, (Index, Index)>,
+    /// The snapshot's last included (index, term); (0, 0) if never compacted.
+    pub snapshot: (Index, Term),
 }
 
 impl NodeReadout {
@@ -158,7 +160,7 @@ impl Simulation {
 
     /// The id of the oldest message in flight from `from` to `to` whose kind
     /// (`append-entries`, `request-vote-resp`, …) is `kind`.
-    pub fn find_message(&self, from: NodeId, to: NodeId, kind: &str) -> Option<MsgId> {
+    pub fn find_message(&self, from: NodeId, to: NodeId, kind: MessageKind) -> Option<MsgId> {
         self.world()
             .network()
             .in_flight()
@@ -167,15 +169,32 @@ impl Simulation {
             .map(|e| e.id)
     }
 
+    /// "Compact now": the node snapshots its log up to its last applied
+    /// index (thesis §5.1).
+    pub fn compact(&mut self, node: NodeId) -> Result<(), SimError> {
+        self.act(Action::Compact { node, up_to: None })
+    }
+
+    /// The node snapshots its log up to `index`, which must be applied and
+    /// not yet compacted.
+    pub fn compact_to(&mut self, node: NodeId, index: Index) -> Result<(), SimError> {
+        self.act(Action::Compact {
+            node,
+            up_to: Some(index),
+        })
+    }
+
+    /// Every node compacts automatically once `entries` applied entries are
+    /// outside its snapshot (0 turns it off).
+    pub fn set_compact_threshold(&mut self, entries: u32) -> Result<(), SimError> {
+        self.act(Action::SetCompactThreshold(entries))
+    }
+
     /// Reads out one node.
     pub fn node(&self, id: NodeId) -> Result<NodeReadout, SimError> {
         let slot = self.world().slot(id)?;
         let n = &slot.node;
-        let role = match slot.status {
-            NodeStatus::Crashed => "crashed",
-            NodeStatus::Paused => "paused",
-            NodeStatus::Up => n.role().name(),
-        };
+        let role = RoleKey::of(slot.status, n.role());
         Ok(NodeReadout {
             id,
             role,
@@ -201,6 +220,7 @@ impl Simulation {
                 .iter()
                 .map(|(&p, pr)| (p, (pr.next_index, pr.match_index)))
                 .collect(),
+            snapshot: (n.log().snapshot_index(), n.log().snapshot_term()),
         })
     }
 

@@ -4,7 +4,7 @@
 
 use super::hash::Fnv64;
 use super::network::{DropReason, MsgId};
-use crate::raft::{Event, Index, NodeId, Term};
+use crate::raft::{Event, Index, MessageKind, NodeId, Term};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -39,8 +39,8 @@ pub enum SimEvent {
     MessageDropped {
         /// Its id.
         id: MsgId,
-        /// Its kind (`append-entries`, …).
-        kind: String,
+        /// Its kind.
+        kind: MessageKind,
         /// Its receiver.
         to: NodeId,
         /// Why.

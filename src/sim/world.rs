@@ -210,7 +210,7 @@ impl World {
     pub(super) fn record_drop(&mut self, env: &Envelope, reason: DropReason) {
         let event = SimEvent::MessageDropped {
             id: env.id,
-            kind: env.msg.body.kind().to_string(),
+            kind: env.msg.body.kind(),
             to: env.msg.to,
             reason,
         };

@@ -3,49 +3,46 @@
 //! and the groups a partitioned network falls into (majority / minority).
 //! No browser types: all of it is unit-tested natively.
 
-use super::i18n::Lang;
+use super::i18n::{Lang, MessageName};
 use super::layout::{Point, NODE_RADIUS};
 use super::links::LinkState;
-use crate::raft::{MessageBody, NodeId, Role, Term};
-use crate::sim::{Envelope, MsgId, NodeStatus};
+use crate::raft::{MessageBody, MessageKind, NodeId, Role, Term};
+use crate::sim::{Envelope, MsgId, NodeStatus, RoleKey};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// The `data-role` of a node: its status wins over its Raft role.
-pub fn role_key(status: NodeStatus, role: Role) -> &'static str {
-    match status {
-        NodeStatus::Crashed => "crashed",
-        NodeStatus::Paused => "paused",
-        NodeStatus::Up => role.name(),
-    }
+/// The role key of a node (its `data-role` is [`RoleKey::name`]): its
+/// status wins over its Raft role.
+pub fn role_key(status: NodeStatus, role: Role) -> RoleKey {
+    RoleKey::of(status, role)
 }
 
 /// The one-character badge on a node (a letter in English, the first
 /// character of the course word in Chinese). Crashed and paused nodes draw
 /// a shape instead and get an empty badge.
-pub fn role_badge(lang: Lang, key: &str) -> &'static str {
+pub fn role_badge(lang: Lang, key: RoleKey) -> &'static str {
     match (key, lang) {
-        ("follower", Lang::En) => "F",
-        ("follower", Lang::Zh) => "跟",
-        ("precandidate", Lang::En) => "P",
-        ("precandidate", Lang::Zh) => "预",
-        ("candidate", Lang::En) => "C",
-        ("candidate", Lang::Zh) => "候",
-        ("leader", Lang::En) => "L",
-        ("leader", Lang::Zh) => "领",
-        _ => "",
+        (RoleKey::Follower, Lang::En) => "F",
+        (RoleKey::Follower, Lang::Zh) => "跟",
+        (RoleKey::PreCandidate, Lang::En) => "P",
+        (RoleKey::PreCandidate, Lang::Zh) => "预",
+        (RoleKey::Candidate, Lang::En) => "C",
+        (RoleKey::Candidate, Lang::Zh) => "候",
+        (RoleKey::Leader, Lang::En) => "L",
+        (RoleKey::Leader, Lang::Zh) => "领",
+        (RoleKey::Crashed | RoleKey::Paused, _) => "",
     }
 }
 
 /// The role line under a node: the role, or for a paused node the role it
 /// keeps underneath ("Paused · Leader").
-pub fn role_line(lang: Lang, key: &str, role: Role) -> Cow<'static, str> {
-    if key == "paused" {
+pub fn role_line(lang: Lang, key: RoleKey, role: Role) -> Cow<'static, str> {
+    if key == RoleKey::Paused {
         let sep = lang.t(" · ", "·");
         Cow::Owned(format!(
             "{}{sep}{}",
-            lang.role("paused"),
-            lang.role(role.name())
+            lang.role(RoleKey::Paused),
+            lang.role(RoleKey::from(role))
         ))
     } else {
         Cow::Borrowed(lang.role(key))
@@ -53,7 +50,7 @@ pub fn role_line(lang: Lang, key: &str, role: Role) -> Cow<'static, str> {
 }
 
 /// The accessible name of a node, e.g. "n3, Leader, term 4".
-pub fn node_aria(lang: Lang, id: NodeId, key: &str, role: Role, term: u64) -> String {
+pub fn node_aria(lang: Lang, id: NodeId, key: RoleKey, role: Role, term: u64) -> String {
     let role = role_line(lang, key, role);
     match lang {
         Lang::En => format!("n{id}, {role}, term {term}"),
@@ -196,10 +193,12 @@ pub struct MsgFacts {
     pub to: NodeId,
     /// The term it carries.
     pub term: Term,
-    /// `MessageBody::kind()` (the `data-msg` attribute).
-    pub kind: &'static str,
+    /// Its kind (`data-msg` is [`MessageKind::name`]).
+    pub kind: MessageKind,
     /// Entries carried (AppendEntries).
     pub entries: usize,
+    /// Bytes of snapshot carried (InstallSnapshot).
+    pub snapshot_bytes: Option<usize>,
     /// A response's answer (`None` for requests).
     pub granted: Option<bool>,
     /// Held by the user.
@@ -219,6 +218,7 @@ impl MsgFacts {
             term: env.msg.term,
             kind: body.kind(),
             entries: body.entry_count(),
+            snapshot_bytes: body.snapshot_bytes(),
             granted: body.granted(),
             held: env.held,
             duplicate: env.duplicate_of.is_some(),
@@ -227,32 +227,36 @@ impl MsgFacts {
 
     /// An AppendEntries with no entries.
     pub fn is_heartbeat(&self) -> bool {
-        self.kind == "append-entries" && self.entries == 0
+        self.kind == MessageKind::AppendEntries && self.entries == 0
     }
 
-    /// The key for [`Lang::message`]: the kind, or `heartbeat`.
-    pub fn name_key(&self) -> &'static str {
+    /// What it is called ([`Lang::message`]): its kind, or a heartbeat.
+    pub fn name_key(&self) -> MessageName {
         if self.is_heartbeat() {
-            "heartbeat"
+            MessageName::Heartbeat
         } else {
-            self.kind
+            MessageName::Kind(self.kind)
         }
     }
 
     /// The CSS classes of its glyph: the kind, and for a response whether
-    /// it says yes (`ok`) or no (`no`).
+    /// it says yes (`ok`) or no (`no`). Exhaustive: a new kind needs a picture.
     pub fn class(&self) -> &'static str {
-        match (self.kind, self.granted) {
-            ("pre-vote", _) => "msg pv",
-            ("request-vote", _) => "msg rv",
-            ("append-entries", _) if self.entries == 0 => "msg hb",
-            ("append-entries", _) => "msg ae",
-            ("pre-vote-resp", Some(true)) => "msg resp pv ok",
-            ("pre-vote-resp", _) => "msg resp pv no",
-            ("request-vote-resp", Some(true)) => "msg resp rv ok",
-            ("request-vote-resp", _) => "msg resp rv no",
-            ("append-entries-resp", Some(true)) => "msg resp ae ok",
-            _ => "msg resp ae no",
+        let ok = self.granted == Some(true);
+        match self.kind {
+            MessageKind::PreVote => "msg pv",
+            MessageKind::RequestVote => "msg rv",
+            MessageKind::AppendEntries if self.entries == 0 => "msg hb",
+            MessageKind::AppendEntries => "msg ae",
+            MessageKind::PreVoteResponse if ok => "msg resp pv ok",
+            MessageKind::PreVoteResponse => "msg resp pv no",
+            MessageKind::RequestVoteResponse if ok => "msg resp rv ok",
+            MessageKind::RequestVoteResponse => "msg resp rv no",
+            MessageKind::AppendEntriesResponse if ok => "msg resp ae ok",
+            MessageKind::AppendEntriesResponse => "msg resp ae no",
+            MessageKind::InstallSnapshot => "msg snap",
+            MessageKind::InstallSnapshotResponse if ok => "msg resp snap ok",
+            MessageKind::InstallSnapshotResponse => "msg resp snap no",
         }
     }
 
@@ -261,16 +265,21 @@ impl MsgFacts {
     pub fn label(&self) -> Cow<'static, str> {
         let ok = self.granted == Some(true);
         Cow::Borrowed(match self.kind {
-            "pre-vote" => "PV",
-            "request-vote" => "RV",
-            "append-entries" if self.entries == 0 => "",
-            "append-entries" => return Cow::Owned(format!("AE {}", self.entries)),
-            "pre-vote-resp" if ok => "PV ✓",
-            "pre-vote-resp" => "PV ✗",
-            "request-vote-resp" if ok => "RV ✓",
-            "request-vote-resp" => "RV ✗",
-            _ if ok => "AE ✓",
-            _ => "AE ✗",
+            MessageKind::PreVote => "PV",
+            MessageKind::RequestVote => "RV",
+            MessageKind::AppendEntries if self.entries == 0 => "",
+            MessageKind::AppendEntries => return Cow::Owned(format!("AE {}", self.entries)),
+            MessageKind::PreVoteResponse if ok => "PV ✓",
+            MessageKind::PreVoteResponse => "PV ✗",
+            MessageKind::RequestVoteResponse if ok => "RV ✓",
+            MessageKind::RequestVoteResponse => "RV ✗",
+            MessageKind::AppendEntriesResponse if ok => "AE ✓",
+            MessageKind::AppendEntriesResponse => "AE ✗",
+            MessageKind::InstallSnapshot => {
+                return Cow::Owned(format!("SNAP {}B", self.snapshot_bytes.unwrap_or(0)))
+            }
+            MessageKind::InstallSnapshotResponse if ok => "SNAP ✓",
+            MessageKind::InstallSnapshotResponse => "SNAP ✗",
         })
     }
 
@@ -305,6 +314,12 @@ impl MsgFacts {
             s.push_str(&match lang {
                 Lang::En => format!(", {n} entries"),
                 Lang::Zh => format!("，{n} 个条目"),
+            });
+        }
+        if let Some(b) = self.snapshot_bytes {
+            s.push_str(&match lang {
+                Lang::En => format!(", snapshot of {b} bytes"),
+                Lang::Zh => format!("，快照 {b} 字节"),
             });
         }
         if self.held {

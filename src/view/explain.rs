@@ -90,6 +90,11 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             Event::Applied { .. } => "applied",
             Event::StaleIgnored { .. } => "stale-ignored",
             Event::MessageRejected { .. } => "message-rejected",
+            Event::SnapshotTaken { .. } => "snapshot-taken",
+            Event::SnapshotSent { .. } => "snapshot-sent",
+            Event::SnapshotInstalled { .. } => "snapshot-installed",
+            Event::SnapshotIgnored { .. } => "snapshot-ignored",
+            Event::RestoredFromSnapshot { .. } => "restored-from-snapshot",
             Event::ConfigAdopted { .. } => "config-adopted",
             Event::ConfigCommitted { .. } => "config-committed",
             Event::CampaignSkipped { .. } => "campaign-skipped",
@@ -378,9 +383,17 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
                 format!("n{n} dropped a message claiming to be from n{from} unread: no correct server sends it ({why})"),
                 format!("n{n} 未读就丢弃了一条自称来自 n{from} 的消息：正确的服务器不会发送它（{why}）"))
         }
+        Event::SnapshotTaken { .. }
+        | Event::SnapshotSent { .. }
+        | Event::SnapshotInstalled { .. }
+        | Event::SnapshotIgnored { .. }
+        | Event::RestoredFromSnapshot { .. } => snapshot_text::explain(lang, n, e),
         other => config_text::config_event(lang, n, other).unwrap_or_default(),
     }
 }
+
+#[path = "explain_snapshot.rs"]
+mod snapshot_text;
 
 #[path = "explain_sim.rs"]
 mod sim_text;

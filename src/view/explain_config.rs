@@ -105,6 +105,9 @@ fn adopted(lang: Lang, n: NodeId, index: Index, m: &Membership, cause: &ConfigCa
         ConfigCause::Reverted => say!(lang,
             format!("n{n}'s newer configuration entry was deleted with its conflicting entries: it is back to {c} (index {index}) (thesis §4.1)"),
             format!("n{n} 较新的配置条目随冲突条目被删除：回到 {c}（索引 {index}）（论文 §4.1）")),
+        ConfigCause::Snapshot => say!(lang,
+            format!("n{n} installed a snapshot whose configuration (entry {index}) is {c}, and uses it (thesis §5.1)"),
+            format!("n{n} 安装了快照，其中的配置（条目 {index}）为 {c}，并开始使用（论文 §5.1）")),
     }
 }
 

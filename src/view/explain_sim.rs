@@ -3,7 +3,7 @@
 
 use crate::raft::NodeId;
 use crate::sim::{DropReason, SimEvent};
-use crate::view::i18n::Lang;
+use crate::view::i18n::{Lang, MessageName};
 
 /// Picks the sentence for the language; only that branch is evaluated.
 macro_rules! say {
@@ -60,7 +60,7 @@ pub(super) fn sim_event(lang: Lang, n: NodeId, e: &SimEvent) -> String {
             format!("link n{from} → n{to} cut: messages from n{from} no longer reach n{to} (partition)"),
             format!("链路 n{from} → n{to} 断开：n{from} 的消息无法到达 n{to}（分区）")),
         SimEvent::MessageDropped { id, kind, to, reason } => {
-            let m = lang.message(kind);
+            let m = lang.message(MessageName::Kind(*kind));
             let r = drop_reason(lang, *to, *reason);
             say!(lang,
                 format!("n{n}'s {m} #{id} to n{to} never arrived: {r}"),

@@ -218,7 +218,7 @@ fn samples() -> Vec<TraceKind> {
     ] {
         v.push(TraceKind::Sim(SimEvent::MessageDropped {
             id: 9,
-            kind: "append-entries".into(),
+            kind: crate::raft::MessageKind::AppendEntries,
             to: 3,
             reason,
         }));

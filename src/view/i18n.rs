@@ -1,6 +1,8 @@
 //! Chinese and English. Every string the UI shows comes in both; the
 //! vocabulary follows the course notes (领导者、跟随者、候选人、任期、日志、提交、心跳、预投票).
 
+use crate::raft::MessageKind;
+use crate::sim::RoleKey;
 use serde::{Deserialize, Serialize};
 
 /// A UI language.
@@ -50,48 +52,64 @@ impl Lang {
         }
     }
 
-    /// A role's name: `follower`, `precandidate`, `candidate`, `leader`,
-    /// `crashed`, `paused`.
-    pub fn role(self, role: &str) -> &'static str {
-        match (role, self) {
-            ("follower", Lang::En) => "Follower",
-            ("follower", Lang::Zh) => "跟随者",
-            ("precandidate", Lang::En) => "Pre-candidate",
-            ("precandidate", Lang::Zh) => "预候选人",
-            ("candidate", Lang::En) => "Candidate",
-            ("candidate", Lang::Zh) => "候选人",
-            ("leader", Lang::En) => "Leader",
-            ("leader", Lang::Zh) => "领导者",
-            ("crashed", Lang::En) => "Crashed",
-            ("crashed", Lang::Zh) => "已崩溃",
-            ("paused", Lang::En) => "Paused",
-            ("paused", Lang::Zh) => "已暂停",
-            (_, Lang::En) => "Unknown",
-            (_, Lang::Zh) => "未知",
+    /// A role key's name (the status wins over the Raft role).
+    pub fn role(self, key: RoleKey) -> &'static str {
+        match (key, self) {
+            (RoleKey::Follower, Lang::En) => "Follower",
+            (RoleKey::Follower, Lang::Zh) => "跟随者",
+            (RoleKey::PreCandidate, Lang::En) => "Pre-candidate",
+            (RoleKey::PreCandidate, Lang::Zh) => "预候选人",
+            (RoleKey::Candidate, Lang::En) => "Candidate",
+            (RoleKey::Candidate, Lang::Zh) => "候选人",
+            (RoleKey::Leader, Lang::En) => "Leader",
+            (RoleKey::Leader, Lang::Zh) => "领导者",
+            (RoleKey::Crashed, Lang::En) => "Crashed",
+            (RoleKey::Crashed, Lang::Zh) => "已崩溃",
+            (RoleKey::Paused, Lang::En) => "Paused",
+            (RoleKey::Paused, Lang::Zh) => "已暂停",
         }
     }
 
-    /// A message kind's name (`pre-vote`, `request-vote`, `append-entries`, …),
-    /// `heartbeat` for an empty AppendEntries.
-    pub fn message(self, kind: &str) -> &'static str {
-        match (kind, self) {
-            ("pre-vote", Lang::En) => "PreVote",
-            ("pre-vote", Lang::Zh) => "预投票请求",
-            ("pre-vote-resp", Lang::En) => "PreVote reply",
-            ("pre-vote-resp", Lang::Zh) => "预投票响应",
-            ("request-vote", Lang::En) => "RequestVote",
-            ("request-vote", Lang::Zh) => "投票请求",
-            ("request-vote-resp", Lang::En) => "Vote reply",
-            ("request-vote-resp", Lang::Zh) => "投票响应",
-            ("append-entries", Lang::En) => "AppendEntries",
-            ("append-entries", Lang::Zh) => "日志追加",
-            ("heartbeat", Lang::En) => "Heartbeat",
-            ("heartbeat", Lang::Zh) => "心跳",
-            ("append-entries-resp", Lang::En) => "Append reply",
-            ("append-entries-resp", Lang::Zh) => "追加响应",
-            (_, Lang::En) => "Message",
-            (_, Lang::Zh) => "消息",
+    /// A message's name: its kind's, or "heartbeat" for an empty
+    /// AppendEntries. Exhaustive: a new [`MessageKind`] needs a translation.
+    pub fn message(self, name: MessageName) -> &'static str {
+        use MessageKind as K;
+        match (name, self) {
+            (MessageName::Kind(K::PreVote), Lang::En) => "PreVote",
+            (MessageName::Kind(K::PreVote), Lang::Zh) => "预投票请求",
+            (MessageName::Kind(K::PreVoteResponse), Lang::En) => "PreVote reply",
+            (MessageName::Kind(K::PreVoteResponse), Lang::Zh) => "预投票响应",
+            (MessageName::Kind(K::RequestVote), Lang::En) => "RequestVote",
+            (MessageName::Kind(K::RequestVote), Lang::Zh) => "投票请求",
+            (MessageName::Kind(K::RequestVoteResponse), Lang::En) => "Vote reply",
+            (MessageName::Kind(K::RequestVoteResponse), Lang::Zh) => "投票响应",
+            (MessageName::Kind(K::AppendEntries), Lang::En) => "AppendEntries",
+            (MessageName::Kind(K::AppendEntries), Lang::Zh) => "日志追加",
+            (MessageName::Heartbeat, Lang::En) => "Heartbeat",
+            (MessageName::Heartbeat, Lang::Zh) => "心跳",
+            (MessageName::Kind(K::AppendEntriesResponse), Lang::En) => "Append reply",
+            (MessageName::Kind(K::AppendEntriesResponse), Lang::Zh) => "追加响应",
+            (MessageName::Kind(K::InstallSnapshot), Lang::En) => "InstallSnapshot",
+            (MessageName::Kind(K::InstallSnapshot), Lang::Zh) => "安装快照",
+            (MessageName::Kind(K::InstallSnapshotResponse), Lang::En) => "Snapshot reply",
+            (MessageName::Kind(K::InstallSnapshotResponse), Lang::Zh) => "快照响应",
         }
+    }
+}
+
+/// What a message is called on screen: its kind, or a heartbeat (an
+/// AppendEntries with no entries, §5.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageName {
+    /// A message of this kind.
+    Kind(MessageKind),
+    /// An empty AppendEntries.
+    Heartbeat,
+}
+
+impl From<MessageKind> for MessageName {
+    fn from(kind: MessageKind) -> MessageName {
+        MessageName::Kind(kind)
     }
 }
 
@@ -104,29 +122,16 @@ mod tests {
         assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::Zh));
         assert_eq!(Lang::from_tag("EN-us"), Some(Lang::En));
         assert_eq!(Lang::from_tag("fr"), None);
-        for role in [
-            "follower",
-            "precandidate",
-            "candidate",
-            "leader",
-            "crashed",
-            "paused",
-        ] {
-            assert_ne!(Lang::En.role(role), Lang::Zh.role(role));
-            assert_ne!(Lang::En.role(role), "Unknown");
+        for key in RoleKey::ALL {
+            assert_ne!(Lang::En.role(key), Lang::Zh.role(key));
         }
-        let kinds = [
-            "pre-vote",
-            "pre-vote-resp",
-            "request-vote",
-            "request-vote-resp",
-            "append-entries",
-            "append-entries-resp",
-            "heartbeat",
-        ];
-        for kind in kinds {
-            assert_ne!(Lang::Zh.message(kind), "消息");
+        let names = MessageKind::ALL
+            .map(MessageName::Kind)
+            .into_iter()
+            .chain([MessageName::Heartbeat]);
+        for name in names {
+            assert_ne!(Lang::En.message(name), Lang::Zh.message(name));
         }
-        assert_eq!(Lang::Zh.role("leader"), "领导者");
+        assert_eq!(Lang::Zh.role(RoleKey::Leader), "领导者");
     }
 }

@@ -3,9 +3,10 @@
 
 use super::i18n::Lang;
 use crate::raft::{
-    CommandError, ConfigError, MessageFault, MAX_COMMAND_LEN, MAX_ENTRIES, MAX_INDEX, MAX_TERM,
+    CommandError, CompactError, ConfigError, MessageFault, MAX_COMMAND_LEN, MAX_ENTRIES, MAX_INDEX,
+    MAX_TERM,
 };
-use crate::sim::{Implausible, InjectError, SimError};
+use crate::sim::{Implausible, InjectError, NodeStatus, SimError};
 
 /// A refused simulation action or setting, explained.
 pub fn sim_error(lang: Lang, e: &SimError) -> String {
@@ -24,14 +25,25 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
         (Lang::Zh, SimError::NoSuchNode { node }) => format!("不存在节点 n{node}"),
         (Lang::Zh, SimError::NoSuchMessage { id }) => format!("消息 #{id} 已不在网络中"),
         (Lang::Zh, SimError::NodeState { node, status }) => {
-            let s = match *status {
-                "crashed" => "已崩溃",
-                "paused" => "已暂停",
-                _ => "正在运行",
+            let s = match status {
+                NodeStatus::Crashed => "已崩溃",
+                NodeStatus::Paused => "已暂停",
+                NodeStatus::Up => "正在运行",
             };
             format!("n{node} {s}，不能执行此操作")
         }
         (Lang::Zh, SimError::BadPartition) => "分区必须恰好包含每个节点一次".to_string(),
+        (Lang::Zh, SimError::Compact { node, error }) => match error {
+            CompactError::PastApplied { requested, applied } => format!(
+                "n{node}：不能压缩到索引 {requested}：只有已应用（截至索引 {applied}）的条目才能放入快照"
+            ),
+            CompactError::NothingToCompact {
+                requested,
+                snapshot_index,
+            } => format!(
+                "n{node}：压缩到索引 {requested} 无事可做：快照已覆盖到索引 {snapshot_index}"
+            ),
+        },
         (Lang::Zh, SimError::TickOutOfRange { tick, head }) => {
             format!("时刻 {tick} 超出了本次运行的最后时刻 {head}")
         }
@@ -98,6 +110,10 @@ fn config_error_zh(e: &ConfigError) -> String {
         ConfigError::MaxEntriesOutOfRange { entries } => {
             format!("每条消息携带的日志条目数 {entries} 必须在 1 到 1000 之间")
         }
+        ConfigError::CompactThresholdOutOfRange { entries } => format!(
+            "自动压缩阈值 {entries} 必须为 0（关闭）或不超过 {} 个条目",
+            crate::raft::MAX_COMPACT_THRESHOLD
+        ),
     }
 }
 
@@ -142,10 +158,24 @@ mod tests {
             SimError::NoSuchMessage { id: 3 },
             SimError::NodeState {
                 node: 2,
-                status: "crashed",
+                status: NodeStatus::Crashed,
             },
             SimError::BadPartition,
             SimError::TickOutOfRange { tick: 9, head: 3 },
+            SimError::Compact {
+                node: 2,
+                error: CompactError::PastApplied {
+                    requested: 9,
+                    applied: 3,
+                },
+            },
+            SimError::Compact {
+                node: 2,
+                error: CompactError::NothingToCompact {
+                    requested: 2,
+                    snapshot_index: 4,
+                },
+            },
         ];
         for e in &errors {
             let (en, zh) = (sim_error(Lang::En, e), sim_error(Lang::Zh, e));

@@ -14,4 +14,5 @@ pub mod messages;
 pub mod params;
 pub mod safety_view;
 pub mod share;
+pub mod snapshot_view;
 pub mod timeline_view;

@@ -429,6 +429,8 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
         | Action::Pause(n)
         | Action::Resume(n) => node(n),
         Action::TickNode(n, count) => node(n) && *count <= MAX_TICK_NODE,
+        Action::Compact { node: n, .. } => node(n),
+        Action::SetCompactThreshold(entries) => *entries <= crate::raft::MAX_COMPACT_THRESHOLD,
         Action::Cut(a, b)
         | Action::CutOneWay(a, b)
         | Action::Connect(a, b)

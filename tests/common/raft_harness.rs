@@ -6,7 +6,7 @@
 
 use raftlab::raft::{
     AppendResponse, Command, Config, Entry, EntryData, Event, Index, LogPosition, Message,
-    MessageBody, Node, NodeId, PersistentState, RaftLog, Rng, Role, Term,
+    MessageBody, MessageKind, Node, NodeId, PersistentState, RaftLog, Rng, Role, Term,
 };
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -55,6 +55,7 @@ pub fn node_with_log(
         current_term: term,
         voted_for,
         log: log_with(terms),
+        ..PersistentState::default()
     };
     Node::restart(id, members, config, rng_for(id), persistent).expect("valid config")
 }
@@ -156,9 +157,10 @@ pub fn cmd(text: &str) -> Command {
     Command::parse(text).expect("valid command")
 }
 
-/// The message kinds (`MessageBody::kind`) with their receivers, in order.
+/// The message kinds' names (`MessageKind::name`, the `data-msg` values)
+/// with their receivers, in order.
 pub fn kinds(msgs: &[Message]) -> Vec<(&'static str, NodeId)> {
-    msgs.iter().map(|m| (m.body.kind(), m.to)).collect()
+    msgs.iter().map(|m| (m.body.kind().name(), m.to)).collect()
 }
 
 /// The in-test network.
@@ -425,7 +427,7 @@ impl Network {
     }
 
     /// Delivered messages of a kind, as (from, to).
-    pub fn delivered_of_kind(&self, kind: &str) -> Vec<(NodeId, NodeId)> {
+    pub fn delivered_of_kind(&self, kind: MessageKind) -> Vec<(NodeId, NodeId)> {
         self.delivered
             .iter()
             .filter(|m| m.body.kind() == kind)

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use raftlab::raft::Config as RaftConfig;
-use raftlab::sim::{SimConfig, Simulation};
+use raftlab::sim::{RoleKey, SimConfig, Simulation};
 
 /// Five nodes, seed 7, the given core config.
 pub fn cluster(raft: RaftConfig) -> Simulation {
@@ -17,7 +17,7 @@ pub fn cluster(raft: RaftConfig) -> Simulation {
 }
 
 /// Every node's role, n1 first.
-pub fn roles(sim: &Simulation) -> Vec<&'static str> {
+pub fn roles(sim: &Simulation) -> Vec<RoleKey> {
     sim.nodes().iter().map(|n| n.role).collect()
 }
 

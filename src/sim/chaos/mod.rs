@@ -131,6 +131,7 @@ pub fn config_for(seed: u64, unsafe_switch: Option<UnsafeSwitch>) -> SimConfig {
         leader_noop: rng.chance_permille(600),
         max_entries_per_message: [1, 2, 8][rng.range(0, 3) as usize],
         unsafe_switches: unsafe_switch.into_iter().collect(),
+        compact_threshold: 0,
     };
     let latency_min = rng.range(1, 3) as u32;
     let network = NetworkConfig {

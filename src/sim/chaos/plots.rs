@@ -2,7 +2,7 @@
 //! AppendEntries held across terms (§5.1).
 
 use super::schedule::Schedule;
-use crate::raft::NodeId;
+use crate::raft::{MessageKind, NodeId};
 use crate::sim::action::{Action, Target};
 use crate::sim::history::Simulation;
 use crate::sim::world::NodeStatus;
@@ -55,7 +55,7 @@ impl Schedule {
                 let Some(f) = self.pick(&others) else {
                     return;
                 };
-                if let Some(id) = sim.find_message(l, f, "append-entries") {
+                if let Some(id) = sim.find_message(l, f, MessageKind::AppendEntries) {
                     let _ = sim.act(Action::Hold(id));
                     plot.held = Some(id);
                     plot.nodes = vec![l, f];

@@ -2,7 +2,7 @@
 //! and contested elections, one tick at a time.
 
 use super::plots::{Plot, PlotKind};
-use crate::raft::{Command, NodeId, Rng};
+use crate::raft::{Command, MessageKind, NodeId, Rng};
 use crate::sim::action::{Action, Target};
 use crate::sim::history::Simulation;
 use crate::sim::world::{NodeStatus, World};
@@ -138,7 +138,7 @@ impl Schedule {
         };
         let max = u64::from(sim.config().network.latency_max);
         let at = tick + self.rng.range(1, max + 2);
-        let held = sim.find_message(b, c, "request-vote");
+        let held = sim.find_message(b, c, MessageKind::RequestVote);
         if let Some(id) = held {
             let _ = sim.act(Action::Hold(id));
         }

@@ -21,8 +21,10 @@ impl LeaderAppendOnly {
         for node in live.iter().filter(|n| n.role() == Role::Leader) {
             let log = node.log();
             if let Some(&(term, index, entry_term)) = self.seen.get(&node.id()) {
-                if term == node.term() && log.term_at(index) != Some(entry_term) && found.is_none()
-                {
+                // An entry compacted into a snapshot was applied, not
+                // overwritten (thesis §5.1): only held entries are compared.
+                let kept = log.is_compacted(index) || log.term_at(index) == Some(entry_term);
+                if term == node.term() && !kept && found.is_none() {
                     found = Some(Violation {
                         property: Property::LeaderAppendOnly,
                         tick,

@@ -6,6 +6,12 @@
 //! leader of a later term incrementally. A node whose commit index covers a
 //! different entry than the one committed there is reported too: a committed
 //! entry was lost.
+//!
+//! Across snapshots (thesis §5.1): a snapshot stands for its prefix. An index
+//! inside a node's compacted prefix counts as held when the snapshot's last
+//! included entry is the committed one there (by Log Matching the prefix then
+//! matches). Entries a node applies and compacts within one step are learned
+//! from its `Applied` events of that step, so no commit goes unseen.
 
 use super::{Property, Violation};
 use crate::raft::{Index, Node, NodeId, Role, Term};
@@ -21,20 +27,36 @@ pub struct LeaderCompleteness {
     node_checked: BTreeMap<NodeId, Index>,
     /// Per leader: (its term, highest committed index already compared).
     leader_checked: BTreeMap<NodeId, (Term, Index)>,
+    /// Per node: (index, term) applied since the last check (cleared by it).
+    applied: BTreeMap<NodeId, BTreeMap<Index, Term>>,
 }
 
 impl LeaderCompleteness {
+    /// Notes an applied entry (it may be compacted before the next check).
+    pub fn applied(&mut self, node: NodeId, index: Index, term: Term) {
+        self.applied.entry(node).or_default().insert(index, term);
+    }
+
     /// Learns new commits, then checks the sitting leaders.
     pub fn check(&mut self, tick: u64, all: &[&Node], live: &[&Node]) -> Option<Violation> {
         let mut found = None;
+        let applied = std::mem::take(&mut self.applied);
         for node in all {
             let commit = node.commit_index().min(node.log().last_index());
             let checked = self.node_checked.entry(node.id()).or_default();
             if commit < *checked {
                 *checked = commit; // restarted: commit index is volatile
             }
+            let recent = applied.get(&node.id());
             for index in (*checked + 1)..=commit {
-                let Some(term) = node.log().term_at(index) else {
+                let term = node
+                    .log()
+                    .term_at(index)
+                    .or_else(|| recent.and_then(|r| r.get(&index).copied()));
+                let Some(term) = term else {
+                    if node.log().is_compacted(index) && (index as usize) <= self.committed.len() {
+                        continue; // inside a snapshot: its boundary is compared
+                    }
                     break;
                 };
                 match self.committed.get(index as usize - 1) {
@@ -48,7 +70,10 @@ impl LeaderCompleteness {
                         });
                     }
                     Some(_) => {}
-                    None => self.committed.push((term, node.term())),
+                    None if index as usize == self.committed.len() + 1 => {
+                        self.committed.push((term, node.term()))
+                    }
+                    None => break, // a gap: learned from another node first
                 }
             }
             *checked = (*checked).max(commit);
@@ -62,8 +87,8 @@ impl LeaderCompleteness {
             for index in (entry.1 + 1)..=(self.committed.len() as Index) {
                 let (entry_term, committed_in) = self.committed[index as usize - 1];
                 if committed_in < term
-                    && leader.log().term_at(index) != Some(entry_term)
                     && found.is_none()
+                    && !holds(&self.committed, leader, index, entry_term)
                 {
                     found = Some(Violation {
                         property: Property::LeaderCompleteness,
@@ -77,5 +102,19 @@ impl LeaderCompleteness {
             entry.1 = self.committed.len() as Index;
         }
         found
+    }
+}
+
+/// Whether `node`'s log holds the committed entry at `index`, counting its
+/// snapshot as holding its prefix.
+fn holds(committed: &[(Term, Term)], node: &Node, index: Index, entry_term: Term) -> bool {
+    let log = node.log();
+    if !log.is_compacted(index) {
+        return log.term_at(index) == Some(entry_term);
+    }
+    let boundary = usize::try_from(log.snapshot_index()).unwrap_or(usize::MAX);
+    match committed.get(boundary.wrapping_sub(1)) {
+        Some(&(t, _)) => t == log.snapshot_term(),
+        None => true, // beyond what is known committed: its node's commit check reports it
     }
 }

@@ -111,7 +111,21 @@ impl Checker {
         };
         let found = match event {
             Event::RoleChanged { .. } => self.election.observe(tick, node, event),
-            Event::Applied { .. } => self.applied.observe(tick, node, event),
+            Event::Applied { index, term, .. } => {
+                self.completeness.applied(node, *index, *term);
+                self.applied.observe(tick, node, event)
+            }
+            Event::SnapshotInstalled {
+                last_included_index,
+                last_included_term,
+                ..
+            }
+            | Event::RestoredFromSnapshot {
+                last_included_index,
+                last_included_term,
+            } => self
+                .applied
+                .snapshot(tick, node, *last_included_index, *last_included_term),
             Event::EntriesTruncated { removed } => {
                 self.matching.truncated(node, removed);
                 None
@@ -134,6 +148,8 @@ impl Checker {
         let found = self.matching.check(tick, &all);
         self.push(found);
         let found = self.completeness.check(tick, &all, &live);
+        self.push(found);
+        let found = self.applied.check_states(tick, &all);
         self.push(found);
     }
 

@@ -2,7 +2,10 @@
 //! drawn with the same shapes and classes as the cluster itself. It only
 //! re-renders when the language changes.
 
-use crate::view::i18n::Lang;
+use crate::raft::MessageKind;
+use crate::sim::RoleKey;
+use crate::view::cluster_view::role_badge;
+use crate::view::i18n::{Lang, MessageName};
 use yew::prelude::*;
 
 /// Props of [`ClusterLegend`].
@@ -12,20 +15,25 @@ pub struct ClusterLegendProps {
     pub lang: Lang,
 }
 
-fn role_icon(key: &'static str, badge: &'static str) -> Html {
+fn role_icon(l: Lang, key: RoleKey) -> Html {
+    let glyph = match key {
+        RoleKey::Crashed => html! { <path class="glyph-stroke" d="M-5 -5 L5 5 M5 -5 L-5 5" /> },
+        RoleKey::Paused => html! {
+            <>
+                <rect class="glyph-fill" x="-5" y="-6" width="3.5" height="12" />
+                <rect class="glyph-fill" x="1.5" y="-6" width="3.5" height="12" />
+            </>
+        },
+        RoleKey::Follower | RoleKey::PreCandidate | RoleKey::Candidate | RoleKey::Leader => {
+            html! { <text class="badge-text">{role_badge(l, key)}</text> }
+        }
+    };
     html! {
         <svg class="legend-icon" viewBox="-20 -20 40 40" aria-hidden="true">
-            <g class={classes!("node", key, "mini")}>
+            <g class={classes!("node", key.name(), "mini")}>
                 <circle class="body" r="14" />
-                if key == "leader" { <circle class="inner-ring" r="9" /> }
-                if key == "crashed" {
-                    <path class="glyph-stroke" d="M-5 -5 L5 5 M5 -5 L-5 5" />
-                } else if key == "paused" {
-                    <rect class="glyph-fill" x="-5" y="-6" width="3.5" height="12" />
-                    <rect class="glyph-fill" x="1.5" y="-6" width="3.5" height="12" />
-                } else {
-                    <text class="badge-text">{badge}</text>
-                }
+                if key == RoleKey::Leader { <circle class="inner-ring" r="9" /> }
+                {glyph}
             </g>
         </svg>
     }
@@ -72,22 +80,16 @@ fn item(icon: Html, text: &str) -> Html {
 #[component]
 pub fn ClusterLegend(p: &ClusterLegendProps) -> Html {
     let l = p.lang;
-    let badge = |en: &'static str, zh: &'static str| l.t(en, zh);
     html! {
         <section class="cluster-legend" aria-label={l.t("Legend", "图例")}>
             <ul class="legend-roles">
-                {item(role_icon("follower", badge("F", "跟")), l.role("follower"))}
-                {item(role_icon("precandidate", badge("P", "预")), l.role("precandidate"))}
-                {item(role_icon("candidate", badge("C", "候")), l.role("candidate"))}
-                {item(role_icon("leader", badge("L", "领")), l.role("leader"))}
-                {item(role_icon("crashed", ""), l.role("crashed"))}
-                {item(role_icon("paused", ""), l.role("paused"))}
+                { for RoleKey::ALL.into_iter().map(|k| item(role_icon(l, k), l.role(k))) }
             </ul>
             <ul class="legend-msgs">
-                {item(msg_icon("msg pv", "PV", None), l.message("pre-vote"))}
-                {item(msg_icon("msg rv", "RV", None), l.message("request-vote"))}
+                {item(msg_icon("msg pv", "PV", None), l.message(MessageName::Kind(MessageKind::PreVote)))}
+                {item(msg_icon("msg rv", "RV", None), l.message(MessageName::Kind(MessageKind::RequestVote)))}
                 {item(msg_icon("msg ae", "AE 2", None), l.t("AppendEntries (2 entries)", "日志追加（2 个条目）"))}
-                {item(msg_icon("msg hb", "", None), l.message("heartbeat"))}
+                {item(msg_icon("msg hb", "", None), l.message(MessageName::Heartbeat))}
                 {item(msg_icon("msg resp rv ok", "RV ✓", None), l.t("Reply: granted / success", "响应：同意 / 成功"))}
                 {item(msg_icon("msg resp rv no", "RV ✗", None), l.t("Reply: rejected", "响应：拒绝"))}
                 {item(msg_icon("msg rv", "RV", Some("held")), l.t("Held (dashed)", "已扣留（虚线）"))}

@@ -92,7 +92,7 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     html! {
         <g class={classes!(f.class(), f.held.then_some("held"), f.duplicate.then_some("dup"),
                            p.selected.then_some("selected"), p.waiting.then_some("waiting"))}
-           data-msg={f.kind} data-msg-id={id.to_string()} data-from={f.from.to_string()}
+           data-msg={f.kind.name()} data-msg-id={id.to_string()} data-from={f.from.to_string()}
            data-to={f.to.to_string()} data-entries={f.entries.to_string()} data-held={f.held.to_string()}
            data-duplicate={f.duplicate.to_string()}
            role="button" tabindex="0" aria-label={aria} aria-pressed={p.selected.to_string()}

@@ -4,6 +4,7 @@
 
 use super::cluster::{activate_on_key, num};
 use crate::raft::{Index, NodeId, Role, Term};
+use crate::sim::RoleKey;
 use crate::ui::state::{Selection, UiAction};
 use crate::view::cluster_view::{
     info_line, node_aria, role_badge, role_line, tally_text, VoteMark,
@@ -34,8 +35,8 @@ pub struct ClusterNodeProps {
     pub at: Point,
     /// Its drawn radius.
     pub r: f64,
-    /// `data-role`: the role, or `crashed` / `paused`.
-    pub role_key: &'static str,
+    /// The role key (`data-role`): the role, or crashed / paused.
+    pub role_key: RoleKey,
     /// The Raft role underneath.
     pub role: Role,
     /// Current term.
@@ -72,27 +73,27 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
     let onkeydown = activate_on_key(toggle);
     let badge_at = r * 0.72;
     let badge = match key {
-        "crashed" => html! {
+        RoleKey::Crashed => html! {
             <g class="badge" transform={format!("translate({badge_at:.1} {:.1})", -badge_at)}>
                 <circle r="15" />
                 <path class="glyph-stroke" d="M-6 -6 L6 6 M6 -6 L-6 6" />
             </g>
         },
-        "paused" => html! {
+        RoleKey::Paused => html! {
             <g class="badge" transform={format!("translate({badge_at:.1} {:.1})", -badge_at)}>
                 <circle r="15" />
                 <rect class="glyph-fill" x="-6" y="-7" width="4" height="14" />
                 <rect class="glyph-fill" x="2" y="-7" width="4" height="14" />
             </g>
         },
-        _ => html! {
+        RoleKey::Follower | RoleKey::PreCandidate | RoleKey::Candidate | RoleKey::Leader => html! {
             <g class="badge" transform={format!("translate({badge_at:.1} {:.1})", -badge_at)}>
                 <circle r="15" />
                 <text class="badge-text">{role_badge(lang, key)}</text>
             </g>
         },
     };
-    let leader = key == "leader";
+    let leader = key == RoleKey::Leader;
     // The tally: one dot per member on an arc over the node's top.
     let tally = p.tally.as_ref().map(|t| {
         let radius = r + 26.0;
@@ -128,9 +129,9 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
     let voted = p.voted_for.map(|v| v.to_string()).unwrap_or_default();
     let id_size = if r >= 50.0 { 28 } else { 24 };
     html! {
-        <g class={classes!("node", key, p.selected.then_some("selected"))}
+        <g class={classes!("node", key.name(), p.selected.then_some("selected"))}
            transform={format!("translate({:.1} {:.1})", p.at.x, p.at.y)}
-           data-node-id={id.to_string()} data-role={key} data-term={p.term.to_string()}
+           data-node-id={id.to_string()} data-role={key.name()} data-term={p.term.to_string()}
            data-commit={p.commit.to_string()} data-voted-for={voted}
            role="button" tabindex="0" aria-label={aria.clone()} aria-pressed={p.selected.to_string()}
            {onclick} {onkeydown}>

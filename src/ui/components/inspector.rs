@@ -3,7 +3,7 @@
 //! the cluster.
 
 use crate::raft::{Node, Role};
-use crate::sim::{NodeSlot, NodeStatus, OpStatus, World};
+use crate::sim::{NodeSlot, NodeStatus, OpStatus, RoleKey, World};
 use crate::ui::props::ViewProps;
 use crate::ui::state::{Selection, UiAction};
 use crate::view::i18n::Lang;
@@ -97,7 +97,7 @@ fn volatile(l: Lang, node: &Node, status: NodeStatus) -> Html {
     html! {
         <>
             <dl>
-                { row(l.t("Role", "角色"), l.role(role.name())) }
+                { row(l.t("Role", "角色"), l.role(RoleKey::from(role))) }
                 { row(l.t("Follows leader", "跟随的领导者"), opt_node(l, node.leader_id())) }
                 { row("commitIndex", node.commit_index().to_string()) }
                 { row("lastApplied", node.last_applied().to_string()) }
@@ -113,16 +113,13 @@ fn node_view(l: Lang, slot: &NodeSlot, d: &Callback<UiAction>) -> Html {
     let node = &slot.node;
     let id = node.id();
     let log = node.log();
-    let role = match slot.status {
-        NodeStatus::Up => node.role().name(),
-        other => other.name(),
-    };
+    let role = RoleKey::of(slot.status, node.role());
     let back = d.reform(|_| UiAction::Select(None));
     html! {
         <section class="inspector panel" data-testid="inspector" data-inspect="node" data-node={id.to_string()}
             aria-label={l.t("Inspector", "检查器")}>
             <header class="panel-head">
-                <h2><span class={classes!("node-chip", format!("role-{role}"))}>{format!("n{id}")}</span>{" "}{l.role(role)}</h2>
+                <h2><span class={classes!("node-chip", format!("role-{}", role.name()))}>{format!("n{id}")}</span>{" "}{l.role(role)}</h2>
                 <button class="small" onclick={back}>{l.t("Cluster summary", "集群概览")}</button>
             </header>
             <div class="state-block persistent">

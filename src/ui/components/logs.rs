@@ -7,7 +7,7 @@ use super::entry_card::EntryCard;
 use super::kv_view::{KvData, KvView, KV_SHOWN, PENDING_SHOWN};
 use super::log_row::{CellData, LogRow, RowData};
 use crate::raft::{Index, NodeId, UnsafeSwitch};
-use crate::sim::NodeStatus;
+use crate::sim::{NodeStatus, RoleKey};
 use crate::ui::props::ViewProps;
 use crate::ui::state::{Selection, UiAction};
 use crate::view::entry_view;
@@ -155,17 +155,14 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             .filter(|ld| ld.node.id() != id)
             .and_then(|ld| ld.node.progress().get(&id))
             .map(|pr| (pr.next_index, pr.match_index));
-        let role = match s.status {
-            NodeStatus::Up => node.role().name(),
-            other => other.name(),
-        };
+        let role = RoleKey::of(s.status, node.role());
         let facts = match s.status {
             NodeStatus::Crashed => format!("{} {} · {}", l.t("term", "任期"), node.term(), l.t("log on disk", "日志在磁盘")),
             _ => format!("{} {} · C {commit} · A {}", l.t("term", "任期"), node.term(), node.last_applied()),
         };
         labels.push(html! {
             <div key={id} class={classes!("log-label", format!("status-{}", s.status.name()))}>
-                <button class={classes!("node-chip", format!("role-{role}"))} data-select-node={id.to_string()}
+                <button class={classes!("node-chip", format!("role-{}", role.name()))} data-select-node={id.to_string()}
                     aria-label={format!("{} n{id}", l.t("Inspect", "查看"))}>{format!("n{id}")}</button>
                 <span class="log-label-text">
                     <span class="log-role">{l.role(role)}</span>
@@ -176,7 +173,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
         let row = RowData {
             node: id,
             status: s.status.name(),
-            role,
+            role: role.name(),
             start,
             cells,
             last_index: log.last_index(),

@@ -62,6 +62,29 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
                 {response_rows(l, r.outcome)}
             </>
         },
+        MessageBody::InstallSnapshot { snapshot } => html! {
+            <>
+                {row("lastIncludedIndex", snapshot.last_included_index.to_string())}
+                {row("lastIncludedTerm", snapshot.last_included_term.to_string())}
+                {row(l.t("size", "大小"), match l {
+                    Lang::En => format!("{} bytes", snapshot.size_bytes()),
+                    Lang::Zh => format!("{} 字节", snapshot.size_bytes()),
+                })}
+                {row(l.t("state machine", "状态机"), crate::view::snapshot_view::kv_text(l, &snapshot.state))}
+                {row(l.t("configuration", "配置"), crate::view::snapshot_view::config_text(l, snapshot))}
+            </>
+        },
+        MessageBody::InstallSnapshotResponse {
+            request_term,
+            installed,
+            match_index,
+        } => html! {
+            <>
+                {row(l.t("answers term", "回应的任期"), request_term.to_string())}
+                {row(l.t("installed", "已安装"), yes_no(l, *installed))}
+                {row("matchIndex", match_index.to_string())}
+            </>
+        },
     }
 }
 

@@ -38,7 +38,7 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
         Action::Pause(id)
     };
     html! {
-        <div class={classes!("node-actions", key)} role="toolbar" data-actions-for={id.to_string()}
+        <div class={classes!("node-actions", key.name())} role="toolbar" data-actions-for={id.to_string()}
              aria-label={match l { crate::view::i18n::Lang::En => format!("Actions for n{id}"),
                                    crate::view::i18n::Lang::Zh => format!("n{id} 的操作") }}>
             <div class="node-actions-title">

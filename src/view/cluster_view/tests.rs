@@ -3,6 +3,7 @@
 use super::*;
 use crate::raft::{AppendResponse, Entry, EntryData, LogPosition, Message};
 use crate::sim::Network;
+use crate::view::i18n::MessageName;
 
 fn body_ae(n: usize) -> MessageBody {
     MessageBody::AppendEntries {
@@ -36,24 +37,30 @@ fn env(from: NodeId, to: NodeId, body: MessageBody, sent_at: u64) -> Envelope {
 
 #[test]
 fn status_wins_over_role_and_badges_are_bilingual() {
-    assert_eq!(role_key(NodeStatus::Up, Role::Leader), "leader");
-    assert_eq!(role_key(NodeStatus::Crashed, Role::Leader), "crashed");
-    assert_eq!(role_key(NodeStatus::Paused, Role::Follower), "paused");
-    assert_eq!(role_badge(Lang::En, "leader"), "L");
-    assert_eq!(role_badge(Lang::Zh, "leader"), "领");
-    assert_eq!(role_badge(Lang::Zh, "candidate"), "候");
-    assert_eq!(role_badge(Lang::En, "crashed"), "");
+    assert_eq!(role_key(NodeStatus::Up, Role::Leader).name(), "leader");
     assert_eq!(
-        role_line(Lang::En, "paused", Role::Leader),
+        role_key(NodeStatus::Crashed, Role::Leader),
+        RoleKey::Crashed
+    );
+    assert_eq!(
+        role_key(NodeStatus::Paused, Role::Follower),
+        RoleKey::Paused
+    );
+    assert_eq!(role_badge(Lang::En, RoleKey::Leader), "L");
+    assert_eq!(role_badge(Lang::Zh, RoleKey::Leader), "领");
+    assert_eq!(role_badge(Lang::Zh, RoleKey::Candidate), "候");
+    assert_eq!(role_badge(Lang::En, RoleKey::Crashed), "");
+    assert_eq!(
+        role_line(Lang::En, RoleKey::Paused, Role::Leader),
         "Paused · Leader"
     );
-    assert_eq!(role_line(Lang::Zh, "leader", Role::Leader), "领导者");
+    assert_eq!(role_line(Lang::Zh, RoleKey::Leader, Role::Leader), "领导者");
     assert_eq!(
-        node_aria(Lang::En, 3, "leader", Role::Leader, 4),
+        node_aria(Lang::En, 3, RoleKey::Leader, Role::Leader, 4),
         "n3, Leader, term 4"
     );
     assert_eq!(
-        node_aria(Lang::Zh, 3, "leader", Role::Leader, 4),
+        node_aria(Lang::Zh, 3, RoleKey::Leader, Role::Leader, 4),
         "n3，领导者，任期 4"
     );
     assert_eq!(voted_line(Lang::En, Some(2)).as_deref(), Some("voted n2"));
@@ -85,11 +92,14 @@ fn message_kinds_map_to_classes_and_labels() {
     )));
     let (hb, ae3, ae12) = (facts(body_ae(0)), facts(body_ae(3)), facts(body_ae(12)));
     assert_eq!((pv.class(), pv.label()), ("msg pv", "PV".into()));
-    assert_eq!(pv.kind, "pre-vote");
+    assert_eq!(pv.kind.name(), "pre-vote");
     assert_eq!((hb.class(), hb.label()), ("msg hb", "".into()));
-    assert_eq!(hb.name_key(), "heartbeat");
+    assert_eq!(hb.name_key(), MessageName::Heartbeat);
     assert_eq!((ae3.class(), ae3.label()), ("msg ae", "AE 3".into()));
-    assert_eq!(ae3.name_key(), "append-entries");
+    assert_eq!(
+        ae3.name_key(),
+        MessageName::Kind(MessageKind::AppendEntries)
+    );
     assert_eq!(
         (rv_no.class(), rv_no.label()),
         ("msg resp rv no", "RV ✗".into())
