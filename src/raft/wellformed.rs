@@ -288,6 +288,24 @@ mod tests {
             ..ae(2, 0, vec![])
         };
         assert_eq!(rv.check(), Err(MessageFault::LogTermAboveTerm));
+        let snap = |term, index, config_index| Message {
+            body: MessageBody::InstallSnapshot {
+                snapshot: crate::raft::Snapshot {
+                    last_included_term: term,
+                    last_included_index: index,
+                    config_index,
+                    ..Default::default()
+                },
+            },
+            ..ae(3, 0, vec![])
+        };
+        assert_eq!(snap(3, 10, 2).check(), Ok(()));
+        assert_eq!(snap(4, 10, 2).check(), Err(MessageFault::LogTermAboveTerm));
+        assert_eq!(snap(3, 10, 11).check(), Err(MessageFault::IndexTooLarge));
+        assert_eq!(
+            snap(3, u64::MAX, 0).check(),
+            Err(MessageFault::IndexTooLarge)
+        );
         assert!(MessageFault::NotContiguous { at: 1 }
             .to_string()
             .contains("contiguous"));

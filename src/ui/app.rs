@@ -148,11 +148,14 @@ pub fn App() -> Html {
         if super::selftest_requested("trap") {
             std::process::abort();
         }
-        // Really running out of wasm memory (4 GB), a gigabyte at a time.
+        // Really running out of wasm memory (4 GB), a gigabyte at a time
+        // (zeroed, so fresh pages are never touched; `black_box` keeps the
+        // optimizer from removing the allocations).
         if super::selftest_requested("oom") {
             let mut hoard: Vec<Vec<u8>> = Vec::new();
             loop {
-                hoard.push(vec![1u8; 1 << 30]);
+                hoard.push(vec![0u8; 1 << 30]);
+                std::hint::black_box(&hoard);
             }
         }
     });

@@ -121,3 +121,11 @@ test('60 s at the fastest speed, 9 nodes, steady client load: wasm memory stays 
   assert.ok(end < 64 * 2 ** 20, `wasm memory ${end} bytes is under the 64 MB ceiling`);
   await done();
 });
+
+test('running out of wasm memory shows the error panel', async (t) => {
+  const { page, done } = await openApp(t, '?selftest=oom', { ready: false });
+  const panel = page.locator('[data-testid=panic-panel]');
+  await panel.waitFor({ state: 'visible', timeout: 30000 });
+  assert.match(await panel.textContent(), /raftlab hit an internal error/);
+  await done({ consoleErrors: true, pageErrors: true });
+});
