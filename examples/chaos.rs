@@ -13,6 +13,8 @@
 //! `violations` counts the runs that failed (a safety violation, or not
 //! settling after healing: `liveness`). Exits non-zero on a violation unless
 //! an unsafe switch was asked for. Each run is `(config_for(seed), actions)`:
+//! `--membership` adds membership changes (learners, promotions, removals,
+//! joint consensus, thesis chapter 4) to the faults.
 //! `--replay SEED` prints that run's config and action log as JSON.
 
 use raftlab::raft::UnsafeSwitch;
@@ -30,7 +32,7 @@ struct Args {
 fn usage() -> ExitCode {
     eprintln!(
         "usage: chaos [--seeds N] [--steps M] [--start S] [--nodes N] [--unsafe SWITCH|help] \
-         [--liveness TICKS] [--replay SEED] [--verbose]"
+         [--liveness TICKS] [--replay SEED] [--membership] [--verbose]"
     );
     ExitCode::from(2)
 }
@@ -62,6 +64,7 @@ fn parse() -> Result<Args, ExitCode> {
             }
             "--replay" => args.replay = Some(number(value()?)?),
             "--verbose" => args.verbose = true,
+            "--membership" => args.opts.membership = true,
             "--unsafe" => {
                 let name = value()?;
                 if name == "help" {

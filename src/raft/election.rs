@@ -239,7 +239,7 @@ impl Node {
 
     /// Joint consensus (thesis §4.3): say which half has denied a majority,
     /// the first time it does in this election.
-    fn note_joint_loss(&mut self, pre_vote: bool) {
+    fn note_joint_loss(&mut self, from: NodeId, pre_vote: bool) {
         let voters = self.membership.voters.clone();
         for (half, config) in [
             (ConfigHalf::Outgoing, &voters.outgoing),
@@ -249,7 +249,7 @@ impl Node {
             let denied = config.voters().filter(|&v| vote(v) == Some(false)).count();
             // Lost exactly now: this denial is the one that tipped it.
             let lost = config.vote_result(vote) == VoteResult::Lost;
-            if lost && config.len() - denied + 1 == config.quorum_size() {
+            if lost && config.contains(from) && config.len() - denied + 1 == config.quorum_size() {
                 let granted = config.voters().filter(|&v| vote(v) == Some(true)).count();
                 self.events.push(Event::JointVoteLost {
                     half,
@@ -291,7 +291,7 @@ impl Node {
         }
         self.votes.insert(from, granted);
         if self.membership.is_joint() && !granted {
-            self.note_joint_loss(pre_vote);
+            self.note_joint_loss(from, pre_vote);
         }
         let granted_total = self.votes.values().filter(|&&g| g).count();
         self.events.push(Event::VoteCounted {

@@ -150,11 +150,17 @@ impl Node {
         }
     }
 
-    /// Whether this server may campaign: only voters of its configuration do
-    /// (learners never, thesis §4.2.1). If not, the timer is reset and the
+    /// Whether this server may campaign: voters of its configuration do,
+    /// learners never (thesis §4.2.1). A server left out of its latest
+    /// configuration still campaigns while that configuration is not known
+    /// to be committed, since it may be needed to commit it (thesis §4.2.2);
+    /// its own vote then does not count. If not, the timer is reset and the
     /// reason recorded.
     pub(super) fn may_campaign(&mut self) -> bool {
-        if self.membership.is_voter(self.id) {
+        let uncommitted = self.membership_index > self.commit_index;
+        if self.membership.is_voter(self.id)
+            || (uncommitted && !self.membership.is_learner(self.id))
+        {
             return true;
         }
         let reason = if self.membership.is_learner(self.id) {

@@ -76,6 +76,16 @@ pub enum Action {
     },
     /// Switch manual delivery on or off.
     SetManualDelivery(bool),
+    /// A new server (the next free id, a fresh empty log) joins the world and
+    /// the leader adds it as a learner (thesis §4.2.1).
+    AddServer,
+    /// The leader removes this voter or learner (thesis §4.2.2).
+    RemoveServer(NodeId),
+    /// The leader promotes this caught-up learner to voter (thesis §4.2.1).
+    Promote(NodeId),
+    /// The leader moves to these voters through joint consensus (thesis
+    /// §4.3), or in one step under the unsafe `one-step-membership-change`.
+    ChangeVoters(Vec<NodeId>),
     /// "Compact now" (thesis §5.1): the node snapshots its log up to
     /// `up_to`, or up to its last applied index when `None`.
     Compact {

@@ -1,6 +1,6 @@
 //! The simulation's configuration, validated up front.
 
-use crate::raft::{CompactError, Config as RaftConfig, ConfigError};
+use crate::raft::{CompactError, ConfChangeError, Config as RaftConfig, ConfigError};
 use serde::{Deserialize, Serialize};
 
 /// Everything that fixes a run, together with the seed and the action list.
@@ -98,6 +98,10 @@ pub enum SimError {
     BadPartition,
     /// A hand-written message was refused (see [`super::inject`]).
     Inject(super::inject::InjectError),
+    /// A membership change needs a leader, and no running node leads.
+    NoLeader,
+    /// The leader refused the membership change (thesis chapter 4).
+    Membership(ConfChangeError),
     /// A node refused to compact its log; nothing changed.
     Compact {
         /// The node.
@@ -134,6 +138,11 @@ impl std::fmt::Display for SimError {
             SimError::NoSuchMessage { id } => write!(f, "message #{id} is not in flight"),
             SimError::NodeState { node, status } => write!(f, "n{node} is {}", status.name()),
             SimError::BadPartition => write!(f, "a partition must name every node exactly once"),
+            SimError::NoLeader => write!(
+                f,
+                "no leader to change the configuration: wait for an election"
+            ),
+            SimError::Membership(e) => write!(f, "{e}"),
             SimError::Compact { node, error } => write!(f, "n{node}: {error}"),
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")

@@ -9,6 +9,9 @@ use crate::raft::{Node, NodeId};
 
 /// Applies one action to the world.
 pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
+    if super::membership::apply(w, action)? {
+        return Ok(());
+    }
     match action {
         Action::Campaign(n) => {
             let i = up_node(w, *n)?;
@@ -124,6 +127,10 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             w.config.network = net;
         }
         Action::SetManualDelivery(on) => w.config.network.manual_delivery = *on,
+        Action::AddServer
+        | Action::RemoveServer(_)
+        | Action::Promote(_)
+        | Action::ChangeVoters(_) => unreachable!("handled by membership::apply"),
         Action::Compact { node, up_to } => {
             let i = w.index_of(*node)?;
             if w.nodes[i].status == NodeStatus::Crashed {
@@ -237,9 +244,17 @@ fn restart(w: &mut World, n: NodeId) -> Result<(), SimError> {
     let slot = &w.nodes[i];
     let restarts = slot.restarts + 1;
     let rng = crate::raft::Rng::new(w.config.seed).split(u64::from(n) + (restarts << 8));
+    // The bootstrap configuration; the one in force is re-read from the log.
+    let base: Vec<NodeId> = slot
+        .node
+        .base_membership()
+        .voters
+        .voters()
+        .into_iter()
+        .collect();
     let node = Node::restart(
         n,
-        slot.node.members(),
+        &base,
         slot.node.config().clone(),
         rng,
         slot.node.persistent().clone(),

@@ -15,7 +15,6 @@
 //!
 //! Tested in `tests/inject.rs`.
 
-use super::config::SimConfig;
 use super::world::World;
 use crate::raft::{AppendOutcome, Message, MessageBody, MessageFault, NodeId};
 use serde::{Deserialize, Serialize};
@@ -87,16 +86,18 @@ impl std::fmt::Display for InjectError {
     }
 }
 
-/// The checks that need only the configuration (see the module's doc).
-pub fn check_form(msg: &Message, config: &SimConfig) -> Result<(), InjectError> {
+/// The checks that need only the configuration (see the module's doc):
+/// `servers` is how many servers the cluster has at that point (ids
+/// `1..=servers`; servers added later count), `limit` the configuration's
+/// `max_entries_per_message`.
+pub fn check_form(msg: &Message, servers: u32, limit: u32) -> Result<(), InjectError> {
     for node in [msg.from, msg.to] {
-        if !(1..=config.nodes).contains(&node) {
+        if !(1..=servers).contains(&node) {
             return Err(InjectError::NotMember { node });
         }
     }
     msg.check().map_err(InjectError::Malformed)?;
     let count = msg.body.entry_count();
-    let limit = config.raft.max_entries_per_message;
     if count > limit as usize {
         return Err(InjectError::TooManyEntries { count, limit });
     }
@@ -105,7 +106,8 @@ pub fn check_form(msg: &Message, config: &SimConfig) -> Result<(), InjectError> 
 
 /// The checks against the world at the tick of the injection.
 pub fn check_plausible(w: &World, msg: &Message) -> Result<(), InjectError> {
-    check_form(msg, w.config())?;
+    let servers = u32::try_from(w.nodes().len()).unwrap_or(u32::MAX);
+    check_form(msg, servers, w.config().raft.max_entries_per_message)?;
     let bad = |why| Err(InjectError::Implausible(why));
     let sender = &w
         .slot(msg.from)

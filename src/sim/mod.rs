@@ -20,6 +20,7 @@ pub mod hash;
 pub mod history;
 pub mod inject;
 pub mod leadership;
+pub mod membership;
 pub mod network;
 pub mod role_key;
 pub mod script;

@@ -19,7 +19,9 @@ use super::config::SimError;
 use super::history::Simulation;
 use super::network::MsgId;
 use super::role_key::RoleKey;
-use crate::raft::{Command, CommandError, Index, Message, MessageKind, NodeId, Term};
+use crate::raft::{
+    Command, CommandError, EntryData, Index, Membership, Message, MessageKind, NodeId, Term,
+};
 use std::collections::BTreeMap;
 
 /// Why a scripted proposal failed before reaching the cluster.
@@ -54,6 +56,8 @@ pub struct NodeReadout {
     pub kv: BTreeMap<String, String>,
     /// Leader only: follower → (nextIndex, matchIndex).
     pub progress: BTreeMap<NodeId, (Index, Index)>,
+    /// The configuration in force on this node (thesis §4.1).
+    pub membership: Membership,
     /// The snapshot's last included (index, term); (0, 0) if never compacted.
     pub snapshot: (Index, Term),
 }
@@ -153,6 +157,24 @@ impl Simulation {
         self.act(Action::Propose(target, command))
             .map_err(ProposeScriptError::Sim)
     }
+    /// A new server joins with an empty log; the leader adds it as a learner
+    /// (thesis §4.2.1). Returns its id.
+    pub fn add_server(&mut self) -> Result<NodeId, SimError> {
+        let id = super::membership::next_server_id(self.world());
+        self.act(Action::AddServer).map(|_| id)
+    }
+    /// The leader removes a voter or learner (thesis §4.2.2).
+    pub fn remove_server(&mut self, node: NodeId) -> Result<(), SimError> {
+        self.act(Action::RemoveServer(node))
+    }
+    /// The leader promotes a learner to voter (thesis §4.2.1).
+    pub fn promote(&mut self, node: NodeId) -> Result<(), SimError> {
+        self.act(Action::Promote(node))
+    }
+    /// The leader moves to these voters through joint consensus (thesis §4.3).
+    pub fn change_voters(&mut self, voters: &[NodeId]) -> Result<(), SimError> {
+        self.act(Action::ChangeVoters(voters.to_vec()))
+    }
     /// Puts a hand-written message in flight, due next tick.
     pub fn inject(&mut self, msg: Message) -> Result<(), SimError> {
         self.act(Action::Inject(msg))
@@ -206,9 +228,11 @@ impl Simulation {
                 .entries()
                 .iter()
                 .map(|e| {
-                    let text = e
-                        .command()
-                        .map_or_else(|| "noop".to_string(), |c| c.to_string());
+                    let text = match &e.data {
+                        EntryData::Noop => "noop".to_string(),
+                        EntryData::Command(c) => c.to_string(),
+                        EntryData::Config(c) => format!("config: {}", c.change),
+                    };
                     (e.index, e.term, text)
                 })
                 .collect(),
@@ -220,6 +244,7 @@ impl Simulation {
                 .iter()
                 .map(|(&p, pr)| (p, (pr.next_index, pr.match_index)))
                 .collect(),
+            membership: n.membership().clone(),
             snapshot: (n.log().snapshot_index(), n.log().snapshot_term()),
         })
     }

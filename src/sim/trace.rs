@@ -68,6 +68,12 @@ pub enum SimEvent {
         /// Success?
         ok: bool,
     },
+    /// A new server joined the world (an empty log, no configuration yet);
+    /// `leader` is asked to add it as a learner.
+    ServerAdded {
+        /// The leader that proposed it.
+        leader: NodeId,
+    },
 }
 
 /// One line of the trace.

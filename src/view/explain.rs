@@ -57,7 +57,9 @@ pub fn category(kind: &TraceKind) -> Category {
             | Event::JointVoteLost { .. } => Category::Elections,
             _ => Category::Replication,
         },
-        TraceKind::Sim(SimEvent::ClientOutcome { .. }) => Category::Replication,
+        TraceKind::Sim(SimEvent::ClientOutcome { .. } | SimEvent::ServerAdded { .. }) => {
+            Category::Replication
+        }
         TraceKind::Sim(_) => Category::Faults,
     }
 }
@@ -112,6 +114,7 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             SimEvent::MessageHeld { .. } => "message-held",
             SimEvent::MessageReleased { .. } => "message-released",
             SimEvent::ClientOutcome { .. } => "client-outcome",
+            SimEvent::ServerAdded { .. } => "server-added",
         },
     }
 }

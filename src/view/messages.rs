@@ -3,8 +3,8 @@
 
 use super::i18n::Lang;
 use crate::raft::{
-    CommandError, CompactError, ConfigError, MessageFault, MAX_COMMAND_LEN, MAX_ENTRIES, MAX_INDEX,
-    MAX_TERM,
+    CommandError, CompactError, ConfChangeError, ConfigError, MessageFault, MAX_COMMAND_LEN,
+    MAX_ENTRIES, MAX_INDEX, MAX_TERM,
 };
 use crate::sim::{Implausible, InjectError, NodeStatus, SimError};
 
@@ -48,6 +48,41 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
             format!("时刻 {tick} 超出了本次运行的最后时刻 {head}")
         }
         (Lang::Zh, SimError::Inject(e)) => inject_error_zh(e),
+        (Lang::Zh, SimError::NoLeader) => "没有领导者来变更配置：请等待选举完成".to_string(),
+        (Lang::Zh, SimError::Membership(c)) => conf_change_error_zh(c),
+    }
+}
+
+/// A refused membership change, explained (thesis chapter 4).
+pub fn conf_change_error(lang: Lang, e: &ConfChangeError) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Zh => conf_change_error_zh(e),
+    }
+}
+
+fn conf_change_error_zh(e: &ConfChangeError) -> String {
+    match e {
+        ConfChangeError::NotLeader { leader: Some(l) } => {
+            format!("只有领导者才能变更配置；请找 n{l}")
+        }
+        ConfChangeError::NotLeader { leader: None } => {
+            "只有领导者才能变更配置；当前不知道领导者".to_string()
+        }
+        ConfChangeError::NoVoterLeft => "这次变更会导致没有任何投票成员".to_string(),
+        ConfChangeError::ChangePending { index } => {
+            format!("索引 {index} 处的配置变更尚未提交：一次只能进行一个变更")
+        }
+        ConfChangeError::InJointConsensus => "正处于联合共识中：请等待 C_new 生效".to_string(),
+        ConfChangeError::UnknownNode { node } => format!("n{node} 不是集群成员"),
+        ConfChangeError::AlreadyMember { node } => format!("n{node} 已经是集群成员"),
+        ConfChangeError::NotALearner { node } => format!("n{node} 不是学习者"),
+        ConfChangeError::NotAMember { node } => {
+            format!("n{node} 必须先作为学习者加入，才能成为投票成员")
+        }
+        ConfChangeError::TooManyServers { max } => format!("集群最多 {max} 台服务器"),
+        ConfChangeError::NoChange => "投票成员已经是这些".to_string(),
+        ConfChangeError::NotJoint => "当前不处于联合共识".to_string(),
     }
 }
 

@@ -380,16 +380,22 @@ impl Shared {
             return Err(ShareError::Malformed);
         }
         let mut last = 0;
+        let mut nodes = self.config.nodes;
         for (index, a) in self.actions.iter().enumerate() {
             if a.tick < last || a.tick > MAX_TICK {
                 return Err(ShareError::BadTick { tick: a.tick });
             }
             last = a.tick;
+            // A server added by an earlier action may be named by later ones.
+            if a.action == Action::AddServer {
+                nodes = (nodes + 1).min(crate::raft::MAX_MEMBERS as u32);
+            }
             if let Action::Inject(m) = &a.action {
-                crate::sim::inject::check_form(m, &self.config)
+                let max = self.config.raft.max_entries_per_message;
+                crate::sim::inject::check_form(m, nodes, max)
                     .map_err(|error| ShareError::BadMessage { index, error })?;
             }
-            if !action_ok(&a.action, self.config.nodes) {
+            if !action_ok(&a.action, nodes) {
                 return Err(ShareError::BadAction { index });
             }
         }
@@ -450,6 +456,9 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
         Action::Inject(m) => node(&m.from) && node(&m.to),
         Action::SetLoss { loss, duplicate } => *loss <= 1000 && *duplicate <= 1000,
         Action::SetLatency { min, max } => 1 <= *min && min <= max && *max <= 1000,
+        Action::RemoveServer(n) | Action::Promote(n) => node(n),
+        Action::ChangeVoters(v) => v.len() <= crate::raft::MAX_MEMBERS && v.iter().all(node),
+        Action::AddServer => true,
         Action::DeliverAll
         | Action::Deliver(_)
         | Action::Drop(_)

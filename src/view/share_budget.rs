@@ -57,7 +57,15 @@ impl Cost {
     /// Prices `shared` (which need not be valid: only arithmetic, saturating).
     pub fn of(shared: &Shared) -> Cost {
         let c = &shared.config;
-        let nodes = u64::from(c.nodes.clamp(1, 9));
+        // Servers added by membership changes count from the start (an
+        // upper bound, like everything here).
+        let added = shared
+            .actions
+            .iter()
+            .filter(|a| a.action == Action::AddServer)
+            .count() as u64;
+        let most = crate::raft::MAX_MEMBERS as u64;
+        let nodes = (u64::from(c.nodes.clamp(1, 9)) + added).min(most.max(9));
         let head = shared.head.max(shared.tick);
         let heartbeat = u64::from(c.raft.heartbeat_interval.max(1));
         let election = u64::from(c.raft.election_timeout.max(1));

@@ -68,7 +68,9 @@ pub fn unsettled(w: &World) -> Option<String> {
         ));
     }
     let commit = leader.commit_index() as usize;
-    for s in w.nodes() {
+    // Servers outside the leader's configuration were removed (thesis §4.2.2).
+    let members = leader.membership();
+    for s in w.nodes().iter().filter(|s| members.contains(s.node.id())) {
         let n = &s.node;
         if s.status != NodeStatus::Up
             || n.term() != leader.term()
@@ -99,6 +101,7 @@ pub fn await_liveness(sim: &mut Simulation, bound: u64) -> Result<u64, String> {
     let start = sim.tick();
     let mut proposed_in_term = 0;
     loop {
+        super::reconfig::tend_membership(sim);
         let w = sim.world();
         let why = match unsettled(w) {
             None => return Ok(sim.tick() - start),

@@ -21,9 +21,11 @@
 
 mod liveness;
 mod plots;
+mod reconfig;
 mod schedule;
 
 pub use liveness::{await_liveness, heal, unsettled};
+pub use reconfig::tend_membership;
 pub use schedule::Schedule;
 
 use super::check::Violation;
@@ -43,6 +45,9 @@ pub struct ChaosOptions {
     /// The cluster size for every seed (1 to 9), instead of the seed's own
     /// draw of 3, 5 or 7.
     pub nodes: Option<u32>,
+    /// Membership changes among the faults (thesis chapter 4); always on
+    /// with the `one-step-membership-change` switch, which needs them.
+    pub membership: bool,
 }
 
 impl Default for ChaosOptions {
@@ -52,6 +57,7 @@ impl Default for ChaosOptions {
             unsafe_switch: None,
             liveness_ticks: 2000,
             nodes: None,
+            membership: false,
         }
     }
 }
@@ -163,6 +169,9 @@ pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
         }
     };
     let mut schedule = Schedule::new(seed);
+    if opts.membership || opts.unsafe_switch == Some(UnsafeSwitch::OneStepMembershipChange) {
+        schedule = schedule.with_membership();
+    }
     let first = |sim: &Simulation| sim.world().violations().first().cloned();
     let mut failure = None;
     let mut settle_ticks = None;

@@ -27,6 +27,11 @@ pub struct Schedule {
     pub(super) planned: Vec<(u64, Action)>,
     /// Values written so far (each write has a fresh value).
     pub(super) writes: u64,
+    /// Chance per tick of a membership change, per mille (0: none).
+    pub(super) membership_permille: u32,
+    /// The membership changes' own generator, so that runs without them
+    /// draw exactly what they drew before.
+    pub(super) member_rng: Rng,
 }
 
 impl Schedule {
@@ -48,7 +53,17 @@ impl Schedule {
             plot: None,
             planned: Vec::new(),
             writes: 0,
+            membership_permille: 0,
+            member_rng: Rng::new(seed).split(0x3E3B_E125),
         }
+    }
+
+    /// Turns membership changes on (thesis chapter 4): one attempt every
+    /// 12 to 50 ticks, depending on the seed (many are refused: one change
+    /// at a time).
+    pub fn with_membership(mut self) -> Schedule {
+        self.membership_permille = [20, 40, 80][self.member_rng.range(0, 3) as usize];
+        self
     }
 
     pub(super) fn pick<T: Copy>(&mut self, xs: &[T]) -> Option<T> {
@@ -90,6 +105,7 @@ impl Schedule {
         if self.rng.chance_permille(self.contest_permille) {
             self.contest(sim);
         }
+        self.membership(sim);
         if self.rng.chance_permille(self.plot_permille) {
             let kind = if self.rng.chance_permille(500) {
                 PlotKind::Figure8
@@ -211,8 +227,7 @@ impl Schedule {
 
     pub(super) fn fault(&mut self, w: &World) -> Vec<Action> {
         let tick = w.tick();
-        let n = w.config().nodes;
-        let ids: Vec<NodeId> = (1..=n).collect();
+        let ids = w.config().ids();
         let with = |s: NodeStatus| -> Vec<NodeId> {
             w.nodes()
                 .iter()
