@@ -13,7 +13,10 @@
 //!    under steady load — the whole `Simulation`: current world, base world,
 //!    checkpoints and action log — measured with a counting allocator, with
 //!    the size of one world broken down by part. Budget: 64 MB.
+//! 4. the same hour with automatic log compaction every 100 applied entries
+//!    (thesis §5.1): `history_bytes_auto_compaction=…`.
 
+use raftlab::sim::bench::steady_load_compacting_sim;
 use raftlab::sim::bench::{steady_load, steady_load_sim, TICKS_PER_MINUTE};
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 use std::alloc::System;
@@ -95,5 +98,23 @@ fn main() {
     println!(
         "violations={} linearizability_checks_skipped={skipped}",
         w.violations().len()
+    );
+
+    drop(sim);
+
+    // 4. One hour with auto-compaction on: the logs stay short.
+    const THRESHOLD: u32 = 100;
+    let region = Region::new(GLOBAL);
+    let sim = steady_load_compacting_sim(5, hour, THRESHOLD);
+    let bytes = held(&region);
+    let w = sim.world();
+    let n1 = &w.nodes()[0].node;
+    println!(
+        "history_bytes_auto_compaction={bytes} threshold={THRESHOLD} ticks={hour} nodes=5 one_world_bytes={} log_entries_held_n1={} snapshot_index_n1={} violations={} {}",
+        deep_size(w),
+        n1.log().entries().len(),
+        n1.log().snapshot_index(),
+        w.violations().len(),
+        if bytes <= BUDGET_BYTES { "within_budget" } else { "OVER_BUDGET" }
     );
 }

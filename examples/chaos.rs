@@ -6,7 +6,12 @@
 //! cargo run --release --example chaos -- --seeds 1000 --nodes 9
 //! cargo run --release --example chaos -- --unsafe help
 //! cargo run --release --example chaos -- --seeds 1000 --unsafe forget-vote-on-restart
+//! cargo run --release --example chaos -- --seeds 1000 --compaction
 //! ```
+//!
+//! `--compaction` turns on log compaction (thesis §5.1): each seed draws an
+//! automatic threshold and the schedule adds "compact now" on random nodes;
+//! the summary line then also counts `snapshots_taken` and `snapshots_installed`.
 //!
 //! Prints the first failure (seed, tick, property, nodes, entries) if any, then
 //! one summary line: `runs=N events=N violations=N events_per_sec=N`, where
@@ -32,7 +37,7 @@ struct Args {
 fn usage() -> ExitCode {
     eprintln!(
         "usage: chaos [--seeds N] [--steps M] [--start S] [--nodes N] [--unsafe SWITCH|help] \
-         [--liveness TICKS] [--replay SEED] [--membership] [--verbose]"
+         [--liveness TICKS] [--replay SEED] [--membership] [--compaction] [--verbose]"
     );
     ExitCode::from(2)
 }
@@ -64,6 +69,7 @@ fn parse() -> Result<Args, ExitCode> {
             }
             "--replay" => args.replay = Some(number(value()?)?),
             "--verbose" => args.verbose = true,
+            "--compaction" => args.opts.compaction = true,
             "--membership" => args.opts.membership = true,
             "--unsafe" => {
                 let name = value()?;
@@ -109,12 +115,15 @@ fn main() -> ExitCode {
     }
     let started = now();
     let (mut runs, mut events, mut violations) = (0u64, 0u64, 0u64);
+    let (mut taken, mut installed) = (0u64, 0u64);
     let mut first = None;
     let mut slowest_settle = (0, 0);
     for seed in args.start..args.start + args.seeds {
         let out = chaos::run(seed, &args.opts);
         runs += 1;
         events += out.events;
+        taken += out.snapshots.0;
+        installed += out.snapshots.1;
         if let Some(t) = out.settle_ticks {
             slowest_settle = slowest_settle.max((t, seed));
         }
@@ -138,8 +147,13 @@ fn main() -> ExitCode {
             slowest_settle.0, slowest_settle.1
         );
     }
+    let snapshots = if args.opts.compaction {
+        format!(" snapshots_taken={taken} snapshots_installed={installed}")
+    } else {
+        String::new()
+    };
     println!(
-        "runs={runs} events={events} violations={violations} events_per_sec={}",
+        "runs={runs} events={events} violations={violations} events_per_sec={}{snapshots}",
         (events as f64 / secs) as u64
     );
     if violations > 0 && args.opts.unsafe_switch.is_none() {

@@ -121,7 +121,19 @@ fn replay_with_out_of_order_actions_is_an_error() {
             action: Action::Campaign(2),
         },
     ];
-    assert!(Simulation::replay(config.clone(), actions, 20).is_err());
+    let err = Simulation::replay(config.clone(), actions, 20).err();
+    assert_eq!(
+        err,
+        Some(SimError::UnorderedActions {
+            index: 1,
+            tick: 5,
+            previous: 10
+        })
+    );
+    assert_eq!(
+        err.unwrap().to_string(),
+        "action 2 at tick 5 comes after one at tick 10: actions must be in tick order"
+    );
     // An action that cannot apply (no such node) is an error too.
     let bad = vec![TimedAction {
         tick: 0,

@@ -153,6 +153,8 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
+impl std::error::Error for ConfigError {}
+
 impl Config {
     /// Checks the configuration; every node constructor calls this.
     pub fn validate(&self) -> Result<(), ConfigError> {

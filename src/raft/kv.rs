@@ -79,6 +79,8 @@ impl std::fmt::Display for CommandError {
     }
 }
 
+impl std::error::Error for CommandError {}
+
 impl Command {
     /// Parses `put k v`, `del k` or `get k` (verbs case-insensitive).
     pub fn parse(text: &str) -> Result<Command, CommandError> {

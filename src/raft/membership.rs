@@ -151,6 +151,8 @@ impl std::fmt::Display for ConfChangeError {
     }
 }
 
+impl std::error::Error for ConfChangeError {}
+
 /// Formats ids as `{n1, n2}`.
 pub fn fmt_set(ids: impl Iterator<Item = NodeId>) -> String {
     let names: Vec<String> = ids.map(|n| format!("n{n}")).collect();

@@ -36,6 +36,8 @@ impl std::fmt::Display for ProposeError {
     }
 }
 
+impl std::error::Error for ProposeError {}
+
 /// One Raft server. Pure and deterministic: the same inputs in the same order
 /// give the same outputs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

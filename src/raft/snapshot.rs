@@ -99,6 +99,8 @@ impl std::fmt::Display for CompactError {
     }
 }
 
+impl std::error::Error for CompactError {}
+
 /// What made a node take a snapshot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CompactTrigger {

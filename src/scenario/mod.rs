@@ -21,6 +21,7 @@ mod one_way;
 mod partition;
 mod prevote;
 mod replication;
+mod snapshot_catch_up;
 mod split_vote;
 mod why_consensus;
 
@@ -44,6 +45,7 @@ pub fn all() -> Vec<Scenario> {
         one_way::scenario(),
         leader_failures::scenario(),
         why_consensus::scenario(),
+        snapshot_catch_up::scenario(),
     ]
 }
 

@@ -27,6 +27,8 @@ pub enum Cond {
     OpSettled(u64),
     /// No message is in flight.
     Quiet,
+    /// The node's snapshot covers at least this index (thesis §5.1).
+    Snapshot(NodeId, Index),
     /// All of these.
     All(Vec<Cond>),
     /// At least one of these.
@@ -55,6 +57,7 @@ impl Cond {
                     )
             }),
             Cond::Quiet => sim.world().network().in_flight().is_empty(),
+            Cond::Snapshot(n, i) => sim.node(*n).is_ok_and(|r| r.snapshot.0 >= *i),
             Cond::All(cs) => cs.iter().all(|c| c.holds(sim)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(sim)),
             Cond::Not(c) => !c.holds(sim),
@@ -103,6 +106,21 @@ pub enum ScenarioError {
         /// The step (0-based).
         step: usize,
     },
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ScenarioError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ScenarioError::Sim { error, .. } => Some(error),
+            _ => None,
+        }
+    }
 }
 
 impl ScenarioError {

@@ -3,8 +3,9 @@
 
 use super::action::Target;
 use super::client::OpFailure;
+use super::node_slot::NodeStatus;
 use super::trace::{SimEvent, TraceKind};
-use super::world::{NodeStatus, World};
+use super::world::World;
 use crate::raft::{NodeId, ProposeError};
 
 impl World {

@@ -109,6 +109,15 @@ pub enum SimError {
         /// Why.
         error: CompactError,
     },
+    /// An action log whose ticks go backwards (a replay needs tick order).
+    UnorderedActions {
+        /// The position of the first action out of order (0-based).
+        index: usize,
+        /// Its tick.
+        tick: u64,
+        /// The tick of the action before it.
+        previous: u64,
+    },
     /// A tick beyond what the run has reached was asked for.
     TickOutOfRange {
         /// The tick asked for.
@@ -144,10 +153,29 @@ impl std::fmt::Display for SimError {
             ),
             SimError::Membership(e) => write!(f, "{e}"),
             SimError::Compact { node, error } => write!(f, "n{node}: {error}"),
+            SimError::UnorderedActions {
+                index,
+                tick,
+                previous,
+            } => write!(
+                f,
+                "action {} at tick {tick} comes after one at tick {previous}: actions must be in tick order",
+                index + 1
+            ),
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }
             SimError::Inject(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for SimError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SimError::Raft(e) => Some(e),
+            SimError::Compact { error, .. } => Some(error),
+            _ => None,
         }
     }
 }

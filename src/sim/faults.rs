@@ -3,12 +3,24 @@
 use super::action::Action;
 use super::config::SimError;
 use super::network::DropReason;
+use super::node_slot::NodeStatus;
 use super::trace::{SimEvent, TraceKind};
-use super::world::{NodeStatus, World};
+use super::world::World;
 use crate::raft::{Node, NodeId};
 
+impl World {
+    /// Applies one action now, then runs the safety checker. The history
+    /// calls this and records it. (Defined here, beside the faults, so the
+    /// world does not depend on this module: no module cycle.)
+    pub fn apply(&mut self, action: &Action) -> Result<(), SimError> {
+        apply(self, action)?;
+        self.run_checker();
+        Ok(())
+    }
+}
+
 /// Applies one action to the world.
-pub(super) fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
+fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
     if super::membership::apply(w, action)? {
         return Ok(());
     }

@@ -67,8 +67,12 @@ impl Simulation {
         tick: u64,
     ) -> Result<Simulation, SimError> {
         let mut sim = Simulation::new(config)?;
-        if actions.windows(2).any(|w| w[0].tick > w[1].tick) {
-            return Err(SimError::TickOutOfRange { tick: 0, head: 0 });
+        if let Some(i) = actions.windows(2).position(|w| w[0].tick > w[1].tick) {
+            return Err(SimError::UnorderedActions {
+                index: i + 1,
+                tick: actions[i + 1].tick,
+                previous: actions[i].tick,
+            });
         }
         sim.head = actions.last().map_or(0, |a| a.tick).max(tick);
         sim.actions = actions;

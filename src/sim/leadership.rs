@@ -8,8 +8,15 @@
 //! partition heals, an old leader may briefly still believe it leads (§5.1,
 //! §6.4 of the thesis) until it hears the newer term.
 
-use super::world::NodeStatus;
+use super::node_slot::{NodeSlot, NodeStatus};
 use crate::raft::{NodeId, Role, Term};
+
+impl NodeSlot {
+    /// Whether this node counts as a leader ([`is_leader`]).
+    pub fn is_leader(&self) -> bool {
+        is_leader(self.status, self.node.role())
+    }
+}
 
 /// Whether a node with this status and role counts as a leader.
 pub fn is_leader(status: NodeStatus, role: Role) -> bool {

@@ -6,8 +6,9 @@
 
 use super::action::Action;
 use super::config::SimError;
+use super::node_slot::{NodeSlot, NodeStatus};
 use super::trace::{SimEvent, TraceKind};
-use super::world::{NodeSlot, NodeStatus, World};
+use super::world::World;
 use crate::raft::{ConfChange, ConfChangeError, Node, NodeId, Rng, MAX_MEMBERS};
 
 /// Applies a membership action; `false` if `action` is not one.

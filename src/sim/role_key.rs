@@ -4,7 +4,7 @@
 //! [`RoleKey::name`] (the `data-role` value) and the translations in
 //! `view::i18n`.
 
-use super::world::NodeStatus;
+use super::node_slot::NodeStatus;
 use crate::raft::Role;
 use serde::{Deserialize, Serialize};
 

@@ -33,6 +33,24 @@ pub enum ProposeScriptError {
     Sim(SimError),
 }
 
+impl std::fmt::Display for ProposeScriptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProposeScriptError::Command(e) => write!(f, "{e}"),
+            ProposeScriptError::Sim(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ProposeScriptError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ProposeScriptError::Command(e) => Some(e),
+            ProposeScriptError::Sim(e) => Some(e),
+        }
+    }
+}
+
 /// Everything about one node, read out for tests and views.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NodeReadout {

@@ -1,56 +1,14 @@
 //! The world: nodes, network, client, checker and trace at one tick. A `World`
 //! is a value: cloning it is how the history takes checkpoints.
 
-use super::action::Action;
 use super::check::{Checker, Violation};
 use super::client::Client;
 use super::config::{SimConfig, SimError};
 use super::network::{DropReason, Envelope, MsgId, Network};
+pub use super::node_slot::{NodeSlot, NodeStatus};
 use super::trace::{SimEvent, Trace, TraceEvent, TraceKind};
 use crate::raft::{Message, Node, NodeId, Rng};
 use serde::{Deserialize, Serialize};
-
-/// Whether a node is running.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum NodeStatus {
-    /// Running.
-    Up,
-    /// Crashed: only its persistent state remains.
-    Crashed,
-    /// Paused: timers frozen, inbox queued.
-    Paused,
-}
-
-impl NodeStatus {
-    /// `up`, `crashed` or `paused`.
-    pub fn name(self) -> &'static str {
-        match self {
-            NodeStatus::Up => "up",
-            NodeStatus::Crashed => "crashed",
-            NodeStatus::Paused => "paused",
-        }
-    }
-}
-
-/// One node and its status. For a crashed node, `node` still holds the state
-/// it had when it crashed, of which only the persistent part means anything.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NodeSlot {
-    /// The Raft node.
-    pub node: Node,
-    /// Up, crashed or paused.
-    pub status: NodeStatus,
-    /// How many times it restarted (seeds its fresh generator).
-    pub restarts: u64,
-}
-
-impl NodeSlot {
-    /// Whether this node counts as a leader (not crashed; see
-    /// [`leadership`](super::leadership)).
-    pub fn is_leader(&self) -> bool {
-        super::leadership::is_leader(self.status, self.node.role())
-    }
-}
 
 /// Everything that changes as a run goes on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -278,16 +236,9 @@ impl World {
         }
     }
 
-    fn run_checker(&mut self) {
+    pub(super) fn run_checker(&mut self) {
         let tick = self.tick;
         self.checker.check(tick, &self.nodes);
         self.checker.check_client(tick, &self.client);
-    }
-
-    /// Applies one action now. The history calls this and records it.
-    pub fn apply(&mut self, action: &Action) -> Result<(), SimError> {
-        super::faults::apply(self, action)?;
-        self.run_checker();
-        Ok(())
     }
 }

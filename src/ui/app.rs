@@ -2,8 +2,8 @@
 //! out the panels. Panels read the run through props and dispatch actions.
 
 use super::components::{
-    open_link_at_start, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
-    Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
+    ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, Narration, NoticeBar,
+    SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
 };
 use super::hooks::{use_animation_frame, use_event_listener};
 use super::props::ViewProps;
@@ -30,7 +30,7 @@ fn initial_state() -> AppState {
     }
     let fragment = url::hash();
     if !super::session::restore(&mut state, &fragment) {
-        open_link_at_start(&mut state, &fragment);
+        state.apply(UiAction::OpenLink(fragment));
     }
     state
 }
@@ -143,21 +143,6 @@ pub fn App() -> Html {
         if super::selftest_requested("panic") {
             panic!("selftest: deliberate panic requested by ?selftest=panic");
         }
-        // A trap that bypasses the panic hook (what running out of memory
-        // does): index.html's fallback must show the panel.
-        if super::selftest_requested("trap") {
-            std::process::abort();
-        }
-        // Really running out of wasm memory (4 GB), a gigabyte at a time
-        // (zeroed, so fresh pages are never touched; `black_box` keeps the
-        // optimizer from removing the allocations).
-        if super::selftest_requested("oom") {
-            let mut hoard: Vec<Vec<u8>> = Vec::new();
-            loop {
-                hoard.push(vec![0u8; 1 << 30]);
-                std::hint::black_box(&hoard);
-            }
-        }
     });
 
     let view = ViewProps {
@@ -167,14 +152,21 @@ pub fn App() -> Html {
         dispatch: dispatch.clone(),
         selected: state.selected,
     };
+    // Panels follow the clock at most ~10 times a second when it runs fast
+    // (`view::clock::PanelClock`); the cluster drawing and toolbar follow
+    // every frame.
+    let panels = ViewProps {
+        version: state.panels.shown(),
+        ..view.clone()
+    };
     let lang = state.lang;
     html! {
-        <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.0.borrow().tick().to_string()}
+        <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.borrow().tick().to_string()}
              data-playing={state.playing.to_string()}>
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
-                <ShareBox view={view.clone()} pos={state.scenario.clone()} />
+                <ShareBox view={panels.clone()} pos={state.scenario.clone()} />
                 <button class="lang-switch" data-action="lang"
                     aria-label={lang.t("Switch language to Chinese", "切换到英文")}
                     onclick={dispatch.reform(move |_| UiAction::SetLang(lang.other()))}>
@@ -185,23 +177,23 @@ pub fn App() -> Html {
             </header>
             <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
-            <Narration view={view.clone()} pos={state.scenario.clone()} />
+            <Narration view={panels.clone()} pos={state.scenario.clone()} />
             <main class="stage">
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
-                    <SafetyBadge view={view.clone()} />
+                    <SafetyBadge view={panels.clone()} />
                     <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
                 </section>
                 <aside class="side-pane">
-                    <Inspector view={view.clone()} />
-                    <ClientPanel view={view.clone()} />
+                    <Inspector view={panels.clone()} />
+                    <ClientPanel view={panels.clone()} />
                 </aside>
             </main>
-            <Timeline view={view.clone()} />
+            <Timeline view={panels.clone()} />
             <section class="lower">
-                <LogsView view={view.clone()} />
-                <EventLog view={view.clone()} />
+                <LogsView view={panels.clone()} />
+                <EventLog view={panels.clone()} />
             </section>
-            <Settings view={view.clone()} />
+            <Settings view={panels} />
             if state.show_help {
                 <HelpOverlay lang={lang} dispatch={dispatch.clone()} />
             }

@@ -90,3 +90,54 @@ pub fn use_event_listener(
         }
     });
 }
+
+struct Throttled<K, T> {
+    key: Option<K>,
+    at: f64,
+    value: Rc<T>,
+    timer: Option<gloo_timers::callback::Timeout>,
+}
+
+/// A value built from `key`, rebuilt when the key changes: at once, unless
+/// `playing_on(old, new)` says the change is only the clock moving forward,
+/// in which case at most every `interval_ms` — a timer re-renders the
+/// component to catch up with the last change. For panels whose rebuild is
+/// costly while the clock runs fast (the event log).
+#[hook]
+pub fn use_throttled<K, T, B>(
+    key: K,
+    interval_ms: f64,
+    playing_on: fn(&K, &K) -> bool,
+    build: B,
+) -> Rc<T>
+where
+    K: PartialEq + Clone + 'static,
+    T: Default + 'static,
+    B: FnOnce(&K) -> T,
+{
+    let force = use_force_update();
+    let cache = use_mut_ref(|| Throttled::<K, T> {
+        key: None,
+        at: f64::NEG_INFINITY,
+        value: Rc::new(T::default()),
+        timer: None,
+    });
+    let mut c = cache.borrow_mut();
+    if c.key.as_ref() != Some(&key) {
+        let now = js_sys::Date::now();
+        let forward = c.key.as_ref().is_some_and(|old| playing_on(old, &key));
+        if !forward || now - c.at >= interval_ms {
+            c.value = Rc::new(build(&key));
+            c.key = Some(key);
+            c.at = now;
+            c.timer = None;
+        } else if c.timer.is_none() {
+            let force = force.clone();
+            c.timer = Some(gloo_timers::callback::Timeout::new(
+                interval_ms as u32,
+                move || force.force_update(),
+            ));
+        }
+    }
+    c.value.clone()
+}

@@ -8,13 +8,11 @@
 //! reload of the same address resumes the run; opening a different share
 //! link in the tab opens that link instead.
 
-use super::components::{open_shared, tag_of};
+use super::components::tag_of;
 use super::state::{AppState, SimHandle};
 use crate::scenario::Position;
 use crate::view::share::{Shareable, Shared};
 use gloo_timers::callback::Interval;
-use std::cell::RefCell;
-use std::rc::Rc;
 use yew::prelude::*;
 
 const KEY: &str = "raftlab.session.v1";
@@ -40,32 +38,14 @@ pub fn restore(state: &mut AppState, fragment: &str) -> bool {
     if from != origin(fragment) {
         return false;
     }
-    match open_shared(Shared::decode(run)) {
-        Ok((sim, pos)) => {
-            state.sim = SimHandle(Rc::new(RefCell::new(sim)));
-            state.version += 1;
-            state.playing = false;
-            state.scenario = pos;
-            state.notice = Some(crate::ui::state::Notice {
-                text: state
-                    .lang
-                    .t(
-                        "Reloaded: the run is back where you left it, paused.",
-                        "已重新加载：运行回到了你离开时的位置，已暂停。",
-                    )
-                    .to_string(),
-                error: false,
-            });
-            true
-        }
-        // A stored run this build refuses (e.g. after an upgrade): forget it.
-        Err(_) => {
-            if let Some(s) = storage() {
-                let _ = s.remove_item(KEY);
-            }
-            false
-        }
+    if state.resume_session(run) {
+        return true;
     }
+    // A stored run this build refuses (e.g. after an upgrade): forget it.
+    if let Some(s) = storage() {
+        let _ = s.remove_item(KEY);
+    }
+    false
 }
 
 struct Latest {
@@ -81,7 +61,7 @@ fn save(latest: &mut Latest) {
         return;
     }
     latest.saved = latest.version;
-    let shared = Shared::capture(&latest.sim.0.borrow(), tag_of(latest.scenario.as_ref()));
+    let shared = Shared::capture(&latest.sim.borrow(), tag_of(latest.scenario.as_ref()));
     let fragment = match shared.share() {
         Ok(Shareable::Full(f) | Shareable::WithoutFuture(f)) => f,
         // Too long to keep as a link: keep nothing rather than a run that

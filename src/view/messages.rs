@@ -44,6 +44,17 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
                 "n{node}：压缩到索引 {requested} 无事可做：快照已覆盖到索引 {snapshot_index}"
             ),
         },
+        (
+            Lang::Zh,
+            SimError::UnorderedActions {
+                index,
+                tick,
+                previous,
+            },
+        ) => format!(
+            "第 {} 个操作（时刻 {tick}）排在时刻 {previous} 的操作之后：操作必须按时刻排序",
+            index + 1
+        ),
         (Lang::Zh, SimError::TickOutOfRange { tick, head }) => {
             format!("时刻 {tick} 超出了本次运行的最后时刻 {head}")
         }
@@ -197,6 +208,11 @@ mod tests {
             },
             SimError::BadPartition,
             SimError::TickOutOfRange { tick: 9, head: 3 },
+            SimError::UnorderedActions {
+                index: 2,
+                tick: 4,
+                previous: 9,
+            },
             SimError::Compact {
                 node: 2,
                 error: CompactError::PastApplied {

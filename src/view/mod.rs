@@ -3,10 +3,12 @@
 //! is unit-tested natively.
 
 pub mod client_view;
+pub mod clock;
 pub mod cluster_view;
 pub mod entry_view;
 pub mod explain;
 pub mod i18n;
+pub mod keymap;
 pub mod layout;
 pub mod links;
 pub mod log_view;

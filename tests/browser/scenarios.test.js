@@ -25,6 +25,7 @@ const END = {
   'one-way-link': [['follower', 2, 4], ['follower', 2, 4], ['leader', 2, 4]],
   'leader-failures': [['follower', 9, 15], ['leader', 9, 15], ['follower', 9, 15]],
   'why-consensus': [['crashed', 1, 2], ['leader', 2, 3], ['crashed', 2, 3]],
+  'snapshot-catch-up': [['leader', 1, 7], ['follower', 1, 7], ['follower', 1, 7]],
 };
 
 const NARRATION = '[data-testid=narration]';

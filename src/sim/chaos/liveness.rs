@@ -67,7 +67,7 @@ pub fn unsettled(w: &World) -> Option<String> {
             log.last_index()
         ));
     }
-    let commit = leader.commit_index() as usize;
+    let commit = leader.commit_index();
     // Servers outside the leader's configuration were removed (thesis §4.2.2).
     let members = leader.membership();
     for s in w.nodes().iter().filter(|s| members.contains(s.node.id())) {
@@ -76,7 +76,7 @@ pub fn unsettled(w: &World) -> Option<String> {
             || n.term() != leader.term()
             || n.commit_index() != leader.commit_index()
             || n.last_applied() != leader.last_applied()
-            || n.log().entries().get(..commit) != log.entries().get(..commit)
+            || !same_committed_log(n.log(), log, commit)
             || n.kv().data != leader.kv().data
         {
             return Some(format!(
@@ -123,4 +123,16 @@ pub fn await_liveness(sim: &mut Simulation, bound: u64) -> Result<u64, String> {
         }
         sim.step().map_err(|e| e.to_string())?;
     }
+}
+
+/// Whether two logs hold the same entries up to `commit`: the entries both
+/// still hold are equal, and they agree on the term at `commit` (with
+/// compaction, a prefix may be in a snapshot on either side; thesis §5.1).
+fn same_committed_log(a: &crate::raft::RaftLog, b: &crate::raft::RaftLog, commit: u64) -> bool {
+    let from = a.first_index().max(b.first_index());
+    let held = |l: &crate::raft::RaftLog| -> Vec<crate::raft::Entry> {
+        let n = usize::try_from(commit.saturating_add(1).saturating_sub(from)).unwrap_or(0);
+        l.slice_from(from, n)
+    };
+    a.term_at(commit).is_some() && a.term_at(commit) == b.term_at(commit) && held(a) == held(b)
 }

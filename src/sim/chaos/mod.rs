@@ -45,6 +45,9 @@ pub struct ChaosOptions {
     /// The cluster size for every seed (1 to 9), instead of the seed's own
     /// draw of 3, 5 or 7.
     pub nodes: Option<u32>,
+    /// Log compaction (thesis §5.1): each seed draws an automatic threshold
+    /// (sometimes off) and the schedule adds "compact now" on random nodes.
+    pub compaction: bool,
     /// Membership changes among the faults (thesis chapter 4); always on
     /// with the `one-step-membership-change` switch, which needs them.
     pub membership: bool,
@@ -57,6 +60,7 @@ impl Default for ChaosOptions {
             unsafe_switch: None,
             liveness_ticks: 2000,
             nodes: None,
+            compaction: false,
             membership: false,
         }
     }
@@ -118,6 +122,8 @@ pub struct ChaosOutcome {
     pub settle_ticks: Option<u64>,
     /// The first failure, if any.
     pub failure: Option<ChaosFailure>,
+    /// Snapshots taken (compactions) and installed (InstallSnapshot) in the run.
+    pub snapshots: (u64, u64),
     /// The run itself, to replay, rewind or minimise.
     pub sim: Simulation,
 }
@@ -153,28 +159,38 @@ pub fn config_for(seed: u64, unsafe_switch: Option<UnsafeSwitch>) -> SimConfig {
     }
 }
 
+/// The automatic compaction threshold a seed draws when compaction is on:
+/// off, or a snapshot every 2 to 20 applied entries.
+pub fn compact_threshold_for(seed: u64) -> u32 {
+    let mut rng = Rng::new(seed).split(0xC0_4AC7);
+    [0, 2, 3, 5, 10, 20][rng.range(0, 6) as usize]
+}
+
 /// One chaos run: faults and load for `opts.steps` ticks with the checker
 /// after every step, then heal and wait for liveness. Stops at the first
 /// safety violation.
 pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
     let mut config = config_for(seed, opts.unsafe_switch);
     if let Some(nodes) = opts.nodes {
-        config.nodes = nodes;
-    }
-    let mut sim = match Simulation::new(config) {
-        Ok(sim) => sim,
-        // Only `--nodes` outside 1..=9 gets here; the example checks it.
-        Err(_) => {
-            Simulation::new(config_for(seed, opts.unsafe_switch)).expect("chaos configs are valid")
+        // The example checks 1..=9; anything else keeps the seed's own size.
+        if (1..=9).contains(&nodes) {
+            config.nodes = nodes;
         }
-    };
+    }
     let mut schedule = Schedule::new(seed);
+    if opts.compaction {
+        config.raft.compact_threshold = compact_threshold_for(seed);
+        schedule = schedule.with_compaction(seed);
+    }
     if opts.membership || opts.unsafe_switch == Some(UnsafeSwitch::OneStepMembershipChange) {
         schedule = schedule.with_membership();
     }
+    let mut sim = Simulation::new(config).expect("chaos configs are valid");
     let first = |sim: &Simulation| sim.world().violations().first().cloned();
     let mut failure = None;
     let mut settle_ticks = None;
+    let mut snapshots = (0, 0);
+    let mut seen = 0;
     for _ in 0..opts.steps {
         schedule.act(&mut sim);
         if let Err(e) = sim.step() {
@@ -183,6 +199,9 @@ pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
                 reason: e.to_string(),
             });
             break;
+        }
+        if opts.compaction {
+            count_snapshots(&sim, &mut seen, &mut snapshots);
         }
         if let Some(v) = first(&sim) {
             failure = Some(ChaosFailure::Safety(v));
@@ -210,6 +229,23 @@ pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
         ticks: sim.tick(),
         settle_ticks,
         failure,
+        snapshots,
         sim,
+    }
+}
+
+/// Adds the snapshots taken and installed since `seen` trace events.
+fn count_snapshots(sim: &Simulation, seen: &mut u64, counts: &mut (u64, u64)) {
+    use crate::raft::Event;
+    use crate::sim::trace::TraceKind;
+    let trace = sim.world().trace();
+    let new = usize::try_from(trace.total().saturating_sub(*seen)).unwrap_or(usize::MAX);
+    *seen = trace.total();
+    for e in trace.recent().rev().take(new) {
+        match &e.kind {
+            TraceKind::Raft(Event::SnapshotTaken { .. }) => counts.0 += 1,
+            TraceKind::Raft(Event::SnapshotInstalled { .. }) => counts.1 += 1,
+            _ => {}
+        }
     }
 }

@@ -5,7 +5,7 @@ use super::schedule::Schedule;
 use crate::raft::{MessageKind, NodeId};
 use crate::sim::action::{Action, Target};
 use crate::sim::history::Simulation;
-use crate::sim::world::NodeStatus;
+use crate::sim::node_slot::NodeStatus;
 
 /// A multi-tick fault pattern in progress.
 #[derive(Clone, Debug)]

@@ -27,6 +27,8 @@ pub struct Schedule {
     pub(super) planned: Vec<(u64, Action)>,
     /// Values written so far (each write has a fresh value).
     pub(super) writes: u64,
+    /// Chance per tick of a "compact now" on a random node, per mille.
+    pub(super) compact_permille: u32,
     /// Chance per tick of a membership change, per mille (0: none).
     pub(super) membership_permille: u32,
     /// The membership changes' own generator, so that runs without them
@@ -54,6 +56,7 @@ impl Schedule {
             planned: Vec::new(),
             writes: 0,
             membership_permille: 0,
+            compact_permille: 0,
             member_rng: Rng::new(seed).split(0x3E3B_E125),
         }
     }
@@ -64,6 +67,36 @@ impl Schedule {
     pub fn with_membership(mut self) -> Schedule {
         self.membership_permille = [20, 40, 80][self.member_rng.range(0, 3) as usize];
         self
+    }
+
+    /// The same schedule, plus "compact now" on random nodes (thesis §5.1),
+    /// up to their applied index or a random applied index below it.
+    pub fn with_compaction(mut self, seed: u64) -> Schedule {
+        let mut rng = Rng::new(seed).split(0xC0_4AC8);
+        self.compact_permille = [10, 30, 80][rng.range(0, 3) as usize];
+        self
+    }
+
+    fn compaction(&mut self, w: &World) -> Option<Action> {
+        let candidates: Vec<(NodeId, u64, u64)> = w
+            .nodes()
+            .iter()
+            .filter(|x| x.status != NodeStatus::Crashed)
+            .map(|x| {
+                (
+                    x.node.id(),
+                    x.node.log().snapshot_index(),
+                    x.node.last_applied(),
+                )
+            })
+            .filter(|&(_, snap, applied)| applied > snap)
+            .collect();
+        let (node, snap, applied) = self.pick(&candidates)?;
+        let up_to = self
+            .rng
+            .chance_permille(500)
+            .then(|| self.rng.range(snap + 1, applied + 1));
+        Some(Action::Compact { node, up_to })
     }
 
     pub(super) fn pick<T: Copy>(&mut self, xs: &[T]) -> Option<T> {
@@ -98,6 +131,9 @@ impl Schedule {
         }
         if self.rng.chance_permille(self.churn_permille) {
             actions.extend(self.churn(sim.world()));
+        }
+        if self.compact_permille > 0 && self.rng.chance_permille(self.compact_permille) {
+            actions.extend(self.compaction(sim.world()));
         }
         for action in actions {
             let _ = sim.act(action);

@@ -11,8 +11,8 @@ mod log_matching;
 mod state_machine_safety;
 
 use super::client::Client;
+use super::node_slot::{NodeSlot, NodeStatus};
 use super::trace::TraceKind;
-use super::world::{NodeSlot, NodeStatus};
 use crate::raft::{Event, Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
 

@@ -52,7 +52,7 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
             d.emit(UiAction::Submit(to, text));
         })
     };
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let ids: Vec<u32> = world.nodes().iter().map(|s| s.node.id()).collect();
     let ops = world.client().ops();

@@ -3,28 +3,25 @@
 //! drawing the selected node's actions or message's card plus a legend.
 //!
 //! This component re-renders on every animation frame while playing (the
-//! phase moves messages and timers), so it only gathers small `Copy` facts;
-//! each node, link, timer and message is a child component with `PartialEq`
-//! props, and only what changed re-renders.
+//! phase moves messages and timers), so it only draws the moving overlay,
+//! from small `Copy` facts; each timer and message is a child component with
+//! `PartialEq` props, keyed by id so its element is reused as it moves. The
+//! links and nodes are [`ClusterStatic`], which a frame does not touch.
 
-use super::cluster_groups::ClusterGroups;
 use super::cluster_legend::ClusterLegend;
-use super::cluster_link::ClusterLink;
 use super::cluster_message::ClusterMessage;
-use super::cluster_node::{ClusterNode, Tally};
+use super::cluster_static::ClusterStatic;
 use super::cluster_timer::TimerArc;
 use super::message_card::MessageCard;
 use super::node_actions::NodeActions;
 use crate::raft::Role;
 use crate::sim::NodeStatus;
 use crate::ui::props::ViewProps;
-use crate::ui::state::{Selection, UiAction};
+use crate::ui::state::Selection;
 use crate::view::cluster_view::{
-    across_groups, flight_point, node_radius, partition_groups, pulse_key, queue_fraction,
-    role_key, timer_remaining, travel_length, vote_marks, MsgFacts, VoteMark,
+    flight_point, node_radius, pulse_key, queue_fraction, timer_remaining, travel_length, MsgFacts,
 };
 use crate::view::layout::{flight_fraction, node_position, VIEW_SIZE};
-use crate::view::links::LinkState;
 use yew::prelude::*;
 
 /// Props of [`ClusterView`].
@@ -65,7 +62,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
     let v = &p.view;
     let lang = v.lang;
     let d = &v.dispatch;
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let tick = world.tick();
     let phase = if p.reduced_motion {
@@ -91,31 +88,12 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
     let at = |id: u32| node_position((id as usize).wrapping_sub(1).min(n), n);
     let valid = |id: u32| id >= 1 && (id as usize) <= n;
 
-    // Cut links between the groups of a split network are drawn quieter.
-    let groups = if net.cut_links().next().is_some() {
-        let ids: Vec<u32> = slots.iter().map(|s| s.node.id()).collect();
-        partition_groups(net, &ids)
-    } else {
-        Vec::new()
-    };
-    let mut links = Vec::with_capacity(n * n.saturating_sub(1) / 2);
-    for a in 1..=n as u32 {
-        for b in a + 1..=n as u32 {
-            links.push(html! {
-                <ClusterLink key={a * 16 + b} {a} {b} state={LinkState::of(net, a, b)}
-                    pa={at(a)} pb={at(b)} quiet={across_groups(&groups, a, b)} {lang} dispatch={d.clone()} />
-            });
-        }
-    }
-
     let mut timers = Vec::with_capacity(n);
     let mut pulses = Vec::new();
-    let mut nodes = Vec::with_capacity(n);
     for s in slots {
         let node = &s.node;
         let id = node.id();
         let role = node.role();
-        let key = role_key(s.status, role);
         let up = s.status != NodeStatus::Crashed;
         if up && role != Role::Leader {
             let ph = if s.status == NodeStatus::Up {
@@ -128,15 +106,6 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
                     remaining={timer_remaining(node.election_elapsed(), node.randomized_election_timeout(), ph)} />
             });
         }
-        let tally = (up && matches!(role, Role::PreCandidate | Role::Candidate)).then(|| {
-            let marks = vote_marks(node.members(), node.votes());
-            Tally {
-                granted: marks.iter().filter(|m| **m == VoteMark::Granted).count(),
-                marks,
-                quorum: node.quorum(),
-                pre_vote: role == Role::PreCandidate,
-            }
-        });
         // A leader's pulse restarts (a new element) on each AppendEntries it sends.
         let pulse = (s.status == NodeStatus::Up && role == Role::Leader && !p.reduced_motion)
             .then(|| pulse_key(net.in_flight(), id))
@@ -147,11 +116,6 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
                 <circle key={format!("{id}-{k}")} class="pulse" cx={num(c.x)} cy={num(c.y)} r={num(r)} />
             });
         }
-        nodes.push(html! {
-            <ClusterNode key={id} {id} at={at(id)} {r} role_key={key} {role} term={node.term()}
-                commit={node.commit_index()} voted_for={node.voted_for()} {tally}
-                selected={selected_node == Some(id)} {lang} dispatch={d.clone()} />
-        });
     }
 
     // Messages waiting at the receiver's end queue back along the link.
@@ -193,33 +157,15 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             </p>
         }
     };
-    let clear = {
-        let d = d.clone();
-        let any = v.selected.is_some();
-        Callback::from(move |_: MouseEvent| {
-            if any {
-                d.emit(UiAction::Select(None))
-            }
-        })
-    };
     let size = VIEW_SIZE.to_string();
     let view_box = format!("0 0 {size} {size}");
-    let aria = match lang {
-        crate::view::i18n::Lang::En => format!("Cluster of {n} nodes at tick {tick}"),
-        crate::view::i18n::Lang::Zh => format!("{n} 个节点的集群，时刻 {tick}"),
-    };
     html! {
         <div class={classes!("cluster-view", p.reduced_motion.then_some("reduced-motion"))}>
             <div class="cluster-canvas">
-                // Static layer: re-painted only when the run changes.
-                <svg class="cluster-svg" viewBox={view_box.clone()} role="group" aria-label={aria}
-                     data-testid="cluster" data-manual={manual.to_string()}>
-                    <rect class="cluster-bg" x="0" y="0" width={size.clone()} height={size} onclick={clear} />
-                    <ClusterGroups sim={v.sim.clone()} version={v.version} {lang} {r} />
-                    <g class="links">{links}</g>
-                    <ClusterGroups sim={v.sim.clone()} version={v.version} {lang} {r} labels=true />
-                    <g class="nodes">{nodes}</g>
-                </svg>
+                // Static layer: re-rendered only when the run, the selection or
+                // the language changes (not for a frame that only moves messages).
+                <ClusterStatic sim={v.sim.clone()} version={v.version} {lang} {selected_node}
+                    any_selected={v.selected.is_some()} dispatch={d.clone()} />
                 // Moving layer (own compositing layer): timers, pulses, messages.
                 <svg class="cluster-overlay" viewBox={view_box}>
                     <g class="timers">{timers}</g>

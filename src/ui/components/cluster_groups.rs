@@ -31,7 +31,7 @@ pub struct ClusterGroupsProps {
 /// The bubbles (or their labels) of a split network; nothing when whole.
 #[component]
 pub fn ClusterGroups(p: &ClusterGroupsProps) -> Html {
-    let sim = p.sim.0.borrow();
+    let sim = p.sim.borrow();
     let world = sim.world();
     let n = world.nodes().len();
     let ids: Vec<u32> = world.nodes().iter().map(|s| s.node.id()).collect();

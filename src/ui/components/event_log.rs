@@ -3,11 +3,11 @@
 //! travels to its tick.
 
 use crate::sim::Trace;
+use crate::ui::hooks::use_throttled;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
 use crate::view::explain::{category, explain, is_heartbeat_noise, kind_name, Category};
 use crate::view::i18n::Lang;
-use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -29,18 +29,12 @@ struct Key {
 }
 
 impl Key {
-    /// Same run, language and filters (only time moved).
-    fn same_view(&self, other: &Key) -> bool {
-        (self.sim, self.lang, self.filter, self.heartbeats)
-            == (other.sim, other.lang, other.filter, other.heartbeats)
+    /// Same run, language and filters, and only time moved forward.
+    fn playing_on(old: &Key, new: &Key) -> bool {
+        (old.sim, old.lang, old.filter, old.heartbeats)
+            == (new.sim, new.lang, new.filter, new.heartbeats)
+            && new.tick > old.tick
     }
-}
-
-struct Cache {
-    key: Option<Key>,
-    at: f64,
-    lines: Rc<Vec<Line>>,
-    timer: Option<Timeout>,
 }
 
 fn build(trace: &Trace, key: &Key) -> Vec<Line> {
@@ -107,12 +101,12 @@ pub fn EventLog(p: &EventLogProps) -> Html {
     let l = v.lang;
     let filter = use_state(|| None::<Category>);
     let heartbeats = use_state(|| false);
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let tick = world.tick();
     let trace = world.trace();
     let key = Key {
-        sim: Rc::as_ptr(&v.sim.0) as usize,
+        sim: v.sim.run_id(),
         total: trace.total(),
         tick,
         lang: l,
@@ -121,34 +115,7 @@ pub fn EventLog(p: &EventLogProps) -> Html {
     };
     // While the run plays forward, rebuild at most every REFRESH_MS (a timer
     // catches up with the last change); anything else rebuilds at once.
-    let force = use_force_update();
-    let cache = use_mut_ref(|| Cache {
-        key: None,
-        at: f64::NEG_INFINITY,
-        lines: Rc::new(Vec::new()),
-        timer: None,
-    });
-    let lines = {
-        let mut c = cache.borrow_mut();
-        let now = js_sys::Date::now();
-        let playing_on = c
-            .key
-            .is_some_and(|k| k.same_view(&key) && key.tick > k.tick);
-        if c.key != Some(key) {
-            if !playing_on || now - c.at >= REFRESH_MS {
-                c.lines = Rc::new(build(trace, &key));
-                c.key = Some(key);
-                c.at = now;
-                c.timer = None;
-            } else if c.timer.is_none() {
-                let force = force.clone();
-                c.timer = Some(Timeout::new(REFRESH_MS as u32, move || {
-                    force.force_update()
-                }));
-            }
-        }
-        c.lines.clone()
-    };
+    let lines: Rc<Vec<Line>> = use_throttled(key, REFRESH_MS, Key::playing_on, |k| build(trace, k));
     let on_click = {
         let d = v.dispatch.clone();
         Callback::from(move |e: MouseEvent| {

@@ -131,7 +131,15 @@ fn node_view(l: Lang, slot: &NodeSlot, d: &Callback<UiAction>) -> Html {
                         log.entries().len(), l.t("entries", "个条目"),
                         l.t("last term", "最后任期"), log.last_term(),
                         l.t("index", "索引"), log.last_index())) }
+                    { row(l.t("Snapshot", "快照"), if node.snapshot().is_empty() {
+                        l.t("none (log never compacted)", "无（日志尚未压缩）").to_string()
+                    } else {
+                        format!("lastIncludedIndex {} · lastIncludedTerm {}", log.snapshot_index(), log.snapshot_term())
+                    }) }
                 </dl>
+                if !node.snapshot().is_empty() {
+                    <super::snapshot_card::SnapshotCard node={id} snapshot={node.snapshot().clone()} lang={l} />
+                }
             </div>
             <div class="state-block volatile">
                 <h3>{l.t("Volatile (lost on crash)", "易失（崩溃后丢失）")}</h3>
@@ -207,7 +215,7 @@ fn summary(l: Lang, world: &World) -> Html {
 #[component]
 pub fn Inspector(p: &InspectorProps) -> Html {
     let v = &p.view;
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let node = match v.selected {
         Some(Selection::Node(n)) | Some(Selection::Entry(n, _)) => world.slot(n).ok(),

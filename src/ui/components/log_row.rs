@@ -2,12 +2,14 @@
 //! panel, outside the horizontal scroller): its cells (term by colour and number,
 //! committed solid, uncommitted hatched) and, under them, the markers:
 //! C = commitIndex, A = lastApplied and, under a follower's row, the
-//! leader's N = nextIndex and M = matchIndex for it.
+//! leader's N = nextIndex and M = matchIndex for it. A compacted prefix is
+//! one folded block (thesis §5.1) that opens the snapshot's card.
 //! Props compare by value, so a row whose log did not change is not re-rendered.
 
 use crate::raft::{Index, NodeId, Term};
 use crate::view::i18n::Lang;
 use crate::view::log_view::{cell_label, term_color};
+use crate::view::snapshot_view::{face, label, SnapshotBlock};
 use yew::prelude::*;
 
 /// One cell.
@@ -48,6 +50,10 @@ pub struct RowData {
     pub selected: Option<Index>,
     /// The selected entry (index, term), to outline its copies.
     pub highlight: Option<(Index, Term)>,
+    /// The folded block of its compacted prefix, if any.
+    pub snapshot: Option<SnapshotBlock>,
+    /// Whether that block's card is open.
+    pub snapshot_open: bool,
     /// Language.
     pub lang: Lang,
 }
@@ -127,9 +133,27 @@ pub fn LogRow(p: &LogRowProps) -> Html {
             </button>
         }
     });
+    let snapshot = r.snapshot.as_ref().map(|b| {
+        let class = classes!(
+            "log-snapshot",
+            (b.slots == 0).then_some("offscreen"),
+            r.snapshot_open.then_some("open"),
+        );
+        html! {
+            <button class={class} style={format!("--snap-slots: {}; --term-color: {}", b.slots, term_color(b.term))}
+                data-snapshot-node={n.to_string()} data-snapshot-index={b.index.to_string()}
+                data-snapshot-term={b.term.to_string()} aria-expanded={r.snapshot_open.to_string()}
+                aria-label={label(l, b)} title={label(l, b)}>
+                if b.slots > 0 {
+                    <span class="snap-title">{l.t("snapshot", "快照")}</span>
+                    <span class="snap-face">{face(b)}</span>
+                }
+            </button>
+        }
+    });
     html! {
         <div class={classes!("log-track", format!("status-{}", r.status))} data-log-row={n.to_string()} data-log-role={r.role}>
-            <div class="log-cells">{ for cells }</div>
+            <div class="log-cells">{ snapshot }{ for cells }</div>
             <div class="log-markers">{ markers }</div>
         </div>
     }

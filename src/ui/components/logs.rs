@@ -12,6 +12,7 @@ use crate::ui::props::ViewProps;
 use crate::ui::state::{Selection, UiAction};
 use crate::view::entry_view;
 use crate::view::log_view::{cell_text, pending_writes, window_start, LOG_WINDOW};
+use crate::view::snapshot_view;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -32,6 +33,18 @@ fn cell_of(e: &web_sys::Event) -> Option<(web_sys::Element, NodeId, Index)> {
     let node = el.get_attribute("data-log-node")?.parse().ok()?;
     let index = el.get_attribute("data-log-index")?.parse().ok()?;
     Some((el, node, index))
+}
+
+/// The node whose snapshot block was clicked, if one was.
+fn snapshot_of(e: &web_sys::Event) -> Option<NodeId> {
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-snapshot-node]")
+        .ok()??
+        .get_attribute("data-snapshot-node")?
+        .parse()
+        .ok()
 }
 
 /// Arrow keys move between cells (left/right in a row, up/down across rows).
@@ -69,13 +82,19 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
     let v = &p.view;
     let l = v.lang;
     let show_all = use_state(|| false);
+    let open_snapshot = use_state(|| None::<NodeId>);
     let scroller = use_node_ref();
     let stick = use_mut_ref(|| true);
-    let on_select = use_callback(v.dispatch.clone(), |e: MouseEvent, d| {
-        if let Some((_, n, i)) = cell_of(&e) {
-            d.emit(UiAction::Select(Some(Selection::Entry(n, i))));
-        }
-    });
+    let on_select = use_callback(
+        (v.dispatch.clone(), open_snapshot.clone()),
+        |e: MouseEvent, (d, open)| {
+            if let Some(n) = snapshot_of(&e) {
+                open.set(if **open == Some(n) { None } else { Some(n) });
+            } else if let Some((_, n, i)) = cell_of(&e) {
+                d.emit(UiAction::Select(Some(Selection::Entry(n, i))));
+            }
+        },
+    );
     let on_label = use_callback(v.dispatch.clone(), |e: MouseEvent, d| {
         let node = e
             .target()
@@ -102,7 +121,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
         })
     };
 
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let max_last = world
         .nodes()
@@ -182,6 +201,8 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             progress,
             selected: sel.filter(|(n, _)| *n == id).map(|(_, i)| i),
             highlight,
+            snapshot: snapshot_view::block(l, id, node.snapshot(), start),
+            snapshot_open: *open_snapshot == Some(id),
             lang: l,
         };
         html! { <LogRow key={id} row={row} /> }
@@ -214,6 +235,16 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             .is_unsafe(UnsafeSwitch::CommitOldTermByCounting);
         let report = entry_view::analyse(&facts, n, i, |a, b| net.is_up(a, b), count_old);
         html! { <EntryCard report={report} lang={l} dispatch={v.dispatch.clone()} /> }
+    });
+    let snapshot_card = open_snapshot.and_then(|n| {
+        let s = world.slot(n).ok()?.node.snapshot();
+        let close = {
+            let open = open_snapshot.clone();
+            Callback::from(move |_: MouseEvent| open.set(None))
+        };
+        Some(html! {
+            <super::snapshot_card::SnapshotCard node={n} snapshot={s.clone()} lang={l} onclose={close} />
+        })
     });
     let hidden = start - 1;
     let toggle = {
@@ -258,6 +289,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
                     { for rows }
                 </div>
             </div>
+            { snapshot_card }
             { card }
             <KvView nodes={kv} lang={l} />
         </section>

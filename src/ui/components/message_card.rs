@@ -155,7 +155,7 @@ pub fn MessageCard(p: &MessageCardProps) -> Html {
         <button class="close" data-action="deselect" aria-label={l.t("Close", "关闭")}
             onclick={d.reform(|_| UiAction::Select(None))}>{"×"}</button>
     };
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let Some(env) = world.network().in_flight().iter().find(|e| e.id == id) else {
         return html! {

@@ -3,9 +3,9 @@
 //! of steps to jump to. Once the teacher has acted on the run it shows a
 //! slim "free play" bar with a way back to the step.
 
-use super::scenario_menu::ScenarioNav;
 use crate::scenario::{self, Position};
 use crate::ui::props::ViewProps;
+use crate::ui::state::ScenarioNav;
 use crate::ui::state::UiAction;
 use yew::prelude::*;
 
@@ -34,7 +34,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
     let l = v.lang;
     let d = &v.dispatch;
     let (free, expected) = {
-        let sim = v.sim.0.borrow();
+        let sim = v.sim.borrow();
         let free = pos.free || pos.diverged(&sim);
         (free, step.expect.as_ref().map(|c| c.holds(&sim)))
     };

@@ -1,5 +1,5 @@
 //! The selected node's action bar, right below the cluster drawing: crash,
-//! restart, pause / resume, force an election timeout. Each button is
+//! restart, pause / resume, force an election timeout, compact its log. Each button is
 //! enabled only when the node's status allows it.
 
 use crate::raft::{NodeId, Role};
@@ -23,7 +23,7 @@ pub struct NodeActionsProps {
 pub fn NodeActions(p: &NodeActionsProps) -> Html {
     let v = &p.view;
     let (l, d, id) = (v.lang, &v.dispatch, p.node);
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let Ok(slot) = sim.world().slot(id) else {
         return html! {};
     };
@@ -69,6 +69,11 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
                     onclick={act(Action::Campaign(id))}
                     title={l.t("Its election timer fires now (key t)", "立即触发选举超时（快捷键 t）")}>
                     <span aria-hidden="true">{"⚡ "}</span>{l.t("Force timeout", "触发选举超时")}
+                </button>
+                <button data-action="compact" disabled={crashed || slot.node.last_applied() <= slot.node.log().snapshot_index()}
+                    onclick={act(Action::Compact { node: id, up_to: None })}
+                    title={l.t("Compact now: snapshot its log up to its last applied entry (thesis §5.1)", "立即压缩：把日志截至最后应用的条目做成快照（论文 §5.1）")}>
+                    {l.t("Compact log", "压缩日志")}
                 </button>
                 <button class="close" data-action="deselect" aria-label={l.t("Close", "关闭")}
                     onclick={d.reform(|_| UiAction::Select(None))}>{"×"}</button>

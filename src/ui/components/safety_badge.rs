@@ -26,7 +26,7 @@ pub fn SafetyBadge(p: &SafetyBadgeProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let violations = sim.world().violations();
     let list = Property::ALL.iter().map(|&prop| {
         let broken = violations.iter().any(|x| x.property == prop);

@@ -1,65 +1,11 @@
-//! The scenario menu in the header, and the reducer step for scenario
-//! navigation (`UiAction::Scenario`): going to a step rebuilds the run from
-//! the scenario's configuration (`crate::scenario::goto`) and pauses there.
+//! The scenario menu in the header. Choosing a scenario dispatches
+//! `UiAction::Scenario(ScenarioNav::Go(..))`; the reducer rebuilds the run
+//! from the scenario's configuration (`crate::scenario::goto`).
 
-use crate::scenario::{self, Position};
-use crate::sim::Simulation;
-use crate::ui::state::{AppState, Notice, SimHandle, UiAction};
+use crate::scenario;
+use crate::ui::state::{ScenarioNav, UiAction};
 use crate::view::i18n::Lang;
-use std::cell::RefCell;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Moving through a guided scenario.
-#[derive(Clone, Debug)]
-pub enum ScenarioNav {
-    /// Go to step `1` (0-based) of scenario `0`: Next, Back, Restart and
-    /// jumping from the step list all do this.
-    Go(&'static str, usize),
-    /// The teacher takes over: the run is theirs, the narration steps aside.
-    TakeOver,
-    /// Leave the scenario (the run stays as it is).
-    Close,
-    /// Open a shared or imported run, paused, with its scenario step if any.
-    Open(Box<Simulation>, Option<Position>),
-}
-
-/// Applies a [`ScenarioNav`] to the state (called by the reducer).
-pub fn scenario_nav(s: &mut AppState, nav: ScenarioNav) {
-    match nav {
-        ScenarioNav::Go(id, step) => match scenario::goto(id, step) {
-            Ok((sim, pos)) => {
-                replace_run(s, sim);
-                s.scenario = Some(pos);
-                s.notice = None;
-            }
-            Err(e) => {
-                s.notice = Some(Notice {
-                    text: e.text(s.lang),
-                    error: true,
-                })
-            }
-        },
-        ScenarioNav::TakeOver => {
-            if let Some(p) = s.scenario.as_mut() {
-                p.free = true;
-            }
-        }
-        ScenarioNav::Close => s.scenario = None,
-        ScenarioNav::Open(sim, pos) => {
-            replace_run(s, *sim);
-            s.scenario = pos;
-        }
-    }
-}
-
-fn replace_run(s: &mut AppState, sim: Simulation) {
-    s.sim = SimHandle(Rc::new(RefCell::new(sim)));
-    s.version += 1;
-    s.selected = None;
-    s.phase = 0.0;
-    s.playing = false;
-}
 
 /// Props of [`ScenarioMenu`].
 #[derive(Properties, PartialEq)]

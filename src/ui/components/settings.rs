@@ -69,7 +69,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
     let v = &p.view;
     let l = v.lang;
     let d = v.dispatch.clone();
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let config: SimConfig = sim.config().clone();
     let net = config.network;
     let reset = {
@@ -156,6 +156,22 @@ pub fn Settings(p: &SettingsProps) -> Html {
             </label>
         }
     });
+    let on_threshold = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let text = input_value(&e);
+            match text.trim().parse::<u32>() {
+                Ok(n) => d.emit(UiAction::Sim(Action::SetCompactThreshold(n))),
+                Err(_) => d.emit(UiAction::Notify(Some(crate::ui::state::Notice {
+                    text: match l {
+                        Lang::En => format!("the compaction threshold must be a whole number of entries (0 = off), not {text:?}"),
+                        Lang::Zh => format!("压缩阈值必须是条目数（整数，0 表示关闭），而不是 {text:?}"),
+                    },
+                    error: true,
+                }))),
+            }
+        })
+    };
     let reset_same = {
         let config = config.clone();
         d.reform(move |_| UiAction::Reset(config.clone()))
@@ -188,6 +204,14 @@ pub fn Settings(p: &SettingsProps) -> Html {
                         <summary>{l.t("Unsafe teaching switches (break Raft on purpose)", "不安全的教学开关（故意破坏 Raft）")}</summary>
                         { for unsafe_boxes }
                     </details>
+                </fieldset>
+                <fieldset>
+                    <legend>{l.t("Log compaction (thesis §5.1)", "日志压缩（论文 §5.1）")}</legend>
+                    <label>{l.t("Auto-compact after N applied entries (0 = off)", "应用 N 个条目后自动压缩（0 = 关闭）")}
+                        <input type="number" min="0" max={crate::raft::MAX_COMPACT_THRESHOLD.to_string()} inputmode="numeric"
+                            data-input="compact-threshold" value={config.raft.compact_threshold.to_string()} onchange={on_threshold} />
+                    </label>
+                    <p class="muted">{l.t("Each node's “Compact log” button snapshots its log now.", "每个节点的“压缩日志”按钮会立即把它的日志做成快照。")}</p>
                 </fieldset>
                 <fieldset>
                     <legend>{l.t("Network", "网络")}</legend>

@@ -3,31 +3,18 @@
 //! when the browser allows; the same as a JSON file to download and load.
 //! The encoding and all validation live in `crate::view::share`.
 
-use super::scenario_menu::ScenarioNav;
-use crate::scenario::{self, Position};
-use crate::sim::Simulation;
+use crate::scenario::Position;
 use crate::ui::props::ViewProps;
-use crate::ui::state::{AppState, Notice, SimHandle, UiAction};
+use crate::ui::state::{Notice, UiAction};
 use crate::view::i18n::Lang;
 use crate::view::share::{
-    refusal_text, share_refused_text, without_future_text, Kept, ShareError, Shareable, Shared,
-    SharedScenario, Source,
+    share_refused_text, without_future_text, Shareable, Shared, SharedScenario,
 };
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 type JsCallback = Closure<dyn FnMut(JsValue)>;
-
-/// The scenario step to remember for a shared run: the step's own end, so
-/// the narration knows whether the run has moved on from it.
-fn position_for(tag: Option<&SharedScenario>) -> Option<Position> {
-    let tag = tag?;
-    let id = scenario::find(&tag.id)?.id;
-    scenario::goto(id, tag.step).ok().map(|(_, pos)| pos)
-}
 
 /// The scenario tag a link carries for `pos`.
 pub fn tag_of(pos: Option<&Position>) -> Option<SharedScenario> {
@@ -35,59 +22,6 @@ pub fn tag_of(pos: Option<&Position>) -> Option<SharedScenario> {
         id: p.id.to_string(),
         step: p.step,
     })
-}
-
-/// Validates and replays a link or file into a run and its scenario step.
-pub fn open_shared(
-    decoded: Result<Shared, ShareError>,
-) -> Result<(Simulation, Option<Position>), ShareError> {
-    let shared = decoded?;
-    let sim = shared.restore()?;
-    Ok((sim, position_for(shared.scenario.as_ref())))
-}
-
-/// At start-up: opens the share link in the URL fragment, if there is one.
-/// A bad link leaves the cluster the query asked for (or the default one)
-/// running and says why (role=alert); a good one overrides the query's
-/// cluster parameters, and says so when there were any.
-pub fn open_link_at_start(state: &mut AppState, fragment: &str) {
-    let text = fragment.trim_start_matches('#');
-    if text.trim().is_empty() {
-        return;
-    }
-    let query = crate::ui::url::search();
-    let mut extra = Vec::new();
-    match open_shared(Shared::decode(text)) {
-        Ok((sim, pos)) => {
-            state.sim = SimHandle(Rc::new(RefCell::new(sim)));
-            state.version += 1;
-            state.playing = false;
-            state.scenario = pos;
-            extra.extend(
-                crate::view::params::overridden_by_link(&query)
-                    .iter()
-                    .map(|e| e.text(state.lang)),
-            );
-            if extra.is_empty() {
-                return;
-            }
-        }
-        Err(e) => {
-            let default =
-                *state.sim.0.borrow().initial_config() == crate::sim::SimConfig::default();
-            let kept = if default {
-                Kept::DefaultCluster
-            } else {
-                Kept::QueryCluster
-            };
-            extra.push(refusal_text(state.lang, Source::Link, &e, kept));
-        }
-    }
-    let mut text = extra.join(" ");
-    if let Some(n) = state.notice.take() {
-        text = format!("{text} {}", n.text);
-    }
-    state.notice = Some(Notice { text, error: true });
 }
 
 /// The page's address without query or fragment, plus `?lang=`.
@@ -190,7 +124,8 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
         );
         let (clip_cbs, note) = (clip_cbs.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
-            let shared = Shared::capture(&sim.0.borrow(), tag_of(pos.as_ref()));
+            let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
+            // Never a link the app would refuse (view::share::Shared::share).
             let fragment = match shared.share() {
                 Ok(Shareable::Full(f)) => {
                     note.set(String::new());
@@ -240,7 +175,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
     let on_export = {
         let (sim, pos, d) = (v.sim.clone(), p.pos.clone(), v.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
-            let shared = Shared::capture(&sim.0.borrow(), tag_of(pos.as_ref()));
+            let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
             if download(&shared.file_name(), &shared.to_file()).is_err() {
                 d.emit(UiAction::Notify(Some(Notice {
                     text: l
@@ -274,24 +209,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
                     .ok()
                     .and_then(|r| r.as_string())
                     .unwrap_or_default();
-                match open_shared(Shared::from_file(&text)) {
-                    Ok((sim, pos)) => {
-                        d.emit(UiAction::Scenario(ScenarioNav::Open(Box::new(sim), pos)));
-                        d.emit(UiAction::Notify(Some(Notice {
-                            text: l
-                                .t(
-                                    "File loaded: the run is paused at its saved tick.",
-                                    "文件已载入：运行已暂停在保存时的时刻。",
-                                )
-                                .to_string(),
-                            error: false,
-                        })));
-                    }
-                    Err(e) => d.emit(UiAction::Notify(Some(Notice {
-                        text: refusal_text(l, Source::File, &e, Kept::CurrentRun),
-                        error: true,
-                    }))),
-                }
+                d.emit(UiAction::OpenFile(text));
             });
             fr.set_onload(Some(onload.as_ref().unchecked_ref()));
             if fr.read_as_text(&file).is_ok() {

@@ -10,7 +10,6 @@ use crate::view::log_view::term_color;
 use crate::view::timeline_view::{
     axis_ticks, band_at, key_seek, sync_marks, term_bands, thin_marks, tick_at,
 };
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`Timeline`].
@@ -28,10 +27,10 @@ pub fn Timeline(p: &TimelineProps) -> Html {
     let slider = use_node_ref();
     let cache = use_mut_ref(|| (0usize, Vec::<Mark>::new()));
     let drag = use_mut_ref(|| None::<u64>);
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let (tick, head) = (sim.tick(), sim.head());
     let world = sim.world();
-    let ptr = Rc::as_ptr(&v.sim.0) as usize;
+    let ptr = v.sim.run_id();
     let (bands, marks) = {
         let mut c = cache.borrow_mut();
         if c.0 != ptr {

@@ -24,7 +24,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
     let v = &p.view;
     let l = v.lang;
     let d = &v.dispatch;
-    let sim = v.sim.0.borrow();
+    let sim = v.sim.borrow();
     let world = sim.world();
     let tick = world.tick();
     let head = sim.head();

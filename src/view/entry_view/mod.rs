@@ -211,7 +211,17 @@ pub fn analyse(
         .find(|f| f.id == node)
         .and_then(|f| f.log.get(index))
         .map(|e| e.command().cloned());
-    let holds = |f: &NodeFacts| term.is_some() && f.log.get(index).map(|e| e.term) == term;
+    // A node whose snapshot covers the index holds the entry if the selected
+    // log matches at that snapshot's boundary (Log Matching; thesis §5.1).
+    let selected_log = facts.iter().find(|f| f.id == node).map(|f| f.log);
+    let in_snapshot = |f: &NodeFacts| {
+        let boundary = f.log.snapshot_index();
+        index <= boundary
+            && selected_log.and_then(|l| l.term_at(boundary)) == Some(f.log.snapshot_term())
+    };
+    let holds = |f: &NodeFacts| {
+        term.is_some() && (f.log.get(index).map(|e| e.term) == term || in_snapshot(f))
+    };
     let presence: Vec<(NodeId, Presence)> = facts
         .iter()
         .map(|f| {
@@ -298,9 +308,7 @@ pub fn analyse(
     }
 }
 
-#[path = "entry_text.rs"]
 mod text;
 
 #[cfg(test)]
-#[path = "entry_view_tests.rs"]
 mod tests;

@@ -10,7 +10,6 @@
 use crate::raft::{Command, NodeId};
 use crate::sim::{Action, InjectError, SimConfig, SimError, Simulation, TimedAction};
 
-#[path = "share_budget.rs"]
 pub mod budget;
 pub use budget::{Cost, MEMORY_BUDGET, WORK_BUDGET};
 use serde::{Deserialize, Serialize};
@@ -126,6 +125,23 @@ pub enum Shareable {
     WithoutFuture(String),
 }
 
+/// In English, as for a link (the UI words it per language and source with
+/// [`error_text`]).
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&error_text(crate::view::i18n::Lang::En, Source::Link, self))
+    }
+}
+
+impl std::error::Error for ShareError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ShareError::Invalid(e) | ShareError::Replay(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
 /// Where the data came from, for the wording of messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -135,7 +151,6 @@ pub enum Source {
     File,
 }
 
-#[path = "share_base64.rs"]
 mod base64;
 pub use base64::{base64url_decode, base64url_encode};
 
@@ -469,13 +484,10 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
     }
 }
 
-#[path = "share_fuzz.rs"]
 pub mod fuzz;
 
-#[path = "share_text.rs"]
 mod text;
 pub use text::{error_text, refusal_text, share_refused_text, without_future_text, Kept};
 
 #[cfg(test)]
-#[path = "share_tests.rs"]
 mod tests;

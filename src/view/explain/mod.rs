@@ -395,16 +395,12 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
     }
 }
 
-#[path = "explain_snapshot.rs"]
 mod snapshot_text;
 
-#[path = "explain_sim.rs"]
 mod sim_text;
 
 /// Membership-change sentences (thesis chapter 4).
-#[path = "explain_config.rs"]
 pub mod config_text;
 
 #[cfg(test)]
-#[path = "explain_tests.rs"]
 mod tests;

@@ -1,0 +1,175 @@
+//! The app state and its reducer. Every control becomes a [`UiAction`]; the
+//! reducer (`reducer.rs`) turns it into calls on the [`Simulation`] (which
+//! records them), so nothing in the UI mutates a node directly: outside this
+//! module the run is read-only ([`SimHandle::borrow`]).
+
+use crate::raft::{Index, NodeId};
+use crate::scenario::Position;
+use crate::sim::{Action, MsgId, SimConfig, Simulation, Target};
+use crate::view::i18n::Lang;
+use std::cell::{Ref, RefCell, RefMut};
+use std::rc::Rc;
+
+pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
+
+mod reducer;
+
+/// The shared simulation. Components read it with [`SimHandle::borrow`];
+/// only the reducer changes it. Equality is identity, so props holding it
+/// compare cheaply; [`AppState::version`] says when its contents changed.
+#[derive(Clone)]
+pub struct SimHandle(Rc<RefCell<Simulation>>);
+
+impl PartialEq for SimHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl SimHandle {
+    fn new(sim: Simulation) -> SimHandle {
+        SimHandle(Rc::new(RefCell::new(sim)))
+    }
+
+    /// Reads the run.
+    pub fn borrow(&self) -> Ref<'_, Simulation> {
+        self.0.borrow()
+    }
+
+    /// Which run this is: changes exactly when the run is replaced (a cache
+    /// key for what depends on the run's identity, not its contents).
+    pub fn run_id(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
+
+    /// Changes the run: for the reducer only.
+    fn borrow_mut(&self) -> RefMut<'_, Simulation> {
+        self.0.borrow_mut()
+    }
+}
+
+/// Moving through a guided scenario.
+#[derive(Clone, Debug)]
+pub enum ScenarioNav {
+    /// Go to step `1` (0-based) of scenario `0`: Next, Back, Restart and
+    /// jumping from the step list all do this.
+    Go(&'static str, usize),
+    /// The teacher takes over: the run is theirs, the narration steps aside.
+    TakeOver,
+    /// Leave the scenario (the run stays as it is).
+    Close,
+}
+
+/// What the user has selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// A node.
+    Node(NodeId),
+    /// A message in flight.
+    Message(MsgId),
+    /// A log entry of a node.
+    Entry(NodeId, Index),
+}
+
+/// A message for the user (`role="alert"` when it is an error).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The text, already in the current language.
+    pub text: String,
+    /// An error (alert) rather than information.
+    pub error: bool,
+}
+
+/// Everything the UI shows and does.
+#[derive(Clone, PartialEq)]
+pub struct AppState {
+    /// The run.
+    pub sim: SimHandle,
+    /// Bumped on every change to the run.
+    pub version: u64,
+    /// The version the panels show (throttled while the clock runs fast).
+    pub panels: PanelClock,
+    /// Playing?
+    pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// Fraction of the way to the next tick, for smooth motion.
+    pub phase: f64,
+    /// The selection.
+    pub selected: Option<Selection>,
+    /// The language.
+    pub lang: Lang,
+    /// The latest notice.
+    pub notice: Option<Notice>,
+    /// Keyboard help shown?
+    pub show_help: bool,
+    /// Reduced motion requested (no interpolation, no pulses).
+    pub reduced_motion: bool,
+    /// The guided scenario step being shown, if any.
+    pub scenario: Option<Position>,
+}
+
+/// Everything the user can do.
+#[derive(Clone, Debug)]
+pub enum UiAction {
+    /// An animation frame: milliseconds since the last one.
+    Frame(f64),
+    /// Start playing.
+    Play,
+    /// Stop playing.
+    Pause,
+    /// One tick forward.
+    Step,
+    /// One tick back (paused only).
+    Back,
+    /// Jump to a tick.
+    Seek(u64),
+    /// One simulation action.
+    Sim(Action),
+    /// Several simulation actions at once.
+    Sims(Vec<Action>),
+    /// Cycle link a–b through up → cut → one-way → other way.
+    CycleLink(NodeId, NodeId),
+    /// Submit a command text.
+    Submit(Target, String),
+    /// Select (or clear).
+    Select(Option<Selection>),
+    /// Change speed.
+    SetSpeed(usize),
+    /// Change language.
+    SetLang(Lang),
+    /// Start a new run.
+    Reset(SimConfig),
+    /// Show or clear a notice.
+    Notify(Option<Notice>),
+    /// Toggle the keyboard help.
+    ToggleHelp,
+    /// A key pressed outside text fields.
+    Key(String),
+    /// Guided scenario navigation.
+    Scenario(ScenarioNav),
+    /// Open a share link (the URL fragment, `#v1.…`), paused at its tick.
+    OpenLink(String),
+    /// Open an exported file's text, paused at its tick.
+    OpenFile(String),
+}
+
+impl AppState {
+    /// A fresh state around `sim`.
+    pub fn new(sim: Simulation, lang: Lang, reduced_motion: bool) -> AppState {
+        AppState {
+            sim: SimHandle::new(sim),
+            version: 0,
+            panels: PanelClock::default(),
+            playing: true,
+            speed: DEFAULT_SPEED,
+            phase: 0.0,
+            selected: None,
+            lang,
+            notice: None,
+            show_help: false,
+            reduced_motion,
+            scenario: None,
+        }
+    }
+}

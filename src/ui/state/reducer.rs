@@ -1,0 +1,308 @@
+//! The reducer: the only code that changes the run. Every [`UiAction`]
+//! lands in [`AppState::apply`]; "replace the run" ([`AppState::replace_run`])
+//! exists once, for a new run, a scenario step and an opened link or file.
+//! The clock and the key map it follows are pure (`view::clock`,
+//! `view::keymap`).
+
+use super::{AppState, Notice, ScenarioNav, Selection, SimHandle, UiAction};
+use crate::raft::{Command, NodeId};
+use crate::scenario::{self, Position};
+use crate::sim::{Action, NodeStatus, Simulation};
+use crate::view::clock::{frame_step, SPEEDS};
+use crate::view::keymap::{key_command, node_action, KeyCommand};
+use crate::view::links::LinkState;
+use crate::view::messages;
+use crate::view::share::{refusal_text, Kept, ShareError, Shared, SharedScenario, Source};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The scenario step to remember for a shared run: the step's own end, so
+/// the narration knows whether the run has moved on from it.
+fn position_for(tag: Option<&SharedScenario>) -> Option<Position> {
+    let tag = tag?;
+    let id = scenario::find(&tag.id)?.id;
+    scenario::goto(id, tag.step).ok().map(|(_, pos)| pos)
+}
+
+/// Validates and replays a link or file into a run and its scenario step.
+fn restore(
+    decoded: Result<Shared, ShareError>,
+) -> Result<(Simulation, Option<Position>), ShareError> {
+    let shared = decoded?;
+    let sim = shared.restore()?;
+    Ok((sim, position_for(shared.scenario.as_ref())))
+}
+
+impl AppState {
+    fn notify_error(&mut self, text: String) {
+        self.notice = Some(Notice { text, error: true });
+    }
+
+    /// Replaces the run (the one place that does): a new handle, nothing
+    /// selected, the clock at a whole tick, and the scenario step it shows.
+    fn replace_run(&mut self, sim: Simulation, scenario: Option<Position>) {
+        self.sim = SimHandle::new(sim);
+        self.version += 1;
+        self.selected = None;
+        self.phase = 0.0;
+        self.scenario = scenario;
+    }
+
+    fn act(&mut self, action: Action) {
+        let result = self.sim.borrow_mut().act(action);
+        match result {
+            Ok(()) => self.version += 1,
+            Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
+        }
+    }
+
+    fn step_back(&mut self) {
+        let tick = self.sim.borrow().tick();
+        self.seek(tick.saturating_sub(1));
+    }
+
+    fn seek(&mut self, tick: u64) {
+        let result = self.sim.borrow_mut().seek(tick);
+        match result {
+            Ok(()) => {
+                self.version += 1;
+                self.phase = 0.0;
+            }
+            Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
+        }
+    }
+
+    fn advance(&mut self, ticks: u64) {
+        if ticks == 0 {
+            return;
+        }
+        let result = self.sim.borrow_mut().run(ticks);
+        self.version += 1;
+        if let Err(e) = result {
+            self.playing = false;
+            self.notify_error(messages::sim_error(self.lang, &e));
+        }
+    }
+
+    fn selected_node(&self) -> Option<NodeId> {
+        match self.selected {
+            Some(Selection::Node(n)) | Some(Selection::Entry(n, _)) => Some(n),
+            _ => None,
+        }
+    }
+
+    fn key(&mut self, key: &str) {
+        let Some(command) = key_command(key, self.playing) else {
+            return;
+        };
+        match command {
+            KeyCommand::TogglePlay => self.playing = !self.playing,
+            KeyCommand::Forward => self.advance(1),
+            KeyCommand::Back => self.step_back(),
+            KeyCommand::ToggleHelp => self.show_help = !self.show_help,
+            KeyCommand::Dismiss => {
+                self.show_help = false;
+                self.selected = None;
+            }
+            KeyCommand::Node(k) => {
+                if let Some(n) = self.selected_node() {
+                    let paused = self
+                        .sim
+                        .borrow()
+                        .world()
+                        .slot(n)
+                        .is_ok_and(|s| s.status == NodeStatus::Paused);
+                    self.act(node_action(k, n, paused));
+                }
+            }
+        }
+    }
+
+    fn scenario_nav(&mut self, nav: ScenarioNav) {
+        match nav {
+            ScenarioNav::Go(id, step) => match scenario::goto(id, step) {
+                Ok((sim, pos)) => {
+                    self.replace_run(sim, Some(pos));
+                    self.playing = false;
+                    self.notice = None;
+                }
+                Err(e) => self.notify_error(e.text(self.lang)),
+            },
+            ScenarioNav::TakeOver => {
+                if let Some(p) = self.scenario.as_mut() {
+                    p.free = true;
+                }
+            }
+            ScenarioNav::Close => self.scenario = None,
+        }
+    }
+
+    /// A share link: on success the run is replaced, paused; a bad link
+    /// leaves the run as it is and says why, after any notice already shown.
+    fn open_link(&mut self, fragment: &str) {
+        let text = fragment.trim_start_matches('#');
+        if text.trim().is_empty() {
+            return;
+        }
+        let mut said = Vec::new();
+        match restore(Shared::decode(text)) {
+            Ok((sim, pos)) => {
+                self.replace_run(sim, pos);
+                self.playing = false;
+                // The link sets the cluster: query parameters that tried to
+                // are reported as overridden.
+                let query = crate::ui::url::search();
+                let overridden = crate::view::params::overridden_by_link(&query);
+                said.extend(overridden.iter().map(|e| e.text(self.lang)));
+                if said.is_empty() {
+                    return;
+                }
+            }
+            Err(e) => {
+                // Say what stayed on screen: at start-up the default cluster
+                // or the one the query set; later, the run that was open.
+                let fresh = self.sim.borrow().tick() == 0 && self.sim.borrow().actions().is_empty();
+                let default =
+                    *self.sim.borrow().initial_config() == crate::sim::SimConfig::default();
+                let kept = match (fresh, default) {
+                    (false, _) => Kept::CurrentRun,
+                    (true, true) => Kept::DefaultCluster,
+                    (true, false) => Kept::QueryCluster,
+                };
+                said.push(refusal_text(self.lang, Source::Link, &e, kept));
+            }
+        }
+        let mut text = said.join(" ");
+        if let Some(n) = self.notice.take() {
+            text = format!("{text} {}", n.text);
+        }
+        self.notify_error(text);
+    }
+
+    /// Reopens a run kept by `ui::session` (a reload): paused, with a note.
+    pub(crate) fn resume_session(&mut self, fragment: &str) -> bool {
+        let Ok((sim, pos)) = restore(Shared::decode(fragment)) else {
+            return false;
+        };
+        self.replace_run(sim, pos);
+        self.playing = false;
+        self.notice = Some(Notice {
+            text: self
+                .lang
+                .t(
+                    "Reloaded: the run is back where you left it, paused.",
+                    "已重新加载：运行回到了你离开时的位置，已暂停。",
+                )
+                .to_string(),
+            error: false,
+        });
+        true
+    }
+
+    fn open_file(&mut self, text: &str) {
+        match restore(Shared::from_file(text)) {
+            Ok((sim, pos)) => {
+                self.replace_run(sim, pos);
+                self.playing = false;
+                let text = self.lang.t(
+                    "File loaded: the run is paused at its saved tick.",
+                    "文件已载入：运行已暂停在保存时的时刻。",
+                );
+                self.notice = Some(Notice {
+                    text: text.to_string(),
+                    error: false,
+                });
+            }
+            Err(e) => {
+                self.notify_error(refusal_text(self.lang, Source::File, &e, Kept::CurrentRun))
+            }
+        }
+    }
+
+    /// Applies one action in place (the reducer's body; also used once at
+    /// start-up to open the URL's share link).
+    pub fn apply(&mut self, action: UiAction) {
+        if let UiAction::Frame(dt_ms) = action {
+            if self.playing {
+                let step = frame_step(self.phase, dt_ms, self.speed);
+                self.phase = step.phase;
+                self.advance(step.ticks);
+                self.panels.on_frame(dt_ms, self.version, self.speed);
+                if !self.playing {
+                    self.panels.sync(self.version); // stopped by an error
+                }
+            }
+            return;
+        }
+        self.apply_user(action);
+        self.panels.sync(self.version);
+    }
+
+    /// Everything but a frame: what the user did.
+    fn apply_user(&mut self, action: UiAction) {
+        match action {
+            UiAction::Frame(_) => {}
+            UiAction::Play => self.playing = true,
+            UiAction::Pause => self.playing = false,
+            UiAction::Step => {
+                self.playing = false;
+                self.phase = 0.0;
+                self.advance(1);
+            }
+            UiAction::Back => {
+                self.playing = false;
+                self.step_back();
+            }
+            UiAction::Seek(tick) => {
+                self.playing = false;
+                self.seek(tick);
+            }
+            UiAction::Sim(action) => self.act(action),
+            UiAction::Sims(actions) => {
+                for a in actions {
+                    self.act(a);
+                }
+            }
+            UiAction::CycleLink(a, b) => {
+                let (a, b) = (a.min(b), a.max(b));
+                let state = LinkState::of(self.sim.borrow().world().network(), a, b);
+                for action in state.cycle_actions(a, b) {
+                    self.act(action);
+                }
+            }
+            UiAction::Submit(target, text) => match Command::parse(&text) {
+                Ok(command) => self.act(Action::Propose(target, command)),
+                Err(e) => self.notify_error(messages::command_error(self.lang, &e)),
+            },
+            UiAction::Select(sel) => self.selected = sel,
+            UiAction::SetSpeed(i) => self.speed = i.min(SPEEDS.len() - 1),
+            UiAction::SetLang(lang) => self.lang = lang,
+            UiAction::Reset(config) => match Simulation::new(config) {
+                Ok(sim) => {
+                    self.replace_run(sim, None);
+                    self.notice = None;
+                }
+                Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
+            },
+            UiAction::Notify(n) => self.notice = n,
+            UiAction::ToggleHelp => self.show_help = !self.show_help,
+            UiAction::Key(k) => self.key(&k),
+            UiAction::Scenario(nav) => self.scenario_nav(nav),
+            UiAction::OpenLink(fragment) => self.open_link(&fragment),
+            UiAction::OpenFile(text) => self.open_file(&text),
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = UiAction;
+
+    fn reduce(self: Rc<Self>, action: UiAction) -> Rc<Self> {
+        if matches!(action, UiAction::Frame(_)) && !self.playing {
+            return self; // nothing changes: no re-render
+        }
+        let mut s = (*self).clone();
+        s.apply(action);
+        Rc::new(s)
+    }
+}
