@@ -157,9 +157,6 @@ impl Message {
             MessageBody::InstallSnapshot { snapshot } => {
                 terms(&[snapshot.last_included_term])?;
                 indexes(&[snapshot.last_included_index, snapshot.config_index])?;
-                if snapshot.last_included_term > self.term {
-                    return Err(MessageFault::LogTermAboveTerm);
-                }
                 if snapshot.config_index > snapshot.last_included_index {
                     return Err(MessageFault::IndexTooLarge);
                 }
@@ -300,7 +297,6 @@ mod tests {
             ..ae(3, 0, vec![])
         };
         assert_eq!(snap(3, 10, 2).check(), Ok(()));
-        assert_eq!(snap(4, 10, 2).check(), Err(MessageFault::LogTermAboveTerm));
         assert_eq!(snap(3, 10, 11).check(), Err(MessageFault::IndexTooLarge));
         assert_eq!(
             snap(3, u64::MAX, 0).check(),
