@@ -11,16 +11,21 @@
 
 mod types;
 
+mod add_server;
 mod divergent_logs;
 mod election_basics;
 mod election_restriction;
+mod figure7;
 mod figure8;
+mod joint;
 mod leader_crash;
 mod leader_failures;
 mod one_way;
 mod partition;
 mod prevote;
+mod remove_leader;
 mod replication;
+mod replication_modes;
 mod snapshot_catch_up;
 mod split_vote;
 mod why_consensus;
@@ -45,6 +50,12 @@ pub fn all() -> Vec<Scenario> {
         one_way::scenario(),
         leader_failures::scenario(),
         why_consensus::scenario(),
+        add_server::scenario(),
+        remove_leader::scenario(),
+        joint::scenario(),
+        joint::unsafe_scenario(),
+        replication_modes::scenario(),
+        figure7::scenario(),
         snapshot_catch_up::scenario(),
     ]
 }

@@ -25,8 +25,21 @@ pub enum Cond {
     LogTerm(NodeId, Index, Term),
     /// Client operation `op` (1-based) was answered or gave up.
     OpSettled(u64),
+    /// Client operation `op` (1-based) stands so (`waiting`, `pending`,
+    /// `acknowledged`, `committed`, `failed`; the client panel's words).
+    OpIs(u64, &'static str),
+    /// The checker found a violation of this property.
+    Violated(crate::sim::Property),
     /// No message is in flight.
     Quiet,
+    /// In the node's own configuration, the node is a voter (thesis §4.1).
+    Voter(NodeId),
+    /// In the node's own configuration, the node is a learner (thesis §4.2.1).
+    Learner(NodeId),
+    /// The node's latest configuration entry is committed there (§4.1).
+    ConfigSettled(NodeId),
+    /// The safety checker found a violation (the badge turns red).
+    Violation,
     /// The node's snapshot covers at least this index (thesis §5.1).
     Snapshot(NodeId, Index),
     /// All of these.
@@ -53,10 +66,27 @@ impl Cond {
                 o.id == *op
                     && matches!(
                         o.status,
-                        OpStatus::Committed { .. } | OpStatus::Failed { .. }
+                        OpStatus::Committed { .. }
+                            | OpStatus::Acknowledged { .. }
+                            | OpStatus::Failed { .. }
                     )
             }),
+            Cond::OpIs(op, status) => sim.world().client().ops().iter().any(|o| {
+                o.id == *op && crate::view::client_view::status_name(&o.status) == *status
+            }),
+            Cond::Violated(property) => sim
+                .world()
+                .violations()
+                .iter()
+                .any(|v| v.property == *property),
             Cond::Quiet => sim.world().network().in_flight().is_empty(),
+            Cond::Voter(n) => sim.node(*n).is_ok_and(|r| r.membership.is_voter(*n)),
+            Cond::Learner(n) => sim.node(*n).is_ok_and(|r| r.membership.is_learner(*n)),
+            Cond::ConfigSettled(n) => sim
+                .world()
+                .slot(*n)
+                .is_ok_and(|s| !s.node.config_change_pending()),
+            Cond::Violation => !sim.world().violations().is_empty(),
             Cond::Snapshot(n, i) => sim.node(*n).is_ok_and(|r| r.snapshot.0 >= *i),
             Cond::All(cs) => cs.iter().all(|c| c.holds(sim)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(sim)),

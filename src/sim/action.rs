@@ -86,6 +86,8 @@ pub enum Action {
     /// The leader moves to these voters through joint consensus (thesis
     /// §4.3), or in one step under the unsafe `one-step-membership-change`.
     ChangeVoters(Vec<NodeId>),
+    /// Change when the leader answers clients (from the next answer on).
+    SetReplicationMode(super::replication_mode::ReplicationMode),
     /// "Compact now" (thesis §5.1): the node snapshots its log up to
     /// `up_to`, or up to its last applied index when `None`.
     Compact {

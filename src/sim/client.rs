@@ -4,6 +4,7 @@
 //! linearizability check.
 
 use super::action::Target;
+use super::replication_mode::{AckReason, ReplicationMode};
 use super::trace::TraceKind;
 use crate::raft::{ApplyResult, Command, Event, Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
@@ -79,6 +80,23 @@ pub enum OpStatus {
         /// When.
         at: u64,
     },
+    /// Acknowledged before it was applied, under a replication mode other
+    /// than Raft: the client has its answer, whatever later happens to the
+    /// entry (it may still be lost: the linearizability check judges).
+    Acknowledged {
+        /// The leader that answered.
+        node: NodeId,
+        /// Its index.
+        index: Index,
+        /// Its term.
+        term: Term,
+        /// The answer given.
+        result: ApplyResult,
+        /// Why the mode allowed the answer.
+        reason: AckReason,
+        /// When.
+        at: u64,
+    },
     /// Given up.
     Failed {
         /// Why.
@@ -107,6 +125,10 @@ pub struct ClientOp {
     pub status: OpStatus,
     /// The history record of the attempt in progress.
     history_slot: Option<usize>,
+    /// The result the leader applied for the pending entry, kept for an
+    /// acknowledgement that comes after the apply (fully synchronous).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    applied: Option<ApplyResult>,
 }
 
 /// One attempt that reached a leader's log, as the linearizability checker
@@ -131,6 +153,9 @@ pub struct Client {
     history: Vec<HistoryOp>,
     clock: u64,
     known_leader: Option<NodeId>,
+    /// When the leader answers (set by the world from its configuration).
+    #[serde(default)]
+    mode: ReplicationMode,
 }
 
 impl Client {
@@ -147,7 +172,10 @@ impl Client {
         self.known_leader
     }
 
-    pub(super) fn new_op(&mut self, tick: u64, target: Target, command: Command) -> usize {
+    /// A user or script submits `command` at `tick`; returns its position in
+    /// [`Client::ops`]. The world calls this for `Action::Propose`; a test of
+    /// the linearizability check may build a history by hand with it.
+    pub fn new_op(&mut self, tick: u64, target: Target, command: Command) -> usize {
         let id = self.ops.len() as u64 + 1;
         self.ops.push(ClientOp {
             id,
@@ -161,6 +189,7 @@ impl Client {
                 last: None,
             },
             history_slot: None,
+            applied: None,
         });
         self.ops.len() - 1
     }
@@ -173,6 +202,56 @@ impl Client {
         if leader.is_some() {
             self.known_leader = leader;
         }
+    }
+
+    /// A client whose answers follow `mode`.
+    pub fn with_mode(mode: ReplicationMode) -> Client {
+        Client {
+            mode,
+            ..Client::default()
+        }
+    }
+
+    /// The replication mode the client's answers follow.
+    pub fn mode(&self) -> ReplicationMode {
+        self.mode
+    }
+
+    pub(super) fn set_mode(&mut self, mode: ReplicationMode) {
+        self.mode = mode;
+    }
+
+    /// The result kept from the leader applying op `i`'s pending entry.
+    pub(super) fn applied_result(&self, i: usize) -> Option<&ApplyResult> {
+        self.ops[i].applied.as_ref()
+    }
+
+    /// The leader acknowledged op `i`'s pending entry early (not Raft): the
+    /// answer goes into the history now.
+    pub(super) fn acknowledged(
+        &mut self,
+        i: usize,
+        tick: u64,
+        result: ApplyResult,
+        reason: AckReason,
+    ) {
+        let OpStatus::Pending { node, index, term } = self.ops[i].status else {
+            return;
+        };
+        self.clock += 1;
+        if let Some(slot) = self.ops[i].history_slot.take() {
+            self.history[slot].ret = Some((self.clock, output(&result)));
+        }
+        let op = &mut self.ops[i];
+        op.applied = None;
+        op.status = OpStatus::Acknowledged {
+            node,
+            index,
+            term,
+            result,
+            reason,
+            at: tick,
+        };
     }
 
     /// Ops whose retry time has come.
@@ -194,8 +273,9 @@ impl Client {
             .collect()
     }
 
-    /// An attempt reached a leader's log at (index, term).
-    pub(super) fn appended(&mut self, i: usize, tick: u64, node: NodeId, index: Index, term: Term) {
+    /// An attempt of op `i` reached the log of leader `node` at (index, term):
+    /// its invocation enters the history.
+    pub fn appended(&mut self, i: usize, tick: u64, node: NodeId, index: Index, term: Term) {
         self.clock += 1;
         self.history.push(HistoryOp {
             command: self.ops[i].command.clone(),
@@ -212,7 +292,7 @@ impl Client {
 
     /// The attempt in progress ended without an answer: retry a cluster op
     /// later, or give up. `void` says the entry certainly never takes effect.
-    pub(super) fn attempt_failed(
+    pub fn attempt_failed(
         &mut self,
         i: usize,
         tick: u64,
@@ -224,6 +304,7 @@ impl Client {
             self.history[slot].void = void;
         }
         let op = &mut self.ops[i];
+        op.applied = None;
         let retry = op.target == Target::Cluster && op.attempts < MAX_ATTEMPTS;
         op.status = if retry {
             OpStatus::Waiting {
@@ -237,7 +318,7 @@ impl Client {
 
     /// Watches the trace for the answer to a pending op: the leader that took
     /// it applying that very entry, or the entry being overwritten.
-    pub(super) fn observe(&mut self, tick: u64, node: NodeId, kind: &TraceKind) {
+    pub fn observe(&mut self, tick: u64, node: NodeId, kind: &TraceKind) {
         let TraceKind::Raft(event) = kind else {
             return;
         };
@@ -257,6 +338,10 @@ impl Client {
                         term: *term,
                     })
                 {
+                    continue;
+                }
+                if !self.mode.answers_on_apply() {
+                    self.ops[i].applied = Some(result.clone());
                     continue;
                 }
                 self.clock += 1;

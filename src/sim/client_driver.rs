@@ -56,7 +56,13 @@ impl World {
             let result = self.nodes[slot_index].node.propose(command);
             self.collect(slot_index);
             match result {
-                Ok((index, term)) => return self.client.appended(i, tick, node, index, term),
+                Ok((index, term)) => {
+                    self.client.appended(i, tick, node, index, term);
+                    if !self.client.mode().answers_on_apply() {
+                        self.acknowledge_pending(slot_index);
+                    }
+                    return;
+                }
                 Err(ProposeError::NotLeader { leader }) => {
                     self.client.set_known_leader(leader);
                     let redirect = leader.filter(|l| !tried.contains(l));

@@ -14,6 +14,14 @@ pub struct SimConfig {
     pub raft: RaftConfig,
     /// The network's behaviour.
     pub network: NetworkConfig,
+    /// When the leader answers a client (course notes: async, semi-sync, full
+    /// sync, against Raft's majority commit). Raft unless a link says otherwise.
+    #[serde(default)]
+    pub replication_mode: super::replication_mode::ReplicationMode,
+    /// Each node's persistent state at tick 0, n1 first, as if restarted from
+    /// disk (Figure 7 starts so); empty: fresh nodes in term 0.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub initial: Vec<super::initial::InitialNode>,
 }
 
 /// Latency, loss and duplication, all drawn from the seeded generator.
@@ -50,6 +58,8 @@ impl Default for SimConfig {
             seed: 1,
             raft: RaftConfig::default(),
             network: NetworkConfig::default(),
+            replication_mode: Default::default(),
+            initial: Vec::new(),
         }
     }
 }
@@ -102,6 +112,12 @@ pub enum SimError {
     NoLeader,
     /// The leader refused the membership change (thesis chapter 4).
     Membership(ConfChangeError),
+    /// A starting state is not one a server could have: its count differs from
+    /// the nodes', or its log's terms decrease or exceed its current term.
+    BadInitialState {
+        /// The node (0: the count is wrong).
+        node: u32,
+    },
     /// A node refused to compact its log; nothing changed.
     Compact {
         /// The node.
@@ -152,6 +168,13 @@ impl std::fmt::Display for SimError {
                 "no leader to change the configuration: wait for an election"
             ),
             SimError::Membership(e) => write!(f, "{e}"),
+            SimError::BadInitialState { node: 0 } => {
+                write!(f, "the starting states must name every node once")
+            }
+            SimError::BadInitialState { node } => write!(
+                f,
+                "n{node}'s starting log must have terms from 1 up that never decrease and do not exceed its current term"
+            ),
             SimError::Compact { node, error } => write!(f, "n{node}: {error}"),
             SimError::UnorderedActions {
                 index,
@@ -205,6 +228,12 @@ impl SimConfig {
             return Err(SimError::NodeCountOutOfRange { nodes: self.nodes });
         }
         self.raft.validate().map_err(SimError::Raft)?;
+        if !self.initial.is_empty() && self.initial.len() != self.nodes as usize {
+            return Err(SimError::BadInitialState { node: 0 });
+        }
+        for (i, start) in self.initial.iter().enumerate() {
+            start.validate(i as u32 + 1)?;
+        }
         self.network.validate()
     }
 

@@ -143,6 +143,7 @@ fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
         | Action::RemoveServer(_)
         | Action::Promote(_)
         | Action::ChangeVoters(_) => unreachable!("handled by membership::apply"),
+        Action::SetReplicationMode(mode) => w.set_replication_mode(*mode),
         Action::Compact { node, up_to } => {
             let i = w.index_of(*node)?;
             if w.nodes[i].status == NodeStatus::Crashed {

@@ -74,6 +74,20 @@ pub enum SimEvent {
         /// The leader that proposed it.
         leader: NodeId,
     },
+    /// The leader answered a client before Raft would have (the run's
+    /// replication mode allowed it; see `sim::replication_mode`).
+    WriteAcknowledged {
+        /// The operation's id.
+        op: u64,
+        /// The entry's index.
+        index: Index,
+        /// The entry's term.
+        term: Term,
+        /// The mode that allowed it.
+        mode: super::replication_mode::ReplicationMode,
+        /// Why it allowed it.
+        reason: super::replication_mode::AckReason,
+    },
 }
 
 /// One line of the trace.

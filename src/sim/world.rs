@@ -24,16 +24,24 @@ pub struct World {
 }
 
 impl World {
-    /// A fresh cluster at tick 0: every node a follower in term 0.
+    /// A fresh cluster at tick 0: every node a follower in term 0, or
+    /// restarted from the configuration's starting state if it gives one.
     pub fn new(config: SimConfig) -> Result<World, SimError> {
         config.validate()?;
         let root = Rng::new(config.seed);
         let ids = config.ids();
+        let mode = config.replication_mode;
         let nodes = ids
             .iter()
             .map(|&id| {
-                let node = Node::new(id, &ids, config.raft.clone(), root.split(u64::from(id)))
-                    .map_err(SimError::Raft)?;
+                let rng = root.split(u64::from(id));
+                let node = match config.initial.get(id as usize - 1) {
+                    Some(start) => {
+                        Node::restart(id, &ids, config.raft.clone(), rng, start.persistent())
+                    }
+                    None => Node::new(id, &ids, config.raft.clone(), rng),
+                }
+                .map_err(SimError::Raft)?;
                 Ok(NodeSlot {
                     node,
                     status: NodeStatus::Up,
@@ -47,7 +55,7 @@ impl World {
             tick: 0,
             nodes,
             network: Network::default(),
-            client: Client::default(),
+            client: Client::with_mode(mode),
             checker: Checker::default(),
             trace: Trace::default(),
         })
@@ -190,6 +198,9 @@ impl World {
         }
         for msg in self.nodes[i].node.take_outbox() {
             self.transmit(msg);
+        }
+        if !self.client.mode().answers_on_apply() {
+            self.acknowledge_pending(i);
         }
     }
 

@@ -2,8 +2,8 @@
 //! out the panels. Panels read the run through props and dispatch actions.
 
 use super::components::{
-    ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, Narration, NoticeBar,
-    SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
+    ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, MembershipPanel,
+    Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
 };
 use super::hooks::{use_animation_frame, use_event_listener};
 use super::props::ViewProps;
@@ -184,6 +184,7 @@ pub fn App() -> Html {
                     <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
                 </section>
                 <aside class="side-pane">
+                    <MembershipPanel view={panels.clone()} />
                     <Inspector view={panels.clone()} />
                     <ClientPanel view={panels.clone()} />
                 </aside>
@@ -194,6 +195,7 @@ pub fn App() -> Html {
                 <EventLog view={panels.clone()} />
             </section>
             <Settings view={panels} />
+            <super::components::QuorumLabPanel lang={lang} />
             if state.show_help {
                 <HelpOverlay lang={lang} dispatch={dispatch.clone()} />
             }

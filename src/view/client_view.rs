@@ -7,12 +7,14 @@ use super::i18n::Lang;
 use crate::sim::client::MAX_ATTEMPTS;
 use crate::sim::{ClientOp, OpFailure, OpStatus, Target};
 
-/// `waiting`, `pending`, `committed` or `failed` (`data-op-status`).
+/// `waiting`, `pending`, `committed`, `acknowledged` (answered early under a
+/// replication mode other than Raft) or `failed` (`data-op-status`).
 pub fn status_name(status: &OpStatus) -> &'static str {
     match status {
         OpStatus::Waiting { .. } => "waiting",
         OpStatus::Pending { .. } => "pending",
         OpStatus::Committed { .. } => "committed",
+        OpStatus::Acknowledged { .. } => "acknowledged",
         OpStatus::Failed { .. } => "failed",
     }
 }
@@ -117,6 +119,24 @@ pub fn status_text(lang: Lang, op: &ClientOp) -> String {
             "已提交于索引 {index}（任期 {term}）→ {}",
             result_text(lang, result)
         ),
+        (
+            OpStatus::Acknowledged {
+                node,
+                index,
+                term,
+                result,
+                reason,
+                at,
+            },
+            _,
+        ) => {
+            let r = super::replication_text::reason_text(lang, reason);
+            let res = result_text(lang, result);
+            match lang {
+                Lang::En => format!("acknowledged by n{node} at tick {at} before commit (index {index}, term {term}; {r}) → {res}"),
+                Lang::Zh => format!("n{node} 在时刻 {at} 提交前就已应答（索引 {index}，任期 {term}；{r}）→ {res}"),
+            }
+        }
         (OpStatus::Failed { reason, at }, Lang::En) => {
             format!("failed at tick {at}: {}", failure_text(lang, reason))
         }

@@ -33,6 +33,12 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
             format!("n{node} {s}，不能执行此操作")
         }
         (Lang::Zh, SimError::BadPartition) => "分区必须恰好包含每个节点一次".to_string(),
+        (Lang::Zh, SimError::BadInitialState { node: 0 }) => {
+            "起始状态必须恰好为每个节点给出一次".to_string()
+        }
+        (Lang::Zh, SimError::BadInitialState { node }) => {
+            format!("n{node} 的起始日志任期必须从 1 开始、不递减，且不超过它的当前任期")
+        }
         (Lang::Zh, SimError::Compact { node, error }) => match error {
             CompactError::PastApplied { requested, applied } => format!(
                 "n{node}：不能压缩到索引 {requested}：只有已应用（截至索引 {applied}）的条目才能放入快照"

@@ -8,11 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openApp, SCREENSHOT_DIR } from './lib/harness.js';
+import { LEADER, NODE, oneLeader, openApp, SCREENSHOT_DIR, setSpeed } from './lib/harness.js';
 
-// Only the cluster's nodes: other panels may carry data-role too.
-const NODE = '[data-node-id]';
-const LEADER = `${NODE}[data-role=leader]`;
 const WAIT = { timeout: 20000 };
 
 async function shootCluster(page, name) {
@@ -21,16 +18,6 @@ async function shootCluster(page, name) {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path });
   return path;
-}
-
-async function setSpeed(page, index) {
-  await page.locator('[data-input=speed]').fill(String(index));
-}
-
-async function oneLeader(page) {
-  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, LEADER, WAIT);
-  const el = page.locator(LEADER);
-  return { id: await el.getAttribute('data-node-id'), term: Number(await el.getAttribute('data-term')) };
 }
 
 test('election, messages, crash the leader, re-election, restart', async (t) => {
@@ -135,7 +122,16 @@ test('a message can be held, released and delivered from its card', async (t) =>
   await msg.dispatchEvent('click');
   const card = page.locator(`[data-card-msg="${id}"]`);
   await card.waitFor(WAIT);
-  assert.match(await card.textContent(), /term/);
+  // The card is this message's: its sender, receiver, id and term.
+  const [from, to] = [await msg.getAttribute('data-from'), await msg.getAttribute('data-to')];
+  const head = await card.locator('.message-card-head').textContent();
+  assert.ok(head.includes(`n${from} → n${to}`) && head.includes(`#${id}`), head);
+  const fields = await card
+    .locator('.msg-fields > dt')
+    .evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+  const term = Number(Object.fromEntries(fields).term);
+  const newest = Math.max(...(await page.$$eval(NODE, (els) => els.map((e) => Number(e.dataset.term)))));
+  assert.ok(Number.isInteger(term) && term >= 1 && term <= newest, `term field ${JSON.stringify(fields)}`);
   await card.locator('[data-action=hold]').click();
   await page.waitForFunction((id) => document.querySelector(`[data-msg-id="${id}"]`)?.dataset.held === 'true', id, WAIT);
   // A held message stays in flight however long we wait.

@@ -13,13 +13,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, DIST } from './lib/harness.js';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, percentile, sampleFrames, setSpeed } from './lib/harness.js';
 import { startServer } from './lib/server.js';
 
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
+const pct = (xs, p) => percentile([...xs].sort((a, b) => a - b), p);
 
 const srv = await startServer({ root: DIST, port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -52,11 +49,7 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1, null, {
     timeout: 30000,
   });
-  await page.evaluate(() => {
-    const speed = document.querySelector('[data-input=speed]');
-    speed.value = speed.max;
-    speed.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  await setSpeed(page, 'max');
   const burst = async (n) => {
     for (let i = 0; i < n; i++) {
       await page.fill('[data-input=command]', `put k${i % 7} v${i}`);
@@ -64,21 +57,7 @@ try {
     }
   };
   await burst(30);
-  const deltas = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const out = [];
-        let last = performance.now();
-        const end = last + 5000;
-        const loop = (now) => {
-          out.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(loop);
-          else resolve(out);
-        };
-        requestAnimationFrame(loop);
-      }),
-  );
+  const deltas = await sampleFrames(page, 5000);
   const tick = await page.getAttribute('[data-testid=app]', 'data-tick');
   console.log(
     `frame_ms nodes=9 speed=max frames=${deltas.length} p50=${pct(deltas, 50).toFixed(1)} ` +

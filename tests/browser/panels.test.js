@@ -3,37 +3,21 @@
 // against the real wasm simulation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './lib/harness.js';
+import {
+  isPlaying,
+  oneLeader,
+  openApp,
+  openScenario,
+  percentile,
+  sampleFrames,
+  setSpeed,
+  submit,
+  tickOf,
+  waitTick,
+} from './lib/harness.js';
 
-const tickOf = async (page) => Number(await page.getAttribute('[data-testid=app]', 'data-tick'));
-const isPlaying = async (page) => (await page.getAttribute('[data-testid=app]', 'data-playing')) === 'true';
-
-/** Sets the speed slider (index into SPEEDS: 4 = 20 ticks/s, 7 = 1000). */
-async function setSpeed(page, index) {
-  await page.$eval(
-    '[data-input=speed]',
-    (el, v) => {
-      el.value = String(v);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    index,
-  );
-}
-
-async function waitLeader(page) {
-  await page.waitForFunction(
-    () => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1,
-    null,
-    { timeout: 30000 },
-  );
-  return page.getAttribute('[data-node-id][data-role=leader]', 'data-node-id');
-}
-
-async function submit(page, text, target = 'cluster') {
-  await page.selectOption('[data-input=target]', target);
-  await page.fill('[data-input=command]', text);
-  await page.press('[data-input=command]', 'Enter');
-}
+/** The single leader's id, once there is one. */
+const waitLeader = async (page) => (await oneLeader(page, 30000)).id;
 
 /** Nodes whose log shows `text` as a committed entry. */
 const committedHolders = (page, text) =>
@@ -61,15 +45,21 @@ test('commands, logs, key-value view, alerts, event log and timeline seeking, la
   const holders = await committedHolders(page, 'put x 1');
   assert.ok(holders.length >= 3, `committed on ${holders}`);
   const cell = page.locator('[data-log-index][data-committed=true]', { hasText: 'put x 1' }).first();
-  assert.match(await cell.getAttribute('data-log-term'), /^\d+$/);
+  const [index, term] = [await cell.getAttribute('data-log-index'), await cell.getAttribute('data-log-term')];
   await page.waitForFunction(() => document.querySelectorAll('[data-kv-key=x][data-kv-value="1"]').length >= 3);
   await page.waitForSelector('[data-op-status=committed]');
-  assert.match(await page.textContent('[data-op-status=committed]'), /committed at index \d+ \(term \d+\) → previous value \(none\)/);
+  // The client's answer names the very entry the logs show.
+  assert.ok(
+    (await page.textContent('[data-op-status=committed]')).includes(`committed at index ${index} (term ${term}) → previous value (none)`),
+  );
 
-  // The entry card explains a committed entry.
+  // The entry card explains a committed entry: held by a majority of five.
   await cell.click();
   await page.waitForSelector('[data-testid=entry-card][data-verdict=committed]');
-  assert.match(await page.textContent('[data-testid=entry-card]'), /Committed — held by n\d/);
+  assert.match(
+    await page.textContent('[data-testid=entry-card]'),
+    /Committed — held by n\d(, n\d){2,4} \([345] of 5; a majority is 3\)/,
+  );
   assert.equal(await page.getAttribute('[data-testid=inspector]', 'data-inspect'), 'node');
 
   // An empty command: a clear alert, and the app keeps running.
@@ -97,7 +87,7 @@ test('commands, logs, key-value view, alerts, event log and timeline seeking, la
   const eventTick = Number(await target.getAttribute('data-event-tick'));
   assert.ok(eventTick < (await tickOf(page)));
   await target.click();
-  await page.waitForFunction((tk) => document.querySelector('[data-testid=app]').dataset.tick === String(tk), eventTick);
+  await waitTick(page, eventTick);
   assert.equal(await isPlaying(page), false);
   await page.locator('[data-testid=timeline]', { hasText: 'acting now forks history' }).waitFor();
 
@@ -112,9 +102,9 @@ test('commands, logs, key-value view, alerts, event log and timeline seeking, la
   assert.equal(await slider.getAttribute('aria-valuenow'), String(mid));
   await slider.focus();
   await page.keyboard.press('ArrowLeft');
-  await page.waitForFunction((tk) => document.querySelector('[data-testid=app]').dataset.tick === String(tk), mid - 1);
+  await waitTick(page, mid - 1);
   await page.keyboard.press('End');
-  await page.waitForFunction((tk) => document.querySelector('[data-testid=app]').dataset.tick === String(tk), head);
+  await waitTick(page, head);
   assert.equal(await isPlaying(page), false);
 
   await screenshot('panels-1280');
@@ -126,10 +116,13 @@ test('commands, logs, key-value view, alerts, event log and timeline seeking, la
   await page.click('[data-action=lang]');
   await page.locator('.logs', { hasText: '任期' }).waitFor();
   const zh = await page.textContent('.logs');
-  assert.ok(zh.includes('领导者') && zh.includes('任期'));
+  assert.ok(zh.includes('领导者') && zh.includes('任期'), zh);
+  assert.ok(!/\b(Leader|term)\b/.test(zh), `English left in the logs panel: ${zh}`);
+  // Each panel's heading switched, and its English one is gone.
   assert.match(await page.textContent('[data-testid=safety]'), /所有安全性质成立/);
-  assert.match(await page.textContent('.events'), /事件/);
-  assert.match(await page.textContent('.client'), /客户端/);
+  assert.equal((await page.textContent('.events h2')).trim(), '事件');
+  assert.equal((await page.textContent('.client h2')).trim(), '客户端');
+  assert.equal(await page.getAttribute('.client', 'aria-label'), '客户端');
   await screenshot('panels-1920-zh');
   await done();
 });
@@ -177,24 +170,9 @@ test('nine long logs stay within the frame budget', async (t) => {
     { timeout: 30000 },
   );
   await setSpeed(page, 7);
-  const deltas = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const out = [];
-        let last = performance.now();
-        const end = last + 4000;
-        const loop = (now) => {
-          out.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(loop);
-          else resolve(out);
-        };
-        requestAnimationFrame(loop);
-      }),
-  );
-  deltas.sort((a, b) => a - b);
-  const p95 = deltas[Math.floor(deltas.length * 0.95)];
-  console.log(`# frames=${deltas.length} p50=${deltas[deltas.length >> 1].toFixed(1)} p95=${p95.toFixed(1)} max=${deltas.at(-1).toFixed(1)}`);
+  const deltas = await sampleFrames(page, 4000);
+  const p95 = percentile(deltas, 95);
+  console.log(`# frames=${deltas.length} p50=${percentile(deltas, 50).toFixed(1)} p95=${p95.toFixed(1)} max=${deltas.at(-1).toFixed(1)}`);
   // The window keeps the cells bounded: ≤ 60 per row (+ none beyond).
   const cells = await page.locator('[data-log-index]').count();
   assert.ok(cells <= 9 * 60, `${cells} cells rendered`);
@@ -202,16 +180,6 @@ test('nine long logs stay within the frame budget', async (t) => {
   await screenshot('panels-9-nodes');
   await done();
 });
-
-async function openScenario(page, id, step) {
-  await page.click('[data-action=scenarios]');
-  await page.click(`[data-scenario="${id}"]`);
-  await page.waitForSelector(`[data-testid=narration][data-scenario-id="${id}"]`);
-  for (let k = 1; k <= step; k++) {
-    await page.click('[data-action=scenario-next]');
-    await page.waitForSelector(`[data-testid=narration][data-step="${k}"]`, { timeout: 20000 });
-  }
-}
 
 test('Figure 8: an old-term entry on a majority is explained, not committed', async (t) => {
   const { page, done } = await openApp(t, '?lang=en');
@@ -263,13 +231,17 @@ test('the safety badge turns red on a violation and jumps to it', async (t) => {
   await badge.screenshot({ path: (await screenshot('panels-violation-compact')).replace('.png', '-badge.png') });
   await badge.locator('[data-action=safety-details]').click();
   const text = await badge.textContent();
-  const property = await badge.getAttribute('data-property');
-  assert.ok(property, 'names the property');
-  assert.match(text, new RegExp(`violated at tick ${at} \\(Figure 3|§8`));
-  assert.match(text, /nodes n\d/);
+  // The first violation, exactly as tests/scenarios_steps.rs states it: S5
+  // leads term 4 without the entry (2, 1) committed by counting.
+  assert.equal(await badge.getAttribute('data-property'), 'leader-completeness');
+  assert.equal(at, 85);
+  assert.ok(
+    text.includes('Leader Completeness violated at tick 85 (Figure 3, §5.4): nodes n5; term 4; entries 2@t1 (index@term)'),
+    text,
+  );
   await badge.screenshot({ path: (await screenshot('panels-violation')).replace('.png', '-badge-open.png') });
   await jump.click();
-  await page.waitForFunction((tk) => document.querySelector('[data-testid=app]').dataset.tick === String(tk), at);
+  await waitTick(page, at);
   assert.equal(await page.getAttribute('[data-testid=app]', 'data-playing'), 'false');
   await done();
 });

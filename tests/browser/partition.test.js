@@ -4,20 +4,11 @@
 // rewind and fork: acting in the past discards the recorded future.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './lib/harness.js';
-
-const LEADER = '[data-node-id][data-role=leader]';
-const app = (page, attr) => page.getAttribute('[data-testid=app]', attr);
-const fast = (page, value) =>
-  page.evaluate((v) => {
-    const speed = document.querySelector('[data-input=speed]');
-    speed.value = String(v);
-    speed.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
+import { appAttr, LEADER, openApp, setSpeed } from './lib/harness.js';
 
 test('an isolated leader cannot commit; on heal it steps down and its entry is replaced', async (t) => {
   const { page, screenshot, done } = await openApp(t, '?lang=en&seed=1');
-  await fast(page, 4); // 20 ticks/s
+  await setSpeed(page, 4); // 20 ticks/s
   await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, LEADER, { timeout: 20000 });
   // Wait until the leader's no-op is committed, so only the new command is at stake.
   await page.waitForFunction((sel) => Number(document.querySelector(sel)?.dataset.commit) >= 1, LEADER, {
@@ -73,14 +64,14 @@ test('an isolated leader cannot commit; on heal it steps down and its entry is r
 
 test('rewind and fork: acting in the past discards the recorded future', async (t) => {
   const { page, done } = await openApp(t, '?lang=en&seed=2');
-  await fast(page, 5);
+  await setSpeed(page, 5);
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=app]')?.dataset.tick) > 120, null, {
     timeout: 20000,
   });
   await page.click('[data-action=pause]');
-  const head = Number(await app(page, 'data-tick'));
+  const head = Number(await appAttr(page, 'data-tick'));
   for (let i = 0; i < 30; i++) await page.click('[data-action=back]');
-  assert.equal(Number(await app(page, 'data-tick')), head - 30);
+  assert.equal(Number(await appAttr(page, 'data-tick')), head - 30);
   // The clock shows we are in the past, with the head still reachable.
   await page.locator('.clock .past').waitFor();
   // Act in the past: crash n1. History forks: the head becomes now.
@@ -88,6 +79,6 @@ test('rewind and fork: acting in the past discards the recorded future', async (
   await page.click('[data-action=crash]');
   await page.waitForFunction(() => document.querySelector('[data-node-id="1"]')?.dataset.role === 'crashed');
   assert.equal(await page.locator('.clock .past').count(), 0, 'after acting, the present is the head again');
-  assert.equal(Number(await app(page, 'data-tick')), head - 30);
+  assert.equal(Number(await appAttr(page, 'data-tick')), head - 30);
   await done();
 });

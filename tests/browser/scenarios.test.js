@@ -5,7 +5,7 @@
 // taking over must work; and nothing may log an error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './lib/harness.js';
+import { openApp, waitStep } from './lib/harness.js';
 
 // [role, term, commit] of n1, n2, … at the end of each scenario — the same
 // values tests/scenarios.rs states.
@@ -25,6 +25,8 @@ const END = {
   'one-way-link': [['follower', 2, 4], ['follower', 2, 4], ['leader', 2, 4]],
   'leader-failures': [['follower', 9, 15], ['leader', 9, 15], ['follower', 9, 15]],
   'why-consensus': [['crashed', 1, 2], ['leader', 2, 3], ['crashed', 2, 3]],
+  'replication-modes': [['follower', 5, 7], ['crashed', 3, 6], ['leader', 5, 8]],
+  'figure-7': [['leader', 8, 11], ...Array.from({ length: 6 }, () => ['follower', 8, 11])],
   'snapshot-catch-up': [['leader', 1, 7], ['follower', 1, 7], ['follower', 1, 7]],
 };
 
@@ -47,16 +49,6 @@ const endState = (page) =>
   );
 
 const stepOf = async (page) => Number(await page.getAttribute(NARRATION, 'data-step'));
-
-async function waitStep(page, id, step) {
-  await page.waitForFunction(
-    ([id, step]) => {
-      const n = document.querySelector('[data-testid=narration]');
-      return n && n.dataset.scenarioId === id && n.dataset.step === String(step);
-    },
-    [id, step],
-  );
-}
 
 async function narrationText(page) {
   const text = page.locator('[data-narration]');
@@ -89,6 +81,7 @@ for (const lang of ['en', 'zh']) {
         const text = await narrationText(page);
         assert.ok(text.length > 40, `${id} step ${k}: narration`);
         if (lang === 'zh') assert.match(text, /[\u4e00-\u9fff]/, `${id} step ${k}: Chinese narration`);
+        else assert.doesNotMatch(text, /[\u4e00-\u9fff]/, `${id} step ${k}: English narration`);
         texts.add(text);
         seen.push(await snapshot(page));
       }

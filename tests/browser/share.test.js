@@ -7,9 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp } from './lib/harness.js';
-
-const tickOf = async (page) => Number(await page.getAttribute('[data-testid=app]', 'data-tick'));
+import { LEADER, openApp, setSpeed, tickOf } from './lib/harness.js';
 
 /** Tick, and role/term/commit of every node: what must survive a link. */
 const moment = (page) =>
@@ -20,23 +18,10 @@ const moment = (page) =>
       .map((n) => ({ id: n.dataset.nodeId, role: n.dataset.role, term: n.dataset.term, commit: n.dataset.commit })),
   }));
 
-async function setSpeed(page, index) {
-  await page.$eval(
-    '[data-input=speed]',
-    (el, v) => {
-      el.value = String(v);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    index,
-  );
-}
-
 /** Plays until there is a leader, crashes a follower, submits a command, lets it commit, pauses. */
 async function playAndAct(page) {
   await setSpeed(page, 5); // 50 ticks/s
-  await page.waitForFunction(() => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1, null, {
-    timeout: 20000,
-  });
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, LEADER, { timeout: 20000 });
   const follower = await page.getAttribute('[data-node-id][data-role=follower]', 'data-node-id');
   await page.click(`[data-node-id="${follower}"]`);
   await page.click(`[data-actions-for="${follower}"] [data-action=crash]`);

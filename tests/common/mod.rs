@@ -1,5 +1,6 @@
 //! Shared test support: the in-test network and the setup the suites share.
 
+pub mod check;
 pub mod events;
 pub mod guided;
 pub mod paper;

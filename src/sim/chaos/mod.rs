@@ -156,6 +156,8 @@ pub fn config_for(seed: u64, unsafe_switch: Option<UnsafeSwitch>) -> SimConfig {
         seed,
         raft,
         network,
+        replication_mode: Default::default(),
+        initial: Vec::new(),
     }
 }
 

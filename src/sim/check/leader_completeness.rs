@@ -13,8 +13,8 @@
 //! matches). Entries a node applies and compacts within one step are learned
 //! from its `Applied` events of that step, so no commit goes unseen.
 
-use super::{Property, Violation};
-use crate::raft::{Index, Node, NodeId, Role, Term};
+use super::{Property, ServerView, Violation};
+use crate::raft::{Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -38,23 +38,23 @@ impl LeaderCompleteness {
     }
 
     /// Learns new commits, then checks the sitting leaders.
-    pub fn check(&mut self, tick: u64, all: &[&Node], live: &[&Node]) -> Option<Violation> {
+    pub fn check(&mut self, tick: u64, servers: &[ServerView]) -> Option<Violation> {
         let mut found = None;
         let applied = std::mem::take(&mut self.applied);
-        for node in all {
-            let commit = node.commit_index().min(node.log().last_index());
-            let checked = self.node_checked.entry(node.id()).or_default();
+        for node in servers {
+            let commit = node.commit_index.min(node.log.last_index());
+            let checked = self.node_checked.entry(node.id).or_default();
             if commit < *checked {
                 *checked = commit; // restarted: commit index is volatile
             }
-            let recent = applied.get(&node.id());
+            let recent = applied.get(&node.id);
             for index in (*checked + 1)..=commit {
                 let term = node
-                    .log()
+                    .log
                     .term_at(index)
                     .or_else(|| recent.and_then(|r| r.get(&index).copied()));
                 let Some(term) = term else {
-                    if node.log().is_compacted(index) && (index as usize) <= self.committed.len() {
+                    if node.log.is_compacted(index) && (index as usize) <= self.committed.len() {
                         continue; // inside a snapshot: its boundary is compared
                     }
                     break;
@@ -64,23 +64,23 @@ impl LeaderCompleteness {
                         found = Some(Violation {
                             property: Property::LeaderCompleteness,
                             tick,
-                            nodes: vec![node.id()],
+                            nodes: vec![node.id],
                             entries: vec![(index, t), (index, term)],
-                            term: Some(node.term()),
+                            term: Some(node.term),
                         });
                     }
                     Some(_) => {}
                     None if index as usize == self.committed.len() + 1 => {
-                        self.committed.push((term, node.term()))
+                        self.committed.push((term, node.term))
                     }
                     None => break, // a gap: learned from another node first
                 }
             }
             *checked = (*checked).max(commit);
         }
-        for leader in live.iter().filter(|n| n.role() == Role::Leader) {
-            let term = leader.term();
-            let entry = self.leader_checked.entry(leader.id()).or_insert((term, 0));
+        for leader in servers.iter().filter(|n| n.is_leader()) {
+            let term = leader.term;
+            let entry = self.leader_checked.entry(leader.id).or_insert((term, 0));
             if entry.0 != term {
                 *entry = (term, 0);
             }
@@ -93,7 +93,7 @@ impl LeaderCompleteness {
                     found = Some(Violation {
                         property: Property::LeaderCompleteness,
                         tick,
-                        nodes: vec![leader.id()],
+                        nodes: vec![leader.id],
                         entries: vec![(index, entry_term)],
                         term: Some(term),
                     });
@@ -107,8 +107,8 @@ impl LeaderCompleteness {
 
 /// Whether `node`'s log holds the committed entry at `index`, counting its
 /// snapshot as holding its prefix.
-fn holds(committed: &[(Term, Term)], node: &Node, index: Index, entry_term: Term) -> bool {
-    let log = node.log();
+fn holds(committed: &[(Term, Term)], node: &ServerView, index: Index, entry_term: Term) -> bool {
+    let log = node.log;
     if !log.is_compacted(index) {
         return log.term_at(index) == Some(entry_term);
     }

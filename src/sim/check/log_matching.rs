@@ -6,8 +6,8 @@
 //! term at index − 1. By induction on the index, two logs sharing (i, t) then
 //! share every earlier entry. Only entries new since the last step are looked at.
 
-use super::{Property, Violation};
-use crate::raft::{Index, Node, NodeId, Term};
+use super::{Property, ServerView, Violation};
+use crate::raft::{Index, NodeId, Term};
 use crate::sim::hash::Fnv64;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,11 +29,11 @@ impl LogMatching {
     }
 
     /// Checks the entries each log gained since the last step.
-    pub fn check(&mut self, tick: u64, nodes: &[&Node]) -> Option<Violation> {
+    pub fn check(&mut self, tick: u64, nodes: &[ServerView]) -> Option<Violation> {
         let mut found = None;
         for node in nodes {
-            let log = node.log();
-            let from = self.checked.get(&node.id()).copied().unwrap_or(0) + 1;
+            let log = node.log;
+            let from = self.checked.get(&node.id).copied().unwrap_or(0) + 1;
             for index in from.max(log.first_index())..=log.last_index() {
                 let Some(entry) = log.get(index) else {
                     break;
@@ -47,7 +47,7 @@ impl LogMatching {
                             found = Some(Violation {
                                 property: Property::LogMatching,
                                 tick,
-                                nodes: vec![other.min(node.id()), other.max(node.id())],
+                                nodes: vec![other.min(node.id), other.max(node.id)],
                                 entries: vec![key],
                                 term: Some(entry.term),
                             });
@@ -55,11 +55,11 @@ impl LogMatching {
                     }
                     Some(_) => {}
                     None => {
-                        self.seen.insert(key, (prev_term, data, node.id()));
+                        self.seen.insert(key, (prev_term, data, node.id));
                     }
                 }
             }
-            self.checked.insert(node.id(), log.last_index());
+            self.checked.insert(node.id, log.last_index());
         }
         found
     }

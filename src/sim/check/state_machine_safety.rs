@@ -7,8 +7,8 @@
 //! that index, and any two state machines at the same applied index must be
 //! identical, whether they got there entry by entry or from a snapshot.
 
-use super::{Property, Violation};
-use crate::raft::{Event, Index, Node, NodeId, Term};
+use super::{Property, ServerView, Violation};
+use crate::raft::{Event, Index, NodeId, Term};
 use crate::sim::hash::Fnv64;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -45,22 +45,22 @@ impl StateMachineSafety {
 
     /// Compares the state machines of nodes at the same applied index, when
     /// some node's applied index changed since the last comparison.
-    pub fn check_states(&mut self, tick: u64, nodes: &[&Node]) -> Option<Violation> {
+    pub fn check_states(&mut self, tick: u64, nodes: &[ServerView]) -> Option<Violation> {
         let now: BTreeMap<NodeId, Index> =
-            nodes.iter().map(|n| (n.id(), n.last_applied())).collect();
+            nodes.iter().map(|n| (n.id, n.state.last_applied)).collect();
         if now == self.compared {
             return None;
         }
         self.compared = now;
         for (i, a) in nodes.iter().enumerate() {
             for b in &nodes[i + 1..] {
-                if a.last_applied() == b.last_applied() && a.kv().data != b.kv().data {
-                    let index = a.last_applied();
+                if a.state.last_applied == b.state.last_applied && a.state.data != b.state.data {
+                    let index = a.state.last_applied;
                     let term = self.applied.get(&index).map_or(0, |e| e.0);
                     return Some(Violation {
                         property: Property::StateMachineSafety,
                         tick,
-                        nodes: vec![a.id().min(b.id()), a.id().max(b.id())],
+                        nodes: vec![a.id.min(b.id), a.id.max(b.id)],
                         entries: vec![(index, term)],
                         term: None,
                     });

@@ -11,6 +11,7 @@ use crate::view::cluster_view::{
 };
 use crate::view::i18n::Lang;
 use crate::view::layout::Point;
+use crate::view::membership_view::MemberKind;
 use yew::prelude::*;
 
 /// A (pre-)candidate's votes so far.
@@ -47,6 +48,8 @@ pub struct ClusterNodeProps {
     pub voted_for: Option<NodeId>,
     /// The tally, while a (pre-)candidate.
     pub tally: Option<Tally>,
+    /// Voter, learner or outside the configuration (thesis chapter 4).
+    pub member: MemberKind,
     /// Selected?
     pub selected: bool,
     /// Language.
@@ -94,6 +97,26 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
         },
     };
     let leader = key == RoleKey::Leader;
+    // A learner (thesis §4.2.1) is drawn as a rounded square in its own colour.
+    let learner = p.member == MemberKind::Learner;
+    let data_role = if learner && key == RoleKey::Follower {
+        "learner"
+    } else {
+        key.name()
+    };
+    let body = if learner {
+        let side = r * 1.7;
+        html! { <rect class="body" x={num(-side / 2.0)} y={num(-side / 2.0)} width={num(side)} height={num(side)} rx="14" /> }
+    } else {
+        html! { <circle class="body" r={num(r)} /> }
+    };
+    let member_line = match (p.member, lang) {
+        (MemberKind::Voter, _) => None,
+        (MemberKind::Learner, Lang::En) => Some("learner · no vote"),
+        (MemberKind::Learner, Lang::Zh) => Some("学习者 · 不投票"),
+        (MemberKind::Outside, Lang::En) => Some("not a member"),
+        (MemberKind::Outside, Lang::Zh) => Some("不是成员"),
+    };
     // The tally: one dot per member on an arc over the node's top.
     let tally = p.tally.as_ref().map(|t| {
         let radius = r + 26.0;
@@ -129,15 +152,16 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
     let voted = p.voted_for.map(|v| v.to_string()).unwrap_or_default();
     let id_size = if r >= 50.0 { 28 } else { 24 };
     html! {
-        <g class={classes!("node", key.name(), p.selected.then_some("selected"))}
+        <g class={classes!("node", key.name(), p.member.name(), p.selected.then_some("selected"))}
            transform={format!("translate({:.1} {:.1})", p.at.x, p.at.y)}
-           data-node-id={id.to_string()} data-role={key.name()} data-term={p.term.to_string()}
+           data-node-id={id.to_string()} data-role={data_role} data-term={p.term.to_string()}
+           data-voter={(p.member == MemberKind::Voter).to_string()} data-member={p.member.name()}
            data-commit={p.commit.to_string()} data-voted-for={voted}
            role="button" tabindex="0" aria-label={aria.clone()} aria-pressed={p.selected.to_string()}
            {onclick} {onkeydown}>
             <title>{aria}</title>
             <circle class="select-ring" r={num(r + 17.0)} />
-            <circle class="body" r={num(r)} />
+            {body}
             if leader {
                 <circle class="inner-ring" r={num(r - 7.0)} />
                 <path class="crown" d={CROWN} transform={format!("translate(0 {:.1})", -(r + 6.0))} />
@@ -146,6 +170,9 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
             {badge}
             <text class="node-role" y={num(r + 30.0)}>{role_line(lang, key, p.role).into_owned()}</text>
             <text class="node-info" y={num(r + 52.0)}>{info}</text>
+            if let Some(line) = member_line {
+                <text class="node-member" y={num(-(r + 14.0))}>{line}</text>
+            }
             {tally}
         </g>
     }

@@ -65,6 +65,7 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
             });
         }
     }
+    let config = crate::view::membership_view::cluster_config(world);
     let nodes = slots.iter().map(|s| {
         let node = &s.node;
         let (id, role) = (node.id(), node.role());
@@ -81,6 +82,7 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
         html! {
             <ClusterNode key={id} {id} at={at(id)} {r} role_key={role_key(s.status, role)} {role}
                 term={node.term()} commit={node.commit_index()} voted_for={node.voted_for()} {tally}
+                member={crate::view::membership_view::member_kind(config.as_ref(), id)}
                 selected={p.selected_node == Some(id)} {lang} dispatch={d.clone()} />
         }
     });

@@ -30,6 +30,10 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
     let (status, role) = (slot.status, slot.node.role());
     let key = role_key(status, role);
     let crashed = status == NodeStatus::Crashed;
+    let config = crate::view::membership_view::cluster_config(sim.world());
+    let kind = crate::view::membership_view::member_kind(config.as_ref(), id);
+    use crate::view::membership_view::MemberKind;
+    let (learner, member) = (kind == MemberKind::Learner, kind != MemberKind::Outside);
     let paused = status == NodeStatus::Paused;
     let act = |a: Action| d.reform(move |_: MouseEvent| UiAction::Sim(a.clone()));
     let pause_action = if paused {
@@ -69,6 +73,14 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
                     onclick={act(Action::Campaign(id))}
                     title={l.t("Its election timer fires now (key t)", "立即触发选举超时（快捷键 t）")}>
                     <span aria-hidden="true">{"⚡ "}</span>{l.t("Force timeout", "触发选举超时")}
+                </button>
+                <button data-action="promote" disabled={!learner} onclick={act(Action::Promote(id))}
+                    title={l.t("The leader makes this caught-up learner a voter (thesis §4.2.1)", "领导者把这个已追上日志的学习者提升为投票成员（论文 §4.2.1）")}>
+                    <span aria-hidden="true">{"▲ "}</span>{l.t("Promote", "提升为投票成员")}
+                </button>
+                <button data-action="remove-server" disabled={!member} onclick={act(Action::RemoveServer(id))}
+                    title={l.t("The leader removes this server from the configuration (thesis §4.2.2)", "领导者把该服务器移出配置（论文 §4.2.2）")}>
+                    <span aria-hidden="true">{"− "}</span>{l.t("Remove server", "移除服务器")}
                 </button>
                 <button data-action="compact" disabled={crashed || slot.node.last_applied() <= slot.node.log().snapshot_index()}
                     onclick={act(Action::Compact { node: id, up_to: None })}

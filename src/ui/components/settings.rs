@@ -151,7 +151,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
         }));
         html! {
             <label class="check unsafe">
-                <input type="checkbox" checked={on} data-input={format!("unsafe-{}", s.name())} onchange={cb} />
+                <input type="checkbox" checked={on} name={s.name()} data-input={format!("unsafe-{}", s.name())} onchange={cb} />
                 <span>{unsafe_label(l, s)}</span>
             </label>
         }
@@ -205,6 +205,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
                         { for unsafe_boxes }
                     </details>
                 </fieldset>
+                <super::replication_mode_select::ReplicationModeSelect view={v.clone()} />
                 <fieldset>
                     <legend>{l.t("Log compaction (thesis §5.1)", "日志压缩（论文 §5.1）")}</legend>
                     <label>{l.t("Auto-compact after N applied entries (0 = off)", "应用 N 个条目后自动压缩（0 = 关闭）")}

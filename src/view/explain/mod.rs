@@ -57,9 +57,11 @@ pub fn category(kind: &TraceKind) -> Category {
             | Event::JointVoteLost { .. } => Category::Elections,
             _ => Category::Replication,
         },
-        TraceKind::Sim(SimEvent::ClientOutcome { .. } | SimEvent::ServerAdded { .. }) => {
-            Category::Replication
-        }
+        TraceKind::Sim(
+            SimEvent::ClientOutcome { .. }
+            | SimEvent::ServerAdded { .. }
+            | SimEvent::WriteAcknowledged { .. },
+        ) => Category::Replication,
         TraceKind::Sim(_) => Category::Faults,
     }
 }
@@ -115,6 +117,7 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             SimEvent::MessageReleased { .. } => "message-released",
             SimEvent::ClientOutcome { .. } => "client-outcome",
             SimEvent::ServerAdded { .. } => "server-added",
+            SimEvent::WriteAcknowledged { .. } => "write-acknowledged",
         },
     }
 }

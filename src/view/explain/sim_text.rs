@@ -81,6 +81,9 @@ pub(super) fn sim_event(lang: Lang, n: NodeId, e: &SimEvent) -> String {
         SimEvent::ClientOutcome { op, ok: true } => say!(lang,
             format!("client operation #{op} was answered by n{n}"),
             format!("客户端操作 #{op} 已由 n{n} 答复")),
+        SimEvent::WriteAcknowledged { op, index, term, mode, reason } => {
+            crate::view::replication_text::acknowledged_text(lang, n, *op, *index, *term, *mode, reason)
+        }
         SimEvent::ClientOutcome { op, ok: false } => say!(lang,
             format!("client operation #{op}'s attempt at n{n} failed (see the client panel)"),
             format!("客户端操作 #{op} 在 n{n} 的尝试失败（见客户端面板）")),

@@ -480,7 +480,8 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
         | Action::Hold(_)
         | Action::Release(_)
         | Action::Recover
-        | Action::SetManualDelivery(_) => true,
+        | Action::SetManualDelivery(_)
+        | Action::SetReplicationMode(_) => true,
     }
 }
 

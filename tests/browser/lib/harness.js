@@ -173,3 +173,104 @@ export async function openApp(t, query = '', { ready = true, viewport = { width:
 
   return { page, context, url, issues, assertClean, screenshot, done };
 }
+
+// ------------------------------------------------------------------ page helpers
+// Shared by the test files (and measure.mjs): reading the app's automation
+// attributes and driving its controls the way a user does.
+
+/** The app root, which carries data-tick, data-playing, data-ready. */
+export const APP = '[data-testid=app]';
+/** The cluster's nodes (other panels may carry data-role too). */
+export const NODE = '[data-node-id]';
+/** The cluster's leader node(s). */
+export const LEADER = `${NODE}[data-role=leader]`;
+
+/** An attribute of the app root. */
+export const appAttr = (page, attr) => page.getAttribute(APP, attr);
+/** The simulation tick on screen. */
+export const tickOf = async (page) => Number(await appAttr(page, 'data-tick'));
+/** Whether the clock is running. */
+export const isPlaying = async (page) => (await appAttr(page, 'data-playing')) === 'true';
+
+/** Waits until the tick on screen is exactly `tick`. */
+export async function waitTick(page, tick) {
+  await page.waitForFunction(
+    ([app, tk]) => document.querySelector(app).dataset.tick === String(tk),
+    [APP, tick],
+  );
+}
+
+/**
+ * Sets the speed slider as a user drags it: `index` into SPEEDS (4 = 20
+ * ticks/s, 5 = 50, 7 = 1000), or 'max'.
+ */
+export async function setSpeed(page, index) {
+  await page.$eval(
+    '[data-input=speed]',
+    (el, v) => {
+      el.value = v === 'max' ? el.max : String(v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    index,
+  );
+}
+
+/** Waits until exactly one node is leader; returns its id (a string) and term. */
+export async function oneLeader(page, timeout = 20000) {
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, LEADER, { timeout });
+  const el = page.locator(LEADER);
+  return { id: await el.getAttribute('data-node-id'), term: Number(await el.getAttribute('data-term')) };
+}
+
+/** Types a command into the client box and submits it to `target` ('cluster' or a node id). */
+export async function submit(page, text, target = 'cluster') {
+  await page.selectOption('[data-input=target]', String(target));
+  await page.fill('[data-input=command]', text);
+  await page.press('[data-input=command]', 'Enter');
+}
+
+/** Waits until the narration shows scenario `id` at `step`. */
+export async function waitStep(page, id, step) {
+  await page.waitForFunction(
+    ([id, step]) => {
+      const n = document.querySelector('[data-testid=narration]');
+      return n && n.dataset.scenarioId === id && n.dataset.step === String(step);
+    },
+    [id, step],
+  );
+}
+
+/** Opens guided scenario `id` from the menu and clicks Next up to `step`. */
+export async function openScenario(page, id, step = 0) {
+  await page.click('[data-action=scenarios]');
+  await page.click(`[data-scenario="${id}"]`);
+  await page.waitForSelector(`[data-testid=narration][data-scenario-id="${id}"]`);
+  for (let k = 1; k <= step; k++) {
+    await page.click('[data-action=scenario-next]');
+    await page.waitForSelector(`[data-testid=narration][data-step="${k}"]`, { timeout: 20000 });
+  }
+}
+
+/** requestAnimationFrame-to-rAF deltas (ms) in the page over `ms`, sorted ascending. */
+export async function sampleFrames(page, ms) {
+  const deltas = await page.evaluate(
+    (ms) =>
+      new Promise((resolve) => {
+        const out = [];
+        let last = performance.now();
+        const end = last + ms;
+        const loop = (now) => {
+          out.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(loop);
+          else resolve(out);
+        };
+        requestAnimationFrame(loop);
+      }),
+    ms,
+  );
+  return deltas.sort((a, b) => a - b);
+}
+
+/** The p-th percentile (0–100) of an ascending array. */
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

@@ -340,7 +340,9 @@ impl Linearizability {
             }) if !self.dirty.contains(c.key()) => {
                 self.dirty.insert(c.key().to_string());
             }
-            TraceKind::Sim(SimEvent::ClientOutcome { op, .. }) => self.outcomes.push(*op),
+            TraceKind::Sim(
+                SimEvent::ClientOutcome { op, .. } | SimEvent::WriteAcknowledged { op, .. },
+            ) => self.outcomes.push(*op),
             _ => {}
         }
     }
@@ -411,6 +413,13 @@ fn violation(tick: u64, client: &Client, key: &str) -> Violation {
     let mut entries = Vec::new();
     for op in client.ops().iter().filter(|o| o.command.key() == key) {
         if let OpStatus::Committed {
+            node,
+            index,
+            term,
+            at,
+            ..
+        }
+        | OpStatus::Acknowledged {
             node,
             index,
             term,
