@@ -18,6 +18,8 @@
 //! `violations` counts the runs that failed (a safety violation, or not
 //! settling after healing: `liveness`). Exits non-zero on a violation unless
 //! an unsafe switch was asked for. Each run is `(config_for(seed), actions)`:
+//! `--reads` serves most gets by ReadIndex, `--transfers` asks for leader
+//! transfers now and then (both checked for linearizability like the rest).
 //! `--membership` adds membership changes (learners, promotions, removals,
 //! joint consensus, thesis chapter 4) to the faults.
 //! `--replay SEED` prints that run's config and action log as JSON.
@@ -37,7 +39,7 @@ struct Args {
 fn usage() -> ExitCode {
     eprintln!(
         "usage: chaos [--seeds N] [--steps M] [--start S] [--nodes N] [--unsafe SWITCH|help] \
-         [--liveness TICKS] [--replay SEED] [--membership] [--compaction] [--verbose]"
+         [--liveness TICKS] [--replay SEED] [--membership] [--compaction] [--reads] [--transfers] [--verbose]"
     );
     ExitCode::from(2)
 }
@@ -69,6 +71,8 @@ fn parse() -> Result<Args, ExitCode> {
             }
             "--replay" => args.replay = Some(number(value()?)?),
             "--verbose" => args.verbose = true,
+            "--reads" => args.opts.reads = true,
+            "--transfers" => args.opts.transfers = true,
             "--compaction" => args.opts.compaction = true,
             "--membership" => args.opts.membership = true,
             "--unsafe" => {

@@ -35,6 +35,10 @@ browser_suite() {
   ((${#tests[@]})) || { echo "no browser tests in $BROWSER_DIR" >&2; return 1; }
   (cd "$BROWSER_DIR" && node --test "${tests[@]}")
 }
+# Runs that break safety, one per unsafe switch, for the show-cause test
+# (made by the current core, so they always match it).
+run_stage "cause links for the browser suite" \
+  cargo run --quiet --example cause_links -- "$BROWSER_DIR/generated/cause-links.json"
 run_stage "browser suite (node --test, headless chromium)" browser_suite
 
 say "all checks passed in $((SECONDS - started))s"

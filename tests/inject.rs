@@ -59,6 +59,7 @@ fn forgeries_are_refused_with_their_reason() {
             prev_log: raftlab::raft::LogPosition::new(0, 0),
             entries: vec![],
             leader_commit: 0,
+            read_ctx: None,
         },
     };
     base.to = follower;
@@ -71,6 +72,7 @@ fn forgeries_are_refused_with_their_reason() {
         prev_log: raftlab::raft::LogPosition::new(0, 0),
         entries: vec![],
         leader_commit: 0,
+        read_ctx: None,
     };
     let (fake, other) = (follower, if leader == 3 { 2 } else { 3 });
     m.from = fake;
@@ -87,6 +89,7 @@ fn forgeries_are_refused_with_their_reason() {
         prev_log: raftlab::raft::LogPosition::new(0, 0),
         entries: vec![],
         leader_commit: 0,
+        read_ctx: None,
     };
     refuse(
         &mut sim,
@@ -99,6 +102,7 @@ fn forgeries_are_refused_with_their_reason() {
         prev_log: raftlab::raft::LogPosition::new(0, 0),
         entries: vec![],
         leader_commit: 999,
+        read_ctx: None,
     };
     refuse(
         &mut sim,

@@ -181,16 +181,15 @@ fn one_step_membership_change_is_caught_by_election_safety() {
         unsafe_switch: Some(UnsafeSwitch::OneStepMembershipChange),
         ..ChaosOptions::default()
     };
-    let out = chaos::run(0, &o);
+    // Seed 0 (tick 364) until etcd's PreVote became the default and
+    // CheckQuorum a sliding window (issue 11), which changed the runs.
+    let out = chaos::run(96, &o);
     let v = &out.sim.world().violations()[0];
     assert_eq!(v.property, Property::ElectionSafety);
-    assert_eq!(
-        (v.tick, v.term, v.nodes.clone()),
-        (364, Some(6), vec![1, 2])
-    );
+    assert_eq!((v.tick, v.term, v.nodes.clone()), (82, Some(3), vec![1, 7]));
     // The same seed and schedule with joint consensus is safe.
     let safe = chaos::run(
-        0,
+        96,
         &ChaosOptions {
             steps: 600,
             membership: true,

@@ -196,10 +196,11 @@ fn s5_2_candidate_with_a_majority_becomes_leader_and_sends_the_noop() {
         ]
     );
     // nextIndex = old last + 1, advanced past what was just sent; matchIndex 0.
+    // Nobody has answered yet, so nobody counts as heard from (thesis §6.2).
     let pr = Progress {
         next_index: 3,
         match_index: 0,
-        recent_active: true,
+        recent_active: false,
     };
     assert_eq!(
         n.progress().values().copied().collect::<Vec<_>>(),

@@ -13,17 +13,17 @@ use raftlab::raft::{Event, Role, RoleCause, VoteDenial};
 // ========================================================= CheckQuorum (thesis §6.2)
 
 #[test]
-fn thesis_6_2_isolated_leader_steps_down_at_the_first_round_without_a_majority() {
+fn thesis_6_2_isolated_leader_steps_down_one_election_timeout_after_it_last_heard_from_a_majority()
+{
     let mut net = elected(3, check_quorum_cfg());
-    net.tick_all(T - 1); // heartbeats at 5, 10, 15 are answered
+    net.tick_all(T - 1); // heartbeats at 5, 10, 15 are answered at once
     net.isolate(1);
     net.clear_records();
-    net.tick(1, 1); // round at tick T: answers were heard in it
+    // Last heard at tick 15: the window (15, 15 + T) still holds a majority.
+    net.tick(1, 15);
     assert_eq!(net.node(1).role(), Role::Leader);
-    assert_eq!(net.node(1).election_elapsed(), 0);
-    net.tick(1, T - 1);
-    assert_eq!(net.node(1).role(), Role::Leader);
-    net.tick(1, 1); // round at 2T: heard from nobody
+    assert_eq!(net.node(1).heard_within_window(), vec![1, 2, 3]);
+    net.tick(1, 1); // tick 35 = 15 + T: a whole timeout without a majority
     assert_eq!(
         net.take_events(1),
         vec![role_changed(

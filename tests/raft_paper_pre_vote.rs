@@ -106,7 +106,7 @@ fn thesis_9_6_pre_vote_is_granted_without_changing_the_voters_term_vote_or_timer
 
 #[test]
 fn thesis_9_6_pre_vote_denied_when_the_voter_heard_from_a_leader_recently() {
-    let mut v = node_with_log(2, &ids(3), pre_vote_cfg(), 2, None, &[1]);
+    let mut v = node_with_log(2, &ids(3), thesis_pre_vote_cfg(), 2, None, &[1]);
     v.step(append(3, 2, 2, 1, 1, vec![], 0));
     v.set_election_timeout_once(1000);
     v.take_events();
@@ -141,7 +141,7 @@ fn thesis_9_6_pre_vote_denied_when_the_voter_heard_from_a_leader_recently() {
 
 #[test]
 fn thesis_9_6_leader_denies_pre_votes() {
-    let mut net = elected(3, pre_vote_cfg());
+    let mut net = elected(3, thesis_pre_vote_cfg());
     let mut l = net.nodes.remove(&1).unwrap();
     l.step(vote_req(3, 1, 2, true, 1, 5));
     assert_eq!(

@@ -10,7 +10,9 @@ use common::paper::*;
 use common::raft_harness::*;
 use raftlab::raft::AppendOutcome;
 use raftlab::raft::AppendResponse;
-use raftlab::raft::{Config, Event, MessageBody, NodeId, Role, UnsafeSwitch};
+use raftlab::raft::{
+    Config, Event, LogPosition, MessageBody, NodeId, Role, UnsafeRule, UnsafeSwitch,
+};
 
 // ============================================================ unsafe switches
 
@@ -78,6 +80,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             UnsafeSwitch::AcceptStaleLeader => want.3 = 3,
             // Changes membership only (tests/membership_rules.rs).
             UnsafeSwitch::OneStepMembershipChange => {}
+            // Reads only; probed in tests/read_index.rs.
+            UnsafeSwitch::StaleLeaderRead => {}
         }
         assert_eq!(probes(&cfg), want, "{}", s.name());
         assert_eq!(UnsafeSwitch::from_name(s.name()), Some(s));
@@ -89,7 +93,8 @@ fn each_unsafe_switch_changes_exactly_the_behaviour_it_names() {
             "commit-old-term-by-counting",
             "forget-vote-on-restart",
             "accept-stale-leader",
-            "one-step-membership-change"
+            "one-step-membership-change",
+            "stale-leader-read"
         ]
     );
     assert_eq!(UnsafeSwitch::from_name("commit-anything"), None);
@@ -100,13 +105,26 @@ fn unsafe_vote_without_log_check_grants_a_behind_candidate() {
     let cfg = with_switch(config(false), Some(UnsafeSwitch::VoteWithoutLogCheck));
     let mut n = node_with_log(1, &ids(3), cfg, 2, None, &[1, 2, 2]);
     n.step(vote_req(2, 1, 3, false, 1, 1));
+    let events = n.take_events();
+    // The node says which rule it broke (the cause a violation points back
+    // to), then grants the vote.
     assert_eq!(
-        n.take_events()[1],
-        Event::VoteGranted {
-            candidate: 2,
-            term: 3,
-            pre_vote: false
-        }
+        events[1..3],
+        [
+            Event::UnsafeRuleBroken {
+                rule: UnsafeRule::VotedWithoutLogCheck {
+                    candidate: 2,
+                    term: 3,
+                    candidate_last: LogPosition::new(1, 1),
+                    our_last: LogPosition::new(2, 3),
+                }
+            },
+            Event::VoteGranted {
+                candidate: 2,
+                term: 3,
+                pre_vote: false
+            }
+        ]
     );
 }
 
@@ -115,10 +133,18 @@ fn unsafe_commit_old_term_by_counting_commits_an_old_term_entry() {
     let cfg = with_switch(config(false), Some(UnsafeSwitch::CommitOldTermByCounting));
     let mut net = Network::with_logs(cfg, &[(1, 2, &[1, 2]), (2, 2, &[1]), (3, 2, &[1])]);
     net.campaign(1);
-    assert!(net.take_events(1).contains(&Event::CommitAdvanced {
+    let events = net.take_events(1);
+    assert!(events.contains(&Event::CommitAdvanced {
         from: 0,
         to: 2,
         by: vec![1, 2]
+    }));
+    assert!(events.contains(&Event::UnsafeRuleBroken {
+        rule: UnsafeRule::CommittedOldTermByCounting {
+            index: 2,
+            entry_term: 2,
+            current_term: 3
+        }
     }));
     assert_eq!(net.node(1).log().term_at(2), Some(2));
     assert_eq!(net.node(1).term(), 3);
@@ -144,6 +170,7 @@ fn unsafe_accept_stale_leader_overwrites_and_acknowledges_in_the_old_term() {
         MessageBody::AppendEntriesResponse(AppendResponse {
             request_term: 1,
             outcome: AppendOutcome::Matched { match_index: 3 },
+            ..
         })
     ));
 }

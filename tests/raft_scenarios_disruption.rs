@@ -10,7 +10,7 @@ use common::events::rejections;
 use common::paper::heartbeat;
 use common::raft_harness::*;
 use raftlab::raft::LogPosition;
-use raftlab::raft::{AppendRejection, Config, Event, Role, RoleCause, VoteDenial};
+use raftlab::raft::{AppendRejection, Config, Event, PreVoteMode, Role, RoleCause, VoteDenial};
 
 // ====================================================== dueling candidates
 
@@ -90,8 +90,10 @@ fn dueling_candidates_without_pre_vote_the_loser_deposes_the_leader() {
 
 #[test]
 fn dueling_candidates_with_pre_vote_the_loser_cannot_disrupt() {
+    // The thesis's PreVote (§9.6): refused while a leader is heard from.
     let cfg = Config {
         pre_vote: true,
+        pre_vote_mode: PreVoteMode::Thesis,
         ..config(true)
     };
     let mut net = Network::new(&[1, 2, 3], cfg);
@@ -160,8 +162,10 @@ fn dueling_candidates_with_pre_vote_the_loser_cannot_disrupt() {
 // ================================================= a partitioned node rejoins
 
 fn partitioned_then_rejoined(pre_vote: bool) -> Network {
+    // With PreVote, the thesis's form (§9.6); etcd's is in tests/prevote_modes.rs.
     let cfg = Config {
         pre_vote,
+        pre_vote_mode: PreVoteMode::Thesis,
         ..config(true)
     };
     let mut net = Network::new(&[1, 2, 3], cfg);

@@ -18,11 +18,20 @@ fn noise(rng: &mut Rng) -> u64 {
 }
 
 fn random_body(rng: &mut Rng) -> MessageBody {
-    match rng.range(0, 4) {
+    match rng.range(0, 7) {
         0 => MessageBody::RequestVote {
             pre_vote: rng.range(0, 2) == 0,
             last_log: LogPosition::new(noise(rng), noise(rng)),
+            leader_transfer: rng.range(0, 2) == 0,
         },
+        4 => MessageBody::ReadIndex {
+            read_id: noise(rng),
+        },
+        5 => MessageBody::ReadIndexResponse {
+            read_id: noise(rng),
+            read_index: (rng.range(0, 2) == 0).then(|| noise(rng)),
+        },
+        6 => MessageBody::TimeoutNow,
         1 => MessageBody::RequestVoteResponse {
             pre_vote: rng.range(0, 2) == 0,
             vote_granted: rng.range(0, 2) == 0,
@@ -52,9 +61,11 @@ fn random_body(rng: &mut Rng) -> MessageBody {
                 prev_log: LogPosition::new(noise(rng), prev),
                 entries,
                 leader_commit: noise(rng),
+                read_ctx: (rng.range(0, 2) == 0).then(|| noise(rng)),
             }
         }
         _ => MessageBody::AppendEntriesResponse(AppendResponse {
+            read_ctx: (rng.range(0, 2) == 0).then(|| noise(rng)),
             request_term: noise(rng),
             outcome: if rng.range(0, 2) == 0 {
                 AppendOutcome::Matched {
@@ -173,6 +184,7 @@ fn a_malformed_message_is_dropped_with_its_reason() {
         body: MessageBody::RequestVote {
             pre_vote: false,
             last_log: LogPosition::new(0, 0),
+            leader_transfer: false,
         },
     });
     assert_eq!(
@@ -204,6 +216,7 @@ fn a_malformed_message_is_dropped_with_its_reason() {
                 },
             ],
             leader_commit: 3,
+            read_ctx: None,
         },
     });
     assert_eq!(

@@ -38,6 +38,8 @@ fn outcome(s: &OpStatus) -> &'static str {
         OpStatus::Failed { .. } => "failed",
         OpStatus::Pending { .. } => "pending",
         OpStatus::Waiting { .. } => "waiting",
+        OpStatus::Reading { .. } => "reading",
+        OpStatus::ReadAnswered { .. } => "answered",
     }
 }
 

@@ -23,16 +23,21 @@ pub enum UnsafeSwitch {
     /// against): disjoint majorities of C_old and C_new can elect two leaders
     /// in the same term.
     OneStepMembershipChange,
+    /// A leader answers ReadIndex and lease reads from its own state at once,
+    /// without confirming it is still leader (thesis §6.4): an isolated old
+    /// leader returns stale values.
+    StaleLeaderRead,
 }
 
 impl UnsafeSwitch {
     /// Every switch, in a fixed order.
-    pub const ALL: [UnsafeSwitch; 5] = [
+    pub const ALL: [UnsafeSwitch; 6] = [
         UnsafeSwitch::VoteWithoutLogCheck,
         UnsafeSwitch::CommitOldTermByCounting,
         UnsafeSwitch::ForgetVoteOnRestart,
         UnsafeSwitch::AcceptStaleLeader,
         UnsafeSwitch::OneStepMembershipChange,
+        UnsafeSwitch::StaleLeaderRead,
     ];
 
     /// The kebab-case name used on the command line and in share links.
@@ -43,6 +48,7 @@ impl UnsafeSwitch {
             UnsafeSwitch::ForgetVoteOnRestart => "forget-vote-on-restart",
             UnsafeSwitch::AcceptStaleLeader => "accept-stale-leader",
             UnsafeSwitch::OneStepMembershipChange => "one-step-membership-change",
+            UnsafeSwitch::StaleLeaderRead => "stale-leader-read",
         }
     }
 
@@ -52,6 +58,41 @@ impl UnsafeSwitch {
     }
 }
 
+/// How a node answers a pre-vote (thesis §9.6). Both ask the same question
+/// first — would this candidate win (its term, its log)? — and differ in one
+/// rule: whether hearing from a leader is also a reason to refuse.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum PreVoteMode {
+    /// etcd's PreVote (etcd 3.4 `raft.go`, MsgPreVote): granted on term and
+    /// log alone. Ignoring candidates while a leader is heard from is
+    /// CheckQuorum's leader lease, a separate switch — which is why etcd
+    /// recommends the two together.
+    #[default]
+    Etcd,
+    /// The thesis's PreVote (§9.6): also refused while the voter has heard
+    /// from a leader within the election timeout, and by a leader itself.
+    Thesis,
+}
+
+impl PreVoteMode {
+    /// Both modes, etcd's (the default) first.
+    pub const ALL: [PreVoteMode; 2] = [PreVoteMode::Etcd, PreVoteMode::Thesis];
+
+    /// `etcd` or `thesis` (the UI's `data-input="prevote-mode"` values).
+    pub fn name(self) -> &'static str {
+        match self {
+            PreVoteMode::Etcd => "etcd",
+            PreVoteMode::Thesis => "thesis",
+        }
+    }
+
+    /// Parses a name produced by [`PreVoteMode::name`].
+    pub fn from_name(name: &str) -> Option<PreVoteMode> {
+        Self::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
 /// The largest automatic compaction threshold accepted, in entries.
 pub const MAX_COMPACT_THRESHOLD: u32 = 100_000;
 
@@ -64,11 +105,15 @@ pub struct Config {
     pub heartbeat_interval: u32,
     /// PreVote (thesis §9.6; etcd's PreCandidate). Off by default, like etcd.
     pub pre_vote: bool,
-    /// CheckQuorum (thesis §6.2): a leader that has not heard from a majority for
-    /// an election timeout steps down, and the leader and its followers honour
-    /// the leader lease (thesis §4.2.3). Checked in rounds of one election
-    /// timeout; a new leader counts every follower active in its first round,
-    /// so an isolated new leader steps down within two election timeouts.
+    /// Which PreVote: etcd's (term and log only; the default) or the thesis's
+    /// (also refused while a leader is heard from).
+    #[serde(default)]
+    pub pre_vote_mode: PreVoteMode,
+    /// CheckQuorum (thesis §6.2): a leader steps down as soon as an election
+    /// timeout has passed without hearing from a majority within it — a
+    /// sliding window, so a leader elected a moment ago is held to it too —
+    /// and the leader and its followers honour the leader lease (thesis
+    /// §4.2.3).
     pub check_quorum: bool,
     /// A new leader appends an empty entry of its own term (thesis §6.4), so that
     /// earlier-term entries can commit without waiting for a client command.
@@ -89,6 +134,7 @@ impl Default for Config {
             election_timeout: 20,
             heartbeat_interval: 5,
             pre_vote: false,
+            pre_vote_mode: PreVoteMode::Etcd,
             check_quorum: false,
             leader_noop: true,
             max_entries_per_message: 8,

@@ -1,7 +1,7 @@
 //! Leader election (§5.2), the election restriction (§5.4.1) and PreVote
-//! (thesis §9.6).
+//! (thesis §9.6, in etcd's or the thesis's form: [`PreVoteMode`]).
 
-use super::config::UnsafeSwitch;
+use super::config::{PreVoteMode, UnsafeSwitch};
 use super::event::{ConfigHalf, Event, RoleCause, VoteDenial};
 use super::log::EntryData;
 use super::message::MessageBody;
@@ -9,6 +9,7 @@ use super::node::Node;
 use super::quorum::VoteResult;
 use super::state::{Progress, Role};
 use super::types::{LogPosition, NodeId, Term};
+use super::unsafe_rule::UnsafeRule;
 
 impl Node {
     /// The election timer fired: with PreVote, first ask for pre-votes without
@@ -22,6 +23,7 @@ impl Node {
     }
 
     fn become_pre_candidate(&mut self, cause: RoleCause) {
+        self.abandon_reads();
         self.leader_id = None;
         self.progress.clear();
         self.votes.clear();
@@ -31,18 +33,29 @@ impl Node {
         // Terms stay far below u64::MAX (messages above MAX_TERM are
         // dropped), so this saturation never bites; it only rules out a wrap.
         let term = self.persistent.current_term.saturating_add(1);
-        self.request_votes(term, true);
+        self.request_votes(term, true, false);
         self.check_election_won(true);
     }
 
     /// §5.2: increment currentTerm, vote for self, reset the election timer,
     /// send RequestVote to all other servers.
     fn become_candidate(&mut self, cause: RoleCause) {
+        self.start_election(cause, false);
+    }
+
+    /// Leader transfer (thesis §3.10): campaign at once, skipping PreVote,
+    /// with votes that pass the leader lease.
+    pub(super) fn become_candidate_for_transfer(&mut self, cause: RoleCause) {
+        self.start_election(cause, true);
+    }
+
+    fn start_election(&mut self, cause: RoleCause, leader_transfer: bool) {
         // No wrap and no second vote in one term: a node whose term cannot
         // grow any more does not campaign (unreachable below MAX_TERM).
         let Some(term) = self.persistent.current_term.checked_add(1) else {
             return;
         };
+        self.abandon_reads();
         self.persistent.current_term = term;
         self.persistent.voted_for = Some(self.id);
         self.leader_id = None;
@@ -52,14 +65,15 @@ impl Node {
         self.reset_election_timer();
         self.set_role(Role::Candidate, cause);
         let term = self.persistent.current_term;
-        self.request_votes(term, false);
+        self.request_votes(term, false, leader_transfer);
         self.check_election_won(false);
     }
 
-    fn request_votes(&mut self, term: Term, pre_vote: bool) {
+    fn request_votes(&mut self, term: Term, pre_vote: bool, leader_transfer: bool) {
         let body = MessageBody::RequestVote {
             pre_vote,
             last_log: self.persistent.log.last_position(),
+            leader_transfer,
         };
         // Only voters are asked (learners do not vote, thesis §4.2.1).
         let voters: Vec<NodeId> = self
@@ -77,11 +91,14 @@ impl Node {
     /// Leader state on election (Figure 2): nextIndex = last log index + 1,
     /// matchIndex = 0 for every follower; then assert leadership at once.
     fn become_leader(&mut self, votes: Vec<NodeId>) {
+        self.abandon_reads();
+        self.transfer = None;
         self.leader_id = Some(self.id);
         self.votes.clear();
         self.heartbeat_elapsed = 0;
         self.election_elapsed = 0;
         self.last_hold = None;
+        self.reset_contact();
         self.set_role(Role::Leader, RoleCause::WonElection { votes });
         let next_index = self.persistent.log.last_index() + 1;
         let others: Vec<NodeId> = self.others().collect();
@@ -91,7 +108,7 @@ impl Node {
                 let pr = Progress {
                     next_index,
                     match_index: 0,
-                    recent_active: true,
+                    recent_active: false,
                 };
                 (p, pr)
             })
@@ -136,10 +153,12 @@ impl Node {
         last_log: LogPosition,
     ) {
         let our_term = self.persistent.current_term;
-        if pre_vote && self.role == Role::Leader {
-            return self.deny_vote(candidate, term, true, VoteDenial::WeAreLeader);
-        }
-        if pre_vote {
+        // The thesis's PreVote also refuses while a leader is alive (§9.6);
+        // etcd's grants on term and log alone and leaves that to CheckQuorum.
+        if pre_vote && self.config.pre_vote_mode == PreVoteMode::Thesis {
+            if self.role == Role::Leader {
+                return self.deny_vote(candidate, term, true, VoteDenial::WeAreLeader);
+            }
             if let Some(leader) = self.heard_from_leader_recently() {
                 return self.deny_vote(
                     candidate,
@@ -165,8 +184,17 @@ impl Node {
             );
         }
         let log = &self.persistent.log;
-        let up_to_date =
-            self.config.is_unsafe(UnsafeSwitch::VoteWithoutLogCheck) || log.is_up_to_date(last_log);
+        let log_ok = log.is_up_to_date(last_log);
+        let up_to_date = self.config.is_unsafe(UnsafeSwitch::VoteWithoutLogCheck) || log_ok;
+        if up_to_date && !log_ok {
+            let rule = UnsafeRule::VotedWithoutLogCheck {
+                candidate,
+                term,
+                candidate_last: last_log,
+                our_last: log.last_position(),
+            };
+            self.events.push(Event::UnsafeRuleBroken { rule });
+        }
         if !up_to_date {
             let reason = VoteDenial::LogBehind {
                 candidate_last: last_log,

@@ -50,6 +50,11 @@ pub enum RoleCause {
         /// The configuration entry's index.
         index: Index,
     },
+    /// The leader handed over leadership: TimeoutNow (thesis §3.10).
+    TimeoutNow {
+        /// The leader that sent it.
+        from: NodeId,
+    },
 }
 
 /// One half of a joint configuration (thesis §4.3).
@@ -404,4 +409,124 @@ pub enum Event {
         /// A pre-vote?
         pre_vote: bool,
     },
+    /// A step of a ReadIndex or lease read (thesis §6.4).
+    Read {
+        /// The read's id, chosen by the client.
+        read_id: u64,
+        /// What happened.
+        step: ReadStep,
+    },
+    /// As leader, a leadership transfer began (thesis §3.10): no more client
+    /// commands until it ends.
+    TransferStarted {
+        /// The node to hand over to.
+        target: NodeId,
+        /// Its matchIndex then.
+        target_match: Index,
+        /// Our last index: the target must reach it first.
+        last_index: Index,
+    },
+    /// As leader, the target is up to date: TimeoutNow sent.
+    TimeoutNowSent {
+        /// The target.
+        target: NodeId,
+    },
+    /// As (former) leader, the transfer is over.
+    TransferEnded {
+        /// The target.
+        target: NodeId,
+        /// How.
+        end: TransferEnd,
+    },
+    /// An unsafe teaching switch made this node break a rule (the cause a
+    /// later safety violation points back to).
+    UnsafeRuleBroken {
+        /// The rule broken, with what.
+        rule: super::unsafe_rule::UnsafeRule,
+    },
+}
+
+/// One step of a ReadIndex or lease read (thesis §6.4, §6.4.1).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReadStep {
+    /// Leader: nothing of this term committed yet; the read waits (§6.4 step 1).
+    WaitingForCommitInTerm,
+    /// Leader: commit index recorded as the read index; heartbeat round sent (steps 2–3).
+    IndexRecorded {
+        /// The read index.
+        read_index: Index,
+        /// The heartbeat round that must be echoed by a majority.
+        round: u64,
+    },
+    /// Leader: a majority echoed the round: still leader (step 3).
+    Confirmed {
+        /// The read index.
+        read_index: Index,
+        /// Who echoed it, self included.
+        acks: Vec<NodeId>,
+    },
+    /// Leader: answered within the lease, no round trip (§6.4.1).
+    ServedByLease {
+        /// The read index.
+        read_index: Index,
+        /// Ticks of lease left.
+        lease_left: u64,
+    },
+    /// Leader: no lease in force; confirming by a heartbeat round instead.
+    LeaseExpired,
+    /// Follower: forwarded to the leader.
+    Forwarded {
+        /// The leader.
+        leader: NodeId,
+    },
+    /// Follower: the leader confirmed and sent the read index.
+    IndexReceived {
+        /// The leader.
+        leader: NodeId,
+        /// The read index.
+        read_index: Index,
+    },
+    /// Unsafe `stale-leader-read`: answered from local state without
+    /// confirming leadership.
+    Unconfirmed {
+        /// The commit index it read at.
+        read_index: Index,
+    },
+    /// Applied up to the read index: the answer (step 4).
+    Answered {
+        /// The read index.
+        read_index: Index,
+        /// The key read.
+        key: String,
+        /// Its value then.
+        value: Option<String>,
+    },
+    /// The read was abandoned; the client may retry.
+    Failed {
+        /// Why.
+        reason: ReadFailure,
+    },
+}
+
+/// Why a read was abandoned.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReadFailure {
+    /// The leader stepped down before confirming it.
+    NoLongerLeader,
+    /// The follower's leader changed before answering.
+    LeaderChanged,
+    /// The node it was forwarded to is not the leader.
+    LeaderRefused {
+        /// That node.
+        leader: NodeId,
+    },
+}
+
+/// How a leadership transfer ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TransferEnd {
+    /// No new leader within an election timeout: aborted, commands accepted again.
+    TimedOut,
+    /// The leader stepped down (normally: the target won and told us).
+    SteppedDown,
 }

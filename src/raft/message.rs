@@ -1,4 +1,5 @@
-//! The RPCs of Figure 2 (plus PreVote, thesis §9.6), as one-way messages.
+//! The RPCs of Figure 2 (plus PreVote, thesis §9.6; ReadIndex forwarding,
+//! thesis §6.4; TimeoutNow, thesis §3.10), as one-way messages.
 
 use super::log::Entry;
 use super::snapshot::Snapshot;
@@ -29,6 +30,11 @@ pub enum MessageBody {
         pre_vote: bool,
         /// The candidate's last log entry: lastLogTerm, lastLogIndex (§5.4.1).
         last_log: LogPosition,
+        /// The candidate campaigns because the leader sent it TimeoutNow
+        /// (thesis §3.10): voters answer even under the leader lease, as
+        /// etcd's `campaignTransfer` context does.
+        #[serde(default)]
+        leader_transfer: bool,
     },
     /// The answer to a RequestVote.
     RequestVoteResponse {
@@ -46,6 +52,11 @@ pub enum MessageBody {
         entries: Vec<Entry>,
         /// The leader's commit index.
         leader_commit: Index,
+        /// Set on the heartbeat round a ReadIndex read started (thesis §6.4;
+        /// etcd's heartbeat context): the follower echoes it, so the leader
+        /// knows the answer came after the read.
+        #[serde(default)]
+        read_ctx: Option<u64>,
     },
     /// The answer to an AppendEntries.
     AppendEntriesResponse(AppendResponse),
@@ -67,6 +78,23 @@ pub enum MessageBody {
         /// included index, or our commit index if the snapshot was stale.
         match_index: Index,
     },
+    /// A follower forwards a client's ReadIndex read to its leader (thesis
+    /// §6.4: "followers forward read requests"; etcd's MsgReadIndex).
+    ReadIndex {
+        /// The read's id, chosen by the client.
+        read_id: u64,
+    },
+    /// The leader's answer to a forwarded read: the read index once it has
+    /// confirmed leadership, or `None` if it is not (or no longer) leader.
+    ReadIndexResponse {
+        /// The read's id.
+        read_id: u64,
+        /// The index the follower must apply up to before answering.
+        read_index: Option<Index>,
+    },
+    /// Leader transfer (thesis §3.10): the target is up to date, so it
+    /// should start an election now, without waiting for its timer.
+    TimeoutNow,
 }
 
 /// The answer to an AppendEntries (Figure 2's `success`, plus what a leader
@@ -79,6 +107,9 @@ pub struct AppendResponse {
     pub request_term: Term,
     /// Matched or rejected.
     pub outcome: AppendOutcome,
+    /// The request's `read_ctx`, echoed (thesis §6.4).
+    #[serde(default)]
+    pub read_ctx: Option<u64>,
 }
 
 /// Whether the follower's log matched the request's `prev_log`.
@@ -143,7 +174,13 @@ impl AppendResponse {
         AppendResponse {
             request_term,
             outcome: AppendOutcome::Matched { match_index },
+            read_ctx: None,
         }
+    }
+
+    /// The same answer, echoing the request's ReadIndex context.
+    pub fn echoing(self, read_ctx: Option<u64>) -> AppendResponse {
+        AppendResponse { read_ctx, ..self }
     }
 
     /// `success = false` for a request whose prevLogIndex was
@@ -159,6 +196,7 @@ impl AppendResponse {
                 prev_log_index,
                 hint,
             },
+            read_ctx: None,
         }
     }
 
@@ -189,11 +227,17 @@ pub enum MessageKind {
     InstallSnapshot,
     /// An InstallSnapshot answer.
     InstallSnapshotResponse,
+    /// A follower forwarding a ReadIndex read to its leader (thesis §6.4).
+    ReadIndex,
+    /// The leader's read index for a forwarded read.
+    ReadIndexResponse,
+    /// Leadership transfer: campaign now (thesis §3.10).
+    TimeoutNow,
 }
 
 impl MessageKind {
     /// Every kind, in the order the legend lists them.
-    pub const ALL: [MessageKind; 8] = [
+    pub const ALL: [MessageKind; 11] = [
         MessageKind::PreVote,
         MessageKind::PreVoteResponse,
         MessageKind::RequestVote,
@@ -202,10 +246,13 @@ impl MessageKind {
         MessageKind::AppendEntriesResponse,
         MessageKind::InstallSnapshot,
         MessageKind::InstallSnapshotResponse,
+        MessageKind::ReadIndex,
+        MessageKind::ReadIndexResponse,
+        MessageKind::TimeoutNow,
     ];
 
     /// The stable name: `pre-vote`, `request-vote`, `append-entries`,
-    /// `install-snapshot` and their `-resp` forms (the UI's `data-msg`; part of the automation
+    /// `install-snapshot`, `read-index`, their `-resp` forms, `timeout-now` (the UI's `data-msg`; part of the automation
     /// contract, never renamed).
     pub const fn name(self) -> &'static str {
         match self {
@@ -217,6 +264,9 @@ impl MessageKind {
             MessageKind::AppendEntriesResponse => "append-entries-resp",
             MessageKind::InstallSnapshot => "install-snapshot",
             MessageKind::InstallSnapshotResponse => "install-snapshot-resp",
+            MessageKind::ReadIndex => "read-index",
+            MessageKind::ReadIndexResponse => "read-index-resp",
+            MessageKind::TimeoutNow => "timeout-now",
         }
     }
 
@@ -252,6 +302,9 @@ impl MessageBody {
             MessageBody::AppendEntriesResponse(_) => MessageKind::AppendEntriesResponse,
             MessageBody::InstallSnapshot { .. } => MessageKind::InstallSnapshot,
             MessageBody::InstallSnapshotResponse { .. } => MessageKind::InstallSnapshotResponse,
+            MessageBody::ReadIndex { .. } => MessageKind::ReadIndex,
+            MessageBody::ReadIndexResponse { .. } => MessageKind::ReadIndexResponse,
+            MessageBody::TimeoutNow => MessageKind::TimeoutNow,
         }
     }
 
@@ -282,6 +335,7 @@ impl MessageBody {
             MessageBody::RequestVoteResponse { vote_granted, .. } => Some(*vote_granted),
             MessageBody::AppendEntriesResponse(r) => Some(r.success()),
             MessageBody::InstallSnapshotResponse { installed, .. } => Some(*installed),
+            MessageBody::ReadIndexResponse { read_index, .. } => Some(read_index.is_some()),
             _ => None,
         }
     }

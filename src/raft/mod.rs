@@ -11,6 +11,7 @@
 //! Understandable Consensus Algorithm", 2014; "§5.2" etc. below) and Ongaro's
 //! thesis ("thesis §9.6").
 
+mod check_quorum;
 mod commit;
 mod config;
 mod election;
@@ -21,18 +22,22 @@ mod membership;
 mod message;
 mod node;
 mod quorum;
+mod read_index;
 mod reconfig;
 mod replication;
 mod rng;
 mod snapshot;
 mod state;
+mod transfer;
 mod types;
+mod unsafe_rule;
 mod wellformed;
 
 pub use commit::{CommitRule, CommitStatus};
-pub use config::{Config, ConfigError, UnsafeSwitch, MAX_COMPACT_THRESHOLD};
+pub use config::{Config, ConfigError, PreVoteMode, UnsafeSwitch, MAX_COMPACT_THRESHOLD};
 pub use event::{
-    AppendRejection, CommitHold, ConfigCause, ConfigHalf, Event, NoCampaign, RoleCause, VoteDenial,
+    AppendRejection, CommitHold, ConfigCause, ConfigHalf, Event, NoCampaign, ReadFailure, ReadStep,
+    RoleCause, TransferEnd, VoteDenial,
 };
 pub use kv::{ApplyResult, Command, CommandError, KvStore, MAX_COMMAND_LEN};
 pub use log::{Entry, EntryData, RaftLog};
@@ -40,10 +45,13 @@ pub use membership::{fmt_set, ConfChange, ConfChangeError, ConfigEntry, Membersh
 pub use message::{AppendOutcome, AppendResponse, ConflictHint, Message, MessageBody, MessageKind};
 pub use node::{Node, ProposeError};
 pub use quorum::{JointConfig, MajorityConfig, VoteResult};
+pub use read_index::{ReadError, ReadMode, Reads};
 pub use rng::Rng;
 pub use snapshot::{
     CompactError, CompactTrigger, Snapshot, SnapshotIgnore, SnapshotInstall, SnapshotReason,
 };
 pub use state::{PersistentState, Progress, Role};
+pub use transfer::{Transfer, TransferError};
 pub use types::{Index, LogPosition, NodeId, Term};
+pub use unsafe_rule::UnsafeRule;
 pub use wellformed::{MessageFault, MAX_ENTRIES, MAX_INDEX, MAX_TERM};

@@ -1,6 +1,7 @@
 //! The node: Figure 2's state and rules, driven by `tick`, `step` and `propose`.
 //! Elections live in `election.rs`, replication and commit in `replication.rs`.
 
+use super::check_quorum::Contact;
 use super::config::{Config, ConfigError, UnsafeSwitch};
 use super::event::{CommitHold, Event, RoleCause};
 use super::kv::{Command, KvStore};
@@ -8,9 +9,12 @@ use super::log::RaftLog;
 use super::membership::Membership;
 use super::message::{AppendResponse, Message, MessageBody};
 use super::quorum::JointConfig;
+use super::read_index::Reads;
 use super::rng::Rng;
 use super::state::{PersistentState, Progress, Role};
+use super::transfer::Transfer;
 use super::types::{Index, NodeId, Term};
+use super::unsafe_rule::UnsafeRule;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -23,6 +27,12 @@ pub enum ProposeError {
         /// The leader this node follows, if known.
         leader: Option<NodeId>,
     },
+    /// The leader is handing leadership over (thesis §3.10) and takes no
+    /// commands until the transfer ends.
+    TransferInProgress {
+        /// The node it hands over to.
+        target: NodeId,
+    },
 }
 
 impl std::fmt::Display for ProposeError {
@@ -31,6 +41,9 @@ impl std::fmt::Display for ProposeError {
             ProposeError::NotLeader { leader: Some(l) } => write!(f, "not the leader; try n{l}"),
             ProposeError::NotLeader { leader: None } => {
                 write!(f, "not the leader; no leader known")
+            }
+            ProposeError::TransferInProgress { target } => {
+                write!(f, "handing leadership to n{target}; try again soon")
             }
         }
     }
@@ -65,6 +78,14 @@ pub struct Node {
     pub(super) heartbeat_elapsed: u32,
     pub(super) randomized_election_timeout: u32,
     pub(super) last_hold: Option<CommitHold>,
+    /// Ticks this node has been given since it (re)started: its own clock.
+    pub(super) clock: u64,
+    /// Leader only: when each follower was last heard from (CheckQuorum).
+    pub(super) contact: Contact,
+    /// ReadIndex and lease reads in progress.
+    pub(super) reads: Reads,
+    /// Leader only: a leadership transfer in progress.
+    pub(super) transfer: Option<Transfer>,
     pub(super) rng: Rng,
     pub(super) outbox: Vec<Message>,
     pub(super) events: Vec<Event>,
@@ -98,9 +119,16 @@ impl Node {
         mut persistent: PersistentState,
     ) -> Result<Node, ConfigError> {
         config.validate()?;
-        if config.is_unsafe(UnsafeSwitch::ForgetVoteOnRestart) {
-            persistent.voted_for = None;
-        }
+        let forgotten = match persistent.voted_for {
+            Some(v) if config.is_unsafe(UnsafeSwitch::ForgetVoteOnRestart) => {
+                persistent.voted_for = None;
+                Some(UnsafeRule::ForgotVote {
+                    term: persistent.current_term,
+                    voted_for: v,
+                })
+            }
+            _ => None,
+        };
         let base = if members.is_empty() {
             Membership::default()
         } else {
@@ -139,6 +167,10 @@ impl Node {
             election_elapsed: 0,
             heartbeat_elapsed: 0,
             last_hold: None,
+            clock: 0,
+            contact: Contact::default(),
+            reads: Reads::default(),
+            transfer: None,
             rng,
             outbox: Vec::new(),
             events: Vec::new(),
@@ -146,6 +178,9 @@ impl Node {
         node.reset_election_timer();
         node.refresh_membership(None);
         node.events.clear(); // the configuration read at start-up is not news
+        if let Some(rule) = forgotten {
+            node.events.push(Event::UnsafeRuleBroken { rule });
+        }
         if restored {
             let s = &node.persistent.snapshot;
             let event = Event::RestoredFromSnapshot {
@@ -164,15 +199,14 @@ impl Node {
     /// heartbeats every `heartbeat_interval` and, with CheckQuorum, steps down
     /// if it has not heard from a majority within an election timeout.
     pub fn tick(&mut self) {
+        self.clock += 1;
         self.election_elapsed = self.election_elapsed.saturating_add(1);
         if self.role == Role::Leader {
             self.heartbeat_elapsed += 1;
-            if self.config.check_quorum && self.election_elapsed >= self.config.election_timeout {
-                self.election_elapsed = 0;
-                if !self.check_quorum_active() {
-                    return;
-                }
+            if self.config.check_quorum && !self.check_quorum_window() {
+                return;
             }
+            self.tick_transfer();
             if self.heartbeat_elapsed >= self.config.heartbeat_interval {
                 self.heartbeat_elapsed = 0;
                 self.broadcast_append();
@@ -229,9 +263,9 @@ impl Node {
             return;
         }
         match msg.body {
-            MessageBody::RequestVote { pre_vote, last_log } => {
-                self.handle_request_vote(msg.from, msg.term, pre_vote, last_log)
-            }
+            MessageBody::RequestVote {
+                pre_vote, last_log, ..
+            } => self.handle_request_vote(msg.from, msg.term, pre_vote, last_log),
             MessageBody::RequestVoteResponse {
                 pre_vote,
                 vote_granted,
@@ -240,7 +274,15 @@ impl Node {
                 prev_log,
                 entries,
                 leader_commit,
-            } => self.handle_append_entries(msg.from, msg.term, prev_log, &entries, leader_commit),
+                read_ctx,
+            } => self.handle_append_entries(
+                msg.from,
+                msg.term,
+                prev_log,
+                &entries,
+                leader_commit,
+                read_ctx,
+            ),
             MessageBody::AppendEntriesResponse(response) => {
                 self.handle_append_response(msg.from, response)
             }
@@ -252,6 +294,12 @@ impl Node {
                 match_index,
                 ..
             } => self.handle_snapshot_response(msg.from, request_term, match_index),
+            MessageBody::ReadIndex { read_id } => self.handle_read_index(msg.from, read_id),
+            MessageBody::ReadIndexResponse {
+                read_id,
+                read_index,
+            } => self.handle_read_index_response(msg.from, read_id, read_index),
+            MessageBody::TimeoutNow => self.handle_timeout_now(msg.from),
         }
     }
 
@@ -263,6 +311,9 @@ impl Node {
             return Err(ProposeError::NotLeader {
                 leader: self.leader_id,
             });
+        }
+        if let Some(t) = self.transfer {
+            return Err(ProposeError::TransferInProgress { target: t.target });
         }
         let term = self.persistent.current_term;
         let index = self
@@ -345,8 +396,8 @@ impl Node {
     pub fn votes(&self) -> &BTreeMap<NodeId, bool> {
         &self.votes
     }
-    /// Ticks since the election timer was last reset (for a leader, since the
-    /// last CheckQuorum round).
+    /// Ticks since the election timer was last reset (for a leader, since it
+    /// was elected).
     pub fn election_elapsed(&self) -> u32 {
         self.election_elapsed
     }
@@ -426,10 +477,15 @@ impl Node {
         let term = self.persistent.current_term;
         if msg.term > term {
             match msg.body {
-                MessageBody::RequestVote { pre_vote, .. } => {
+                MessageBody::RequestVote {
+                    pre_vote,
+                    leader_transfer,
+                    ..
+                } => {
                     // CheckQuorum's lease (thesis §4.2.3): ignore disruptive
-                    // candidates while a leader is known to be alive.
-                    if self.config.check_quorum {
+                    // candidates while a leader is known to be alive — unless
+                    // the leader itself asked for this election (§3.10).
+                    if self.config.check_quorum && !leader_transfer {
                         if let Some(leader) = self.lease_holder() {
                             self.deny_vote_lease(msg.from, msg.term, pre_vote, leader);
                             return false;
@@ -467,7 +523,14 @@ impl Node {
         } else if msg.term < term {
             let accept = self.config.is_unsafe(UnsafeSwitch::AcceptStaleLeader)
                 && matches!(msg.body, MessageBody::AppendEntries { .. });
-            if !accept {
+            if accept {
+                let rule = UnsafeRule::AcceptedStaleLeader {
+                    leader: msg.from,
+                    leader_term: msg.term,
+                    our_term: term,
+                };
+                self.events.push(Event::UnsafeRuleBroken { rule });
+            } else {
                 self.reject_stale(msg);
             }
             accept
@@ -534,9 +597,18 @@ impl Node {
 
     /// Become (or stay) a follower in `term`, following `leader` if known.
     pub(super) fn become_follower(&mut self, term: Term, leader: Option<NodeId>, cause: RoleCause) {
+        let changed = term > self.persistent.current_term
+            || self.role != Role::Follower
+            || leader != self.leader_id;
         if term > self.persistent.current_term {
             self.persistent.current_term = term;
             self.persistent.voted_for = None;
+        }
+        if self.role == Role::Leader {
+            self.end_transfer_on_step_down();
+        }
+        if changed {
+            self.abandon_reads(); // reads not yet confirmed fail; the client retries
         }
         self.leader_id = leader;
         self.progress.clear();
@@ -544,23 +616,5 @@ impl Node {
         self.last_hold = None;
         self.reset_election_timer();
         self.set_role(Role::Follower, cause);
-    }
-
-    /// CheckQuorum (thesis §6.2): returns false if the leader stepped down.
-    fn check_quorum_active(&mut self) -> bool {
-        let mut heard: Vec<NodeId> = vec![self.id];
-        for (&peer, pr) in self.progress.iter_mut() {
-            if pr.recent_active {
-                heard.push(peer);
-            }
-            pr.recent_active = false;
-        }
-        if self.voter_config().is_quorum(|id| heard.contains(&id)) {
-            return true;
-        }
-        heard.sort_unstable();
-        let term = self.persistent.current_term;
-        self.become_follower(term, None, RoleCause::LostQuorum { heard_from: heard });
-        false
     }
 }

@@ -12,6 +12,7 @@ use super::membership::{ConfChange, ConfChangeError, ConfigEntry, Membership};
 use super::node::Node;
 use super::state::{Progress, Role};
 use super::types::{Index, Term};
+use super::unsafe_rule::UnsafeRule;
 
 impl Node {
     /// A configuration change (thesis §4.2, §4.3): the leader validates it,
@@ -24,6 +25,14 @@ impl Node {
         change: ConfChange,
     ) -> Result<(Index, Term), ConfChangeError> {
         self.check_conf_change(&change).map(|next| {
+            if matches!(change, ConfChange::ChangeVoters(_)) && !next.is_joint() {
+                // Only the unsafe switch skips C_old,new for a voter change.
+                let rule = UnsafeRule::OneStepMembershipChange {
+                    from: self.membership.voters.incoming.voters().collect(),
+                    to: next.voters.incoming.voters().collect(),
+                };
+                self.events.push(Event::UnsafeRuleBroken { rule });
+            }
             let cause = ConfigCause::Proposed(change.clone());
             self.append_config(change, next, cause)
         })

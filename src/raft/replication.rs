@@ -8,6 +8,7 @@ use super::message::{AppendOutcome, AppendResponse, ConflictHint, MessageBody};
 use super::node::Node;
 use super::state::Role;
 use super::types::{Index, LogPosition, NodeId, Term};
+use super::unsafe_rule::UnsafeRule;
 
 impl Node {
     /// Heartbeat round (§5.2): an AppendEntries to every follower, carrying
@@ -15,7 +16,16 @@ impl Node {
     pub(super) fn broadcast_append(&mut self) {
         let others: Vec<NodeId> = self.others().collect();
         for peer in others {
-            self.send_append(peer, true);
+            self.send_append_ctx(peer, true, None);
+        }
+    }
+
+    /// A heartbeat round tagged for ReadIndex (thesis §6.4): each follower
+    /// echoes `round` in its answer.
+    pub(super) fn broadcast_heartbeat_round(&mut self, round: u64) {
+        let others: Vec<NodeId> = self.others().collect();
+        for peer in others {
+            self.send_append_ctx(peer, true, Some(round));
         }
     }
 
@@ -24,7 +34,7 @@ impl Node {
     pub(super) fn broadcast_append_new_entries(&mut self) {
         let others: Vec<NodeId> = self.others().collect();
         for peer in others {
-            self.send_append(peer, false);
+            self.send_append_ctx(peer, false, None);
         }
     }
 
@@ -32,6 +42,10 @@ impl Node {
     /// past what was sent (optimistic pipelining, as etcd's replicate state);
     /// a rejection moves it back (§5.3).
     pub(super) fn send_append(&mut self, peer: NodeId, allow_empty: bool) {
+        self.send_append_ctx(peer, allow_empty, None);
+    }
+
+    fn send_append_ctx(&mut self, peer: NodeId, allow_empty: bool, read_ctx: Option<u64>) {
         let Some(pr) = self.progress.get(&peer).copied() else {
             return;
         };
@@ -57,6 +71,7 @@ impl Node {
             prev_log,
             entries,
             leader_commit: self.commit_index,
+            read_ctx,
         };
         self.send(peer, term, body);
     }
@@ -70,6 +85,7 @@ impl Node {
         prev_log: LogPosition,
         entries: &[Entry],
         leader_commit: Index,
+        read_ctx: Option<u64>,
     ) {
         if self.role != Role::Follower {
             let term = self.persistent.current_term;
@@ -131,7 +147,8 @@ impl Node {
         };
         if let Some((reason, hint)) = rejection {
             self.events.push(Event::AppendRejected { leader, reason });
-            let response = AppendResponse::rejected(term, prev_log_index, Some(hint));
+            let response =
+                AppendResponse::rejected(term, prev_log_index, Some(hint)).echoing(read_ctx);
             return self.send(leader, term, MessageBody::AppendEntriesResponse(response));
         }
         // Rules 3–4: delete conflicting entries, append new ones.
@@ -164,7 +181,7 @@ impl Node {
             self.commit_index = new_commit;
             self.apply_committed();
         }
-        let response = AppendResponse::matched(term, match_index);
+        let response = AppendResponse::matched(term, match_index).echoing(read_ctx);
         self.send(leader, term, MessageBody::AppendEntriesResponse(response));
     }
 
@@ -174,16 +191,21 @@ impl Node {
             return;
         }
         let last_index = self.persistent.log.last_index();
+        if !self.progress.contains_key(&from) {
+            return;
+        }
+        self.heard_from(from);
+        self.read_acked(from, response.read_ctx);
         let Some(pr) = self.progress.get_mut(&from) else {
             return;
         };
-        pr.recent_active = true;
         let (rejected_prev_index, hint) = match response.outcome {
             AppendOutcome::Matched { match_index } => {
                 pr.match_index = pr.match_index.max(match_index.min(last_index));
                 pr.next_index = pr.next_index.max(pr.match_index.saturating_add(1));
                 self.maybe_commit();
                 self.send_append(from, false);
+                self.transfer_progress(from);
                 return;
             }
             AppendOutcome::Rejected {
@@ -239,6 +261,17 @@ impl Node {
         };
         let hold = match rule.status(index) {
             CommitStatus::Committable { holders } => {
+                let entry_term = self.persistent.log.term_at(index).unwrap_or(0);
+                let current_term = self.persistent.current_term;
+                if entry_term != current_term {
+                    // Only the unsafe switch lets an old-term entry commit by counting.
+                    let rule = UnsafeRule::CommittedOldTermByCounting {
+                        index,
+                        entry_term,
+                        current_term,
+                    };
+                    self.events.push(Event::UnsafeRuleBroken { rule });
+                }
                 self.events.push(Event::CommitAdvanced {
                     from: self.commit_index,
                     to: index,
@@ -313,6 +346,7 @@ impl Node {
                     .push(Event::ConfigCommitted { index, membership });
             }
         }
+        self.answer_reads();
         self.maybe_auto_compact();
     }
 }

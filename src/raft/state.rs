@@ -54,6 +54,7 @@ pub struct Progress {
     pub next_index: Index,
     /// Highest index known to be replicated there.
     pub match_index: Index,
-    /// Heard from it since the last CheckQuorum round.
+    /// Heard from it within the last election timeout (CheckQuorum's window,
+    /// thesis §6.2).
     pub recent_active: bool,
 }

@@ -143,6 +143,7 @@ impl Message {
                 prev_log,
                 entries,
                 leader_commit,
+                ..
             } => {
                 terms(&[prev_log.term])?;
                 indexes(&[prev_log.index, *leader_commit])?;
@@ -169,6 +170,10 @@ impl Message {
             } => {
                 terms(&[*request_term])?;
                 indexes(&[*match_index])
+            }
+            MessageBody::ReadIndex { .. } | MessageBody::TimeoutNow => Ok(()),
+            MessageBody::ReadIndexResponse { read_index, .. } => {
+                indexes(&[read_index.unwrap_or(0)])
             }
             MessageBody::AppendEntriesResponse(r) => {
                 terms(&[r.request_term])?;
@@ -217,6 +222,7 @@ mod tests {
                     })
                     .collect(),
                 leader_commit: 0,
+                read_ctx: None,
             },
         }
     }
@@ -273,6 +279,7 @@ mod tests {
                     }),
                 }],
                 leader_commit: 0,
+                read_ctx: None,
             },
             ..ae(1, 0, vec![])
         };
@@ -281,6 +288,7 @@ mod tests {
             body: MessageBody::RequestVote {
                 pre_vote: false,
                 last_log: LogPosition::new(9, 1),
+                leader_transfer: false,
             },
             ..ae(2, 0, vec![])
         };

@@ -20,9 +20,12 @@ mod figure8;
 mod joint;
 mod leader_crash;
 mod leader_failures;
+mod leader_transfer;
 mod one_way;
 mod partition;
 mod prevote;
+mod prevote_check_quorum;
+mod reads;
 mod remove_leader;
 mod replication;
 mod replication_modes;
@@ -47,6 +50,8 @@ pub fn all() -> Vec<Scenario> {
         partition::scenario(),
         prevote::scenario(false),
         prevote::scenario(true),
+        prevote_check_quorum::scenario(false),
+        prevote_check_quorum::scenario(true),
         one_way::scenario(),
         leader_failures::scenario(),
         why_consensus::scenario(),
@@ -57,6 +62,9 @@ pub fn all() -> Vec<Scenario> {
         replication_modes::scenario(),
         figure7::scenario(),
         snapshot_catch_up::scenario(),
+        reads::scenario(false),
+        reads::scenario(true),
+        leader_transfer::scenario(),
     ]
 }
 

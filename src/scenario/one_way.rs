@@ -73,15 +73,17 @@ pub fn scenario() -> Scenario {
             Step::new(
                 ("n2 and n3 elect a leader", "n2 和 n3 选出领导者"),
                 "§5.2",
-                "With no more heartbeats, n3's timer runs out; it campaigns in term 2 and n2 votes \
-                 for it. n3 appends its no-op and commits it together with put x 2, which was \
+                "With no more heartbeats, n3's timer runs out; it campaigns in term 2 and n2, whose \
+                 lease on n1 has run out too, votes for it. n3 appends its no-op and commits it together with put x 2, which was \
                  already stored on n2 and n3 (§5.4.2). n1 hears nothing of this: both links towards \
                  it are still broken.",
-                "没有了心跳，n3 的定时器超时；它在任期 2 发起选举，n2 投票给它。n3 追加空操作条目，并与之一起提交\
+                "没有了心跳，n3 的定时器超时；它在任期 2 发起选举，n2 对 n1 的租约也已到期，于是投票给它。n3 追加空操作条目，并与之一起提交\
                  了 put x 2——这个条目早已保存在 n2 和 n3 上（§5.4.2）。n1 对此一无所知：通往它的两条链路\
                  仍然是断开的。",
             )
             .ops([
+                Op::RunUntil(Cond::Quiet, 10), // n1's last heartbeats land
+                act(Action::SetTimeout(1, 60)),
                 act(Action::SetTimeout(2, 39)),
                 act(Action::SetTimeout(3, 20)),
                 Op::RunUntil(Cond::Role(3, RoleKey::Leader), 100),

@@ -105,18 +105,21 @@ pub fn scenario(pre_vote: bool) -> Scenario {
                      healthy leader B steps down. A cannot win, its log is behind (§5.4.1), so the \
                      cluster is without leader until C wins a new election in term 7. A useless \
                      election, exactly the harm the notes describe.",
-                    "The network heals. A's pre-vote requests reach B and C, which refuse them: B is \
-                     the leader and C hears from B regularly; A's log is behind anyway. Since a \
-                     pre-vote never changes anyone's term, B stays leader in term 2. A receives B's \
-                     heartbeat, becomes a follower of term 2 and catches up. No disruption.",
+                    "The network heals. A's pre-vote requests reach B and C, which refuse them: \
+                     A's log is behind theirs (§5.4.1) — in etcd's PreVote, the default here, term \
+                     and log are the only grounds. Since a pre-vote never changes anyone's term, B \
+                     stays leader in term 2. A receives B's heartbeat, becomes a follower of term 2 \
+                     and catches up. No disruption. (Had A's log been up to date, etcd's PreVote \
+                     alone would have let it through: scenario 9c.)",
                 ),
                 pick(
                     "网络恢复了。A 的消息带着任期 5，比所有节点都大，而看到更大任期的节点会采用它并成为跟随者（§5.1）：\
                      健康的领导者 B 下台了。A 的日志落后，无法获胜（§5.4.1），所以集群在一段时间内没有领导者，直到 \
                      C 在任期 7 赢得新的选举。这是一次无效的选举，正是笔记中描述的危害。",
-                    "网络恢复了。A 的预投票请求到达 B 和 C，它们都拒绝了：B 本身就是领导者，C 一直能收到 B 的心跳；而且 A 的\
-                     日志本来就落后。预投票从不改变任何节点的任期，所以 B 继续在任期 2 担任领导者。A 收到 B 的心跳，成为\
-                     任期 2 的跟随者并追上日志。集群没有受到干扰。",
+                    "网络恢复了。A 的预投票请求到达 B 和 C，它们都拒绝了：A 的日志比它们的旧（§5.4.1）——在这里默认的 \
+                     etcd 预投票中，任期和日志是仅有的两个判断依据。预投票从不改变任何节点的任期，所以 B 继续在任期 2 \
+                     担任领导者。A 收到 B 的心跳，成为任期 2 的跟随者并追上日志。集群没有受到干扰。（如果 A 的日志是最新\
+                     的，仅靠 etcd 的预投票拦不住它：见场景 9c。）",
                 ),
             )
             .ops([act(Action::Recover), Op::Run(80)])

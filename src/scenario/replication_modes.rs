@@ -93,8 +93,8 @@ pub fn scenario() -> Scenario {
                  leader answers only once every follower stores the entry. put x 3 is answered with \
                  all three up. Then n3 crashes and the client writes put x 4. Raft still commits it \
                  underneath (n2 and n1 are a majority), but full sync waits for n3: the client \
-                 gets no answer. One dead follower stops every write (seed 000: 一个从节点故障，\
-                 整个系统就会不可用).",
+                 gets no answer. One dead follower stops every write, as the course notes warn: \
+                 with full sync, one failed replica makes the whole system unavailable.",
                 "n1 重启并追上日志，我们切换到全同步复制：只有所有跟随者都保存了条目，领导者才应答。三个节点都在时，\
                  put x 3 得到了应答。然后 n3 崩溃，客户端写入 put x 4。底层的 Raft 仍然提交了它（n2 和 n1 构成多数派），\
                  但全同步要等 n3：客户端得不到应答。一个从节点故障，整个系统就不可用了。",

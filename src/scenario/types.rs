@@ -69,6 +69,7 @@ impl Cond {
                         OpStatus::Committed { .. }
                             | OpStatus::Acknowledged { .. }
                             | OpStatus::Failed { .. }
+                            | OpStatus::ReadAnswered { .. }
                     )
             }),
             Cond::OpIs(op, status) => sim.world().client().ops().iter().any(|o| {

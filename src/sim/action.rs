@@ -3,7 +3,7 @@
 //! `(config, actions)` replays the exact same run.
 
 use super::network::MsgId;
-use crate::raft::{Command, Index, Message, NodeId};
+use crate::raft::{Command, Index, Message, NodeId, ReadMode};
 use serde::{Deserialize, Serialize};
 
 /// Where a client sends a command.
@@ -99,4 +99,16 @@ pub enum Action {
     /// Set every node's automatic compaction threshold, in applied entries
     /// outside the snapshot (0 turns it off).
     SetCompactThreshold(u32),
+    /// A client reads `key` by ReadIndex or lease (thesis §6.4); `log`
+    /// reads are `Propose` of a `get`.
+    Read {
+        /// Where the read is sent.
+        target: Target,
+        /// The key.
+        key: String,
+        /// ReadIndex or lease.
+        mode: ReadMode,
+    },
+    /// The leader hands leadership to this node (thesis §3.10).
+    TransferLeader(NodeId),
 }

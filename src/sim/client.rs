@@ -6,7 +6,9 @@
 use super::action::Target;
 use super::replication_mode::{AckReason, ReplicationMode};
 use super::trace::TraceKind;
-use crate::raft::{ApplyResult, Command, Event, Index, NodeId, Term};
+use crate::raft::{
+    ApplyResult, Command, Event, Index, NodeId, ReadFailure, ReadMode, ReadStep, Term,
+};
 use serde::{Deserialize, Serialize};
 
 /// How many times a cluster-targeted command is tried before giving up.
@@ -46,6 +48,20 @@ pub enum OpFailure {
     },
     /// No answer in time: the entry may or may not commit.
     TimedOut,
+    /// The leader is handing over leadership and takes no commands (thesis §3.10).
+    LeaderTransferring {
+        /// The leader.
+        node: NodeId,
+        /// The node it hands over to.
+        target: NodeId,
+    },
+    /// A ReadIndex or lease read was abandoned by the node asked.
+    ReadAbandoned {
+        /// The node.
+        node: NodeId,
+        /// Why.
+        reason: ReadFailure,
+    },
 }
 
 /// Where an operation stands.
@@ -104,6 +120,24 @@ pub enum OpStatus {
         /// When.
         at: u64,
     },
+    /// A ReadIndex or lease read is in progress at a node (thesis §6.4).
+    Reading {
+        /// The node asked.
+        node: NodeId,
+        /// The read's id.
+        read_id: u64,
+    },
+    /// A ReadIndex or lease read was answered.
+    ReadAnswered {
+        /// The node that answered.
+        node: NodeId,
+        /// The read index it waited for.
+        read_index: Index,
+        /// The value read.
+        value: Option<String>,
+        /// When.
+        at: u64,
+    },
 }
 
 /// One command a user or script submitted.
@@ -124,7 +158,14 @@ pub struct ClientOp {
     /// Where it stands.
     pub status: OpStatus,
     /// The history record of the attempt in progress.
-    history_slot: Option<usize>,
+    pub(super) history_slot: Option<usize>,
+    /// How a `get` is served: through the log, ReadIndex or lease.
+    #[serde(default)]
+    pub read_mode: ReadMode,
+    /// The current read attempt's steps at every node, in order (its round
+    /// trip: forwarded, index recorded, confirmed by whom, answered).
+    #[serde(default)]
+    pub read_steps: Vec<(NodeId, ReadStep)>,
     /// The result the leader applied for the pending entry, kept for an
     /// acknowledgement that comes after the apply (fully synchronous).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,9 +190,9 @@ pub struct HistoryOp {
 /// The client.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Client {
-    ops: Vec<ClientOp>,
-    history: Vec<HistoryOp>,
-    clock: u64,
+    pub(super) ops: Vec<ClientOp>,
+    pub(super) history: Vec<HistoryOp>,
+    pub(super) clock: u64,
     known_leader: Option<NodeId>,
     /// When the leader answers (set by the world from its configuration).
     #[serde(default)]
@@ -189,6 +230,8 @@ impl Client {
                 last: None,
             },
             history_slot: None,
+            read_mode: ReadMode::Log,
+            read_steps: Vec::new(),
             applied: None,
         });
         self.ops.len() - 1
@@ -322,6 +365,9 @@ impl Client {
         let TraceKind::Raft(event) = kind else {
             return;
         };
+        if let Event::Read { read_id, step } = event {
+            return self.observe_read(tick, node, *read_id, step);
+        }
         if let Event::Applied {
             index,
             term,

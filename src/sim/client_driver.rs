@@ -3,10 +3,11 @@
 
 use super::action::Target;
 use super::client::OpFailure;
+use super::client_reads::Offer;
 use super::node_slot::NodeStatus;
 use super::trace::{SimEvent, TraceKind};
 use super::world::World;
-use crate::raft::{NodeId, ProposeError};
+use crate::raft::NodeId;
 
 impl World {
     fn retry_delay(&self) -> u64 {
@@ -52,18 +53,13 @@ impl World {
                     delay,
                 );
             }
-            let command = self.client.ops()[i].command.clone();
-            let result = self.nodes[slot_index].node.propose(command);
-            self.collect(slot_index);
-            match result {
-                Ok((index, term)) => {
-                    self.client.appended(i, tick, node, index, term);
-                    if !self.client.mode().answers_on_apply() {
-                        self.acknowledge_pending(slot_index);
-                    }
-                    return;
+            match self.offer(i, slot_index) {
+                Offer::Taken => return,
+                Offer::Transferring(to) => {
+                    let reason = OpFailure::LeaderTransferring { node, target: to };
+                    return self.client.attempt_failed(i, tick, reason, true, delay);
                 }
-                Err(ProposeError::NotLeader { leader }) => {
+                Offer::NotLeader(leader) => {
                     self.client.set_known_leader(leader);
                     let redirect = leader.filter(|l| !tried.contains(l));
                     match (target, redirect) {
@@ -128,6 +124,8 @@ impl World {
                 );
             }
         }
+        let timeout = self.answer_timeout();
+        self.reads_tick(timeout, delay);
         for i in self.client.due(tick) {
             self.attempt(i);
         }

@@ -1,6 +1,8 @@
 //! The simulation's configuration, validated up front.
 
-use crate::raft::{CompactError, ConfChangeError, Config as RaftConfig, ConfigError};
+use crate::raft::{
+    CompactError, ConfChangeError, Config as RaftConfig, ConfigError, TransferError,
+};
 use serde::{Deserialize, Serialize};
 
 /// Everything that fixes a run, together with the seed and the action list.
@@ -108,7 +110,8 @@ pub enum SimError {
     BadPartition,
     /// A hand-written message was refused (see [`super::inject`]).
     Inject(super::inject::InjectError),
-    /// A membership change needs a leader, and no running node leads.
+    /// A membership change or a leadership transfer needs a leader, and no
+    /// running node leads.
     NoLeader,
     /// The leader refused the membership change (thesis chapter 4).
     Membership(ConfChangeError),
@@ -141,6 +144,12 @@ pub enum SimError {
         /// The furthest tick known.
         head: u64,
     },
+    /// A lease read needs CheckQuorum (thesis §6.4.1).
+    LeaseNeedsCheckQuorum,
+    /// A read by ReadIndex or lease must name a key (1 to 64 characters, no spaces).
+    BadReadKey,
+    /// The leader refused the transfer.
+    Transfer(TransferError),
 }
 
 impl std::fmt::Display for SimError {
@@ -163,10 +172,7 @@ impl std::fmt::Display for SimError {
             SimError::NoSuchMessage { id } => write!(f, "message #{id} is not in flight"),
             SimError::NodeState { node, status } => write!(f, "n{node} is {}", status.name()),
             SimError::BadPartition => write!(f, "a partition must name every node exactly once"),
-            SimError::NoLeader => write!(
-                f,
-                "no leader to change the configuration: wait for an election"
-            ),
+            SimError::NoLeader => write!(f, "there is no leader right now: wait for an election"),
             SimError::Membership(e) => write!(f, "{e}"),
             SimError::BadInitialState { node: 0 } => {
                 write!(f, "the starting states must name every node once")
@@ -189,6 +195,14 @@ impl std::fmt::Display for SimError {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }
             SimError::Inject(e) => write!(f, "{e}"),
+            SimError::LeaseNeedsCheckQuorum => write!(
+                f,
+                "a lease read needs CheckQuorum: switch it on in the settings (thesis §6.4.1)"
+            ),
+            SimError::BadReadKey => {
+                write!(f, "a read names one key: 1 to 64 characters, no spaces")
+            }
+            SimError::Transfer(e) => write!(f, "{e}"),
         }
     }
 }

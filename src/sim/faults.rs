@@ -15,6 +15,7 @@ impl World {
     pub fn apply(&mut self, action: &Action) -> Result<(), SimError> {
         apply(self, action)?;
         self.run_checker();
+        self.observe_lanes();
         Ok(())
     }
 }
@@ -119,6 +120,8 @@ fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
             let i = w.client.new_op(w.tick, *target, command.clone());
             w.attempt(i);
         }
+        Action::Read { target, key, mode } => super::client_reads::read(w, *target, key, *mode)?,
+        Action::TransferLeader(to) => super::client_reads::transfer(w, *to)?,
         Action::Inject(msg) => {
             super::inject::check_plausible(w, msg).map_err(SimError::Inject)?;
             let tick = w.tick;

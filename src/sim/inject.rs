@@ -142,6 +142,7 @@ pub fn check_plausible(w: &World, msg: &Message) -> Result<(), InjectError> {
             prev_log,
             entries,
             leader_commit,
+            ..
         } => {
             if w.checker().leader_of(msg.term) != Some(msg.from) {
                 return bad(Implausible::NotLeaderOfTerm);
@@ -163,6 +164,15 @@ pub fn check_plausible(w: &World, msg: &Message) -> Result<(), InjectError> {
             // snapshot checker's own tests (tests/snapshot_chaos.rs) forge
             // snapshots on purpose to show it fires.
             let _ = snapshot;
+        }
+        // A follower may forward a read at any time (thesis §6.4).
+        MessageBody::ReadIndex { .. } => {}
+        // Only the leader of the message's term answers reads and hands over
+        // leadership (thesis §6.4, §3.10).
+        MessageBody::ReadIndexResponse { .. } | MessageBody::TimeoutNow => {
+            if w.checker().leader_of(msg.term) != Some(msg.from) {
+                return bad(Implausible::NotLeaderOfTerm);
+            }
         }
         MessageBody::InstallSnapshotResponse {
             request_term,

@@ -10,18 +10,22 @@
 
 pub mod action;
 pub mod bench;
+pub mod cause;
 pub mod chaos;
 pub mod check;
 pub mod client;
 mod client_driver;
+mod client_reads;
 pub mod config;
 mod faults;
 pub mod hash;
 pub mod history;
 pub mod initial;
 pub mod inject;
+pub mod lanes;
 pub mod leadership;
 pub mod membership;
+pub mod msglog;
 pub mod network;
 pub mod node_slot;
 pub mod replication_mode;

@@ -76,7 +76,7 @@ impl Network {
     }
 
     /// Every cut directed link, sorted.
-    pub fn cut_links(&self) -> impl Iterator<Item = (NodeId, NodeId)> + '_ {
+    pub fn cut_links(&self) -> impl Iterator<Item = (NodeId, NodeId)> + Clone + '_ {
         self.cut.iter().copied()
     }
 

@@ -20,7 +20,8 @@ use super::history::Simulation;
 use super::network::MsgId;
 use super::role_key::RoleKey;
 use crate::raft::{
-    Command, CommandError, EntryData, Index, Membership, Message, MessageKind, NodeId, Term,
+    Command, CommandError, EntryData, Index, Membership, Message, MessageKind, NodeId, ReadMode,
+    Term,
 };
 use std::collections::BTreeMap;
 
@@ -174,6 +175,19 @@ impl Simulation {
         let command = Command::parse(text).map_err(ProposeScriptError::Command)?;
         self.act(Action::Propose(target, command))
             .map_err(ProposeScriptError::Sim)
+    }
+    /// A client reads `key` by ReadIndex or lease (thesis §6.4) — or through
+    /// the log, as a proposed `get`.
+    pub fn read(&mut self, target: Target, key: &str, mode: ReadMode) -> Result<(), SimError> {
+        self.act(Action::Read {
+            target,
+            key: key.to_string(),
+            mode,
+        })
+    }
+    /// The running leader hands leadership to `to` (thesis §3.10).
+    pub fn transfer_leader(&mut self, to: NodeId) -> Result<(), SimError> {
+        self.act(Action::TransferLeader(to))
     }
     /// A new server joins with an empty log; the leader adds it as a learner
     /// (thesis §4.2.1). Returns its id.

@@ -1,9 +1,12 @@
 //! The world: nodes, network, client, checker and trace at one tick. A `World`
 //! is a value: cloning it is how the history takes checkpoints.
 
+use super::cause::{Cause, CauseLog};
 use super::check::{Checker, Violation};
 use super::client::Client;
 use super::config::{SimConfig, SimError};
+use super::lanes::LaneLog;
+use super::msglog::{MessageLog, MsgFate, MsgSummary};
 use super::network::{DropReason, Envelope, MsgId, Network};
 pub use super::node_slot::{NodeSlot, NodeStatus};
 use super::trace::{SimEvent, Trace, TraceEvent, TraceKind};
@@ -21,6 +24,15 @@ pub struct World {
     pub(super) client: Client,
     pub(super) checker: Checker,
     pub(super) trace: Trace,
+    /// Recent messages' lives, for the space-time diagram (rebuilt by replay).
+    #[serde(skip)]
+    pub(super) msglog: MessageLog,
+    /// Recent node states, for the space-time diagram's lifelines.
+    #[serde(skip)]
+    pub(super) lanes: LaneLog,
+    /// Rules broken by unsafe switches, the causes of violations.
+    #[serde(skip)]
+    pub(super) causes: CauseLog,
 }
 
 impl World {
@@ -58,6 +70,13 @@ impl World {
             client: Client::with_mode(mode),
             checker: Checker::default(),
             trace: Trace::default(),
+            msglog: MessageLog::default(),
+            lanes: LaneLog::default(),
+            causes: CauseLog::default(),
+        })
+        .map(|mut w: World| {
+            w.observe_lanes();
+            w
         })
     }
 
@@ -90,6 +109,18 @@ impl World {
     /// The trace.
     pub fn trace(&self) -> &Trace {
         &self.trace
+    }
+    /// Recent messages' lives (sent, delivered, dropped, held).
+    pub fn message_log(&self) -> &MessageLog {
+        &self.msglog
+    }
+    /// The broken rule that made violation `v` possible (unsafe switches).
+    pub fn cause_of(&self, v: &Violation) -> Option<&Cause> {
+        self.causes.cause_of(v)
+    }
+    /// Recent node states as segments per node.
+    pub fn lane_log(&self) -> &LaneLog {
+        &self.lanes
     }
     /// Safety violations found so far (empty while every property holds).
     pub fn violations(&self) -> &[Violation] {
@@ -142,6 +173,18 @@ impl World {
         }
         self.client_tick();
         self.run_checker();
+        self.observe_lanes();
+    }
+
+    /// Notes every node's (role, term, status) in the lane log.
+    pub(super) fn observe_lanes(&mut self) {
+        let tick = self.tick;
+        for s in &self.nodes {
+            let n = &s.node;
+            self.lanes
+                .observe(n.id(), tick, n.role(), n.term(), s.status);
+        }
+        self.lanes.observe_cuts(tick, self.network.cut_links());
     }
 
     /// Delivers one message now, if its receiver can take it. A paused
@@ -168,8 +211,10 @@ impl World {
             self.record_drop(&env, reason);
             return false;
         }
+        self.msglog.set_fate(id, MsgFate::Delivered(self.tick));
+        let heartbeat_from = env.msg.body.is_heartbeat().then_some(from);
         self.nodes[i].node.step(env.msg);
-        self.collect(i);
+        self.collect_replying(i, heartbeat_from);
         true
     }
 
@@ -185,6 +230,21 @@ impl World {
 
     pub(super) fn record(&mut self, node: NodeId, kind: TraceKind) {
         let tick = self.tick;
+        match &kind {
+            TraceKind::Sim(SimEvent::MessageDropped { id, reason, .. }) => {
+                self.msglog.set_fate(*id, MsgFate::Dropped(tick, *reason))
+            }
+            TraceKind::Raft(crate::raft::Event::UnsafeRuleBroken { rule }) => {
+                self.causes.push(tick, node, rule.clone())
+            }
+            TraceKind::Sim(SimEvent::MessageHeld { id }) => {
+                self.msglog.set_fate(*id, MsgFate::Held)
+            }
+            TraceKind::Sim(SimEvent::MessageReleased { id }) => {
+                self.msglog.set_fate(*id, MsgFate::InFlight)
+            }
+            _ => {}
+        }
         self.checker.observe(tick, node, &kind);
         self.client.observe(tick, node, &kind);
         self.trace.record(TraceEvent { tick, node, kind });
@@ -192,12 +252,19 @@ impl World {
 
     /// Moves node `i`'s outbox into the network and its events into the trace.
     pub(super) fn collect(&mut self, i: usize) {
+        self.collect_replying(i, None);
+    }
+
+    /// As [`World::collect`], after node `i` handled a heartbeat from
+    /// `heartbeat_from`: its answers to that node are heartbeat replies.
+    fn collect_replying(&mut self, i: usize, heartbeat_from: Option<NodeId>) {
         let id = self.nodes[i].node.id();
         for event in self.nodes[i].node.take_events() {
             self.record(id, TraceKind::Raft(event));
         }
         for msg in self.nodes[i].node.take_outbox() {
-            self.transmit(msg);
+            let reply = heartbeat_from == Some(msg.to) && msg.body.granted().is_some();
+            self.transmit(msg, reply);
         }
         if !self.client.mode().answers_on_apply() {
             self.acknowledge_pending(i);
@@ -206,7 +273,8 @@ impl World {
 
     /// The network's treatment of a new message: cut links and loss drop it,
     /// latency is drawn, and it may be duplicated.
-    pub(super) fn transmit(&mut self, msg: Message) {
+    pub(super) fn transmit(&mut self, msg: Message, heartbeat_reply: bool) {
+        let summary = MsgSummary::of(&msg, heartbeat_reply);
         let net = self.config.network;
         let (from, to) = (msg.from, msg.to);
         let lost = self.rng.chance_permille(net.loss_permille);
@@ -233,16 +301,23 @@ impl World {
                 held: false,
                 duplicate_of: None,
             };
+            self.msglog.sent(id, &summary, self.tick, self.tick);
             return self.record_drop(&env, reason);
         }
         let copy = duplicated.then(|| msg.clone());
         let id = self.network.send(msg, self.tick, self.tick + latency, None);
+        self.msglog
+            .sent(id, &summary, self.tick, self.tick + latency);
         if let Some(copy) = copy {
             let extra = self
                 .rng
                 .range(u64::from(net.latency_min), u64::from(net.latency_max) + 1);
-            self.network
+            let dup = self
+                .network
                 .send(copy, self.tick, self.tick + extra, Some(id));
+            self.msglog
+                .sent(dup, &summary, self.tick, self.tick + extra);
+            self.msglog.mark_duplicate(dup);
             self.record(from, TraceKind::Sim(SimEvent::MessageDuplicated { id }));
         }
     }

@@ -1,15 +1,20 @@
 //! The app: owns the state, runs the animation loop and the keyboard, lays
 //! out the panels. Panels read the run through props and dispatch actions.
 
+use super::bookmark_bar::BookmarkBar;
+use super::cause_panel::CausePanel;
 use super::components::{
     ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, MembershipPanel,
     Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
 };
+use super::export_buttons::ExportButtons;
 use super::hooks::{use_animation_frame, use_event_listener};
 use super::props::ViewProps;
+use super::spacetime::SpaceTime;
 use super::state::{AppState, Notice, UiAction};
 use super::url;
 use crate::sim::Simulation;
+use crate::view::export::Picture;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -45,10 +50,11 @@ fn key_action(e: &web_sys::Event) -> Option<UiAction> {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-    if in_field {
+    let key = e.key();
+    // Esc closes the help and the selection even from a field.
+    if in_field && key != "Escape" {
         return None;
     }
-    let key = e.key();
     if key == "s" {
         e.prevent_default();
         focus_command_box();
@@ -143,6 +149,12 @@ pub fn App() -> Html {
         if super::selftest_requested("panic") {
             panic!("selftest: deliberate panic requested by ?selftest=panic");
         }
+        if super::selftest_requested("trap") {
+            super::selftest_trap();
+        }
+        if super::selftest_requested("oom") {
+            super::selftest_oom();
+        }
     });
 
     let view = ViewProps {
@@ -172,6 +184,10 @@ pub fn App() -> Html {
                     onclick={dispatch.reform(move |_| UiAction::SetLang(lang.other()))}>
                     {lang.t("中文", "English")}
                 </button>
+                <button class="st-toggle" data-action="view-spacetime" aria-pressed={state.show_spacetime.to_string()}
+                    onclick={dispatch.reform(|_| UiAction::ToggleSpacetime)}>
+                    {lang.t("Space-time", "时空图")}
+                </button>
                 <button class="help-button" data-action="help" aria-label={lang.t("Keyboard shortcuts", "键盘快捷键")}
                     onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
             </header>
@@ -181,15 +197,26 @@ pub fn App() -> Html {
             <main class="stage">
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={panels.clone()} />
+                    <div class="cluster-export">
+                        <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
+                    </div>
                     <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
                 </section>
                 <aside class="side-pane">
                     <MembershipPanel view={panels.clone()} />
+                    if let Some(cause) = state.cause.clone() {
+                        <CausePanel view={panels.clone()} {cause} />
+                    }
                     <Inspector view={panels.clone()} />
                     <ClientPanel view={panels.clone()} />
                 </aside>
             </main>
             <Timeline view={panels.clone()} />
+            <BookmarkBar view={panels.clone()} bookmarks={state.bookmarks.clone()} />
+            if state.show_spacetime {
+                <SpaceTime view={panels.clone()} bookmarks={state.bookmarks.clone()}
+                    cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.nodes()))} />
+            }
             <section class="lower">
                 <LogsView view={panels.clone()} />
                 <EventLog view={panels.clone()} />

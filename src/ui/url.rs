@@ -1,4 +1,4 @@
-//! Reading the page URL: `?lang=&seed=&nodes=&prevote=&checkquorum=&noop=`.
+//! Reading the page URL: `?lang=&seed=&nodes=&prevote=&prevotemode=&checkquorum=&noop=`.
 
 use crate::sim::SimConfig;
 use crate::view::i18n::Lang;

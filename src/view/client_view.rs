@@ -4,6 +4,7 @@
 
 use super::explain::result_text;
 use super::i18n::Lang;
+use crate::raft::{ReadFailure, ReadMode, ReadStep};
 use crate::sim::client::MAX_ATTEMPTS;
 use crate::sim::{ClientOp, OpFailure, OpStatus, Target};
 
@@ -16,6 +17,8 @@ pub fn status_name(status: &OpStatus) -> &'static str {
         OpStatus::Committed { .. } => "committed",
         OpStatus::Acknowledged { .. } => "acknowledged",
         OpStatus::Failed { .. } => "failed",
+        OpStatus::Reading { .. } => "reading",
+        OpStatus::ReadAnswered { .. } => "answered",
     }
 }
 
@@ -60,6 +63,26 @@ pub fn failure_text(lang: Lang, f: &OpFailure) -> String {
         }
         (OpFailure::TimedOut, Lang::En) => "no answer in time: outcome unknown".to_string(),
         (OpFailure::TimedOut, Lang::Zh) => "超时未获答复：结果未知".to_string(),
+        (OpFailure::LeaderTransferring { node, target }, Lang::En) => format!(
+            "leader n{node} is handing leadership to n{target} and takes no commands until it is done (thesis §3.10)"
+        ),
+        (OpFailure::LeaderTransferring { node, target }, Lang::Zh) => {
+            format!("领导者 n{node} 正在把领导权移交给 n{target}，完成前不接受命令（论文 §3.10）")
+        }
+        (OpFailure::ReadAbandoned { node, reason }, lang) => {
+            let why = match (reason, lang) {
+                (ReadFailure::NoLongerLeader, Lang::En) => "it is no longer leader".to_string(),
+                (ReadFailure::NoLongerLeader, Lang::Zh) => "它已不再是领导者".to_string(),
+                (ReadFailure::LeaderChanged, Lang::En) => "its leader changed".to_string(),
+                (ReadFailure::LeaderChanged, Lang::Zh) => "它的领导者变了".to_string(),
+                (ReadFailure::LeaderRefused { leader }, Lang::En) => format!("n{leader} is not the leader"),
+                (ReadFailure::LeaderRefused { leader }, Lang::Zh) => format!("n{leader} 不是领导者"),
+            };
+            match lang {
+                Lang::En => format!("n{node} gave up the read: {why} (nothing was changed)"),
+                Lang::Zh => format!("n{node} 放弃了读请求：{why}（没有改变任何状态）"),
+            }
+        }
     }
 }
 
@@ -119,6 +142,27 @@ pub fn status_text(lang: Lang, op: &ClientOp) -> String {
             "已提交于索引 {index}（任期 {term}）→ {}",
             result_text(lang, result)
         ),
+        (OpStatus::Reading { node, .. }, _) => reading_text(lang, *node, op),
+        (
+            OpStatus::ReadAnswered {
+                node,
+                read_index,
+                value,
+                ..
+            },
+            _,
+        ) => {
+            let v = value
+                .clone()
+                .unwrap_or_else(|| lang.t("(none)", "（无）").to_string());
+            let how = read_path_text(lang, op);
+            match lang {
+                Lang::En => {
+                    format!("answered by n{node} at read index {read_index} → value {v}{how}")
+                }
+                Lang::Zh => format!("由 n{node} 在读索引 {read_index} 处回答 → 值 {v}{how}"),
+            }
+        }
         (
             OpStatus::Acknowledged {
                 node,
@@ -143,6 +187,105 @@ pub fn status_text(lang: Lang, op: &ClientOp) -> String {
         (OpStatus::Failed { reason, at }, Lang::Zh) => {
             format!("失败（时刻 {at}）：{}", failure_text(lang, reason))
         }
+    }
+}
+
+/// `log`, `ReadIndex` or `lease` for the client panel.
+pub fn read_mode_label(lang: Lang, mode: ReadMode) -> &'static str {
+    match mode {
+        ReadMode::Log => lang.t("through the log (§8)", "经过日志（§8）"),
+        ReadMode::ReadIndex => lang.t("ReadIndex (thesis §6.4)", "ReadIndex（论文 §6.4）"),
+        ReadMode::Lease => lang.t(
+            "lease read (thesis §6.4.1, needs CheckQuorum)",
+            "租约读（论文 §6.4.1，需要 CheckQuorum）",
+        ),
+    }
+}
+
+/// Why the lease read is only as safe as the clocks, for the client panel.
+pub fn lease_caveat(lang: Lang) -> &'static str {
+    lang.t(
+        "A lease read trusts time: the leader answers without asking anyone, because followers that heard its heartbeat will not elect another leader for an election timeout. If the leader's clock runs slow, or it is paused (a long GC pause looks the same), it may answer after a new leader was elected — a stale read. Try it: pause the leader, let a new one commit a write, resume the old one and read.",
+        "租约读依赖时间：领导者不询问任何节点就回答，因为收到过它心跳的跟随者在一个选举超时内不会选出别的领导者。如果领导者的时钟走慢了，或者它被暂停（长时间的 GC 停顿看起来一样），它可能在新领导者当选之后仍然回答——读到旧值。试试看：暂停领导者，让新领导者提交一次写入，再恢复旧领导者并读取。",
+    )
+}
+
+fn reading_text(lang: Lang, node: u32, op: &ClientOp) -> String {
+    let last = op.read_steps.last().map(|(n, s)| step_short(lang, *n, s));
+    match (lang, last) {
+        (Lang::En, Some(l)) => format!("read in progress at n{node}: {l}"),
+        (Lang::Zh, Some(l)) => format!("n{node} 正在处理读请求：{l}"),
+        (Lang::En, None) => format!("read in progress at n{node}"),
+        (Lang::Zh, None) => format!("n{node} 正在处理读请求"),
+    }
+}
+
+/// The read's round trip in a few words per step.
+pub fn read_path_text(lang: Lang, op: &ClientOp) -> String {
+    let steps: Vec<String> = op
+        .read_steps
+        .iter()
+        .filter(|(_, s)| !matches!(s, ReadStep::Answered { .. }))
+        .map(|(n, s)| step_short(lang, *n, s))
+        .collect();
+    if steps.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", steps.join(" → "))
+    }
+}
+
+/// One read step, short.
+pub fn step_short(lang: Lang, n: u32, s: &ReadStep) -> String {
+    let list = |ids: &[u32]| {
+        ids.iter()
+            .map(|i| format!("n{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (s, lang) {
+        (ReadStep::WaitingForCommitInTerm, Lang::En) => {
+            format!("n{n} waits to commit an entry of its term")
+        }
+        (ReadStep::WaitingForCommitInTerm, Lang::Zh) => format!("n{n} 等待提交本任期的条目"),
+        (ReadStep::IndexRecorded { read_index, round }, Lang::En) => {
+            format!("n{n} read index {read_index}, heartbeat round {round}")
+        }
+        (ReadStep::IndexRecorded { read_index, round }, Lang::Zh) => {
+            format!("n{n} 读索引 {read_index}，第 {round} 轮心跳")
+        }
+        (ReadStep::Confirmed { acks, .. }, Lang::En) => format!("confirmed by {}", list(acks)),
+        (ReadStep::Confirmed { acks, .. }, Lang::Zh) => format!("由 {} 确认", list(acks)),
+        (ReadStep::ServedByLease { lease_left, .. }, Lang::En) => {
+            format!("n{n} lease, {lease_left} ticks left, no round trip")
+        }
+        (ReadStep::ServedByLease { lease_left, .. }, Lang::Zh) => {
+            format!("n{n} 租约还剩 {lease_left} 个时刻，无需往返")
+        }
+        (ReadStep::LeaseExpired, Lang::En) => {
+            format!("n{n} lease expired, heartbeat round instead")
+        }
+        (ReadStep::LeaseExpired, Lang::Zh) => format!("n{n} 租约已过期，改用一轮心跳"),
+        (ReadStep::Forwarded { leader }, Lang::En) => format!("n{n} forwarded to n{leader}"),
+        (ReadStep::Forwarded { leader }, Lang::Zh) => format!("n{n} 转发给 n{leader}"),
+        (ReadStep::IndexReceived { read_index, .. }, Lang::En) => {
+            format!("n{n} got read index {read_index}")
+        }
+        (ReadStep::IndexReceived { read_index, .. }, Lang::Zh) => {
+            format!("n{n} 得到读索引 {read_index}")
+        }
+        (ReadStep::Unconfirmed { .. }, Lang::En) => {
+            format!("UNSAFE: n{n} did not confirm leadership")
+        }
+        (ReadStep::Unconfirmed { .. }, Lang::Zh) => format!("不安全：n{n} 未确认领导地位"),
+        (ReadStep::Answered { value, .. }, Lang::En) => {
+            format!("n{n} answered {}", value.as_deref().unwrap_or("(none)"))
+        }
+        (ReadStep::Answered { value, .. }, Lang::Zh) => {
+            format!("n{n} 回答 {}", value.as_deref().unwrap_or("（无）"))
+        }
+        (ReadStep::Failed { .. }, Lang::En) => format!("n{n} gave up"),
+        (ReadStep::Failed { .. }, Lang::Zh) => format!("n{n} 放弃"),
     }
 }
 

@@ -93,6 +93,12 @@ impl Lang {
             (MessageName::Kind(K::InstallSnapshot), Lang::Zh) => "安装快照",
             (MessageName::Kind(K::InstallSnapshotResponse), Lang::En) => "Snapshot reply",
             (MessageName::Kind(K::InstallSnapshotResponse), Lang::Zh) => "快照响应",
+            (MessageName::Kind(K::ReadIndex), Lang::En) => "ReadIndex (forwarded read)",
+            (MessageName::Kind(K::ReadIndex), Lang::Zh) => "转发的读请求 ReadIndex",
+            (MessageName::Kind(K::ReadIndexResponse), Lang::En) => "ReadIndex reply",
+            (MessageName::Kind(K::ReadIndexResponse), Lang::Zh) => "读索引响应",
+            (MessageName::Kind(K::TimeoutNow), Lang::En) => "TimeoutNow",
+            (MessageName::Kind(K::TimeoutNow), Lang::Zh) => "立即超时 TimeoutNow",
         }
     }
 }

@@ -65,8 +65,32 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
             format!("时刻 {tick} 超出了本次运行的最后时刻 {head}")
         }
         (Lang::Zh, SimError::Inject(e)) => inject_error_zh(e),
-        (Lang::Zh, SimError::NoLeader) => "没有领导者来变更配置：请等待选举完成".to_string(),
+        (Lang::Zh, SimError::LeaseNeedsCheckQuorum) => {
+            "租约读需要 CheckQuorum：请先在设置中开启（论文 §6.4.1）".to_string()
+        }
+        (Lang::Zh, SimError::BadReadKey) => {
+            "读请求必须指定一个键：1 到 64 个字符，不含空格".to_string()
+        }
+        (Lang::Zh, SimError::Transfer(e)) => transfer_error_zh(e),
+        (Lang::Zh, SimError::NoLeader) => "当前没有领导者：请等待选举完成".to_string(),
         (Lang::Zh, SimError::Membership(c)) => conf_change_error_zh(c),
+    }
+}
+
+fn transfer_error_zh(e: &crate::raft::TransferError) -> String {
+    use crate::raft::TransferError;
+    match e {
+        TransferError::NotLeader { leader: Some(l) } => {
+            format!("只有领导者能移交领导权；领导者是 n{l}")
+        }
+        TransferError::NotLeader { leader: None } => {
+            "只有领导者能移交领导权；目前不知道领导者".to_string()
+        }
+        TransferError::UnknownNode { node } => format!("n{node} 不是有投票权的成员"),
+        TransferError::ToSelf => "目标已经是领导者".to_string(),
+        TransferError::AlreadyTransferring { target } => {
+            format!("正在向 n{target} 移交领导权")
+        }
     }
 }
 
@@ -194,6 +218,20 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
     }
 }
 
+/// A refused bookmark, explained.
+pub fn bookmark_error(lang: Lang, e: &crate::view::bookmarks::BookmarkError) -> String {
+    use crate::view::bookmarks::{BookmarkError, MAX_BOOKMARKS, MAX_NOTE_CHARS};
+    match (lang, e) {
+        (Lang::En, _) => format!("Bookmark not added: {e}"),
+        (Lang::Zh, BookmarkError::NoteTooLong { chars }) => {
+            format!("未添加书签：备注最多 {MAX_NOTE_CHARS} 个字符（当前 {chars} 个）")
+        }
+        (Lang::Zh, BookmarkError::TooMany) => {
+            format!("未添加书签：一次运行最多 {MAX_BOOKMARKS} 个书签")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +252,14 @@ mod tests {
             },
             SimError::BadPartition,
             SimError::TickOutOfRange { tick: 9, head: 3 },
+            SimError::LeaseNeedsCheckQuorum,
+            SimError::BadReadKey,
+            SimError::NoLeader,
+            SimError::Transfer(crate::raft::TransferError::UnknownNode { node: 8 }),
+            SimError::Transfer(crate::raft::TransferError::NotLeader { leader: Some(2) }),
+            SimError::Transfer(crate::raft::TransferError::NotLeader { leader: None }),
+            SimError::Transfer(crate::raft::TransferError::ToSelf),
+            SimError::Transfer(crate::raft::TransferError::AlreadyTransferring { target: 3 }),
             SimError::UnorderedActions {
                 index: 2,
                 tick: 4,

@@ -2,11 +2,14 @@
 //! vocabulary, layout maths, link states. No browser types here, so all of it
 //! is unit-tested natively.
 
+pub mod bookmarks;
 pub mod client_view;
 pub mod clock;
 pub mod cluster_view;
 pub mod entry_view;
 pub mod explain;
+pub mod explain_unsafe;
+pub mod export;
 pub mod i18n;
 pub mod keymap;
 pub mod layout;
@@ -21,4 +24,5 @@ pub mod replication_text;
 pub mod safety_view;
 pub mod share;
 pub mod snapshot_view;
+pub mod spacetime;
 pub mod timeline_view;

@@ -1,5 +1,5 @@
 //! Query-string parameters that set the initial state:
-//! `?lang=zh&seed=7&nodes=3&prevote=1&checkquorum=1&noop=0`.
+//! `?lang=zh&seed=7&nodes=3&prevote=1&prevotemode=etcd|thesis&checkquorum=1&noop=0`.
 //! Bad values are reported, never fatal: the default is used instead.
 
 use super::i18n::Lang;
@@ -178,6 +178,12 @@ pub fn config_from_query(query: &str) -> (SimConfig, Vec<QueryError>) {
             }
         }
     }
+    if let Some(v) = query_value(query, "prevotemode") {
+        match crate::raft::PreVoteMode::from_name(&v) {
+            Some(m) => config.raft.pre_vote_mode = m,
+            None => bad("prevotemode", &v),
+        }
+    }
     if let Some(v) = query_value(query, "lang") {
         if Lang::from_tag(&v).is_none() {
             bad("lang", &v);
@@ -198,6 +204,13 @@ mod tests {
         assert!(errs.is_empty());
         assert_eq!((c.seed, c.nodes), (7, 3));
         assert!(c.raft.pre_vote && c.raft.check_quorum && !c.raft.leader_noop);
+        assert_eq!(c.raft.pre_vote_mode, crate::raft::PreVoteMode::Etcd);
+        let (c, errs) = config_from_query("?prevote=1&prevotemode=thesis");
+        assert!(errs.is_empty());
+        assert_eq!(c.raft.pre_vote_mode, crate::raft::PreVoteMode::Thesis);
+        let (c, errs) = config_from_query("?prevotemode=raft");
+        assert_eq!(c, SimConfig::default());
+        assert_eq!(errs[0].name, "prevotemode");
         assert_eq!(query_value("?a=x%20y&b=+z", "a").as_deref(), Some("x y"));
         assert_eq!(query_value("a=1", "b"), None);
     }

@@ -22,12 +22,21 @@ const END = {
   partition: [['follower', 2, 4], ['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4], ['follower', 2, 4]],
   'prevote-off': [['follower', 7, 5], ['follower', 7, 5], ['leader', 7, 5]],
   'prevote-on': [['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4]],
+  'prevote-alone': [['follower', 2, 3], ['follower', 2, 3], ['leader', 2, 3]],
+  'prevote-check-quorum': [['leader', 1, 2], ['follower', 1, 2], ['follower', 1, 2]],
   'one-way-link': [['follower', 2, 4], ['follower', 2, 4], ['leader', 2, 4]],
   'leader-failures': [['follower', 9, 15], ['leader', 9, 15], ['follower', 9, 15]],
   'why-consensus': [['crashed', 1, 2], ['leader', 2, 3], ['crashed', 2, 3]],
   'replication-modes': [['follower', 5, 7], ['crashed', 3, 6], ['leader', 5, 8]],
   'figure-7': [['leader', 8, 11], ...Array.from({ length: 6 }, () => ['follower', 8, 11])],
   'snapshot-catch-up': [['leader', 1, 7], ['follower', 1, 7], ['follower', 1, 7]],
+  'read-index': [['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4]],
+  'stale-leader-read': [['follower', 2, 4], ['leader', 2, 4], ['follower', 2, 4]],
+  'leader-transfer': [['follower', 2, 5], ['follower', 2, 5], ['leader', 2, 5]],
+  'add-server': [['leader', 1, 5], ['follower', 1, 5], ['follower', 1, 5], ['follower', 1, 5]],
+  'joint-consensus': [['follower', 1, 6], ['follower', 1, 5], ['follower', 2, 7], ['leader', 2, 7], ['follower', 2, 7]],
+  'one-step-change': [['follower', 2, 5], ['leader', 2, 5], ['follower', 2, 5], ['leader', 2, 5], ['follower', 2, 5]],
+  'remove-leader': [['follower', 1, 3], ['leader', 2, 5], ['follower', 2, 5]],
 };
 
 const NARRATION = '[data-testid=narration]';

@@ -56,6 +56,7 @@ for (const lang of ['en', 'zh']) {
     await setSpeed(page, 4);
     const leader = await waitLeader(page);
     await submit(page, 'put x 1');
+    await page.waitForFunction(() => document.querySelectorAll('[data-kv-key=x][data-kv-value="1"]').length >= 5, null, WAIT);
     await submit(page, 'put y 2');
     await page.waitForFunction(() => document.querySelectorAll('[data-kv-key=y][data-kv-value="2"]').length >= 5, null, WAIT);
     await page.click('[data-action=pause]');

@@ -107,6 +107,15 @@ pub fn pre_vote_cfg() -> Config {
     }
 }
 
+/// The thesis's PreVote (§9.6), which also refuses while a leader is heard
+/// from; etcd's (the default) is tested in `tests/prevote_modes.rs`.
+pub fn thesis_pre_vote_cfg() -> Config {
+    Config {
+        pre_vote_mode: raftlab::raft::PreVoteMode::Thesis,
+        ..pre_vote_cfg()
+    }
+}
+
 /// CheckQuorum on (thesis §6.2).
 pub fn check_quorum_cfg() -> Config {
     Config {

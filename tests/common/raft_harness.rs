@@ -103,6 +103,7 @@ pub fn vote_req(
         MessageBody::RequestVote {
             pre_vote,
             last_log: LogPosition::new(last_log_term, last_log_index),
+            leader_transfer: false,
         },
     )
 }
@@ -138,6 +139,7 @@ pub fn append(
             prev_log: LogPosition::new(prev_log_term, prev_log_index),
             entries,
             leader_commit,
+            read_ctx: None,
         },
     )
 }

@@ -31,7 +31,7 @@ pub use schedule::Schedule;
 use super::check::Violation;
 use super::config::{NetworkConfig, SimConfig};
 use super::history::Simulation;
-use crate::raft::{Config as RaftConfig, Rng, UnsafeSwitch};
+use crate::raft::{Config as RaftConfig, PreVoteMode, Rng, UnsafeSwitch};
 
 /// How a chaos run goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +45,11 @@ pub struct ChaosOptions {
     /// The cluster size for every seed (1 to 9), instead of the seed's own
     /// draw of 3, 5 or 7.
     pub nodes: Option<u32>,
+    /// Serve most `get`s by ReadIndex (thesis §6.4); always on with the
+    /// `stale-leader-read` switch.
+    pub reads: bool,
+    /// Ask for leadership transfers now and then (thesis §3.10).
+    pub transfers: bool,
     /// Log compaction (thesis §5.1): each seed draws an automatic threshold
     /// (sometimes off) and the schedule adds "compact now" on random nodes.
     pub compaction: bool,
@@ -60,6 +65,8 @@ impl Default for ChaosOptions {
             unsafe_switch: None,
             liveness_ticks: 2000,
             nodes: None,
+            reads: false,
+            transfers: false,
             compaction: false,
             membership: false,
         }
@@ -139,6 +146,12 @@ pub fn config_for(seed: u64, unsafe_switch: Option<UnsafeSwitch>) -> SimConfig {
         election_timeout,
         heartbeat_interval,
         pre_vote: rng.chance_permille(400),
+        // From its own stream, so the draws below stay what they were.
+        pre_vote_mode: if Rng::new(seed).split(0xC0F1_6001).chance_permille(500) {
+            PreVoteMode::Thesis
+        } else {
+            PreVoteMode::Etcd
+        },
         check_quorum: rng.chance_permille(400),
         leader_noop: rng.chance_permille(600),
         max_entries_per_message: [1, 2, 8][rng.range(0, 3) as usize],
@@ -180,6 +193,8 @@ pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
         }
     }
     let mut schedule = Schedule::new(seed);
+    schedule.reads = opts.reads || opts.unsafe_switch == Some(UnsafeSwitch::StaleLeaderRead);
+    schedule.transfers = opts.transfers;
     if opts.compaction {
         config.raft.compact_threshold = compact_threshold_for(seed);
         schedule = schedule.with_compaction(seed);

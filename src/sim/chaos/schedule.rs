@@ -2,7 +2,7 @@
 //! and contested elections, one tick at a time.
 
 use super::plots::{Plot, PlotKind};
-use crate::raft::{Command, MessageKind, NodeId, Rng};
+use crate::raft::{Command, MessageKind, NodeId, ReadMode, Rng};
 use crate::sim::action::{Action, Target};
 use crate::sim::history::Simulation;
 use crate::sim::world::{NodeStatus, World};
@@ -27,6 +27,13 @@ pub struct Schedule {
     pub(super) planned: Vec<(u64, Action)>,
     /// Values written so far (each write has a fresh value).
     pub(super) writes: u64,
+    /// Serve some `get`s by ReadIndex (thesis §6.4) instead of the log.
+    pub(super) reads: bool,
+    /// Now and then ask the leader to transfer leadership (thesis §3.10).
+    pub(super) transfers: bool,
+    /// The draws for reads and transfers, apart from `rng` so that turning
+    /// them on leaves every other draw where it was.
+    pub(super) extra: Rng,
     /// Chance per tick of a "compact now" on a random node, per mille.
     pub(super) compact_permille: u32,
     /// Chance per tick of a membership change, per mille (0: none).
@@ -55,6 +62,9 @@ impl Schedule {
             plot: None,
             planned: Vec::new(),
             writes: 0,
+            reads: false,
+            transfers: false,
+            extra: Rng::new(seed).split(0x2EAD_7A45),
             membership_permille: 0,
             compact_permille: 0,
             member_rng: Rng::new(seed).split(0x3E3B_E125),
@@ -123,7 +133,11 @@ impl Schedule {
         }
         if self.rng.chance_permille(self.client_permille) {
             let action = self.client_action(sim.world());
-            let _ = sim.act(action);
+            let _ = sim.act(self.read_instead(action));
+        }
+        if self.transfers && self.extra.chance_permille(8) {
+            let to = self.extra.range(1, u64::from(sim.config().nodes) + 1) as NodeId;
+            let _ = sim.act(Action::TransferLeader(to));
         }
         let mut actions = Vec::new();
         if self.rng.chance_permille(self.fault_permille) {
@@ -156,6 +170,22 @@ impl Schedule {
                 held: None,
             });
             self.advance_plot(sim);
+        }
+    }
+
+    /// With reads on, most `get`s go by ReadIndex instead of the log.
+    fn read_instead(&mut self, action: Action) -> Action {
+        match action {
+            Action::Propose(target, Command::Get { key })
+                if self.reads && self.extra.chance_permille(700) =>
+            {
+                Action::Read {
+                    target,
+                    key,
+                    mode: ReadMode::ReadIndex,
+                }
+            }
+            other => other,
         }
     }
 

@@ -2,11 +2,13 @@
 //! (the cluster, following redirects, or one node), and the operations so
 //! far with their status in plain language.
 
-use crate::raft::Command;
+use crate::raft::{Command, ReadMode};
 use crate::sim::Target;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
-use crate::view::client_view::{status_name, status_text, target_text};
+use crate::view::client_view::{
+    lease_caveat, read_mode_label, status_name, status_text, target_text,
+};
 use yew::prelude::*;
 
 /// Operations listed (most recent first).
@@ -26,6 +28,17 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
     let l = v.lang;
     let input = use_node_ref();
     let target = use_state(|| Target::Cluster);
+    let mode = use_state(|| ReadMode::Log);
+    let on_mode = {
+        let mode = mode.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            mode.set(ReadMode::from_name(&value).unwrap_or(ReadMode::Log));
+        })
+    };
     let on_target = {
         let target = target.clone();
         Callback::from(move |e: Event| {
@@ -39,6 +52,7 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
     let on_submit = {
         let input = input.clone();
         let to = *target;
+        let read_mode = *mode;
         let d = v.dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -49,7 +63,7 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
             if Command::parse(&text).is_ok() {
                 field.set_value("");
             }
-            d.emit(UiAction::Submit(to, text));
+            d.emit(UiAction::Submit(to, text, read_mode));
         })
     };
     let sim = v.sim.borrow();
@@ -66,6 +80,9 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
                     <span class="op-target">{format!("→ {}", target_text(l, op.target))}</span>
                     <span class="op-tick">{format!("{} {}", l.t("tick", "时刻"), op.invoked_at)}</span>
                 </span>
+                if op.read_mode != ReadMode::Log {
+                    <span class="op-read-mode" data-read-mode={op.read_mode.name()}>{read_mode_label(l, op.read_mode)}</span>
+                }
                 <span class="op-status">{status_text(l, op)}</span>
             </li>
         }
@@ -89,11 +106,20 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
                         <option value={n.to_string()} selected={*target == Target::Node(n)}>{format!("{} n{n}", l.t("only", "仅"))}</option>
                     }) }
                 </select>
+                <select data-input="read-mode" aria-label={l.t("How a get is read", "get 的读取方式")} onchange={on_mode}
+                    title={l.t("How a get is served; put and del always go through the log", "get 的读取方式；put 和 del 总是经过日志")}>
+                    { for ReadMode::ALL.iter().map(|&m| html! {
+                        <option value={m.name()} selected={*mode == m}>{read_mode_label(l, m)}</option>
+                    }) }
+                </select>
                 <button type="submit" class="primary" data-action="submit">{l.t("Submit", "提交")}</button>
             </form>
+            if *mode == ReadMode::Lease {
+                <p class="hint lease-caveat" data-output="lease-caveat">{lease_caveat(l)}</p>
+            }
             if ops.is_empty() {
-                <p class="empty">{l.t("No operations yet. A get is read through the log, so it is linearizable (§8).",
-                    "还没有操作。get 也经由日志读取，因此是线性一致的（§8）。")}</p>
+                <p class="empty">{l.t("No operations yet. A get through the log is linearizable (§8); ReadIndex and lease reads skip the log (thesis §6.4).",
+                    "还没有操作。经过日志的 get 是线性一致的（§8）；ReadIndex 和租约读不写日志（论文 §6.4）。")}</p>
             } else {
                 <ol class="ops" aria-label={l.t("Client operations, most recent first", "客户端操作（最新在前）")}>{ for shown }</ol>
             }

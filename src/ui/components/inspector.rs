@@ -196,8 +196,8 @@ fn summary(l: Lang, world: &World) -> Html {
                     count(NodeStatus::Paused), l.t("paused", "暂停"))) }
                 { row(l.t("Messages in flight", "传输中的消息"), world.network().in_flight().len().to_string()) }
                 { row(l.t("Client operations", "客户端操作"), format!("{} {} · {} {} · {} {}",
-                    by(|s| matches!(s, OpStatus::Committed { .. })), l.t("committed", "已提交"),
-                    by(|s| matches!(s, OpStatus::Pending { .. } | OpStatus::Waiting { .. })), l.t("in progress", "进行中"),
+                    by(|s| matches!(s, OpStatus::Committed { .. } | OpStatus::ReadAnswered { .. })), l.t("committed", "已提交"),
+                    by(|s| matches!(s, OpStatus::Pending { .. } | OpStatus::Waiting { .. } | OpStatus::Reading { .. })), l.t("in progress", "进行中"),
                     by(|s| matches!(s, OpStatus::Failed { .. })), l.t("failed", "失败"))) }
                 { row(l.t("Safety", "安全性"), if violations == 0 {
                     l.t("all properties hold", "所有性质成立").to_string()

@@ -35,10 +35,17 @@ fn yes_no(l: Lang, b: bool) -> Html {
 
 fn body_rows(l: Lang, body: &MessageBody) -> Html {
     match body {
-        MessageBody::RequestVote { last_log, .. } => html! {
+        MessageBody::RequestVote {
+            last_log,
+            leader_transfer,
+            ..
+        } => html! {
             <>
                 {row("lastLogIndex", last_log.index.to_string())}
                 {row("lastLogTerm", last_log.term.to_string())}
+                if *leader_transfer {
+                    {row(l.t("leader transfer", "领导权移交"), l.t("yes: answer even under the lease (thesis §3.10)", "是：即使在租约内也要回应（论文 §3.10）"))}
+                }
             </>
         },
         MessageBody::RequestVoteResponse { vote_granted, .. } => {
@@ -47,17 +54,24 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
         MessageBody::AppendEntries {
             prev_log,
             leader_commit,
+            read_ctx,
             ..
         } => html! {
             <>
                 {row("prevLogIndex", prev_log.index.to_string())}
                 {row("prevLogTerm", prev_log.term.to_string())}
                 {row("leaderCommit", leader_commit.to_string())}
+                if let Some(r) = read_ctx {
+                    {row(l.t("read round", "读确认轮次"), format!("{r} (thesis §6.4)"))}
+                }
             </>
         },
         MessageBody::AppendEntriesResponse(r) => html! {
             <>
                 {row(l.t("answers term", "回应的任期"), r.request_term.to_string())}
+                if let Some(c) = r.read_ctx {
+                    {row(l.t("echoes read round", "回应读确认轮次"), c.to_string())}
+                }
                 {row("success", yes_no(l, r.success()))}
                 {response_rows(l, r.outcome)}
             </>
@@ -85,6 +99,26 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
                 {row("matchIndex", match_index.to_string())}
             </>
         },
+        MessageBody::ReadIndex { read_id } => row(l.t("read", "读请求"), format!("#{read_id}")),
+        MessageBody::ReadIndexResponse {
+            read_id,
+            read_index,
+        } => html! {
+            <>
+                {row(l.t("read", "读请求"), format!("#{read_id}"))}
+                {row(l.t("read index", "读索引"), match read_index {
+                    Some(i) => i.to_string(),
+                    None => l.t("refused: not the leader", "拒绝：不是领导者").to_string(),
+                })}
+            </>
+        },
+        MessageBody::TimeoutNow => row(
+            l.t("meaning", "含义"),
+            l.t(
+                "campaign now: the leader hands over (thesis §3.10)",
+                "立即发起选举：领导者移交领导权（论文 §3.10）",
+            ),
+        ),
     }
 }
 

@@ -36,6 +36,23 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
     let (learner, member) = (kind == MemberKind::Learner, kind != MemberKind::Outside);
     let paused = status == NodeStatus::Paused;
     let act = |a: Action| d.reform(move |_: MouseEvent| UiAction::Sim(a.clone()));
+    let is_leader = status != NodeStatus::Crashed && role == Role::Leader;
+    let transfer = slot.node.transfer().filter(|_| is_leader).map(|t| {
+        let left = slot
+            .node
+            .config()
+            .election_timeout
+            .saturating_sub(t.elapsed);
+        match l {
+            crate::view::i18n::Lang::En => format!(
+                "handing over to n{} ({left} ticks before it aborts)",
+                t.target
+            ),
+            crate::view::i18n::Lang::Zh => {
+                format!("正在移交给 n{}（{left} 个时刻后放弃）", t.target)
+            }
+        }
+    });
     let pause_action = if paused {
         Action::Resume(id)
     } else {
@@ -53,6 +70,9 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
                     crate::view::i18n::Lang::En => format!("commit {}", slot.node.commit_index()),
                     crate::view::i18n::Lang::Zh => format!("提交 {}", slot.node.commit_index()),
                 }}</span>
+                if let Some(t) = transfer {
+                    <span class="transfer-note" data-output="transfer">{t}</span>
+                }
             </div>
             <div class="node-actions-buttons">
                 <button data-action="crash" disabled={crashed} onclick={act(Action::Crash(id))}
@@ -73,6 +93,12 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
                     onclick={act(Action::Campaign(id))}
                     title={l.t("Its election timer fires now (key t)", "立即触发选举超时（快捷键 t）")}>
                     <span aria-hidden="true">{"⚡ "}</span>{l.t("Force timeout", "触发选举超时")}
+                </button>
+                <button data-action="transfer-leader" disabled={is_leader}
+                    onclick={act(Action::TransferLeader(id))}
+                    title={l.t("The leader hands leadership to this node: it stops taking commands, catches it up, sends TimeoutNow (thesis §3.10)",
+                               "领导者把领导权移交给这个节点：停止接受命令，补齐其日志，再发送 TimeoutNow（论文 §3.10）")}>
+                    <span aria-hidden="true">{"⇄ "}</span>{l.t("Transfer leadership here", "移交领导权到此")}
                 </button>
                 <button data-action="promote" disabled={!learner} onclick={act(Action::Promote(id))}
                     title={l.t("The leader makes this caught-up learner a voter (thesis §4.2.1)", "领导者把这个已追上日志的学习者提升为投票成员（论文 §4.2.1）")}>

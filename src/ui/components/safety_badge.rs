@@ -61,6 +61,9 @@ pub fn SafetyBadge(p: &SafetyBadgeProps) -> Html {
                 <button class="jump small" data-action="jump-violation" onclick={jump}>
                     {format!("{} {tick}", l.t("Jump to tick", "跳到时刻"))}
                 </button>
+                <button class="jump small" data-action="show-cause" onclick={v.dispatch.reform(|_| UiAction::ShowCause)}>
+                    {l.t("Show the cause", "显示原因")}
+                </button>
                 <button class="safety-summary small" data-action="safety-details" aria-expanded={open.to_string()} onclick={toggle}>
                     { if *open { l.t("Less", "收起") } else { l.t("Details", "详情") } }
                     { if more > 0 { format!(" (+{more})") } else { String::new() } }

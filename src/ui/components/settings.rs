@@ -3,7 +3,7 @@
 //! loss, manual delivery. Size, seed and protocol switches start a new run;
 //! network settings are actions on the current one.
 
-use crate::raft::UnsafeSwitch;
+use crate::raft::{PreVoteMode, UnsafeSwitch};
 use crate::sim::{Action, SimConfig};
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
@@ -60,6 +60,23 @@ fn unsafe_label(l: Lang, s: UnsafeSwitch) -> &'static str {
             "Change several voters in one step, without joint consensus (thesis §4.3, Figure 10)",
             "一步变更多个投票成员，不经联合共识（论文 §4.3，图 10）",
         ),
+        UnsafeSwitch::StaleLeaderRead => l.t(
+            "Leader answers reads without confirming it still leads (thesis §6.4)",
+            "领导者不确认自己仍是领导者就回答读请求（论文 §6.4）",
+        ),
+    }
+}
+
+fn pre_vote_mode_label(l: Lang, m: PreVoteMode) -> &'static str {
+    match m {
+        PreVoteMode::Etcd => l.t(
+            "etcd: term and log only (the lease is CheckQuorum's)",
+            "etcd：只看任期和日志（租约属于 CheckQuorum）",
+        ),
+        PreVoteMode::Thesis => l.t(
+            "thesis §9.6: also refused while a leader is heard from",
+            "论文 §9.6：能收到领导者消息时也拒绝",
+        ),
     }
 }
 
@@ -107,6 +124,11 @@ pub fn Settings(p: &SettingsProps) -> Html {
     };
     let on_prevote = reset(Box::new(|c, e| c.raft.pre_vote = input_checked(e)));
     let on_cq = reset(Box::new(|c, e| c.raft.check_quorum = input_checked(e)));
+    let on_pv_mode = reset(Box::new(|c, e| {
+        if let Some(m) = PreVoteMode::from_name(&input_value(e)) {
+            c.raft.pre_vote_mode = m;
+        }
+    }));
     let on_noop = reset(Box::new(|c, e| c.raft.leader_noop = input_checked(e)));
     let on_latency = {
         let d = d.clone();
@@ -196,6 +218,13 @@ pub fn Settings(p: &SettingsProps) -> Html {
                     <legend>{l.t("Protocol (starts a new run)", "协议（将开始新的运行）")}</legend>
                     <label class="check"><input type="checkbox" data-input="prevote" checked={config.raft.pre_vote} onchange={on_prevote} />
                         <span>{l.t("PreVote (etcd 3.4, thesis §9.6)", "预投票 PreVote（etcd 3.4，论文 §9.6）")}</span></label>
+                    <label>{l.t("PreVote rule", "预投票规则")}
+                        <select data-input="prevote-mode" onchange={on_pv_mode}>
+                            { for PreVoteMode::ALL.iter().map(|&m| html! {
+                                <option value={m.name()} selected={m == config.raft.pre_vote_mode}>{pre_vote_mode_label(l, m)}</option>
+                            }) }
+                        </select>
+                    </label>
                     <label class="check"><input type="checkbox" data-input="check-quorum" checked={config.raft.check_quorum} onchange={on_cq} />
                         <span>{l.t("CheckQuorum (leader steps down without a majority)", "CheckQuorum（失去多数派时领导者退位）")}</span></label>
                     <label class="check"><input type="checkbox" data-input="noop" checked={config.raft.leader_noop} onchange={on_noop} />

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
 
+mod annotations;
 mod reducer;
 
 /// The shared simulation. Components read it with [`SimHandle::borrow`];
@@ -107,6 +108,12 @@ pub struct AppState {
     pub reduced_motion: bool,
     /// The guided scenario step being shown, if any.
     pub scenario: Option<Position>,
+    /// The space-time diagram shown?
+    pub show_spacetime: bool,
+    /// The teacher's bookmarks on this run.
+    pub bookmarks: crate::view::bookmarks::Bookmarks,
+    /// The cause of a safety violation being shown, with the violation.
+    pub cause: Option<(crate::sim::cause::Cause, crate::sim::Violation)>,
 }
 
 /// Everything the user can do.
@@ -131,7 +138,8 @@ pub enum UiAction {
     /// Cycle link a–b through up → cut → one-way → other way.
     CycleLink(NodeId, NodeId),
     /// Submit a command text.
-    Submit(Target, String),
+    /// (A `get` is read the given way, thesis §6.4.)
+    Submit(Target, String, crate::raft::ReadMode),
     /// Select (or clear).
     Select(Option<Selection>),
     /// Change speed.
@@ -144,6 +152,16 @@ pub enum UiAction {
     Notify(Option<Notice>),
     /// Toggle the keyboard help.
     ToggleHelp,
+    /// Show or hide the space-time diagram.
+    ToggleSpacetime,
+    /// Bookmark the current tick with a note.
+    AddBookmark(String),
+    /// Remove the bookmark at a tick.
+    RemoveBookmark(u64),
+    /// Go to the broken rule that made the first violation possible.
+    ShowCause,
+    /// Stop showing the cause.
+    HideCause,
     /// A key pressed outside text fields.
     Key(String),
     /// Guided scenario navigation.
@@ -170,6 +188,9 @@ impl AppState {
             show_help: false,
             reduced_motion,
             scenario: None,
+            show_spacetime: false,
+            bookmarks: Default::default(),
+            cause: None,
         }
     }
 }

@@ -34,7 +34,7 @@ fn restore(
 }
 
 impl AppState {
-    fn notify_error(&mut self, text: String) {
+    pub(super) fn notify_error(&mut self, text: String) {
         self.notice = Some(Notice { text, error: true });
     }
 
@@ -46,6 +46,8 @@ impl AppState {
         self.selected = None;
         self.phase = 0.0;
         self.scenario = scenario;
+        self.bookmarks = Default::default();
+        self.cause = None;
     }
 
     fn act(&mut self, action: Action) {
@@ -61,7 +63,7 @@ impl AppState {
         self.seek(tick.saturating_sub(1));
     }
 
-    fn seek(&mut self, tick: u64) {
+    pub(super) fn seek(&mut self, tick: u64) {
         let result = self.sim.borrow_mut().seek(tick);
         match result {
             Ok(()) => {
@@ -270,7 +272,10 @@ impl AppState {
                     self.act(action);
                 }
             }
-            UiAction::Submit(target, text) => match Command::parse(&text) {
+            UiAction::Submit(target, text, mode) => match Command::parse(&text) {
+                Ok(Command::Get { key }) if mode != crate::raft::ReadMode::Log => {
+                    self.act(Action::Read { target, key, mode })
+                }
                 Ok(command) => self.act(Action::Propose(target, command)),
                 Err(e) => self.notify_error(messages::command_error(self.lang, &e)),
             },
@@ -286,6 +291,11 @@ impl AppState {
             },
             UiAction::Notify(n) => self.notice = n,
             UiAction::ToggleHelp => self.show_help = !self.show_help,
+            UiAction::ToggleSpacetime => self.show_spacetime = !self.show_spacetime,
+            UiAction::AddBookmark(note) => self.add_bookmark(&note),
+            UiAction::RemoveBookmark(tick) => self.bookmarks.remove(tick),
+            UiAction::ShowCause => self.show_cause(),
+            UiAction::HideCause => self.cause = None,
             UiAction::Key(k) => self.key(&k),
             UiAction::Scenario(nav) => self.scenario_nav(nav),
             UiAction::OpenLink(fragment) => self.open_link(&fragment),

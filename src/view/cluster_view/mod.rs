@@ -257,6 +257,10 @@ impl MsgFacts {
             MessageKind::InstallSnapshot => "msg snap",
             MessageKind::InstallSnapshotResponse if ok => "msg resp snap ok",
             MessageKind::InstallSnapshotResponse => "msg resp snap no",
+            MessageKind::ReadIndex => "msg ri",
+            MessageKind::ReadIndexResponse if ok => "msg resp ri ok",
+            MessageKind::ReadIndexResponse => "msg resp ri no",
+            MessageKind::TimeoutNow => "msg tn",
         }
     }
 
@@ -280,6 +284,10 @@ impl MsgFacts {
             }
             MessageKind::InstallSnapshotResponse if ok => "SNAP ✓",
             MessageKind::InstallSnapshotResponse => "SNAP ✗",
+            MessageKind::ReadIndex => "RI",
+            MessageKind::ReadIndexResponse if ok => "RI ✓",
+            MessageKind::ReadIndexResponse => "RI ✗",
+            MessageKind::TimeoutNow => "TN",
         })
     }
 

@@ -16,6 +16,7 @@ fn body_ae(n: usize) -> MessageBody {
             })
             .collect(),
         leader_commit: 0,
+        read_ctx: None,
     }
 }
 
@@ -78,6 +79,7 @@ fn message_kinds_map_to_classes_and_labels() {
     let pv = facts(MessageBody::RequestVote {
         pre_vote: true,
         last_log: LogPosition::default(),
+        leader_transfer: false,
     });
     let rv_no = facts(MessageBody::RequestVoteResponse {
         pre_vote: false,

@@ -54,7 +54,10 @@ pub fn category(kind: &TraceKind) -> Category {
             | Event::StaleIgnored { .. }
             | Event::CampaignSkipped { .. }
             | Event::VoteNotCounted { .. }
-            | Event::JointVoteLost { .. } => Category::Elections,
+            | Event::JointVoteLost { .. }
+            | Event::TransferStarted { .. }
+            | Event::TimeoutNowSent { .. }
+            | Event::TransferEnded { .. } => Category::Elections,
             _ => Category::Replication,
         },
         TraceKind::Sim(
@@ -94,6 +97,11 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             Event::Applied { .. } => "applied",
             Event::StaleIgnored { .. } => "stale-ignored",
             Event::MessageRejected { .. } => "message-rejected",
+            Event::Read { .. } => "read",
+            Event::TransferStarted { .. } => "transfer-started",
+            Event::TimeoutNowSent { .. } => "timeout-now-sent",
+            Event::TransferEnded { .. } => "transfer-ended",
+            Event::UnsafeRuleBroken { .. } => "unsafe-rule",
             Event::SnapshotTaken { .. } => "snapshot-taken",
             Event::SnapshotSent { .. } => "snapshot-sent",
             Event::SnapshotInstalled { .. } => "snapshot-installed",
@@ -205,6 +213,7 @@ fn role_changed(lang: Lang, n: NodeId, from: Role, to: Role, term: Term, c: &Rol
                     format!("n{n} {why}：成为任期 {term} 的{tr}，给自己投票并向其他节点请求投票（§5.2）"))
             }
         }
+        RoleCause::TimeoutNow { from } => reads::timeout_now_campaign(lang, n, *from, term),
         RoleCause::WonPreVote { votes } => {
             let v = nodes(votes);
             say!(lang,
@@ -322,8 +331,8 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
             format!("n{n} adopted term {to_term} (was {from_term}) from n{from}'s message: a newer term always wins (§5.1)"),
             format!("n{n} 从 n{from} 的消息得知任期 {to_term}（原为 {from_term}）并采用：更新的任期总是优先（§5.1）")),
         Event::VoteGranted { candidate: c, term, pre_vote: true } => say!(lang,
-            format!("n{n} granted n{c} a pre-vote for term {term}: n{c}'s log is at least as up to date and n{n} has no live leader (thesis §9.6)"),
-            format!("n{n} 同意 n{c} 在任期 {term} 的预投票：n{c} 的日志至少一样新，且 n{n} 没有存活的领导者（论文 §9.6）")),
+            format!("n{n} granted n{c} a pre-vote for term {term}: n{c}'s term is newer and its log at least as up to date, so it could win (thesis §9.6)"),
+            format!("n{n} 同意 n{c} 在任期 {term} 的预投票：n{c} 的任期更新，日志至少一样新，它有可能赢得选举（论文 §9.6）")),
         Event::VoteGranted { candidate: c, term, pre_vote: false } => say!(lang,
             format!("n{n} voted for n{c} in term {term}: it had not voted yet this term and n{c}'s log is at least as up to date (§5.2, §5.4.1)"),
             format!("n{n} 在任期 {term} 投票给 n{c}：本任期尚未投票，且 n{c} 的日志至少一样新（§5.2，§5.4.1）")),
@@ -389,6 +398,11 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
                 format!("n{n} dropped a message claiming to be from n{from} unread: no correct server sends it ({why})"),
                 format!("n{n} 未读就丢弃了一条自称来自 n{from} 的消息：正确的服务器不会发送它（{why}）"))
         }
+        Event::Read { read_id, step } => reads::read_step(lang, n, *read_id, step),
+        Event::TransferStarted { target, target_match, last_index } => reads::transfer_started(lang, n, *target, *target_match, *last_index),
+        Event::TimeoutNowSent { target } => reads::timeout_now_sent(lang, n, *target),
+        Event::TransferEnded { target, end } => reads::transfer_ended(lang, n, *target, *end),
+        Event::UnsafeRuleBroken { rule } => super::explain_unsafe::unsafe_text(lang, n, rule),
         Event::SnapshotTaken { .. }
         | Event::SnapshotSent { .. }
         | Event::SnapshotInstalled { .. }
@@ -404,6 +418,9 @@ mod sim_text;
 
 /// Membership-change sentences (thesis chapter 4).
 pub mod config_text;
+
+/// ReadIndex, lease-read and leadership-transfer sentences (thesis §6.4, §3.10).
+mod reads;
 
 #[cfg(test)]
 mod tests;

@@ -140,6 +140,7 @@ pub fn bombs() -> Vec<Case> {
                 })
                 .collect(),
             leader_commit: 0,
+            read_ctx: None,
         },
     };
     out.push(forged("term-overflow", ae(u64::MAX, 0, vec![])));

@@ -471,6 +471,14 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
         Action::Inject(m) => node(&m.from) && node(&m.to),
         Action::SetLoss { loss, duplicate } => *loss <= 1000 && *duplicate <= 1000,
         Action::SetLatency { min, max } => 1 <= *min && min <= max && *max <= 1000,
+        Action::Read { target, key, .. } => {
+            let target_ok = match target {
+                crate::sim::Target::Cluster => true,
+                crate::sim::Target::Node(n) => node(n),
+            };
+            target_ok && (1..=64).contains(&key.len()) && !key.chars().any(char::is_whitespace)
+        }
+        Action::TransferLeader(n) => node(n),
         Action::RemoveServer(n) | Action::Promote(n) => node(n),
         Action::ChangeVoters(v) => v.len() <= crate::raft::MAX_MEMBERS && v.iter().all(node),
         Action::AddServer => true,

@@ -22,7 +22,7 @@
 //! is skipped and the skip is recorded.
 
 use super::{Property, Violation};
-use crate::raft::{Command, Event};
+use crate::raft::{Command, Event, ReadStep};
 use crate::sim::client::{Client, HistoryOp, OpStatus};
 use crate::sim::trace::{SimEvent, TraceKind};
 use serde::{Deserialize, Serialize};
@@ -340,6 +340,13 @@ impl Linearizability {
             }) if !self.dirty.contains(c.key()) => {
                 self.dirty.insert(c.key().to_string());
             }
+            // A ReadIndex or lease read answered (thesis §6.4).
+            TraceKind::Raft(Event::Read {
+                step: ReadStep::Answered { key, .. },
+                ..
+            }) if !self.dirty.contains(key) => {
+                self.dirty.insert(key.clone());
+            }
             TraceKind::Sim(
                 SimEvent::ClientOutcome { op, .. } | SimEvent::WriteAcknowledged { op, .. },
             ) => self.outcomes.push(*op),
@@ -430,6 +437,11 @@ fn violation(tick: u64, client: &Client, key: &str) -> Violation {
             if at == tick {
                 nodes.push(node);
                 entries.push((index, term));
+            }
+        }
+        if let OpStatus::ReadAnswered { node, at, .. } = op.status {
+            if at == tick {
+                nodes.push(node);
             }
         }
     }

@@ -1,0 +1,46 @@
+// "Show the cause": a run that broke safety (one per unsafe switch, made by
+// `cargo run --example cause_links`, which scripts/test.sh runs first) opens
+// with a red badge; the button travels to the tick where a node broke the
+// rule the switch allows, names it, and marks it on the space-time diagram.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openApp } from './lib/harness.js';
+
+const file = fileURLToPath(new URL('./generated/cause-links.json', import.meta.url));
+const links = JSON.parse(readFileSync(file, 'utf8'));
+const tick = (page) => page.getAttribute('[data-testid=app]', 'data-tick').then(Number);
+
+test('the links cover every unsafe switch of the core', () => {
+  assert.deepEqual(
+    links.map((l) => l.switch),
+    ['vote-without-log-check', 'commit-old-term-by-counting', 'forget-vote-on-restart', 'accept-stale-leader'],
+  );
+});
+
+for (const entry of links) {
+  const lang = entry.switch === 'forget-vote-on-restart' ? 'zh' : 'en';
+  test(`show-cause lands on the causing tick: ${entry.switch} (${lang})`, async (t) => {
+    const { page, done } = await openApp(t, `?lang=${lang}#${entry.link}`);
+    await page.locator('[data-testid=safety][data-safety=violated]').waitFor();
+    assert.equal(await tick(page), entry.violation_tick);
+    await page.click('[data-action=show-cause]');
+    await page.waitForFunction((c) => Number(document.querySelector('[data-testid=app]').dataset.tick) === c, entry.cause_tick);
+    const panel = page.locator('[data-testid=cause]');
+    assert.equal(await panel.getAttribute('data-cause-switch'), entry.switch);
+    assert.equal(Number(await panel.getAttribute('data-cause-tick')), entry.cause_tick);
+    const text = await panel.textContent();
+    assert.match(text, lang === 'zh' ? /不安全：/ : /UNSAFE: /);
+    // The node that broke the rule is selected in the ring and marked on the diagram.
+    const node = await panel.getAttribute('data-cause-node');
+    assert.equal(await page.locator(`[data-node-id="${node}"][aria-pressed=true]`).count(), 1);
+    const mark = page.locator(`[data-view=spacetime] [data-st-mark=cause][data-tick="${entry.cause_tick}"]`);
+    assert.equal(await mark.count(), 1);
+    // Back to the violation.
+    await page.click('[data-action=cause-back]');
+    await page.waitForFunction((v) => Number(document.querySelector('[data-testid=app]').dataset.tick) === v, entry.violation_tick);
+    await page.locator('[data-testid=safety][data-safety=violated]').waitFor();
+    await done();
+  });
+}
