@@ -4,7 +4,7 @@
 //! run to that tick, and stepping back re-creates dense checkpoints near the
 //! tick being looked at.
 
-use raftlab::sim::history::CHECKPOINT_EVERY;
+use raftlab::sim::history::{max_checkpoints, CHECKPOINT_EVERY};
 use raftlab::sim::{SimConfig, Simulation, World};
 
 /// A 3-node run with a write every 7 ticks, a crash, a partition and a
@@ -102,4 +102,24 @@ fn stepping_back_far_recreates_dense_checkpoints_near_the_focus() {
     sim.seek(end).unwrap();
     sim.run(100).unwrap();
     assert_eq!(sim.world(), &fresh(&sim, end + 100));
+}
+
+/// The link budget's memory estimate (`view::share::budget`) relies on this
+/// bound: however the user moves around, the checkpoints held stay within
+/// `max_checkpoints(head)`, which grows with the logarithm of the run.
+#[test]
+fn checkpoints_held_stay_within_the_bound_the_link_budget_uses() {
+    let mut sim = run_to(20_000);
+    let mut most = sim.checkpoint_count();
+    for target in [0, 19_999, 7_000, 13_333, 1, 20_000, 4_096, 4_095] {
+        sim.seek(target).unwrap();
+        most = most.max(sim.checkpoint_count());
+    }
+    let bound = max_checkpoints(sim.head());
+    assert!(
+        most as u64 <= bound,
+        "{most} checkpoints held, bound {bound}"
+    );
+    assert!(bound < 400, "the bound is logarithmic, not linear: {bound}");
+    assert!(most > 16, "dense near the head and the focus: {most}");
 }

@@ -67,6 +67,15 @@ fn kept_from(tick: u64, anchor: u64) -> bool {
     tick.abs_diff(anchor) < (DENSITY * CHECKPOINT_EVERY) << level
 }
 
+/// An upper bound on the checkpoints held for a run of `head` ticks, for the
+/// memory estimate of a shared run (`view::share::budget`): about
+/// `DENSITY` per doubling of distance on each side of each anchor, doubled
+/// for safety.
+pub fn max_checkpoints(head: u64) -> u64 {
+    let levels = u64::from(64 - (head / CHECKPOINT_EVERY).leading_zeros());
+    2 * 2 * DENSITY * (levels + 1)
+}
+
 impl Simulation {
     /// A new run at tick 0.
     pub fn new(config: SimConfig) -> Result<Simulation, SimError> {
