@@ -9,6 +9,7 @@
 //! `0..=k` ([`Scenario::build`]); the simulation is deterministic, so going
 //! back is exact.
 
+pub mod format;
 mod question;
 mod questions;
 mod types;
