@@ -11,6 +11,7 @@
 use super::components::tag_of;
 use super::state::{AppState, SimHandle};
 use crate::scenario::Position;
+use crate::view::bookmarks::Bookmarks;
 use crate::view::share::{Shareable, Shared};
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
@@ -51,17 +52,21 @@ pub fn restore(state: &mut AppState, fragment: &str) -> bool {
 struct Latest {
     sim: SimHandle,
     scenario: Option<Position>,
+    bookmarks: Bookmarks,
+    saved_bookmarks: Bookmarks,
     version: u64,
     saved: u64,
     origin: String,
 }
 
 fn save(latest: &mut Latest) {
-    if latest.version == latest.saved {
+    if latest.version == latest.saved && latest.bookmarks == latest.saved_bookmarks {
         return;
     }
     latest.saved = latest.version;
-    let shared = Shared::capture(&latest.sim.borrow(), tag_of(latest.scenario.as_ref()));
+    latest.saved_bookmarks = latest.bookmarks.clone();
+    let shared = Shared::capture(&latest.sim.borrow(), tag_of(latest.scenario.as_ref()))
+        .with_bookmarks(latest.bookmarks.clone());
     let fragment = match shared.share() {
         Ok(Shareable::Full(f) | Shareable::WithoutFuture(f)) => f,
         // Too long to keep as a link: keep nothing rather than a run that
@@ -84,6 +89,8 @@ pub fn use_session_keeper(state: &AppState, page_fragment: &str) {
     let latest = use_mut_ref(|| Latest {
         sim: state.sim.clone(),
         scenario: state.scenario.clone(),
+        bookmarks: state.bookmarks.clone(),
+        saved_bookmarks: Bookmarks::default(),
         version: state.version,
         saved: u64::MAX,
         origin: origin(page_fragment),
@@ -92,6 +99,7 @@ pub fn use_session_keeper(state: &AppState, page_fragment: &str) {
         let mut l = latest.borrow_mut();
         l.sim = state.sim.clone();
         l.scenario = state.scenario.clone();
+        l.bookmarks = state.bookmarks.clone();
         l.version = state.version;
     }
     let keeper = latest.clone();

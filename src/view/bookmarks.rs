@@ -87,6 +87,11 @@ impl Bookmarks {
         self.0.is_empty()
     }
 
+    /// The bookmarks at or before `tick` (a run shared without its future).
+    pub fn before(&self, tick: u64) -> Bookmarks {
+        Bookmarks(self.0.iter().filter(|b| b.tick <= tick).cloned().collect())
+    }
+
     /// Rebuilds a validated set from untrusted bookmarks (a link or file):
     /// each goes through [`Bookmarks::add`]; the first refusal is returned.
     pub fn from_untrusted(list: &[Bookmark], max_tick: u64) -> Result<Bookmarks, BookmarkError> {

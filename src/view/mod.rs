@@ -27,3 +27,4 @@ pub mod share;
 pub mod snapshot_view;
 pub mod spacetime;
 pub mod timeline_view;
+pub mod trace_file;

@@ -98,3 +98,66 @@ test('bookmarks pin notes to ticks, seek back there, and refuse bad notes', asyn
   assert.equal(await page.locator('[data-bookmark-tick]').count(), 1);
   await done();
 });
+
+test('bookmarks survive a share link and a file, in both languages', async (t) => {
+  const { page, done } = await openApp(t, '?lang=zh&seed=2');
+  await page.waitForFunction(() => document.querySelector('[data-node-id][data-role=leader]'), null, { timeout: 20000 });
+  await page.click('[data-action=pause]');
+  const at = await tick(page);
+  await page.fill('[data-input=bookmark-note]', '领导者当选');
+  await page.click('[data-action=bookmark]');
+  for (let i = 0; i < 3; i++) await page.click('[data-action=step]');
+  await page.click('[data-action=share]');
+  const link = await page.inputValue('[data-output=share-link]');
+  const file = await download(page, () => page.click('[data-action=export]'));
+  await done();
+
+  const fresh = await openApp(t, new URL(link).search + new URL(link).hash);
+  const item = fresh.page.locator(`[data-bookmark-tick="${at}"]`);
+  await item.waitFor();
+  assert.match(await item.textContent(), /领导者当选/);
+  assert.equal(await tick(fresh.page), at + 3);
+  await item.click();
+  await fresh.page.waitForFunction((a) => Number(document.querySelector('[data-testid=app]').dataset.tick) === a, at);
+  await fresh.done();
+
+  assert.match(file.bytes.toString('utf8'), /"bookmarks"/);
+  const other = await openApp(t, '?lang=en&seed=5');
+  await other.page.click('[data-action=share]');
+  await other.page.setInputFiles('[data-input=import]', { name: file.name, mimeType: 'application/json', buffer: file.bytes });
+  await other.page.locator(`[data-bookmark-tick="${at}"]`).waitFor();
+  await other.done();
+});
+
+test('the run exports as a JSON trace with its events, and import opens the same moment', async (t) => {
+  const { page, done } = await openApp(t, '?lang=en&seed=3');
+  await page.waitForFunction(() => document.querySelector('[data-node-id][data-role=leader]'), null, { timeout: 20000 });
+  await page.click('[data-action=pause]');
+  await page.fill('[data-input=command]', 'put a 1');
+  await page.click('[data-action=submit]');
+  for (let i = 0; i < 20; i++) await page.click('[data-action=step]');
+  const at = await tick(page);
+  await page.click('[data-action=share]');
+  const trace = await download(page, () => page.click('[data-action=export-trace]'));
+  assert.match(trace.name, /^raftlab-3-t\d+-trace\.json$/);
+  const doc = JSON.parse(trace.bytes.toString('utf8'));
+  assert.equal(doc.format, 'raftlab-trace');
+  assert.equal(doc.tick, at);
+  assert.ok(doc.events.length > 10 && doc.events.length === doc.events_total);
+  assert.ok(doc.events.some((e) => e.kind && typeof e.text === 'string' && e.data), 'events carry kind, text and data');
+  assert.ok(doc.actions.length >= 1);
+  await done();
+
+  const fresh = await openApp(t, '?lang=zh&seed=9');
+  await fresh.page.click('[data-action=share]');
+  await fresh.page.setInputFiles('[data-input=import-trace]', { name: trace.name, mimeType: 'application/json', buffer: trace.bytes });
+  await fresh.page.waitForFunction((a) => Number(document.querySelector('[data-testid=app]').dataset.tick) === a, at);
+  await fresh.page.locator('[role=status], [role=alert]', { hasText: '轨迹已载入' }).first().waitFor();
+  // A bad trace: a clear message, and the run stays.
+  const bad = JSON.stringify({ ...doc, version: 99 });
+  if (!(await fresh.page.locator('[data-input=import-trace]').count())) await fresh.page.click('[data-action=share]');
+  await fresh.page.setInputFiles('[data-input=import-trace]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await fresh.page.locator('[role=alert]', { hasText: '更新版本' }).first().waitFor();
+  assert.equal(Number(await fresh.page.getAttribute('[data-testid=app]', 'data-tick')), at);
+  await fresh.done();
+});

@@ -88,6 +88,60 @@ fn download(name: &str, text: &str) -> Result<(), JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
+/// A file input's change handler: reads the chosen file as text (refusing
+/// one over [`crate::view::trace_file::MAX_TRACE_BYTES`] before reading it)
+/// and dispatches `open(text)`.
+fn import_handler(
+    d: Callback<UiAction>,
+    reader: std::rc::Rc<std::cell::RefCell<Option<(web_sys::FileReader, JsCallback)>>>,
+    l: Lang,
+    open: fn(String) -> UiAction,
+) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let limit = crate::view::trace_file::MAX_TRACE_BYTES;
+        if file.size() > limit as f64 {
+            let e = crate::view::share::ShareError::TooLarge {
+                bytes: file.size() as usize,
+                limit,
+            };
+            let text = crate::view::share::refusal_text(
+                l,
+                crate::view::share::Source::File,
+                &e,
+                crate::view::share::Kept::CurrentRun,
+            );
+            d.emit(UiAction::Notify(Some(Notice { text, error: true })));
+            return;
+        }
+        let Ok(fr) = web_sys::FileReader::new() else {
+            return;
+        };
+        let (d, fr2) = (d.clone(), fr.clone());
+        let onload: JsCallback = Closure::new(move |_| {
+            let text = fr2
+                .result()
+                .ok()
+                .and_then(|r| r.as_string())
+                .unwrap_or_default();
+            d.emit(open(text));
+        });
+        fr.set_onload(Some(onload.as_ref().unchecked_ref()));
+        if fr.read_as_text(&file).is_ok() {
+            *reader.borrow_mut() = Some((fr, onload));
+        }
+    })
+}
+
 /// Props of [`ShareBox`].
 #[derive(Properties, PartialEq)]
 pub struct ShareBoxProps {
@@ -96,6 +150,9 @@ pub struct ShareBoxProps {
     /// The scenario step, if one is open (it travels with the link).
     #[prop_or_default]
     pub pos: Option<Position>,
+    /// The teacher's bookmarks (they travel with the link and the file).
+    #[prop_or_default]
+    pub bookmarks: crate::view::bookmarks::Bookmarks,
 }
 
 /// The Share button and its panel: link field, Export and Import.
@@ -123,8 +180,10 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
             field.clone(),
         );
         let (clip_cbs, note) = (clip_cbs.clone(), note.clone());
+        let bookmarks = p.bookmarks.clone();
         Callback::from(move |_: MouseEvent| {
-            let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
+            let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()))
+                .with_bookmarks(bookmarks.clone());
             // Never a link the app would refuse (view::share::Shared::share).
             let fragment = match shared.share() {
                 Ok(Shareable::Full(f)) => {
@@ -174,8 +233,10 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
     }
     let on_export = {
         let (sim, pos, d) = (v.sim.clone(), p.pos.clone(), v.dispatch.clone());
+        let bookmarks = p.bookmarks.clone();
         Callback::from(move |_: MouseEvent| {
-            let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
+            let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()))
+                .with_bookmarks(bookmarks.clone());
             if download(&shared.file_name(), &shared.to_file()).is_err() {
                 d.emit(UiAction::Notify(Some(Notice {
                     text: l
@@ -186,34 +247,30 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
             }
         })
     };
-    let on_import = {
-        let (d, reader) = (v.dispatch.clone(), reader.clone());
-        Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
+    let on_import = import_handler(v.dispatch.clone(), reader.clone(), l, UiAction::OpenFile);
+    let on_import_trace =
+        import_handler(v.dispatch.clone(), reader.clone(), l, UiAction::OpenTrace);
+    let on_export_trace = {
+        let (sim, d) = (v.sim.clone(), v.dispatch.clone());
+        let bookmarks = p.bookmarks.clone();
+        Callback::from(move |_: MouseEvent| {
+            let shared = Shared::capture(&sim.borrow(), None).with_bookmarks(bookmarks.clone());
+            let failed = match crate::view::trace_file::export_trace(&shared) {
+                Ok(text) => download(&crate::view::trace_file::trace_file_name(&shared), &text)
+                    .err()
+                    .map(|_| {
+                        l.t("The browser refused the download.", "浏览器拒绝了下载。")
+                            .to_string()
+                    }),
+                Err(e) => Some(crate::view::share::refusal_text(
+                    l,
+                    crate::view::share::Source::File,
+                    &e,
+                    crate::view::share::Kept::CurrentRun,
+                )),
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let Ok(fr) = web_sys::FileReader::new() else {
-                return;
-            };
-            let (d, fr2) = (d.clone(), fr.clone());
-            let onload: JsCallback = Closure::new(move |_| {
-                let text = fr2
-                    .result()
-                    .ok()
-                    .and_then(|r| r.as_string())
-                    .unwrap_or_default();
-                d.emit(UiAction::OpenFile(text));
-            });
-            fr.set_onload(Some(onload.as_ref().unchecked_ref()));
-            if fr.read_as_text(&file).is_ok() {
-                *reader.borrow_mut() = Some((fr, onload));
+            if let Some(text) = failed {
+                d.emit(UiAction::Notify(Some(Notice { text, error: true })));
             }
         })
     };
@@ -255,6 +312,15 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
                             {"⬆ "}{l.t("Import file", "导入文件")}
                             <input type="file" accept=".json,application/json" data-input="import"
                                 aria-label={l.t("Import a saved run", "导入保存的运行")} onchange={on_import} />
+                        </label>
+                        <button type="button" data-action="export-trace" onclick={on_export_trace}
+                            title={l.t("The run with every event, as JSON (format in the README)", "包含每个事件的运行轨迹，JSON 格式（格式见 README）")}>
+                            {"⬇ "}{l.t("Export trace", "导出轨迹")}
+                        </button>
+                        <label class="import-button" data-action="import-trace">
+                            {"⬆ "}{l.t("Import trace", "导入轨迹")}
+                            <input type="file" accept=".json,application/json" data-input="import-trace"
+                                aria-label={l.t("Import a JSON trace", "导入 JSON 轨迹")} onchange={on_import_trace} />
                         </label>
                         <button type="button" class="share-close" aria-label={l.t("Close", "关闭")} onclick={toggle}>{"×"}</button>
                     </div>

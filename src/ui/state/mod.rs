@@ -176,6 +176,8 @@ pub enum UiAction {
     OpenFile(String),
     /// Predict the answer to the question before the next scenario step.
     Answer(crate::scenario::Answer),
+    /// Open an exported JSON trace's text (`view::trace_file`), paused.
+    OpenTrace(String),
 }
 
 impl AppState {

@@ -26,13 +26,20 @@ fn position_for(tag: Option<&SharedScenario>) -> Option<Position> {
 }
 
 /// Validates and replays a link or file into a run and its scenario step.
-fn restore(
-    decoded: Result<Shared, ShareError>,
-) -> Result<(Simulation, Option<Position>), ShareError> {
+fn restore(decoded: Result<Shared, ShareError>) -> Result<Restored, ShareError> {
     let shared = decoded?;
     let sim = shared.restore()?;
-    Ok((sim, position_for(shared.scenario.as_ref())))
+    let pos = position_for(shared.scenario.as_ref());
+    Ok((sim, pos, shared.bookmarks))
 }
+
+/// A run reopened from a link or file: the simulation, its scenario step,
+/// its bookmarks.
+type Restored = (
+    Simulation,
+    Option<Position>,
+    crate::view::bookmarks::Bookmarks,
+);
 
 impl AppState {
     pub(super) fn notify_error(&mut self, text: String) {
@@ -188,8 +195,9 @@ impl AppState {
         }
         let mut said = Vec::new();
         match restore(Shared::decode(text)) {
-            Ok((sim, pos)) => {
+            Ok((sim, pos, bookmarks)) => {
                 self.replace_run(sim, pos);
+                self.bookmarks = bookmarks;
                 self.playing = false;
                 // The link sets the cluster: query parameters that tried to
                 // are reported as overridden.
@@ -223,10 +231,11 @@ impl AppState {
 
     /// Reopens a run kept by `ui::session` (a reload): paused, with a note.
     pub(crate) fn resume_session(&mut self, fragment: &str) -> bool {
-        let Ok((sim, pos)) = restore(Shared::decode(fragment)) else {
+        let Ok((sim, pos, bookmarks)) = restore(Shared::decode(fragment)) else {
             return false;
         };
         self.replace_run(sim, pos);
+        self.bookmarks = bookmarks;
         self.playing = false;
         self.notice = Some(Notice {
             text: self
@@ -241,10 +250,44 @@ impl AppState {
         true
     }
 
+    /// A JSON trace: replayed from its config and actions; the current run
+    /// is kept if it is refused.
+    fn open_trace(&mut self, text: &str) {
+        match crate::view::trace_file::import_trace(text) {
+            Ok(opened) => {
+                self.replace_run(opened.sim, None);
+                self.bookmarks = opened.shared.bookmarks;
+                self.playing = false;
+                let text = if opened.matches {
+                    self.lang.t(
+                        "Trace loaded: the run is replayed and paused at its saved tick.",
+                        "轨迹已载入：运行已重放，并暂停在保存时的时钟周期。",
+                    )
+                } else {
+                    self.lang.t(
+                        "Trace loaded, but this version's replay differs from the events it recorded (it was written by another version of raftlab). The run shown is this version's.",
+                        "轨迹已载入，但本版本重放出的事件与轨迹记录的不同（它由另一版本的 raftlab 写出）。显示的是本版本的运行。",
+                    )
+                };
+                self.notice = Some(Notice {
+                    text: text.to_string(),
+                    error: !opened.matches,
+                });
+            }
+            Err(e) => {
+                self.notify_error(refusal_text(self.lang, Source::File, &e, Kept::CurrentRun))
+            }
+        }
+    }
+
     fn open_file(&mut self, text: &str) {
+        if crate::view::trace_file::is_trace(text) {
+            return self.open_trace(text);
+        }
         match restore(Shared::from_file(text)) {
-            Ok((sim, pos)) => {
+            Ok((sim, pos, bookmarks)) => {
                 self.replace_run(sim, pos);
+                self.bookmarks = bookmarks;
                 self.playing = false;
                 let text = self.lang.t(
                     "File loaded: the run is paused at its saved tick.",
@@ -349,6 +392,7 @@ impl AppState {
             UiAction::OpenLink(fragment) => self.open_link(&fragment),
             UiAction::OpenFile(text) => self.open_file(&text),
             UiAction::Answer(a) => self.upcoming_answer(a),
+            UiAction::OpenTrace(text) => self.open_trace(&text),
         }
     }
 }

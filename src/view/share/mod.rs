@@ -9,6 +9,7 @@
 
 use crate::raft::{Command, NodeId};
 use crate::sim::{Action, InjectError, SimConfig, SimError, Simulation, TimedAction};
+use crate::view::bookmarks::{Bookmark, Bookmarks};
 
 pub mod budget;
 pub use budget::{Cost, MEMORY_BUDGET, WORK_BUDGET};
@@ -55,6 +56,8 @@ pub struct Shared {
     pub head: u64,
     /// The scenario step, if the run is a guided scenario's.
     pub scenario: Option<SharedScenario>,
+    /// The teacher's bookmarks (validated on the way in, issue 13).
+    pub bookmarks: Bookmarks,
 }
 
 /// Why a link or file could not be opened.
@@ -114,6 +117,12 @@ pub enum ShareError {
     },
     /// Replaying the actions failed.
     Replay(SimError),
+    /// A bookmark is beyond the run, its note too long, or there are too
+    /// many.
+    BadBookmark {
+        /// Its position in the bookmark list (0-based).
+        index: usize,
+    },
 }
 
 /// A link fragment Share may give out ([`Shared::share`]).
@@ -166,6 +175,8 @@ struct LinkWire {
     h: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     s: Option<(String, usize)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    b: Vec<(u64, String)>,
 }
 
 /// The readable form of a saved file.
@@ -181,6 +192,8 @@ struct FileWire {
     actions: Vec<TimedAction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     scenario: Option<SharedScenario>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    bookmarks: Vec<Bookmark>,
 }
 
 fn json_error(e: &serde_json::Error) -> ShareError {
@@ -201,6 +214,26 @@ fn utf8(bytes: Vec<u8>) -> Result<String, ShareError> {
     })
 }
 
+/// Bookmarks from a link or file: at most [`crate::view::bookmarks::MAX_BOOKMARKS`],
+/// each within the run (tick ≤ `head`) with a note of at most
+/// [`crate::view::bookmarks::MAX_NOTE_CHARS`] characters.
+pub(crate) fn untrusted_bookmarks(list: Vec<Bookmark>, head: u64) -> Result<Bookmarks, ShareError> {
+    if list.len() > crate::view::bookmarks::MAX_BOOKMARKS {
+        return Err(ShareError::BadBookmark {
+            index: crate::view::bookmarks::MAX_BOOKMARKS,
+        });
+    }
+    if let Some(index) = list.iter().position(|b| b.tick > head) {
+        return Err(ShareError::BadBookmark { index });
+    }
+    let mut out = Bookmarks::default();
+    for (index, b) in list.iter().enumerate() {
+        out.add(b.tick, &b.note)
+            .map_err(|_| ShareError::BadBookmark { index })?;
+    }
+    Ok(out)
+}
+
 impl Shared {
     /// The run as it stands: its configuration, its actions, its tick.
     pub fn capture(sim: &Simulation, scenario: Option<SharedScenario>) -> Shared {
@@ -210,7 +243,13 @@ impl Shared {
             tick: sim.tick(),
             head: sim.head(),
             scenario,
+            bookmarks: Bookmarks::default(),
         }
+    }
+
+    /// The same run with these bookmarks.
+    pub fn with_bookmarks(self, bookmarks: Bookmarks) -> Shared {
+        Shared { bookmarks, ..self }
     }
 
     /// The link fragment, without `#`: `v1.<base64url(JSON)>`.
@@ -225,6 +264,11 @@ impl Shared {
             t: self.tick,
             h: self.head,
             s: self.scenario.as_ref().map(|s| (s.id.clone(), s.step)),
+            b: self
+                .bookmarks
+                .iter()
+                .map(|b| (b.tick, b.note.clone()))
+                .collect(),
         };
         let json = serde_json::to_string(&wire).unwrap_or_default();
         format!("v{VERSION}.{}", base64url_encode(json.as_bytes()))
@@ -250,6 +294,7 @@ impl Shared {
                 .cloned()
                 .collect(),
             head: self.tick,
+            bookmarks: self.bookmarks.before(self.tick),
             ..self.clone()
         };
         let fragment = past.encode();
@@ -310,6 +355,13 @@ impl Shared {
             tick: wire.t,
             head: wire.h.max(wire.t),
             scenario: wire.s.map(|(id, step)| SharedScenario { id, step }),
+            bookmarks: untrusted_bookmarks(
+                wire.b
+                    .into_iter()
+                    .map(|(tick, note)| Bookmark { tick, note })
+                    .collect(),
+                wire.h.max(wire.t),
+            )?,
         };
         shared.validate()?;
         Ok(shared)
@@ -326,6 +378,7 @@ impl Shared {
             config: self.config.clone(),
             actions: self.actions.clone(),
             scenario: self.scenario.clone(),
+            bookmarks: self.bookmarks.iter().cloned().collect(),
         };
         serde_json::to_string_pretty(&wire).unwrap_or_default()
     }
@@ -362,6 +415,7 @@ impl Shared {
             tick: wire.tick,
             head: wire.head.max(wire.tick),
             scenario: wire.scenario,
+            bookmarks: untrusted_bookmarks(wire.bookmarks, wire.head.max(wire.tick))?,
         };
         shared.validate()?;
         Ok(shared)

@@ -74,6 +74,20 @@ fn why(e: &ShareError) -> (String, String) {
                 "重放耗时过长（{work} 个工作单位、{node_ticks} 个节点时刻；上限为 {WORK_BUDGET}，约几秒钟）"
             ),
         ),
+        ShareError::BadBookmark { index } => (
+            format!(
+                "holds a bad bookmark (number {}): beyond the run, a note over {} characters, or more than {} bookmarks",
+                index + 1,
+                crate::view::bookmarks::MAX_NOTE_CHARS,
+                crate::view::bookmarks::MAX_BOOKMARKS
+            ),
+            format!(
+                "包含一个错误的书签（第 {} 个）：超出了运行范围、备注超过 {} 个字符，或书签多于 {} 个",
+                index + 1,
+                crate::view::bookmarks::MAX_NOTE_CHARS,
+                crate::view::bookmarks::MAX_BOOKMARKS
+            ),
+        ),
         ShareError::TooMuchMemory { bytes } => (
             format!(
                 "could need too much memory to replay (up to {} MB; the budget is {} MB)",
