@@ -35,7 +35,10 @@ fn initial_state() -> AppState {
             .join("; ");
         state.notice = Some(Notice { text, error: true });
     }
-    state.apply(UiAction::OpenLink(url::hash()));
+    let fragment = url::hash();
+    if !super::session::restore(&mut state, &fragment) {
+        state.apply(UiAction::OpenLink(fragment));
+    }
     state
 }
 
@@ -142,6 +145,7 @@ pub fn App() -> Html {
         use_memo((), move |_| d.reform(UiAction::Frame))
     };
     use_animation_frame(state.playing, (*on_frame).clone());
+    super::session::use_session_keeper(&state, &url::hash());
 
     let window: Option<web_sys::EventTarget> = web_sys::window().map(Into::into);
     let document: Option<web_sys::EventTarget> =
@@ -191,6 +195,12 @@ pub fn App() -> Html {
         if super::selftest_requested("panic") {
             panic!("selftest: deliberate panic requested by ?selftest=panic");
         }
+        if super::selftest_requested("trap") {
+            super::selftest_trap();
+        }
+        if super::selftest_requested("oom") {
+            super::selftest_oom();
+        }
     });
 
     let view = ViewProps {
@@ -232,7 +242,8 @@ pub fn App() -> Html {
             </header>
             <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
-            <Narration view={panels.clone()} pos={state.scenario.clone()} />
+            <Narration view={panels.clone()} pos={state.scenario.clone()}
+                scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
             <main class="stage">
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={panels.clone()} />

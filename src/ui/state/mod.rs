@@ -114,6 +114,10 @@ pub struct AppState {
     pub bookmarks: crate::view::bookmarks::Bookmarks,
     /// The cause of a safety violation being shown, with the violation.
     pub cause: Option<(crate::sim::cause::Cause, crate::sim::Violation)>,
+    /// Predict, then reveal: the pending answer, the last reveal, the score.
+    pub quiz: crate::view::quiz::Quiz,
+    /// A teacher's scenario opened from a file or link (besides the built-ins).
+    pub custom: Option<Rc<crate::scenario::Scenario>>,
 }
 
 /// Everything the user can do.
@@ -170,6 +174,8 @@ pub enum UiAction {
     OpenLink(String),
     /// Open an exported file's text, paused at its tick.
     OpenFile(String),
+    /// Predict the answer to the question before the next scenario step.
+    Answer(crate::scenario::Answer),
 }
 
 impl AppState {
@@ -191,6 +197,8 @@ impl AppState {
             show_spacetime: false,
             bookmarks: Default::default(),
             cause: None,
+            quiz: Default::default(),
+            custom: None,
         }
     }
 }

@@ -6,13 +6,14 @@
 
 use super::{AppState, Notice, ScenarioNav, Selection, SimHandle, UiAction};
 use crate::raft::{Command, NodeId};
-use crate::scenario::{self, Position};
+use crate::scenario::{self, Answer, Position, Scenario, ScenarioError};
 use crate::sim::{Action, NodeStatus, Simulation};
 use crate::view::clock::{frame_step, SPEEDS};
 use crate::view::keymap::{key_command, node_action, KeyCommand};
 use crate::view::links::LinkState;
 use crate::view::messages;
-use crate::view::share::{error_text, ShareError, Shared, SharedScenario, Source};
+use crate::view::quiz;
+use crate::view::share::{refusal_text, Kept, ShareError, Shared, SharedScenario, Source};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -45,6 +46,9 @@ impl AppState {
         self.version += 1;
         self.selected = None;
         self.phase = 0.0;
+        if scenario.is_none() {
+            self.quiz.leave();
+        }
         self.scenario = scenario;
         self.bookmarks = Default::default();
         self.cause = None;
@@ -124,22 +128,58 @@ impl AppState {
         }
     }
 
+    /// The scenario with this id: the teacher's opened one, or a built-in.
+    pub fn find_scenario(&self, id: &str) -> Option<Rc<Scenario>> {
+        match &self.custom {
+            Some(c) if c.id == id => Some(c.clone()),
+            _ => scenario::find(id).map(Rc::new),
+        }
+    }
+
+    /// The question asked now (before the next step), if any.
+    fn upcoming_answer(&mut self, answer: Answer) {
+        let Some(pos) = self.scenario.clone() else {
+            return;
+        };
+        if let Some(sc) = self.find_scenario(pos.id) {
+            if let Some(q) = quiz::upcoming(&sc, &pos, &self.sim.borrow()) {
+                self.quiz.choose(q, answer);
+            }
+        }
+    }
+
     fn scenario_nav(&mut self, nav: ScenarioNav) {
         match nav {
-            ScenarioNav::Go(id, step) => match scenario::goto(id, step) {
-                Ok((sim, pos)) => {
-                    self.replace_run(sim, Some(pos));
-                    self.playing = false;
-                    self.notice = None;
+            ScenarioNav::Go(id, step) => {
+                let Some(sc) = self.find_scenario(id) else {
+                    return self.notify_error(ScenarioError::Unknown.text(self.lang));
+                };
+                let from = self
+                    .scenario
+                    .as_ref()
+                    .filter(|p| p.id == id && !p.free && !p.diverged(&self.sim.borrow()))
+                    .map(|p| p.step);
+                match sc.build(step) {
+                    Ok(sim) => {
+                        self.quiz.arrive(&sc, from, step, &sim);
+                        let pos = Position::at(sc.id, step, &sim);
+                        self.replace_run(sim, Some(pos));
+                        self.playing = false;
+                        self.notice = None;
+                    }
+                    Err(e) => self.notify_error(e.text(self.lang)),
                 }
-                Err(e) => self.notify_error(e.text(self.lang)),
-            },
+            }
             ScenarioNav::TakeOver => {
                 if let Some(p) = self.scenario.as_mut() {
                     p.free = true;
                 }
+                self.quiz.pending = None;
             }
-            ScenarioNav::Close => self.scenario = None,
+            ScenarioNav::Close => {
+                self.scenario = None;
+                self.quiz.leave();
+            }
         }
     }
 
@@ -150,19 +190,59 @@ impl AppState {
         if text.trim().is_empty() {
             return;
         }
+        let mut said = Vec::new();
         match restore(Shared::decode(text)) {
             Ok((sim, pos)) => {
                 self.replace_run(sim, pos);
                 self.playing = false;
+                // The link sets the cluster: query parameters that tried to
+                // are reported as overridden.
+                let query = crate::ui::url::search();
+                let overridden = crate::view::params::overridden_by_link(&query);
+                said.extend(overridden.iter().map(|e| e.text(self.lang)));
+                if said.is_empty() {
+                    return;
+                }
             }
             Err(e) => {
-                let mut text = error_text(self.lang, Source::Link, &e);
-                if let Some(n) = self.notice.take() {
-                    text = format!("{text} {}", n.text);
-                }
-                self.notify_error(text);
+                // Say what stayed on screen: at start-up the default cluster
+                // or the one the query set; later, the run that was open.
+                let fresh = self.sim.borrow().tick() == 0 && self.sim.borrow().actions().is_empty();
+                let default =
+                    *self.sim.borrow().initial_config() == crate::sim::SimConfig::default();
+                let kept = match (fresh, default) {
+                    (false, _) => Kept::CurrentRun,
+                    (true, true) => Kept::DefaultCluster,
+                    (true, false) => Kept::QueryCluster,
+                };
+                said.push(refusal_text(self.lang, Source::Link, &e, kept));
             }
         }
+        let mut text = said.join(" ");
+        if let Some(n) = self.notice.take() {
+            text = format!("{text} {}", n.text);
+        }
+        self.notify_error(text);
+    }
+
+    /// Reopens a run kept by `ui::session` (a reload): paused, with a note.
+    pub(crate) fn resume_session(&mut self, fragment: &str) -> bool {
+        let Ok((sim, pos)) = restore(Shared::decode(fragment)) else {
+            return false;
+        };
+        self.replace_run(sim, pos);
+        self.playing = false;
+        self.notice = Some(Notice {
+            text: self
+                .lang
+                .t(
+                    "Reloaded: the run is back where you left it, paused.",
+                    "已重新加载：运行回到了你离开时的位置，已暂停。",
+                )
+                .to_string(),
+            error: false,
+        });
+        true
     }
 
     fn open_file(&mut self, text: &str) {
@@ -179,7 +259,9 @@ impl AppState {
                     error: false,
                 });
             }
-            Err(e) => self.notify_error(error_text(self.lang, Source::File, &e)),
+            Err(e) => {
+                self.notify_error(refusal_text(self.lang, Source::File, &e, Kept::CurrentRun))
+            }
         }
     }
 
@@ -241,7 +323,15 @@ impl AppState {
                 Ok(command) => self.act(Action::Propose(target, command)),
                 Err(e) => self.notify_error(messages::command_error(self.lang, &e)),
             },
-            UiAction::Select(sel) => self.selected = sel,
+            UiAction::Select(sel) => {
+                // Clicking a node or a log cell also answers a question.
+                match sel {
+                    Some(Selection::Node(n)) => self.upcoming_answer(Answer::Node(n)),
+                    Some(Selection::Entry(_, i)) => self.upcoming_answer(Answer::Index(i)),
+                    _ => {}
+                }
+                self.selected = sel;
+            }
             UiAction::SetSpeed(i) => self.speed = i.min(SPEEDS.len() - 1),
             UiAction::SetLang(lang) => self.lang = lang,
             UiAction::Reset(config) => match Simulation::new(config) {
@@ -262,6 +352,7 @@ impl AppState {
             UiAction::Scenario(nav) => self.scenario_nav(nav),
             UiAction::OpenLink(fragment) => self.open_link(&fragment),
             UiAction::OpenFile(text) => self.open_file(&text),
+            UiAction::Answer(a) => self.upcoming_answer(a),
         }
     }
 }
