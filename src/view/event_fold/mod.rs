@@ -151,6 +151,8 @@ fn reason(lang: Lang, to: NodeId, r: DropReason) -> String {
         (DropReason::ReceiverDown, Lang::Zh) => format!("n{to} 已崩溃"),
         (DropReason::ByUser, Lang::En) => "you dropped them".into(),
         (DropReason::ByUser, Lang::Zh) => "被你丢弃".into(),
+        (DropReason::Overflow, Lang::En) => "the network was full (too many in flight)".into(),
+        (DropReason::Overflow, Lang::Zh) => "网络已满（在途消息过多）".into(),
     }
 }
 
