@@ -70,7 +70,8 @@ pub fn Announcer(p: &AnnouncerProps) -> Html {
                     let new = ((total - r.events) as usize).min(trace.recent().len());
                     let skip = trace.recent().len() - new;
                     let events: Vec<_> = trace.recent().skip(skip).collect();
-                    let items = collect(&trace.marks()[r.marks..], &events);
+                    let marks: Vec<_> = trace.marks().iter_from(r.marks).copied().collect();
+                    let items = collect(&marks, &events);
                     r.throttle.push(items);
                 }
                 r.run = *run;

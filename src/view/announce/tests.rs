@@ -6,7 +6,8 @@ fn said_since(sim: &Simulation, marks_before: usize, events_before: u64) -> Vec<
     let trace = sim.world().trace();
     let new = (trace.total() - events_before) as usize;
     let events: Vec<&TraceEvent> = trace.recent().skip(trace.recent().len() - new).collect();
-    collect(&trace.marks()[marks_before..], &events)
+    let marks: Vec<Mark> = trace.marks().iter_from(marks_before).copied().collect();
+    collect(&marks, &events)
 }
 
 fn cursor(sim: &Simulation) -> (usize, u64) {
