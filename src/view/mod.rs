@@ -2,6 +2,7 @@
 //! vocabulary, layout maths, link states. No browser types here, so all of it
 //! is unit-tested natively.
 
+pub mod authoring;
 pub mod bookmarks;
 pub mod client_view;
 pub mod clock;
