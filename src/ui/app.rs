@@ -4,9 +4,9 @@
 use super::bookmark_bar::BookmarkBar;
 use super::cause_panel::CausePanel;
 use super::components::{
-    AuthoringPanel, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
-    MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline,
-    Toolbar,
+    Announcer, AuthoringPanel, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector,
+    LogsView, MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox,
+    Timeline, Toolbar,
 };
 use super::export_buttons::ExportButtons;
 use super::hooks::{use_animation_frame, use_event_listener};
@@ -16,6 +16,7 @@ use super::state::{AppState, Notice, UiAction};
 use super::url;
 use crate::sim::Simulation;
 use crate::view::export::Picture;
+use crate::view::keymap::{global_key, Focus, KeyRoute};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -41,20 +42,70 @@ fn initial_state() -> AppState {
     state
 }
 
-/// Keys handled globally, unless typing in a field.
+/// What kind of element has the focus (`view::keymap::Focus`): fields keep
+/// their keys, buttons keep Space and Enter, menus, grids and sliders keep
+/// the arrows.
+fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return Focus::Page;
+    };
+    let tag = el.tag_name().to_ascii_uppercase();
+    let input_type = el.get_attribute("type").unwrap_or_default();
+    let role = el.get_attribute("role").unwrap_or_default();
+    let within = |sel: &str| el.closest(sel).ok().flatten().is_some();
+    match tag.as_str() {
+        "TEXTAREA" | "SELECT" => Focus::Field,
+        "INPUT" => match input_type.as_str() {
+            "checkbox" | "button" | "submit" | "reset" | "file" => Focus::Control,
+            "radio" | "range" => Focus::Arrows,
+            _ => Focus::Field,
+        },
+        _ if el
+            .get_attribute("contenteditable")
+            .is_some_and(|v| v != "false") =>
+        {
+            Focus::Field
+        }
+        _ if within(
+            "[data-arrow-keys],[role=slider],[role=menu],[role=menubar],[role=listbox],\
+             [role=grid],[role=radiogroup],[role=tablist],[role=tree]",
+        ) =>
+        {
+            Focus::Arrows
+        }
+        "BUTTON" | "A" | "SUMMARY" => Focus::Control,
+        _ if matches!(
+            role.as_str(),
+            "button" | "link" | "checkbox" | "switch" | "menuitem" | "option" | "tab"
+        ) =>
+        {
+            Focus::Control
+        }
+        _ => Focus::Page,
+    }
+}
+
+/// Keys handled globally, unless the focused element takes them
+/// (`view::keymap::global_key`).
 fn key_action(e: &web_sys::Event) -> Option<UiAction> {
     let e = e.dyn_ref::<web_sys::KeyboardEvent>()?;
-    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
         return None;
     }
-    let in_field = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
     let key = e.key();
-    // Esc closes the help and the selection even from a field.
-    if in_field && key != "Escape" {
-        return None;
+    match global_key(&key, focus_of(e.target())) {
+        KeyRoute::Element => return None,
+        KeyRoute::LeaveField => {
+            // Esc leaves the field; it also closes the help and the selection.
+            if let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.blur();
+            }
+            return Some(UiAction::Key(key));
+        }
+        KeyRoute::Shortcut => {}
     }
     if key == "s" {
         e.prevent_default();
@@ -110,6 +161,7 @@ pub fn App() -> Html {
         })
     };
     use_event_listener(window, "keydown", (*on_key).clone());
+    super::focus::use_focus_keeper();
     // Auto-pause when the tab is hidden: nobody is watching, and a class
     // coming back should find the cluster where they left it.
     let on_visibility = {
@@ -134,14 +186,7 @@ pub fn App() -> Html {
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
             {
-                let _ = root.set_attribute(
-                    "lang",
-                    if *lang == crate::view::i18n::Lang::Zh {
-                        "zh-CN"
-                    } else {
-                        "en"
-                    },
-                );
+                let _ = root.set_attribute("lang", lang.html_tag());
             }
         });
     }
@@ -172,6 +217,7 @@ pub fn App() -> Html {
         version: state.panels.shown(),
         ..view.clone()
     };
+    let panels_for_announcer = panels.clone();
     let lang = state.lang;
     html! {
         <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.borrow().tick().to_string()}
@@ -182,11 +228,13 @@ pub fn App() -> Html {
                 <AuthoringPanel lang={lang} dispatch={dispatch.clone()} draft={state.draft.clone()}
                     shown={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} />
                 <ShareBox view={panels.clone()} pos={state.scenario.clone()} />
-                <button class="lang-switch" data-action="lang"
-                    aria-label={lang.t("Switch language to Chinese", "切换到英文")}
+                // Named by its visible label, in the language it names.
+                <button class="lang-switch" data-action="lang" lang={lang.other().html_tag()}
+                    aria-describedby="lang-switch-hint"
                     onclick={dispatch.reform(move |_| UiAction::SetLang(lang.other()))}>
                     {lang.t("中文", "English")}
                 </button>
+                <span id="lang-switch-hint" class="sr-only">{lang.t("Switch the language to Chinese", "切换到英文")}</span>
                 <button class="st-toggle" data-action="view-spacetime" aria-pressed={state.show_spacetime.to_string()}
                     onclick={dispatch.reform(|_| UiAction::ToggleSpacetime)}>
                     {lang.t("Space-time", "时空图")}
@@ -227,6 +275,7 @@ pub fn App() -> Html {
             </section>
             <Settings view={panels} />
             <super::components::QuorumLabPanel lang={lang} />
+            <Announcer view={panels_for_announcer} />
             if state.show_help {
                 <HelpOverlay lang={lang} dispatch={dispatch.clone()} />
             }
