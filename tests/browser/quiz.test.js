@@ -56,14 +56,25 @@ for (const lang of ['en', 'zh']) {
     assert.equal(await page.getAttribute(`${REVEALED} [data-quiz-actual]`, 'data-quiz-actual'), '3');
     assert.equal(await score(page), '1/2');
 
-    // Next without answering: revealed, not graded, never stuck.
+    // Clicking a log cell answers "what is A's commit index?".
     await openScenario(page, 'log-replication', 4);
-    await page.waitForSelector(ASKED);
+    await page.click('[data-log-node="2"][data-log-index="2"]');
+    await page.waitForSelector(`${ASKED} [data-choice="2"][aria-pressed=true]`);
     await page.click('[data-action=scenario-next]');
     await waitStep(page, 'log-replication', 5);
+    await page.waitForSelector(`${REVEALED}[data-quiz-result=wrong]`);
+    assert.equal(await page.getAttribute(`${REVEALED} [data-quiz-actual]`, 'data-quiz-actual'), '1');
+    assert.equal(await score(page), '1/3');
+
+    // Next without answering: revealed, not graded, never stuck.
+    await openScenario(page, 'partition', 0);
+    await page.waitForSelector(ASKED);
+    await page.click('[data-action=scenario-next]');
+    await waitStep(page, 'partition', 1);
     await page.waitForSelector(REVEALED);
     assert.equal(await page.locator(`${NARRATION} [data-quiz-result]`).count(), 0);
-    assert.equal(await page.getAttribute(`${REVEALED} [data-quiz-actual]`, 'data-quiz-actual'), '1');
+    assert.equal(await page.getAttribute(`${REVEALED} [data-quiz-actual]`, 'data-quiz-actual'), 'no');
+    assert.equal(await score(page), '1/3');
     await done();
   });
 }
