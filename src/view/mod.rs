@@ -3,9 +3,11 @@
 //! is unit-tested natively.
 
 pub mod bookmarks;
+pub mod challenge;
 pub mod client_view;
 pub mod clock;
 pub mod cluster_view;
+pub mod compare_text;
 pub mod entry_view;
 pub mod explain;
 pub mod explain_unsafe;
