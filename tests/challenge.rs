@@ -21,7 +21,7 @@ fn play(mode: ReplicationMode) -> (Simulation, Challenge) {
     let mut ch = Challenge::default();
     ch.start(&config);
     let mut sim = Simulation::new(config).unwrap();
-    let mut step = |sim: &mut Simulation, a: Option<Action>, ticks: u64, ch: &mut Challenge| {
+    let step = |sim: &mut Simulation, a: Option<Action>, ticks: u64, ch: &mut Challenge| {
         if let Some(a) = a {
             sim.act(a).unwrap();
             ch.observe(sim);

@@ -3,6 +3,8 @@
 
 use super::bookmark_bar::BookmarkBar;
 use super::cause_panel::CausePanel;
+use super::challenge_panel::ChallengePanel;
+use super::compare::{CompareControls, ComparePanes};
 use super::components::{
     ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, MembershipPanel,
     Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
@@ -25,6 +27,9 @@ fn initial_state() -> AppState {
         .or_else(|_| Simulation::new(Default::default()))
         .expect("the default configuration is valid");
     let mut state = AppState::new(sim, lang, url::prefers_reduced_motion());
+    let compare = crate::view::params::compare_from_query(&url::search());
+    let mut errors = errors;
+    errors.extend(compare.clone().err());
     if !errors.is_empty() {
         let text = errors
             .iter()
@@ -34,6 +39,9 @@ fn initial_state() -> AppState {
         state.notice = Some(Notice { text, error: true });
     }
     state.apply(UiAction::OpenLink(url::hash()));
+    if let Ok(Some(knob)) = compare {
+        state.apply(UiAction::Compare(Some(knob)));
+    }
     state
 }
 
@@ -162,9 +170,26 @@ pub fn App() -> Html {
         ..view.clone()
     };
     let lang = state.lang;
+    let knob = state.compare.as_ref().map(|c| c.lock.knob());
+    let suggested = crate::sim::compare::Knob::suggest(state.sim.borrow().initial_config());
+    let cluster = match &state.compare {
+        Some(c) => html! {
+            <ComparePanes view={view.clone()} b={c.b.clone()} lock={c.lock.clone()}
+                phase={state.phase} reduced_motion={state.reduced_motion} />
+        },
+        None => html! {
+            <>
+                <div class="cluster-export">
+                    <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
+                </div>
+                <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
+            </>
+        },
+    };
+    let challenge_on = state.challenge.is_some();
     html! {
         <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.borrow().tick().to_string()}
-             data-playing={state.playing.to_string()}>
+             data-playing={state.playing.to_string()} data-compare={knob.map(|k| k.name())}>
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
@@ -178,21 +203,26 @@ pub fn App() -> Html {
                     onclick={dispatch.reform(|_| UiAction::ToggleSpacetime)}>
                     {lang.t("Space-time", "时空图")}
                 </button>
+                <CompareControls {lang} open={knob} {suggested} dispatch={dispatch.clone()} />
+                <button type="button" data-action="challenge" aria-pressed={challenge_on.to_string()}
+                    onclick={dispatch.reform(move |_| UiAction::Challenge(!challenge_on))}>
+                    {lang.t("Break it!", "来破坏它！")}
+                </button>
                 <button class="help-button" data-action="help" aria-label={lang.t("Keyboard shortcuts", "键盘快捷键")}
                     onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
             </header>
             <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
             <Narration view={panels.clone()} pos={state.scenario.clone()} />
-            <main class="stage">
+            <main class={classes!("stage", knob.is_some().then_some("comparing"))}>
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={panels.clone()} />
-                    <div class="cluster-export">
-                        <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
-                    </div>
-                    <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
+                    {cluster}
                 </section>
                 <aside class="side-pane">
+                    if let Some(challenge) = state.challenge.clone() {
+                        <ChallengePanel view={panels.clone()} {challenge} />
+                    }
                     <MembershipPanel view={panels.clone()} />
                     if let Some(cause) = state.cause.clone() {
                         <CausePanel view={panels.clone()} {cause} />

@@ -126,9 +126,7 @@ impl Knob {
                     raft.unsafe_switches.sort();
                 }
             }
-            Knob::Replication(m) if m == ReplicationMode::Raft => {
-                return Err(KnobError::SameSetting)
-            }
+            Knob::Replication(ReplicationMode::Raft) => return Err(KnobError::SameSetting),
             Knob::Replication(m) => b.replication_mode = m,
         }
         Ok((a, b))

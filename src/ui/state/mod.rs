@@ -13,6 +13,7 @@ use std::rc::Rc;
 pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
 
 mod annotations;
+mod lessons;
 mod reducer;
 
 /// The shared simulation. Components read it with [`SimHandle::borrow`];
@@ -47,6 +48,16 @@ impl SimHandle {
     fn borrow_mut(&self) -> RefMut<'_, Simulation> {
         self.0.borrow_mut()
     }
+}
+
+/// An open A/B comparison: side B and what the pair shares. Side A is
+/// [`AppState::sim`] itself, so every panel keeps showing the run.
+#[derive(Clone, PartialEq)]
+pub struct Compare {
+    /// Side B: the same run with the one setting changed.
+    pub b: SimHandle,
+    /// The setting, the lockstep and the divergence once found.
+    pub lock: crate::sim::compare::Lockstep,
 }
 
 /// Moving through a guided scenario.
@@ -114,6 +125,10 @@ pub struct AppState {
     pub bookmarks: crate::view::bookmarks::Bookmarks,
     /// The cause of a safety violation being shown, with the violation.
     pub cause: Option<(crate::sim::cause::Cause, crate::sim::Violation)>,
+    /// The A/B comparison, when open.
+    pub compare: Option<Compare>,
+    /// Challenge mode ("Break it"), when on.
+    pub challenge: Option<crate::view::challenge::Challenge>,
 }
 
 /// Everything the user can do.
@@ -170,6 +185,10 @@ pub enum UiAction {
     OpenLink(String),
     /// Open an exported file's text, paused at its tick.
     OpenFile(String),
+    /// Open the A/B comparison on this setting (`None`: close it).
+    Compare(Option<crate::sim::compare::Knob>),
+    /// Start a new challenge attempt (`true`) or leave challenge mode.
+    Challenge(bool),
 }
 
 impl AppState {
@@ -191,6 +210,8 @@ impl AppState {
             show_spacetime: false,
             bookmarks: Default::default(),
             cause: None,
+            compare: None,
+            challenge: None,
         }
     }
 }

@@ -40,7 +40,7 @@ impl AppState {
 
     /// Replaces the run (the one place that does): a new handle, nothing
     /// selected, the clock at a whole tick, and the scenario step it shows.
-    fn replace_run(&mut self, sim: Simulation, scenario: Option<Position>) {
+    pub(super) fn replace_run(&mut self, sim: Simulation, scenario: Option<Position>) {
         self.sim = SimHandle::new(sim);
         self.version += 1;
         self.selected = None;
@@ -48,13 +48,18 @@ impl AppState {
         self.scenario = scenario;
         self.bookmarks = Default::default();
         self.cause = None;
+        self.follow_compare();
     }
 
     fn act(&mut self, action: Action) {
-        let result = self.sim.borrow_mut().act(action);
+        let result = self.act_both(action);
         match result {
             Ok(()) => self.version += 1,
-            Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
+            Err(text) => {
+                // While comparing, one side may have taken it.
+                self.version += u64::from(self.compare.is_some());
+                self.notify_error(text)
+            }
         }
     }
 
@@ -64,7 +69,7 @@ impl AppState {
     }
 
     pub(super) fn seek(&mut self, tick: u64) {
-        let result = self.sim.borrow_mut().seek(tick);
+        let result = self.seek_both(tick);
         match result {
             Ok(()) => {
                 self.version += 1;
@@ -78,7 +83,7 @@ impl AppState {
         if ticks == 0 {
             return;
         }
-        let result = self.sim.borrow_mut().run(ticks);
+        let result = self.run_both(ticks);
         self.version += 1;
         if let Err(e) = result {
             self.playing = false;
@@ -258,6 +263,8 @@ impl AppState {
             UiAction::Scenario(nav) => self.scenario_nav(nav),
             UiAction::OpenLink(fragment) => self.open_link(&fragment),
             UiAction::OpenFile(text) => self.open_file(&text),
+            UiAction::Compare(knob) => self.open_compare(knob),
+            UiAction::Challenge(on) => self.challenge(on),
         }
     }
 }
