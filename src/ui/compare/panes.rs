@@ -88,8 +88,8 @@ pub fn ComparePanes(p: &ComparePanesProps) -> Html {
             <section class="compare-pane" data-pane={side.to_lowercase()} aria-label={head.clone()}>
                 <h3 class="compare-head">{head}</h3>
                 <div class="compare-body">
-                    <ClusterView {view} phase={p.phase} reduced_motion={p.reduced_motion} {footer} />
                     {table}
+                    <ClusterView {view} phase={p.phase} reduced_motion={p.reduced_motion} {footer} />
                 </div>
             </section>
         }
