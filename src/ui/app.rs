@@ -203,15 +203,16 @@ pub fn App() -> Html {
                     onclick={dispatch.reform(|_| UiAction::ToggleSpacetime)}>
                     {lang.t("Space-time", "时空图")}
                 </button>
+                <button class="help-button" data-action="help" aria-label={lang.t("Keyboard shortcuts", "键盘快捷键")}
+                    onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
+            </header>
+            <Toolbar view={view.clone()} playing={state.playing} speed={state.speed}>
                 <CompareControls {lang} open={knob} {suggested} dispatch={dispatch.clone()} />
                 <button type="button" data-action="challenge" aria-pressed={challenge_on.to_string()}
                     onclick={dispatch.reform(move |_| UiAction::Challenge(!challenge_on))}>
                     {lang.t("Break it!", "来破坏它！")}
                 </button>
-                <button class="help-button" data-action="help" aria-label={lang.t("Keyboard shortcuts", "键盘快捷键")}
-                    onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
-            </header>
-            <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
+            </Toolbar>
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
             <Narration view={panels.clone()} pos={state.scenario.clone()} />
             <main class={classes!("stage", knob.is_some().then_some("comparing"))}>
