@@ -237,3 +237,47 @@ fn settings_have_stable_names_and_change_exactly_one_thing() {
         (1, 0)
     );
 }
+
+#[test]
+fn each_side_is_described_from_its_own_configuration() {
+    use raftlab::view::compare_text::{leader_text, setting_text, side_phrase};
+    let (a, b, _) = isolated_leader(Knob::CheckQuorum);
+    let (ca, cb) = (a.initial_config(), b.initial_config());
+    assert_eq!(
+        setting_text(Lang::En, Knob::CheckQuorum, ca),
+        "CheckQuorum off"
+    );
+    assert_eq!(
+        setting_text(Lang::Zh, Knob::CheckQuorum, cb),
+        "CheckQuorum 开启"
+    );
+    let (pa, pb) = Knob::PreVoteMode.configs(ca).unwrap();
+    assert_eq!(
+        setting_text(Lang::En, Knob::PreVoteMode, &pa),
+        "PreVote: etcd's rule"
+    );
+    assert_eq!(
+        setting_text(Lang::Zh, Knob::PreVoteMode, &pb),
+        "预投票：论文规则"
+    );
+    let (_, rb) = Knob::Replication(ReplicationMode::Async)
+        .configs(ca)
+        .unwrap();
+    assert_eq!(
+        setting_text(Lang::Zh, Knob::Replication(ReplicationMode::Async), &rb),
+        "复制方式：异步"
+    );
+    // The others elected n1 in term 2 on both sides (the isolated n2 still
+    // leads term 1 on side A: the newest leader is named).
+    assert_eq!(leader_text(Lang::En, a.world()), "leader n1, term 2");
+    assert_eq!(leader_text(Lang::Zh, b.world()), "领导者 n1，任期 2");
+    // A node one side lacks, and a crash.
+    assert_eq!(side_phrase(Lang::En, 6, None, None), "has no n6");
+    let mut facts = raftlab::sim::compare::facts(a.world());
+    let before = facts[0];
+    facts[0].role = RoleKey::Crashed;
+    assert_eq!(
+        side_phrase(Lang::En, 1, Some(&before), Some(&facts[0])),
+        "n1 crashed"
+    );
+}

@@ -98,6 +98,12 @@ pub fn side_phrase(
     };
     let (r, t) = (role_word(lang, f.role), f.term);
     let mut s = match before {
+        Some(b) if b.role != f.role && f.role == RoleKey::Crashed => {
+            say(lang, format!("n{id} crashed"), format!("n{id} 崩溃了"))
+        }
+        Some(b) if b.role != f.role && f.role == RoleKey::Paused => {
+            say(lang, format!("n{id} was paused"), format!("n{id} 被暂停"))
+        }
         Some(b) if b.role != f.role => say(
             lang,
             format!("n{id} became {r} in term {t}"),
