@@ -281,3 +281,44 @@ fn each_side_is_described_from_its_own_configuration() {
         "n1 crashed"
     );
 }
+
+#[test]
+fn links_and_files_carry_the_comparison_and_older_ones_still_open() {
+    use raftlab::view::share::{base64url_decode, base64url_encode, Shared};
+    let mut run = Simulation::new(SimConfig::default()).unwrap();
+    run.run(100).unwrap();
+    run.isolate(2).unwrap();
+    run.run(50).unwrap();
+    let mut shared = Shared::capture(&run, None);
+    let plain = shared.encode();
+    shared.compare = Some(Knob::CheckQuorum);
+    let link = shared.encode();
+    assert_ne!(plain, link);
+    assert_eq!(
+        Shared::decode(&link).unwrap().compare,
+        Some(Knob::CheckQuorum)
+    );
+    assert_eq!(
+        Shared::from_file(&shared.to_file()).unwrap().compare,
+        Some(Knob::CheckQuorum)
+    );
+    // A link without the field (as every older link) opens with none.
+    assert_eq!(Shared::decode(&plain).unwrap().compare, None);
+    let json =
+        String::from_utf8(base64url_decode(plain.trim_start_matches("v1.")).unwrap()).unwrap();
+    assert!(!json.contains("\"k\""), "{json}");
+    // A setting this build does not know opens the run without comparing.
+    let newer = json.replacen('{', "{\"k\":\"warp-drive\",", 1);
+    let back = Shared::decode(&format!("v1.{}", base64url_encode(newer.as_bytes()))).unwrap();
+    assert_eq!((back.compare, back.tick), (None, 150));
+    // Reopening the shared comparison finds the same divergence.
+    let back = Shared::decode(&link).unwrap();
+    let (_, _, p) = Lockstep::open(
+        &back.config,
+        &back.actions,
+        back.tick,
+        back.compare.unwrap(),
+    )
+    .unwrap();
+    assert_eq!(p.divergence().map(|d| d.tick), Some(117));
+}

@@ -203,7 +203,7 @@ pub fn App() -> Html {
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
-                <ShareBox view={panels.clone()} pos={state.scenario.clone()} />
+                <ShareBox view={panels.clone()} pos={state.scenario.clone()} compare={knob} />
                 <button class="lang-switch" data-action="lang"
                     aria-label={lang.t("Switch language to Chinese", "切换到英文")}
                     onclick={dispatch.reform(move |_| UiAction::SetLang(lang.other()))}>

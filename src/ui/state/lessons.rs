@@ -40,6 +40,7 @@ impl AppState {
     pub(super) fn open_compare(&mut self, knob: Option<Knob>) {
         let Some(knob) = knob else {
             self.compare = None;
+            self.version += 1;
             return;
         };
         let opened = {

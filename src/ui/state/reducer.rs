@@ -7,6 +7,7 @@
 use super::{AppState, Notice, ScenarioNav, Selection, SimHandle, UiAction};
 use crate::raft::{Command, NodeId};
 use crate::scenario::{self, Position};
+use crate::sim::compare::Knob;
 use crate::sim::{Action, NodeStatus, Simulation};
 use crate::view::clock::{frame_step, SPEEDS};
 use crate::view::keymap::{key_command, node_action, KeyCommand};
@@ -25,12 +26,13 @@ fn position_for(tag: Option<&SharedScenario>) -> Option<Position> {
 }
 
 /// Validates and replays a link or file into a run and its scenario step.
-fn restore(
-    decoded: Result<Shared, ShareError>,
-) -> Result<(Simulation, Option<Position>), ShareError> {
+/// A restored run: the run, its scenario step, the comparison open on it.
+type Restored = (Simulation, Option<Position>, Option<Knob>);
+
+fn restore(decoded: Result<Shared, ShareError>) -> Result<Restored, ShareError> {
     let shared = decoded?;
     let sim = shared.restore()?;
-    Ok((sim, position_for(shared.scenario.as_ref())))
+    Ok((sim, position_for(shared.scenario.as_ref()), shared.compare))
 }
 
 impl AppState {
@@ -49,6 +51,16 @@ impl AppState {
         self.bookmarks = Default::default();
         self.cause = None;
         self.follow_compare();
+    }
+
+    /// A run from a link or file replaces this one, with the comparison
+    /// it was shared with (or none).
+    fn replace_restored(&mut self, (sim, pos, knob): Restored) {
+        self.compare = None;
+        self.replace_run(sim, pos);
+        if knob.is_some() {
+            self.open_compare(knob);
+        }
     }
 
     fn act(&mut self, action: Action) {
@@ -153,8 +165,8 @@ impl AppState {
         }
         let mut said = Vec::new();
         match restore(Shared::decode(text)) {
-            Ok((sim, pos)) => {
-                self.replace_run(sim, pos);
+            Ok(restored) => {
+                self.replace_restored(restored);
                 self.playing = false;
                 // The link sets the cluster: query parameters that tried to
                 // are reported as overridden.
@@ -188,10 +200,10 @@ impl AppState {
 
     /// Reopens a run kept by `ui::session` (a reload): paused, with a note.
     pub(crate) fn resume_session(&mut self, fragment: &str) -> bool {
-        let Ok((sim, pos)) = restore(Shared::decode(fragment)) else {
+        let Ok(restored) = restore(Shared::decode(fragment)) else {
             return false;
         };
-        self.replace_run(sim, pos);
+        self.replace_restored(restored);
         self.playing = false;
         self.notice = Some(Notice {
             text: self
@@ -208,8 +220,8 @@ impl AppState {
 
     fn open_file(&mut self, text: &str) {
         match restore(Shared::from_file(text)) {
-            Ok((sim, pos)) => {
-                self.replace_run(sim, pos);
+            Ok(restored) => {
+                self.replace_restored(restored);
                 self.playing = false;
                 let text = self.lang.t(
                     "File loaded: the run is paused at its saved tick.",
