@@ -108,18 +108,18 @@ for (const lang of ['en', 'zh']) {
     const at = Number(await page.getAttribute(APP, 'data-tick'));
     await page.click('[data-action=share]');
     const link = new URL(await page.inputValue('[data-output=share-link]'));
-    await page.keyboard.press('Escape');
     const fresh = await openApp(t, link.search + link.hash, VIEWPORT);
     await fresh.page.waitForSelector('[data-testid=compare][data-compare-setting=checkquorum]');
     assert.equal(Number(await fresh.page.getAttribute(APP, 'data-tick')), at);
     assert.equal(await fresh.page.getAttribute('[data-divergence-tick]', 'data-divergence-tick'), String(tick));
     assert.equal(await count(fresh.page, '[data-pane=b] [data-node-id]'), 5);
-    await fresh.done();
 
     // Closing brings back the single view.
-    await page.click('[data-action=compare]');
-    await page.waitForSelector('[data-testid=compare]', { state: 'detached' });
-    assert.equal(await count(page, '[data-node-id]'), 5);
+    await fresh.page.click('[data-action=compare]');
+    await fresh.page.waitForSelector('[data-testid=compare]', { state: 'detached' });
+    assert.equal(await count(fresh.page, '[data-node-id]'), 5);
+    assert.equal(await count(fresh.page, '[data-pane]'), 0);
+    await fresh.done();
     await done();
   });
 
