@@ -224,7 +224,8 @@ pub fn App() -> Html {
                 </button>
             </Toolbar>
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
-            <Narration view={panels.clone()} pos={state.scenario.clone()} />
+            <Narration view={panels.clone()} pos={state.scenario.clone()}
+                scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
             <main class={classes!("stage", knob.is_some().then_some("comparing"))}>
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={panels.clone()} />

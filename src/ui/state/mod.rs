@@ -125,6 +125,10 @@ pub struct AppState {
     pub bookmarks: crate::view::bookmarks::Bookmarks,
     /// The cause of a safety violation being shown, with the violation.
     pub cause: Option<(crate::sim::cause::Cause, crate::sim::Violation)>,
+    /// Predict, then reveal: the pending answer, the last reveal, the score.
+    pub quiz: crate::view::quiz::Quiz,
+    /// A teacher's scenario opened from a file or link (besides the built-ins).
+    pub custom: Option<Rc<crate::scenario::Scenario>>,
     /// The A/B comparison, when open.
     pub compare: Option<Compare>,
     /// Challenge mode ("Break it"), when on.
@@ -185,6 +189,8 @@ pub enum UiAction {
     OpenLink(String),
     /// Open an exported file's text, paused at its tick.
     OpenFile(String),
+    /// Predict the answer to the question before the next scenario step.
+    Answer(crate::scenario::Answer),
     /// Open the A/B comparison on this setting (`None`: close it).
     Compare(Option<crate::sim::compare::Knob>),
     /// Start a new challenge attempt (`true`) or leave challenge mode.
@@ -210,6 +216,8 @@ impl AppState {
             show_spacetime: false,
             bookmarks: Default::default(),
             cause: None,
+            quiz: Default::default(),
+            custom: None,
             compare: None,
             challenge: None,
         }
