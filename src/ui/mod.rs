@@ -13,6 +13,7 @@ mod compare;
 mod components;
 mod export;
 mod export_buttons;
+mod focus;
 mod hooks;
 mod panic_panel;
 mod props;

@@ -2,6 +2,7 @@
 //! vocabulary, layout maths, link states. No browser types here, so all of it
 //! is unit-tested natively.
 
+pub mod announce;
 pub mod bookmarks;
 pub mod challenge;
 pub mod client_view;
@@ -9,6 +10,7 @@ pub mod clock;
 pub mod cluster_view;
 pub mod compare_text;
 pub mod entry_view;
+pub mod event_fold;
 pub mod explain;
 pub mod explain_unsafe;
 pub mod export;
