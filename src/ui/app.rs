@@ -6,9 +6,9 @@ use super::cause_panel::CausePanel;
 use super::challenge_panel::ChallengePanel;
 use super::compare::{CompareControls, ComparePanes};
 use super::components::{
-    Announcer, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
-    MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline,
-    Toolbar,
+    Announcer, AuthoringPanel, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector,
+    LogsView, MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox,
+    Timeline, Toolbar,
 };
 use super::export_buttons::ExportButtons;
 use super::hooks::{use_animation_frame, use_event_listener};
@@ -250,6 +250,8 @@ pub fn App() -> Html {
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
+                <AuthoringPanel lang={lang} dispatch={dispatch.clone()} draft={state.draft.clone()}
+                    shown={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} />
                 <ShareBox view={panels.clone()} pos={state.scenario.clone()} compare={knob} />
                 // Named by its visible label, in the language it names.
                 <button class="lang-switch" data-action="lang" lang={lang.other().html_tag()}

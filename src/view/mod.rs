@@ -3,6 +3,7 @@
 //! is unit-tested natively.
 
 pub mod announce;
+pub mod authoring;
 pub mod bookmarks;
 pub mod challenge;
 pub mod client_view;

@@ -1,6 +1,7 @@
 //! One component per file.
 
 mod announcer;
+mod authoring;
 mod client_panel;
 mod cluster;
 mod cluster_groups;
@@ -35,6 +36,7 @@ mod timeline_marks;
 mod toolbar;
 
 pub use announcer::Announcer;
+pub use authoring::AuthoringPanel;
 pub use client_panel::ClientPanel;
 pub use cluster::ClusterView;
 pub use event_log::EventLog;

@@ -1,144 +1,108 @@
-//! The reducer's part for the two classroom activities that run beside the
-//! run: the A/B comparison (side A is the run itself, side B a second run
-//! kept in lockstep by [`Lockstep`]) and challenge mode (a fresh attempt,
-//! scored by [`Challenge`]).
+//! The reducer's part for teacher-written scenarios: recording a draft
+//! from the run, previewing it, and opening a scenario file or link. A bad
+//! file or link says what is wrong and on which line; the run on screen
+//! stays as it was.
 
-use super::{AppState, Compare, SimHandle};
-use crate::sim::compare::{CompareError, Knob, Lockstep, Side, SideError};
-use crate::sim::{Action, SimError, Simulation};
-use crate::view::i18n::Lang;
-use crate::view::messages;
+use super::{AppState, Authoring, Notice, ScenarioNav};
+use crate::scenario::{self, format, Scenario};
+use crate::view::share::base64url_decode;
+use std::rc::Rc;
 
-/// The words for an action one side refused.
-pub(super) fn side_error_text(lang: Lang, e: &SideError) -> String {
-    let side = match e.side {
-        Side::A => "A",
-        Side::B => "B",
-    };
-    let text = messages::sim_error(lang, &e.error);
-    match lang {
-        Lang::En => format!("Side {side} refused the action: {text}"),
-        Lang::Zh => format!("{side} 侧拒绝了该操作：{text}"),
-    }
-}
+/// The fragment prefix of a scenario link: `#s1.<base64url(file text)>`.
+pub const LINK_PREFIX: &str = "s1.";
 
-fn compare_error_text(lang: Lang, e: &CompareError) -> String {
-    match e {
-        CompareError::Knob(_) => lang
-            .t(
-                "Both sides would have the same setting: the run already uses this replication mode.",
-                "两边的设置会完全相同：当前运行已经使用这种复制方式。",
-            )
-            .into(),
-        CompareError::Sim(e) => messages::sim_error(lang, e),
-    }
+/// The link fragment (without `#`) carrying `text`.
+pub fn link_fragment(text: &str) -> String {
+    format!(
+        "{LINK_PREFIX}{}",
+        crate::view::share::base64url_encode(text.as_bytes())
+    )
 }
 
 impl AppState {
-    /// Opens (or re-opens on another setting) the comparison of the run as
-    /// it stands; `None` closes it, leaving side A as the run.
-    pub(super) fn open_compare(&mut self, knob: Option<Knob>) {
-        let Some(knob) = knob else {
-            self.compare = None;
-            self.version += 1;
-            return;
-        };
-        let opened = {
-            let sim = self.sim.borrow();
-            Lockstep::open(sim.initial_config(), sim.actions(), sim.tick(), knob)
-        };
-        match opened {
-            Ok((a, b, lock)) => {
-                self.sim = SimHandle::new(a);
-                self.compare = Some(Compare {
-                    b: SimHandle::new(b),
-                    lock,
-                });
-                self.version += 1;
-                self.phase = 0.0;
+    fn inform(&mut self, en: &str, zh: &str) {
+        let text = self.lang.t(en, zh).to_string();
+        self.notice = Some(Notice { text, error: false });
+    }
+
+    /// One authoring action.
+    pub(super) fn author(&mut self, a: Authoring) {
+        match a {
+            Authoring::Record => {
+                self.draft = Some(Default::default());
+                self.inform(
+                    "Recording: act on the cluster, and press “End step here” at each moment worth a step.",
+                    "正在录制：操作集群，在每个值得成为一步的时刻点“在此结束一步”。",
+                );
             }
-            Err(e) => {
-                self.compare = None;
-                self.notify_error(compare_error_text(self.lang, &e));
+            Authoring::EndStep => {
+                let ended = match self.draft.as_mut() {
+                    Some(d) => d.end_step(&self.sim.borrow()),
+                    None => false,
+                };
+                if !ended {
+                    let text = self.lang.t(
+                        "Nothing happened since the last step (or this is another run): let the clock run or act first.",
+                        "自上一步以来没有任何变化（或这是另一个运行）：请先运行时钟或进行操作。",
+                    );
+                    self.notify_error(text.to_string());
+                }
             }
+            Authoring::Edit(field, text) => {
+                if let Some(d) = self.draft.as_mut() {
+                    d.edit(field, text);
+                }
+            }
+            Authoring::Preview => match self.draft.as_ref().map(|d| d.scenario()) {
+                Some(sc) if !sc.steps.is_empty() => self.open_custom(sc),
+                _ => self.notify_error(
+                    self.lang
+                        .t("Record at least one step first.", "请先至少录制一步。")
+                        .to_string(),
+                ),
+            },
+            Authoring::Discard => self.draft = None,
         }
     }
 
-    /// After the run was replaced: the comparison follows it on the same setting.
-    pub(super) fn follow_compare(&mut self) {
-        if let Some(knob) = self.compare.as_ref().map(|c| c.lock.knob()) {
-            self.open_compare(Some(knob));
-        }
-        if let Some(ch) = self.challenge.as_mut() {
-            ch.start(self.sim.borrow().config());
+    /// A scenario file's text: opened at its first step, or refused with the
+    /// line at fault.
+    pub(super) fn open_scenario(&mut self, text: &str) {
+        match format::parse(text) {
+            Ok(sc) => self.open_custom(sc),
+            Err(e) => self.notify_error(e.text(self.lang)),
         }
     }
 
-    /// One action, on both sides while comparing.
-    pub(super) fn act_both(&mut self, action: Action) -> Result<(), String> {
-        let result = match &mut self.compare {
-            Some(c) => {
-                let (mut a, mut b) = (self.sim.borrow_mut(), c.b.borrow_mut());
-                c.lock
-                    .act(&mut a, &mut b, action)
-                    .map_err(|e| side_error_text(self.lang, &e))
-            }
-            None => self
-                .sim
-                .borrow_mut()
-                .act(action)
-                .map_err(|e| messages::sim_error(self.lang, &e)),
+    /// A scenario link fragment (`s1.…`); false when it is not one.
+    pub(super) fn open_scenario_link(&mut self, fragment: &str) -> bool {
+        let Some(data) = fragment.strip_prefix(LINK_PREFIX) else {
+            return false;
         };
-        self.observe_challenge();
-        result
-    }
-
-    /// Forward `ticks`, on both sides while comparing.
-    pub(super) fn run_both(&mut self, ticks: u64) -> Result<(), SimError> {
-        let result = match &mut self.compare {
-            Some(c) => c
-                .lock
-                .run(&mut self.sim.borrow_mut(), &mut c.b.borrow_mut(), ticks),
-            None => self.sim.borrow_mut().run(ticks),
-        };
-        self.observe_challenge();
-        result
-    }
-
-    /// Travel to a tick, on both sides while comparing.
-    pub(super) fn seek_both(&mut self, tick: u64) -> Result<(), SimError> {
-        match &mut self.compare {
-            Some(c) => c
-                .lock
-                .seek(&mut self.sim.borrow_mut(), &mut c.b.borrow_mut(), tick),
-            None => self.sim.borrow_mut().seek(tick),
+        match base64url_decode(data).map(String::from_utf8) {
+            Ok(Ok(text)) => self.open_scenario(&text),
+            _ => self.notify_error(
+                self.lang
+                    .t(
+                        "This scenario link is damaged: it does not decode. Nothing was changed.",
+                        "这个场景链接已损坏，无法解码。没有做任何改动。",
+                    )
+                    .to_string(),
+            ),
         }
+        true
     }
 
-    /// Challenge mode: `true` starts a new attempt on a fresh run with the
-    /// settings as they are now, playing; `false` leaves the mode.
-    pub(super) fn challenge(&mut self, on: bool) {
-        if !on {
-            self.challenge = None;
-            return;
+    /// Opens `sc` (a teacher's) at its first step, beside the built-ins; an
+    /// id a built-in already has is kept apart.
+    fn open_custom(&mut self, mut sc: Scenario) {
+        if scenario::find(sc.id).is_some() {
+            sc.id = format::intern(&format!("teacher:{}", sc.id));
         }
-        let config = self.sim.borrow().config().clone();
-        match Simulation::new(config) {
-            Ok(sim) => {
-                let mut ch = self.challenge.take().unwrap_or_default();
-                ch.start(sim.config());
-                self.replace_run(sim, None);
-                self.challenge = Some(ch);
-                self.playing = true;
-                self.notice = None;
-            }
-            Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
-        }
-    }
-
-    fn observe_challenge(&mut self) {
-        if let Some(ch) = self.challenge.as_mut() {
-            ch.observe(&self.sim.borrow());
+        let (id, old) = (sc.id, self.custom.replace(Rc::new(sc)));
+        self.scenario_nav(ScenarioNav::Go(id, 0));
+        if self.scenario.as_ref().is_none_or(|p| p.id != id) {
+            self.custom = old; // it did not run: the current run stays
         }
     }
 }

@@ -11,8 +11,10 @@ use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 
 pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
+pub use lessons::link_fragment;
 
 mod annotations;
+mod compare;
 mod lessons;
 mod reducer;
 
@@ -129,6 +131,8 @@ pub struct AppState {
     pub quiz: crate::view::quiz::Quiz,
     /// A teacher's scenario opened from a file or link (besides the built-ins).
     pub custom: Option<Rc<crate::scenario::Scenario>>,
+    /// The teacher's scenario being recorded, if any.
+    pub draft: Option<crate::view::authoring::Draft>,
     /// The A/B comparison, when open.
     pub compare: Option<Compare>,
     /// Challenge mode ("Break it"), when on.
@@ -191,10 +195,29 @@ pub enum UiAction {
     OpenFile(String),
     /// Predict the answer to the question before the next scenario step.
     Answer(crate::scenario::Answer),
+    /// Recording a teacher's scenario.
+    Author(Authoring),
+    /// Open a teacher's scenario file's text (or a scenario link's).
+    OpenScenario(String),
     /// Open the A/B comparison on this setting (`None`: close it).
     Compare(Option<crate::sim::compare::Knob>),
     /// Start a new challenge attempt (`true`) or leave challenge mode.
     Challenge(bool),
+}
+
+/// Recording a teacher's scenario from the run (`view::authoring`).
+#[derive(Clone, Debug)]
+pub enum Authoring {
+    /// Start a new recording.
+    Record,
+    /// End a step at the moment shown.
+    EndStep,
+    /// Change a text of the draft.
+    Edit(crate::view::authoring::Field, String),
+    /// Open the draft as a scenario, at its first step.
+    Preview,
+    /// Throw the draft away.
+    Discard,
 }
 
 impl AppState {
@@ -218,6 +241,7 @@ impl AppState {
             cause: None,
             quiz: Default::default(),
             custom: None,
+            draft: None,
             compare: None,
             challenge: None,
         }

@@ -165,7 +165,7 @@ impl AppState {
         }
     }
 
-    fn scenario_nav(&mut self, nav: ScenarioNav) {
+    pub(super) fn scenario_nav(&mut self, nav: ScenarioNav) {
         match nav {
             ScenarioNav::Go(id, step) => {
                 let Some(sc) = self.find_scenario(id) else {
@@ -204,7 +204,7 @@ impl AppState {
     /// leaves the run as it is and says why, after any notice already shown.
     fn open_link(&mut self, fragment: &str) {
         let text = fragment.trim_start_matches('#');
-        if text.trim().is_empty() {
+        if text.trim().is_empty() || self.open_scenario_link(text) {
             return;
         }
         let mut said = Vec::new();
@@ -263,6 +263,9 @@ impl AppState {
     }
 
     fn open_file(&mut self, text: &str) {
+        if crate::scenario::format::looks_like(text) {
+            return self.open_scenario(text);
+        }
         match restore(Shared::from_file(text)) {
             Ok(restored) => {
                 self.replace_restored(restored);
@@ -370,6 +373,8 @@ impl AppState {
             UiAction::OpenLink(fragment) => self.open_link(&fragment),
             UiAction::OpenFile(text) => self.open_file(&text),
             UiAction::Answer(a) => self.upcoming_answer(a),
+            UiAction::Author(a) => self.author(a),
+            UiAction::OpenScenario(text) => self.open_scenario(&text),
             UiAction::Compare(knob) => self.open_compare(knob),
             UiAction::Challenge(on) => self.challenge(on),
         }
