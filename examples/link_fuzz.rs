@@ -114,6 +114,7 @@ fn main() {
                 head,
                 scenario: None,
                 bookmarks: Default::default(),
+                compare: None,
             }
         };
         // The longest head that fits (binary search on the estimate).

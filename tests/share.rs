@@ -174,6 +174,7 @@ fn with(config: SimConfig, actions: Vec<(u64, Action)>, tick: u64) -> Shared {
         head: tick,
         scenario: None,
         bookmarks: Default::default(),
+        compare: None,
     }
 }
 

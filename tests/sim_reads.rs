@@ -228,6 +228,7 @@ fn read_and_transfer_actions_replay_and_share() {
         head: s.head(),
         scenario: None,
         bookmarks: Default::default(),
+        compare: None,
     };
     let link = shared.encode();
     let back = raftlab::view::share::Shared::decode(&link).unwrap();

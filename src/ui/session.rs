@@ -54,6 +54,7 @@ struct Latest {
     scenario: Option<Position>,
     bookmarks: Bookmarks,
     saved_bookmarks: Bookmarks,
+    compare: Option<crate::sim::compare::Knob>,
     version: u64,
     saved: u64,
     origin: String,
@@ -65,8 +66,9 @@ fn save(latest: &mut Latest) {
     }
     latest.saved = latest.version;
     latest.saved_bookmarks = latest.bookmarks.clone();
-    let shared = Shared::capture(&latest.sim.borrow(), tag_of(latest.scenario.as_ref()))
+    let mut shared = Shared::capture(&latest.sim.borrow(), tag_of(latest.scenario.as_ref()))
         .with_bookmarks(latest.bookmarks.clone());
+    shared.compare = latest.compare;
     let fragment = match shared.share() {
         Ok(Shareable::Full(f) | Shareable::WithoutFuture(f)) => f,
         // Too long to keep as a link: keep nothing rather than a run that
@@ -91,6 +93,7 @@ pub fn use_session_keeper(state: &AppState, page_fragment: &str) {
         scenario: state.scenario.clone(),
         bookmarks: state.bookmarks.clone(),
         saved_bookmarks: Bookmarks::default(),
+        compare: None,
         version: state.version,
         saved: u64::MAX,
         origin: origin(page_fragment),
@@ -100,6 +103,7 @@ pub fn use_session_keeper(state: &AppState, page_fragment: &str) {
         l.sim = state.sim.clone();
         l.scenario = state.scenario.clone();
         l.bookmarks = state.bookmarks.clone();
+        l.compare = state.compare.as_ref().map(|c| c.lock.knob());
         l.version = state.version;
     }
     let keeper = latest.clone();

@@ -198,6 +198,7 @@ pub fn import_trace(text: &str) -> Result<OpenedTrace, ShareError> {
         head,
         scenario: None,
         bookmarks,
+        compare: None,
     };
     let sim = shared.restore()?;
     let matches = wire

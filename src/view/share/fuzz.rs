@@ -37,6 +37,7 @@ fn shared(config: SimConfig, actions: Vec<TimedAction>, tick: u64) -> Shared {
         head: tick,
         scenario: None,
         bookmarks: Default::default(),
+        compare: None,
     }
 }
 

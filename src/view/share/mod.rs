@@ -8,6 +8,7 @@
 //! made by a newer version, or not replayable). Nothing here panics.
 
 use crate::raft::{Command, NodeId};
+use crate::sim::compare::Knob;
 use crate::sim::{Action, InjectError, SimConfig, SimError, Simulation, TimedAction};
 use crate::view::bookmarks::{Bookmark, Bookmarks};
 
@@ -58,6 +59,9 @@ pub struct Shared {
     pub scenario: Option<SharedScenario>,
     /// The teacher's bookmarks (validated on the way in, issue 13).
     pub bookmarks: Bookmarks,
+    /// The A/B comparison open on the run, if any (a setting a link names
+    /// that this build does not know is left out).
+    pub compare: Option<Knob>,
 }
 
 /// Why a link or file could not be opened.
@@ -177,6 +181,10 @@ struct LinkWire {
     s: Option<(String, usize)>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     b: Vec<(u64, String)>,
+    /// The compared setting's name (added later; older links lack it and
+    /// older builds ignore it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    k: Option<String>,
 }
 
 /// The readable form of a saved file.
@@ -194,6 +202,8 @@ struct FileWire {
     scenario: Option<SharedScenario>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     bookmarks: Vec<Bookmark>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    compare: Option<String>,
 }
 
 fn json_error(e: &serde_json::Error) -> ShareError {
@@ -244,6 +254,7 @@ impl Shared {
             head: sim.head(),
             scenario,
             bookmarks: Bookmarks::default(),
+            compare: None,
         }
     }
 
@@ -269,6 +280,7 @@ impl Shared {
                 .iter()
                 .map(|b| (b.tick, b.note.clone()))
                 .collect(),
+            k: self.compare.map(|k| k.name().to_string()),
         };
         let json = serde_json::to_string(&wire).unwrap_or_default();
         format!("v{VERSION}.{}", base64url_encode(json.as_bytes()))
@@ -362,6 +374,7 @@ impl Shared {
                     .collect(),
                 wire.h.max(wire.t),
             )?,
+            compare: wire.k.as_deref().and_then(Knob::from_name),
         };
         shared.validate()?;
         Ok(shared)
@@ -379,6 +392,7 @@ impl Shared {
             actions: self.actions.clone(),
             scenario: self.scenario.clone(),
             bookmarks: self.bookmarks.iter().cloned().collect(),
+            compare: self.compare.map(|k| k.name().to_string()),
         };
         serde_json::to_string_pretty(&wire).unwrap_or_default()
     }
@@ -416,6 +430,7 @@ impl Shared {
             head: wire.head.max(wire.tick),
             scenario: wire.scenario,
             bookmarks: untrusted_bookmarks(wire.bookmarks, wire.head.max(wire.tick))?,
+            compare: wire.compare.as_deref().and_then(Knob::from_name),
         };
         shared.validate()?;
         Ok(shared)
