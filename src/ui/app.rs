@@ -4,9 +4,9 @@
 use super::bookmark_bar::BookmarkBar;
 use super::cause_panel::CausePanel;
 use super::components::{
-    Announcer, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
+    Announcer, ClientPanel, ClusterView, EventLog, ForkUndo, HelpOverlay, Inspector, LogsView,
     MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline,
-    Toolbar,
+    Toolbar, UnsafeStrip,
 };
 use super::export_buttons::ExportButtons;
 use super::hooks::{use_animation_frame, use_event_listener};
@@ -191,6 +191,29 @@ pub fn App() -> Html {
         });
     }
 
+    {
+        // The address follows the settings and the language.
+        // (Keyed by what the query holds, not the whole configuration, which
+        // may carry scripted logs: this runs every frame.)
+        let sim = state.sim.clone();
+        let key = {
+            let s = sim.borrow();
+            let c = s.config();
+            let r = &c.raft;
+            (
+                c.seed,
+                c.nodes,
+                r.pre_vote,
+                r.pre_vote_mode,
+                r.check_quorum,
+                r.leader_noop,
+            )
+        };
+        use_effect_with((key, state.lang), move |(_, lang)| {
+            url::follow_settings(sim.borrow().config(), *lang)
+        });
+    }
+
     use_effect_with((), |_| {
         if super::selftest_requested("panic") {
             panic!("selftest: deliberate panic requested by ?selftest=panic");
@@ -240,6 +263,7 @@ pub fn App() -> Html {
                 <button class="help-button" data-action="help" aria-label={lang.t("Keyboard shortcuts", "键盘快捷键")}
                     onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
             </header>
+            <UnsafeStrip view={panels.clone()} />
             <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
             <Narration view={panels.clone()} pos={state.scenario.clone()}
@@ -262,6 +286,7 @@ pub fn App() -> Html {
                 </aside>
             </main>
             <Timeline view={panels.clone()} />
+            <ForkUndo lang={lang} discarded={state.discarded.clone()} tick={state.sim.borrow().tick()} dispatch={dispatch.clone()} />
             <BookmarkBar view={panels.clone()} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
                 <SpaceTime view={panels.clone()} bookmarks={state.bookmarks.clone()}

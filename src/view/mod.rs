@@ -25,6 +25,7 @@ pub mod quorum_lab;
 pub mod quorum_lab_text;
 pub mod replication_text;
 pub mod safety_view;
+pub mod settings_view;
 pub mod share;
 pub mod snapshot_view;
 pub mod spacetime;

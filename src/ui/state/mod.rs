@@ -13,6 +13,9 @@ use std::rc::Rc;
 pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
 
 mod annotations;
+mod fork;
+
+pub use fork::Discarded;
 mod reducer;
 
 /// The shared simulation. Components read it with [`SimHandle::borrow`];
@@ -118,6 +121,8 @@ pub struct AppState {
     pub quiz: crate::view::quiz::Quiz,
     /// A teacher's scenario opened from a file or link (besides the built-ins).
     pub custom: Option<Rc<crate::scenario::Scenario>>,
+    /// The future the last fork discarded, which can be restored.
+    pub discarded: Option<Discarded>,
 }
 
 /// Everything the user can do.
@@ -176,6 +181,8 @@ pub enum UiAction {
     OpenFile(String),
     /// Predict the answer to the question before the next scenario step.
     Answer(crate::scenario::Answer),
+    /// Bring back the branch the last fork discarded.
+    RestoreBranch,
 }
 
 impl AppState {
@@ -199,6 +206,7 @@ impl AppState {
             cause: None,
             quiz: Default::default(),
             custom: None,
+            discarded: None,
         }
     }
 }

@@ -46,6 +46,7 @@ impl AppState {
         self.version += 1;
         self.selected = None;
         self.phase = 0.0;
+        self.discarded = None;
         if scenario.is_none() {
             self.quiz.leave();
         }
@@ -55,9 +56,15 @@ impl AppState {
     }
 
     fn act(&mut self, action: Action) {
+        let fork = self.before_fork();
         let result = self.sim.borrow_mut().act(action);
         match result {
-            Ok(()) => self.version += 1,
+            Ok(()) => {
+                self.version += 1;
+                if fork.is_some() {
+                    self.discarded = fork;
+                }
+            }
             Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
         }
     }
@@ -353,6 +360,7 @@ impl AppState {
             UiAction::OpenLink(fragment) => self.open_link(&fragment),
             UiAction::OpenFile(text) => self.open_file(&text),
             UiAction::Answer(a) => self.upcoming_answer(a),
+            UiAction::RestoreBranch => self.restore_branch(),
         }
     }
 }
