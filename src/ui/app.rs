@@ -4,9 +4,9 @@
 use super::bookmark_bar::BookmarkBar;
 use super::cause_panel::CausePanel;
 use super::components::{
-    Announcer, ClientPanel, ClusterView, EventLog, ForkUndo, HelpOverlay, Inspector, LogsView,
-    MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline,
-    Toolbar, UnsafeStrip,
+    Announcer, AuthoringPanel, ClientPanel, ClusterView, EventLog, ForkUndo, HelpOverlay,
+    Inspector, LogsView, MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu,
+    Settings, ShareBox, Timeline, Toolbar, UnsafeStrip,
 };
 use super::export_buttons::ExportButtons;
 use super::hooks::{use_animation_frame, use_event_listener};
@@ -248,6 +248,8 @@ pub fn App() -> Html {
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
+                <AuthoringPanel lang={lang} dispatch={dispatch.clone()} draft={state.draft.clone()}
+                    shown={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} />
                 <ShareBox view={panels.clone()} pos={state.scenario.clone()} />
                 // Named by its visible label, in the language it names.
                 <button class="lang-switch" data-action="lang" lang={lang.other().html_tag()}

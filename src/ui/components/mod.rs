@@ -1,6 +1,7 @@
 //! One component per file.
 
 mod announcer;
+mod authoring;
 mod client_panel;
 mod cluster;
 mod cluster_groups;
@@ -37,6 +38,7 @@ mod toolbar;
 mod unsafe_strip;
 
 pub use announcer::Announcer;
+pub use authoring::AuthoringPanel;
 pub use client_panel::ClientPanel;
 pub use cluster::ClusterView;
 pub use event_log::EventLog;

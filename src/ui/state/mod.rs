@@ -11,11 +11,13 @@ use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 
 pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
+pub use lessons::link_fragment;
 
 mod annotations;
 mod fork;
 
 pub use fork::Discarded;
+mod lessons;
 mod reducer;
 
 /// The shared simulation. Components read it with [`SimHandle::borrow`];
@@ -123,6 +125,8 @@ pub struct AppState {
     pub custom: Option<Rc<crate::scenario::Scenario>>,
     /// The future the last fork discarded, which can be restored.
     pub discarded: Option<Discarded>,
+    /// The teacher's scenario being recorded, if any.
+    pub draft: Option<crate::view::authoring::Draft>,
 }
 
 /// Everything the user can do.
@@ -181,8 +185,27 @@ pub enum UiAction {
     OpenFile(String),
     /// Predict the answer to the question before the next scenario step.
     Answer(crate::scenario::Answer),
+    /// Recording a teacher's scenario.
+    Author(Authoring),
+    /// Open a teacher's scenario file's text (or a scenario link's).
+    OpenScenario(String),
     /// Bring back the branch the last fork discarded.
     RestoreBranch,
+}
+
+/// Recording a teacher's scenario from the run (`view::authoring`).
+#[derive(Clone, Debug)]
+pub enum Authoring {
+    /// Start a new recording.
+    Record,
+    /// End a step at the moment shown.
+    EndStep,
+    /// Change a text of the draft.
+    Edit(crate::view::authoring::Field, String),
+    /// Open the draft as a scenario, at its first step.
+    Preview,
+    /// Throw the draft away.
+    Discard,
 }
 
 impl AppState {
@@ -207,6 +230,7 @@ impl AppState {
             quiz: Default::default(),
             custom: None,
             discarded: None,
+            draft: None,
         }
     }
 }
