@@ -3,6 +3,8 @@
 
 use super::bookmark_bar::BookmarkBar;
 use super::cause_panel::CausePanel;
+use super::challenge_panel::ChallengePanel;
+use super::compare::{CompareControls, ComparePanes};
 use super::components::{
     Announcer, AuthoringPanel, ClientPanel, ClusterView, EventLog, ForkUndo, HelpOverlay,
     Inspector, LogsView, MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu,
@@ -27,6 +29,9 @@ fn initial_state() -> AppState {
         .or_else(|_| Simulation::new(Default::default()))
         .expect("the default configuration is valid");
     let mut state = AppState::new(sim, lang, url::prefers_reduced_motion());
+    let compare = crate::view::params::compare_from_query(&url::search());
+    let mut errors = errors;
+    errors.extend(compare.clone().err());
     if !errors.is_empty() {
         let text = errors
             .iter()
@@ -38,6 +43,9 @@ fn initial_state() -> AppState {
     let fragment = url::hash();
     if !super::session::restore(&mut state, &fragment) {
         state.apply(UiAction::OpenLink(fragment));
+    }
+    if let Ok(Some(knob)) = compare {
+        state.apply(UiAction::Compare(Some(knob)));
     }
     state
 }
@@ -242,15 +250,32 @@ pub fn App() -> Html {
     };
     let panels_for_announcer = panels.clone();
     let lang = state.lang;
+    let knob = state.compare.as_ref().map(|c| c.lock.knob());
+    let suggested = crate::sim::compare::Knob::suggest(state.sim.borrow().initial_config());
+    let cluster = match &state.compare {
+        Some(c) => html! {
+            <ComparePanes view={view.clone()} b={c.b.clone()} lock={c.lock.clone()}
+                phase={state.phase} reduced_motion={state.reduced_motion} />
+        },
+        None => html! {
+            <>
+                <div class="cluster-export">
+                    <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
+                </div>
+                <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
+            </>
+        },
+    };
+    let challenge_on = state.challenge.is_some();
     html! {
         <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.borrow().tick().to_string()}
-             data-playing={state.playing.to_string()}>
+             data-playing={state.playing.to_string()} data-compare={knob.map(|k| k.name())}>
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
                 <AuthoringPanel lang={lang} dispatch={dispatch.clone()} draft={state.draft.clone()}
                     shown={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} />
-                <ShareBox view={panels.clone()} pos={state.scenario.clone()} />
+                <ShareBox view={panels.clone()} pos={state.scenario.clone()} compare={knob} />
                 // Named by its visible label, in the language it names.
                 <button class="lang-switch" data-action="lang" lang={lang.other().html_tag()}
                     aria-describedby="lang-switch-hint"
@@ -266,19 +291,25 @@ pub fn App() -> Html {
                     onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
             </header>
             <UnsafeStrip view={panels.clone()} />
-            <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
+            <Toolbar view={view.clone()} playing={state.playing} speed={state.speed}>
+                <CompareControls {lang} open={knob} {suggested} dispatch={dispatch.clone()} />
+                <button type="button" data-action="challenge" aria-pressed={challenge_on.to_string()}
+                    onclick={dispatch.reform(move |_| UiAction::Challenge(!challenge_on))}>
+                    {lang.t("Break it!", "来破坏它！")}
+                </button>
+            </Toolbar>
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
             <Narration view={panels.clone()} pos={state.scenario.clone()}
                 scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
-            <main class="stage">
+            <main class={classes!("stage", knob.is_some().then_some("comparing"))}>
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={panels.clone()} />
-                    <div class="cluster-export">
-                        <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
-                    </div>
-                    <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
+                    {cluster}
                 </section>
                 <aside class="side-pane">
+                    if let Some(challenge) = state.challenge.clone() {
+                        <ChallengePanel view={panels.clone()} {challenge} />
+                    }
                     <MembershipPanel view={panels.clone()} />
                     if let Some(cause) = state.cause.clone() {
                         <CausePanel view={panels.clone()} {cause} />

@@ -33,6 +33,10 @@ pub struct ClusterViewProps {
     pub phase: f64,
     /// No motion.
     pub reduced_motion: bool,
+    /// The node's actions or message card and the legend below the drawing
+    /// (off for side B of a comparison: the actions go to both sides from A's).
+    #[prop_or(true)]
+    pub footer: bool,
 }
 
 /// Most nodes a cluster has (the parking table below is sized for it).
@@ -173,10 +177,12 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
                     <g class="messages">{messages}</g>
                 </svg>
             </div>
-            <div class="cluster-footer">
-                <div class="cluster-detail">{detail}</div>
-                <ClusterLegend {lang} />
-            </div>
+            if p.footer {
+                <div class="cluster-footer">
+                    <div class="cluster-detail">{detail}</div>
+                    <ClusterLegend {lang} />
+                </div>
+            }
         </div>
     }
 }
