@@ -4,8 +4,9 @@
 use super::bookmark_bar::BookmarkBar;
 use super::cause_panel::CausePanel;
 use super::components::{
-    ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector, LogsView, MembershipPanel,
-    Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline, Toolbar,
+    ClientPanel, ClusterDetail, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
+    MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline,
+    Toolbar,
 };
 use super::export_buttons::ExportButtons;
 use super::hooks::{use_animation_frame, use_event_listener};
@@ -14,6 +15,7 @@ use super::spacetime::SpaceTime;
 use super::state::{AppState, Notice, UiAction};
 use super::url;
 use crate::sim::Simulation;
+use crate::view::display::{zoom_factor, zoom_percent, ZOOMS};
 use crate::view::export::Picture;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -162,13 +164,40 @@ pub fn App() -> Html {
         ..view.clone()
     };
     let lang = state.lang;
+    let presenter = state.presenter;
+    let zoom = state.zoom;
+    let on_zoom = dispatch.reform(|e: Event| {
+        let i = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|s| s.value().parse().ok())
+            .unwrap_or(crate::view::display::DEFAULT_ZOOM);
+        UiAction::SetZoom(i)
+    });
     html! {
         <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.borrow().tick().to_string()}
-             data-playing={state.playing.to_string()}>
+             data-playing={state.playing.to_string()}
+             data-presenter={if presenter { "on" } else { "off" }}
+             data-zoom={zoom_percent(zoom).to_string()}
+             style={format!("--zoom: {}", zoom_factor(zoom))}>
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
                 <ShareBox view={panels.clone()} pos={state.scenario.clone()} />
+                <label class="zoom-control">
+                    <span class="zoom-label">{lang.t("Text size", "文字大小")}</span>
+                    <select data-input="zoom" onchange={on_zoom}>
+                        { for ZOOMS.iter().enumerate().map(|(i, z)| html! {
+                            <option value={i.to_string()} selected={i == zoom}>{format!("{z}%")}</option>
+                        }) }
+                    </select>
+                </label>
+                <button class="presenter-toggle" data-action="presenter" aria-pressed={presenter.to_string()}
+                    title={lang.t("Presenter mode (f): hide the settings and legends, enlarge the rest",
+                                  "演示模式（f）：隐藏设置和图例，放大其余部分")}
+                    onclick={dispatch.reform(|_| UiAction::TogglePresenter)}>
+                    {lang.t("Presenter", "演示模式")}
+                </button>
                 <button class="lang-switch" data-action="lang"
                     aria-label={lang.t("Switch language to Chinese", "切换到英文")}
                     onclick={dispatch.reform(move |_| UiAction::SetLang(lang.other()))}>
@@ -183,7 +212,6 @@ pub fn App() -> Html {
             </header>
             <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
-            <Narration view={panels.clone()} pos={state.scenario.clone()} />
             <main class="stage">
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={panels.clone()} />
@@ -192,14 +220,19 @@ pub fn App() -> Html {
                     </div>
                     <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
                 </section>
-                <aside class="side-pane">
-                    <MembershipPanel view={panels.clone()} />
-                    if let Some(cause) = state.cause.clone() {
-                        <CausePanel view={panels.clone()} {cause} />
-                    }
-                    <Inspector view={panels.clone()} />
-                    <ClientPanel view={panels.clone()} />
-                </aside>
+                <div class="story-pane">
+                    <Narration view={panels.clone()} pos={state.scenario.clone()} />
+                    <ClusterDetail view={view.clone()} />
+                    <LogsView view={panels.clone()} />
+                    <aside class="side-pane">
+                        <MembershipPanel view={panels.clone()} />
+                        if let Some(cause) = state.cause.clone() {
+                            <CausePanel view={panels.clone()} {cause} />
+                        }
+                        <Inspector view={panels.clone()} />
+                        <ClientPanel view={panels.clone()} />
+                    </aside>
+                </div>
             </main>
             <Timeline view={panels.clone()} />
             <BookmarkBar view={panels.clone()} bookmarks={state.bookmarks.clone()} />
@@ -208,7 +241,6 @@ pub fn App() -> Html {
                     cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.nodes()))} />
             }
             <section class="lower">
-                <LogsView view={panels.clone()} />
                 <EventLog view={panels.clone()} />
             </section>
             <Settings view={panels} />

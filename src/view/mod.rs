@@ -6,6 +6,7 @@ pub mod bookmarks;
 pub mod client_view;
 pub mod clock;
 pub mod cluster_view;
+pub mod display;
 pub mod entry_view;
 pub mod explain;
 pub mod explain_unsafe;

@@ -2,6 +2,7 @@
 
 mod client_panel;
 mod cluster;
+mod cluster_detail;
 mod cluster_groups;
 mod cluster_legend;
 mod cluster_link;
@@ -34,6 +35,7 @@ mod toolbar;
 
 pub use client_panel::ClientPanel;
 pub use cluster::ClusterView;
+pub use cluster_detail::ClusterDetail;
 pub use event_log::EventLog;
 pub use help::HelpOverlay;
 pub use inspector::Inspector;

@@ -114,6 +114,11 @@ pub struct AppState {
     pub bookmarks: crate::view::bookmarks::Bookmarks,
     /// The cause of a safety violation being shown, with the violation.
     pub cause: Option<(crate::sim::cause::Cause, crate::sim::Violation)>,
+    /// Presenter mode: settings and legends hidden, the rest enlarged
+    /// (`data-presenter="on"` on the app root).
+    pub presenter: bool,
+    /// Zoom step of the text panels (index into `view::display::ZOOMS`).
+    pub zoom: usize,
 }
 
 /// Everything the user can do.
@@ -170,6 +175,10 @@ pub enum UiAction {
     OpenLink(String),
     /// Open an exported file's text, paused at its tick.
     OpenFile(String),
+    /// Presenter mode on or off.
+    TogglePresenter,
+    /// Zoom the text panels to a step of `view::display::ZOOMS`.
+    SetZoom(usize),
 }
 
 impl AppState {
@@ -191,6 +200,8 @@ impl AppState {
             show_spacetime: false,
             bookmarks: Default::default(),
             cause: None,
+            presenter: false,
+            zoom: crate::view::display::DEFAULT_ZOOM,
         }
     }
 }
