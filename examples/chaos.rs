@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example chaos -- --seeds 10000 --steps 2000
+//! cargo run --release --example chaos -- --seeds 1000 --nodes 9
 //! cargo run --release --example chaos -- --unsafe help
 //! cargo run --release --example chaos -- --seeds 1000 --unsafe forget-vote-on-restart
 //! cargo run --release --example chaos -- --seeds 1000 --compaction
@@ -37,7 +38,7 @@ struct Args {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: chaos [--seeds N] [--steps M] [--start S] [--unsafe SWITCH|help] \
+        "usage: chaos [--seeds N] [--steps M] [--start S] [--nodes N] [--unsafe SWITCH|help] \
          [--liveness TICKS] [--replay SEED] [--membership] [--compaction] [--reads] [--transfers] [--verbose]"
     );
     ExitCode::from(2)
@@ -60,6 +61,14 @@ fn parse() -> Result<Args, ExitCode> {
             "--steps" => args.opts.steps = number(value()?)?,
             "--start" => args.start = number(value()?)?,
             "--liveness" => args.opts.liveness_ticks = number(value()?)?,
+            "--nodes" => {
+                let n: u64 = number(value()?)?;
+                if !(1..=9).contains(&n) {
+                    eprintln!("--nodes must be 1 to 9, not {n}");
+                    return Err(ExitCode::from(2));
+                }
+                args.opts.nodes = Some(n as u32);
+            }
             "--replay" => args.replay = Some(number(value()?)?),
             "--verbose" => args.verbose = true,
             "--reads" => args.opts.reads = true,

@@ -81,7 +81,7 @@ fn s5_1_candidate_seeing_higher_term_append_entries_follows_its_sender() {
 #[test]
 fn s5_1_stale_request_vote_is_rejected_with_our_term() {
     let mut n = node_with_log(1, &ids(3), config(false), 3, Some(3), &[1, 3]);
-    n.step(vote_req(2, 1, 2, false, 9, 9));
+    n.step(vote_req(2, 1, 2, false, 2, 9)); // well formed: last log term ≤ term
     assert_eq!(
         n.take_events(),
         vec![vote_denied(

@@ -200,15 +200,6 @@ fn runs_that_cannot_be_replayed_are_refused() {
         Action::Cut(1, 9),
         Action::Propose(Target::Node(4), Command::parse("put a 1").unwrap()),
         Action::Partition(vec![vec![1, 2], vec![3, 4]]),
-        Action::Inject(Message {
-            from: 1,
-            to: 5,
-            term: 1,
-            body: MessageBody::RequestVoteResponse {
-                pre_vote: false,
-                vote_granted: true,
-            },
-        }),
         Action::TickNode(1, u32::MAX),
         Action::Propose(
             Target::Cluster,
@@ -228,6 +219,27 @@ fn runs_that_cannot_be_replayed_are_refused() {
             "{action:?}"
         );
     }
+    // A message to a node that does not exist.
+    let to_five = Action::Inject(Message {
+        from: 1,
+        to: 5,
+        term: 1,
+        body: MessageBody::RequestVoteResponse {
+            pre_vote: false,
+            vote_granted: true,
+        },
+    });
+    assert_eq!(
+        round(with(
+            three.clone(),
+            vec![(0, Action::Campaign(1)), (3, to_five)],
+            5
+        )),
+        Err(ShareError::BadMessage {
+            index: 1,
+            error: raftlab::sim::InjectError::NotMember { node: 5 }
+        })
+    );
     // Ticks out of order or too far.
     assert_eq!(
         round(with(

@@ -30,7 +30,9 @@ impl Node {
         self.votes.insert(self.id, true);
         self.reset_election_timer();
         self.set_role(Role::PreCandidate, cause);
-        let term = self.persistent.current_term + 1;
+        // Terms stay far below u64::MAX (messages above MAX_TERM are
+        // dropped), so this saturation never bites; it only rules out a wrap.
+        let term = self.persistent.current_term.saturating_add(1);
         self.request_votes(term, true, false);
         self.check_election_won(true);
     }
@@ -48,8 +50,13 @@ impl Node {
     }
 
     fn start_election(&mut self, cause: RoleCause, leader_transfer: bool) {
+        // No wrap and no second vote in one term: a node whose term cannot
+        // grow any more does not campaign (unreachable below MAX_TERM).
+        let Some(term) = self.persistent.current_term.checked_add(1) else {
+            return;
+        };
         self.abandon_reads();
-        self.persistent.current_term += 1;
+        self.persistent.current_term = term;
         self.persistent.voted_for = Some(self.id);
         self.leader_id = None;
         self.progress.clear();
@@ -297,7 +304,7 @@ impl Node {
         };
         let our_term = self.persistent.current_term;
         let term_ok = if pre_vote {
-            term == our_term + 1 || (!granted && term == our_term)
+            Some(term) == our_term.checked_add(1) || (!granted && term == our_term)
         } else {
             term == our_term
         };

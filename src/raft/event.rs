@@ -7,6 +7,7 @@ use super::membership::{ConfChange, Membership};
 use super::snapshot::{CompactTrigger, SnapshotIgnore, SnapshotInstall, SnapshotReason};
 use super::state::Role;
 use super::types::{Index, LogPosition, NodeId, Term};
+use super::wellformed::MessageFault;
 use serde::{Deserialize, Serialize};
 
 /// Why a role changed.
@@ -308,6 +309,14 @@ pub enum Event {
         from: NodeId,
         /// Its term.
         term: Term,
+    },
+    /// A message no correct server could send was dropped unread (a forged
+    /// or corrupted message; see [`crate::raft::MessageFault`]).
+    MessageRejected {
+        /// Its claimed sender.
+        from: NodeId,
+        /// What was wrong with it.
+        fault: MessageFault,
     },
     /// This node compacted its log into a snapshot (thesis §5.1).
     SnapshotTaken {

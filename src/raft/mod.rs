@@ -31,6 +31,7 @@ mod state;
 mod transfer;
 mod types;
 mod unsafe_rule;
+mod wellformed;
 
 pub use commit::{CommitRule, CommitStatus};
 pub use config::{Config, ConfigError, PreVoteMode, UnsafeSwitch, MAX_COMPACT_THRESHOLD};
@@ -53,3 +54,4 @@ pub use state::{PersistentState, Progress, Role};
 pub use transfer::{Transfer, TransferError};
 pub use types::{Index, LogPosition, NodeId, Term};
 pub use unsafe_rule::UnsafeRule;
+pub use wellformed::{MessageFault, MAX_ENTRIES, MAX_INDEX, MAX_TERM};

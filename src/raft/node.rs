@@ -255,6 +255,10 @@ impl Node {
         if msg.to != self.id || msg.from == self.id {
             return;
         }
+        if let Err(fault) = msg.check() {
+            let from = msg.from;
+            return self.events.push(Event::MessageRejected { from, fault });
+        }
         if !self.step_term(&msg) {
             return;
         }

@@ -108,6 +108,8 @@ pub enum SimError {
     },
     /// A partition must name every node exactly once.
     BadPartition,
+    /// A hand-written message was refused (see [`super::inject`]).
+    Inject(super::inject::InjectError),
     /// A membership change or a leadership transfer needs a leader, and no
     /// running node leads.
     NoLeader,
@@ -192,6 +194,7 @@ impl std::fmt::Display for SimError {
             SimError::TickOutOfRange { tick, head } => {
                 write!(f, "tick {tick} is beyond the run's last tick {head}")
             }
+            SimError::Inject(e) => write!(f, "{e}"),
             SimError::LeaseNeedsCheckQuorum => write!(
                 f,
                 "a lease read needs CheckQuorum: switch it on in the settings (thesis §6.4.1)"

@@ -123,8 +123,7 @@ fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
         Action::Read { target, key, mode } => super::client_reads::read(w, *target, key, *mode)?,
         Action::TransferLeader(to) => super::client_reads::transfer(w, *to)?,
         Action::Inject(msg) => {
-            w.index_of(msg.from)?;
-            w.index_of(msg.to)?;
+            super::inject::check_plausible(w, msg).map_err(SimError::Inject)?;
             let tick = w.tick;
             w.network.send(msg.clone(), tick, tick + 1, None);
         }

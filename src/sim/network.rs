@@ -36,7 +36,16 @@ pub enum DropReason {
     ReceiverDown,
     /// The user dropped it.
     ByUser,
+    /// The network was full ([`MAX_IN_FLIGHT`] messages or
+    /// [`MAX_IN_FLIGHT_ENTRIES`] entries already on their way): a bound on
+    /// memory that an ordinary run never reaches (a few hundred messages).
+    Overflow,
 }
+
+/// The most messages in flight at once.
+pub const MAX_IN_FLIGHT: usize = 4096;
+/// The most log entries carried by the messages in flight at once.
+pub const MAX_IN_FLIGHT_ENTRIES: usize = 16_384;
 
 /// All links and all messages in flight.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +55,9 @@ pub struct Network {
     /// Messages in flight, in send order.
     in_flight: Vec<Envelope>,
     next_id: MsgId,
+    /// Entries carried by the messages in `in_flight`.
+    #[serde(default)]
+    entries: usize,
 }
 
 impl Network {
@@ -78,6 +90,12 @@ impl Network {
         &self.in_flight
     }
 
+    /// Whether one more message carrying `entries` entries fits (see
+    /// [`DropReason::Overflow`]).
+    pub fn has_room(&self, entries: usize) -> bool {
+        self.in_flight.len() < MAX_IN_FLIGHT && self.entries + entries <= MAX_IN_FLIGHT_ENTRIES
+    }
+
     /// Puts a message in flight; returns its id.
     pub fn send(
         &mut self,
@@ -88,6 +106,7 @@ impl Network {
     ) -> MsgId {
         let id = self.next_id;
         self.next_id += 1;
+        self.entries += msg.body.entry_count();
         self.in_flight.push(Envelope {
             id,
             msg,
@@ -109,7 +128,9 @@ impl Network {
     /// Removes and returns one message.
     pub fn take(&mut self, id: MsgId) -> Option<Envelope> {
         let pos = self.in_flight.iter().position(|e| e.id == id)?;
-        Some(self.in_flight.remove(pos))
+        let env = self.in_flight.remove(pos);
+        self.entries -= env.msg.body.entry_count();
+        Some(env)
     }
 
     /// Mutable access to one message.

@@ -10,6 +10,10 @@ use std::collections::VecDeque;
 
 /// How many recent events are kept for the event log.
 pub const RECENT_EVENTS: usize = 2000;
+/// The most timeline marks kept. Past it the older half is thinned (every
+/// other commit mark first, then every other mark), so a long session's
+/// timeline keeps its shape in bounded memory.
+pub const MAX_MARKS: usize = 4096;
 
 /// Something the simulation (not a Raft node) did.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -193,12 +197,33 @@ impl Trace {
                     node: event.node,
                     kind,
                 });
+                if self.marks.len() > MAX_MARKS {
+                    self.thin_marks();
+                }
             }
         }
         if self.recent.len() == RECENT_EVENTS {
             self.recent.pop_front();
         }
         self.recent.push_back(event);
+    }
+
+    fn thin_marks(&mut self) {
+        let half = self.marks.len() / 2;
+        for only_commits in [true, false] {
+            let (mut i, mut keep) = (0, false);
+            self.marks.retain(|m| {
+                i += 1;
+                if i > half || (only_commits && !matches!(m.kind, MarkKind::Commit { .. })) {
+                    return true;
+                }
+                keep = !keep;
+                keep
+            });
+            if self.marks.len() <= MAX_MARKS * 3 / 4 {
+                return;
+            }
+        }
     }
 
     /// The running hash of every event so far: equal hashes, equal runs.
@@ -244,5 +269,41 @@ mod tests {
         assert_eq!(a.recent().len(), RECENT_EVENTS);
         assert_eq!(a.total(), RECENT_EVENTS as u64 + 11);
         assert_eq!(a.marks()[0].kind, MarkKind::Crash);
+    }
+
+    #[test]
+    fn marks_stay_bounded_and_keep_their_order() {
+        let mut t = Trace::default();
+        for tick in 0..20_000u64 {
+            let kind = if tick % 10 == 0 {
+                TraceKind::Sim(SimEvent::Crashed)
+            } else {
+                TraceKind::Raft(Event::CommitAdvanced {
+                    from: tick - 1,
+                    to: tick,
+                    by: vec![1],
+                })
+            };
+            t.record(TraceEvent {
+                tick,
+                node: 1,
+                kind,
+            });
+        }
+        assert!(t.marks().len() <= MAX_MARKS);
+        assert!(t.marks().windows(2).all(|w| w[0].tick < w[1].tick));
+        // The newest marks are all there.
+        assert_eq!(t.marks().last().map(|m| m.tick), Some(19_999));
+        // Crash marks are thinned last: more of them survive than commits.
+        let crashes = t
+            .marks()
+            .iter()
+            .filter(|m| m.kind == MarkKind::Crash)
+            .count();
+        assert!(
+            crashes * 10 > t.marks().len(),
+            "{crashes} of {}",
+            t.marks().len()
+        );
     }
 }

@@ -282,10 +282,14 @@ impl World {
         let latency = self
             .rng
             .range(u64::from(net.latency_min), u64::from(net.latency_max) + 1);
-        if !self.network.is_up(from, to) || lost {
+        let entries = msg.body.entry_count() * (1 + usize::from(duplicated));
+        let full = !self.network.has_room(entries);
+        if !self.network.is_up(from, to) || lost || full {
             let id = self.network.burn_id();
             let reason = if lost {
                 DropReason::Lost
+            } else if full && self.network.is_up(from, to) {
+                DropReason::Overflow
             } else {
                 DropReason::LinkCut
             };

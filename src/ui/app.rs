@@ -35,7 +35,10 @@ fn initial_state() -> AppState {
             .join("; ");
         state.notice = Some(Notice { text, error: true });
     }
-    state.apply(UiAction::OpenLink(url::hash()));
+    let fragment = url::hash();
+    if !super::session::restore(&mut state, &fragment) {
+        state.apply(UiAction::OpenLink(fragment));
+    }
     state
 }
 
@@ -92,6 +95,7 @@ pub fn App() -> Html {
         use_memo((), move |_| d.reform(UiAction::Frame))
     };
     use_animation_frame(state.playing, (*on_frame).clone());
+    super::session::use_session_keeper(&state, &url::hash());
 
     let window: Option<web_sys::EventTarget> = web_sys::window().map(Into::into);
     let document: Option<web_sys::EventTarget> =
@@ -146,6 +150,12 @@ pub fn App() -> Html {
     use_effect_with((), |_| {
         if super::selftest_requested("panic") {
             panic!("selftest: deliberate panic requested by ?selftest=panic");
+        }
+        if super::selftest_requested("trap") {
+            super::selftest_trap();
+        }
+        if super::selftest_requested("oom") {
+            super::selftest_oom();
         }
     });
 

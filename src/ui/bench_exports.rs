@@ -20,3 +20,10 @@ pub fn raftlab_bench(nodes: u32, ticks: u32) -> f64 {
 pub fn raftlab_fixture_hash() -> String {
     crate::sim::bench::fixture_trace_hash().to_string()
 }
+
+/// The wasm instance's linear memory, in bytes (it only grows): what the
+/// soak test (`tests/browser/robust.test.js`) holds under its ceiling.
+#[wasm_bindgen]
+pub fn raftlab_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65_536) as f64
+}

@@ -14,6 +14,7 @@ mod export_buttons;
 mod hooks;
 mod panic_panel;
 mod props;
+mod session;
 mod spacetime;
 mod state;
 mod url;
@@ -34,4 +35,20 @@ pub fn start() {
 /// page: the panic hook must put a visible error panel on screen.
 pub(crate) fn selftest_requested(which: &str) -> bool {
     crate::view::params::query_value(&url::search(), "selftest").is_some_and(|v| v == which)
+}
+
+/// `?selftest=trap`: a WebAssembly trap (an abort), which skips the panic
+/// hook; `index.html`'s fallback must still show the error panel.
+pub(crate) fn selftest_trap() {
+    std::process::abort();
+}
+
+/// `?selftest=oom`: allocate until wasm memory cannot grow (4 GB), which
+/// aborts (a trap) like a real out-of-memory; the error panel must show.
+pub(crate) fn selftest_oom() {
+    let mut hog: Vec<Vec<u8>> = Vec::new();
+    loop {
+        hog.push(vec![0u8; 256 << 20]);
+        std::hint::black_box(&hog);
+    }
 }

@@ -2,8 +2,11 @@
 //! malformed commands.
 
 use super::i18n::Lang;
-use crate::raft::{CommandError, CompactError, ConfChangeError, ConfigError, MAX_COMMAND_LEN};
-use crate::sim::{NodeStatus, SimError};
+use crate::raft::{
+    CommandError, CompactError, ConfChangeError, ConfigError, MessageFault, MAX_COMMAND_LEN,
+    MAX_ENTRIES, MAX_INDEX, MAX_TERM,
+};
+use crate::sim::{Implausible, InjectError, NodeStatus, SimError};
 
 /// A refused simulation action or setting, explained.
 pub fn sim_error(lang: Lang, e: &SimError) -> String {
@@ -61,6 +64,7 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
         (Lang::Zh, SimError::TickOutOfRange { tick, head }) => {
             format!("时刻 {tick} 超出了本次运行的最后时刻 {head}")
         }
+        (Lang::Zh, SimError::Inject(e)) => inject_error_zh(e),
         (Lang::Zh, SimError::LeaseNeedsCheckQuorum) => {
             "租约读需要 CheckQuorum：请先在设置中开启（论文 §6.4.1）".to_string()
         }
@@ -120,6 +124,52 @@ fn conf_change_error_zh(e: &ConfChangeError) -> String {
         ConfChangeError::TooManyServers { max } => format!("集群最多 {max} 台服务器"),
         ConfChangeError::NoChange => "投票成员已经是这些".to_string(),
         ConfChangeError::NotJoint => "当前不处于联合共识".to_string(),
+    }
+}
+
+/// Why a node dropped a malformed message, in `lang`.
+pub fn message_fault(lang: Lang, f: &MessageFault) -> String {
+    match (lang, f) {
+        (Lang::En, _) => f.to_string(),
+        (Lang::Zh, MessageFault::SelfAddressed) => "发送者和接收者是同一个节点".to_string(),
+        (Lang::Zh, MessageFault::TermTooLarge) => format!("任期超过上限 {MAX_TERM}"),
+        (Lang::Zh, MessageFault::IndexTooLarge) => format!("索引超过上限 {MAX_INDEX}"),
+        (Lang::Zh, MessageFault::TooManyEntries) => format!("携带的条目超过 {MAX_ENTRIES} 个"),
+        (Lang::Zh, MessageFault::NotContiguous { at }) => format!(
+            "第 {} 个条目不在 prevLogIndex + {} 处：条目必须连续",
+            at + 1,
+            at + 1
+        ),
+        (Lang::Zh, MessageFault::EntryTermOutOfOrder { at }) => {
+            format!("第 {} 个条目的任期高于消息的任期或低于前一个条目", at + 1)
+        }
+        (Lang::Zh, MessageFault::LogTermAboveTerm) => "日志任期高于消息自身的任期".to_string(),
+        (Lang::Zh, MessageFault::CommandTooLong) => {
+            format!("命令超过 {MAX_COMMAND_LEN} 字节")
+        }
+    }
+}
+
+fn inject_error_zh(e: &InjectError) -> String {
+    match e {
+        InjectError::NotMember { node } => format!("注入的消息提到了 n{node}，它不是集群成员"),
+        InjectError::Malformed(f) => {
+            format!("注入的消息格式错误：{}", message_fault(Lang::Zh, f))
+        }
+        InjectError::TooManyEntries { count, limit } => {
+            format!("注入的消息携带 {count} 个条目，领导者每次最多发送 {limit} 个")
+        }
+        InjectError::Implausible(why) => {
+            let why = match why {
+                Implausible::TermAhead => "它的任期高于发送者的任期",
+                Implausible::NotLeaderOfTerm => "发送者从未当过该任期的领导者",
+                Implausible::NotSendersLog => "它携带的条目不在发送者的日志中",
+                Implausible::CommitAhead => "它的提交索引高于发送者的",
+                Implausible::VoteNotCast => "发送者并没有投出这张票",
+                Implausible::MatchNotHeld => "两份日志在它声称的位置并不一致",
+            };
+            format!("注入的消息是伪造的：{why}")
+        }
     }
 }
 

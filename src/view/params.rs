@@ -12,19 +12,91 @@ pub struct QueryError {
     pub name: String,
     /// The value given.
     pub value: String,
+    /// What was wrong.
+    pub problem: QueryProblem,
 }
+
+/// What was wrong with a query parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryProblem {
+    /// Not a valid value: the default was used.
+    Invalid,
+    /// Given more than once: the first was used (`value` is the first).
+    Duplicate,
+    /// Overridden: a share link in the fragment sets the whole cluster.
+    OverriddenByLink,
+}
+
+/// The parameters that set the cluster (a share link overrides them).
+pub const CONFIG_PARAMS: [&str; 5] = ["seed", "nodes", "prevote", "checkquorum", "noop"];
 
 impl QueryError {
     /// Explains it in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!(
-                "ignored URL parameter {}={:?}: not a valid value",
-                self.name, self.value
-            ),
-            Lang::Zh => format!("已忽略无效的网址参数 {}={:?}", self.name, self.value),
+        let (n, v) = (&self.name, &self.value);
+        match (lang, self.problem) {
+            (Lang::En, QueryProblem::Invalid) => {
+                format!("ignored URL parameter {n}={v:?}: not a valid value")
+            }
+            (Lang::Zh, QueryProblem::Invalid) => format!("已忽略无效的网址参数 {n}={v:?}"),
+            (Lang::En, QueryProblem::Duplicate) => {
+                format!(
+                    "URL parameter {n} was given more than once: the first, {n}={v:?}, was used"
+                )
+            }
+            (Lang::Zh, QueryProblem::Duplicate) => {
+                format!("网址参数 {n} 出现了不止一次：已使用第一个 {n}={v:?}")
+            }
+            (Lang::En, QueryProblem::OverriddenByLink) => {
+                format!("ignored URL parameter {n}={v:?}: the share link sets the cluster")
+            }
+            (Lang::Zh, QueryProblem::OverriddenByLink) => {
+                format!("已忽略网址参数 {n}={v:?}：分享链接决定了集群设置")
+            }
         }
     }
+}
+
+/// Every parameter named more than once, in first-seen order, with its
+/// first value.
+pub fn duplicates(query: &str) -> Vec<QueryError> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out: Vec<QueryError> = Vec::new();
+    for kv in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty())
+    {
+        let name = decode_component(kv.split_once('=').map_or(kv, |(k, _)| k));
+        if seen.contains(&name) {
+            if !out.iter().any(|e| e.name == name) {
+                let value = query_value(query, &name).unwrap_or_default();
+                out.push(QueryError {
+                    value: value.chars().take(40).collect(),
+                    name,
+                    problem: QueryProblem::Duplicate,
+                });
+            }
+        } else {
+            seen.push(name);
+        }
+    }
+    out
+}
+
+/// The cluster-setting parameters present in `query`, reported as
+/// overridden (a share link was opened).
+pub fn overridden_by_link(query: &str) -> Vec<QueryError> {
+    CONFIG_PARAMS
+        .iter()
+        .filter_map(|&name| {
+            query_value(query, name).map(|v| QueryError {
+                name: name.to_string(),
+                value: v.chars().take(40).collect(),
+                problem: QueryProblem::OverriddenByLink,
+            })
+        })
+        .collect()
 }
 
 /// Decodes `%xx` and `+` in a query component.
@@ -79,6 +151,7 @@ pub fn config_from_query(query: &str) -> (SimConfig, Vec<QueryError>) {
         errors.push(QueryError {
             name: name.to_string(),
             value: value.chars().take(40).collect(),
+            problem: QueryProblem::Invalid,
         })
     };
     if let Some(v) = query_value(query, "seed") {
@@ -116,6 +189,7 @@ pub fn config_from_query(query: &str) -> (SimConfig, Vec<QueryError>) {
             bad("lang", &v);
         }
     }
+    errors.extend(duplicates(query));
     (config, errors)
 }
 
@@ -149,5 +223,29 @@ mod tests {
         assert_eq!(names, ["seed", "nodes", "prevote", "lang"]);
         assert!(errs[0].text(Lang::Zh).contains("seed"));
         assert_eq!(decode_component("%zz%4"), "%zz%4");
+    }
+
+    #[test]
+    fn duplicates_and_overrides_are_reported() {
+        let (c, errs) = config_from_query("?nodes=3&seed=2&nodes=7&nodes=9");
+        assert_eq!(c.nodes, 3);
+        assert_eq!(errs.len(), 1);
+        assert_eq!(
+            (
+                errs[0].name.as_str(),
+                errs[0].value.as_str(),
+                errs[0].problem
+            ),
+            ("nodes", "3", QueryProblem::Duplicate)
+        );
+        assert!(errs[0].text(Lang::En).contains("more than once"));
+        assert!(errs[0].text(Lang::Zh).contains("不止一次"));
+        let over = overridden_by_link("?lang=zh&seed=4&noop=0");
+        let names: Vec<&str> = over.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["seed", "noop"]);
+        assert!(over[0]
+            .text(Lang::En)
+            .contains("share link sets the cluster"));
+        assert!(over[0].text(Lang::Zh).contains("分享链接"));
     }
 }

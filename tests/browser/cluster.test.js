@@ -178,6 +178,8 @@ test('reduced motion: no heartbeat pulses', async (t) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.reload();
   await page.locator('.cluster-view.reduced-motion').waitFor(WAIT);
+  // A reload keeps the run, paused (issue 16): play it again.
+  if (await page.locator('[data-action=play]').count()) await page.click('[data-action=play]');
   await setSpeed(page, 4);
   await oneLeader(page);
   await page.waitForFunction(() => document.querySelector('[data-msg=append-entries]'), null, WAIT);

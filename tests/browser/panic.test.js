@@ -40,3 +40,21 @@ test('the reload button reloads the page', async (t) => {
   await page.locator('[data-testid=panic-panel]').waitFor({ state: 'visible' });
   await done({ consoleErrors: true, pageErrors: true });
 });
+
+// A WebAssembly trap skips the Rust panic hook; index.html's fallback must
+// still put the same panel up (issue 16: "an out-of-memory or any other trap
+// shows the error panel, never a dead page").
+for (const which of ['trap', 'oom']) {
+  test(`a wasm ${which} shows the error panel`, async (t) => {
+    const { page, done } = await openApp(t, `?selftest=${which}`, { ready: false });
+    const panel = page.locator('[data-testid=panic-panel]');
+    await panel.waitFor({ state: 'visible', timeout: 60000 });
+    assert.equal(await panel.getAttribute('role'), 'alert');
+    const text = await panel.textContent();
+    assert.match(text, /raftlab hit an internal error/);
+    assert.match(text, /raftlab 内部错误/);
+    assert.match(await page.locator('[data-testid=panic-message]').textContent(), /unreachable|memory|RuntimeError/i);
+    assert.equal(await panel.locator('button[data-action=reload]').count(), 1);
+    await done({ consoleErrors: true, pageErrors: true });
+  });
+}

@@ -42,6 +42,9 @@ pub struct ChaosOptions {
     pub unsafe_switch: Option<UnsafeSwitch>,
     /// Ticks allowed, after healing, for one leader and one committed log.
     pub liveness_ticks: u64,
+    /// The cluster size for every seed (1 to 9), instead of the seed's own
+    /// draw of 3, 5 or 7.
+    pub nodes: Option<u32>,
     /// Serve most `get`s by ReadIndex (thesis §6.4); always on with the
     /// `stale-leader-read` switch.
     pub reads: bool,
@@ -61,6 +64,7 @@ impl Default for ChaosOptions {
             steps: 2000,
             unsafe_switch: None,
             liveness_ticks: 2000,
+            nodes: None,
             reads: false,
             transfers: false,
             compaction: false,
@@ -182,6 +186,12 @@ pub fn compact_threshold_for(seed: u64) -> u32 {
 /// safety violation.
 pub fn run(seed: u64, opts: &ChaosOptions) -> ChaosOutcome {
     let mut config = config_for(seed, opts.unsafe_switch);
+    if let Some(nodes) = opts.nodes {
+        // The example checks 1..=9; anything else keeps the seed's own size.
+        if (1..=9).contains(&nodes) {
+            config.nodes = nodes;
+        }
+    }
     let mut schedule = Schedule::new(seed);
     schedule.reads = opts.reads || opts.unsafe_switch == Some(UnsafeSwitch::StaleLeaderRead);
     schedule.transfers = opts.transfers;

@@ -12,6 +12,11 @@ pub struct ElectionSafety {
 }
 
 impl ElectionSafety {
+    /// The leader seen for `term`, if any (the first one, if there were two).
+    pub fn leader_of(&self, term: Term) -> Option<NodeId> {
+        self.leaders.get(&term).copied()
+    }
+
     /// Looks at a role change; a second leader in a term is a violation.
     pub fn observe(&mut self, tick: u64, node: NodeId, event: &Event) -> Option<Violation> {
         let Event::RoleChanged {

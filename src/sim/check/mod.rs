@@ -165,6 +165,12 @@ impl Checker {
         self.push(found);
     }
 
+    /// The node that became leader of `term` in this run, if one did
+    /// (injected messages are checked against it, `sim::inject`).
+    pub fn leader_of(&self, term: crate::raft::Term) -> Option<NodeId> {
+        self.election.leader_of(term)
+    }
+
     /// The linearizability checker (e.g. for the checks it skipped).
     pub fn linearizability(&self) -> &linearizability::Linearizability {
         &self.linear

@@ -47,6 +47,6 @@ pub use quorum_lab::QuorumLabPanel;
 pub use safety_badge::SafetyBadge;
 pub use scenario_menu::ScenarioMenu;
 pub use settings::Settings;
-pub use share_box::ShareBox;
+pub use share_box::{tag_of, ShareBox};
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;

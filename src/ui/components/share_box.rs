@@ -7,14 +7,17 @@ use crate::scenario::Position;
 use crate::ui::props::ViewProps;
 use crate::ui::state::{Notice, UiAction};
 use crate::view::i18n::Lang;
-use crate::view::share::{Shared, SharedScenario};
+use crate::view::share::{
+    share_refused_text, without_future_text, Shareable, Shared, SharedScenario,
+};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 type JsCallback = Closure<dyn FnMut(JsValue)>;
 
-fn tag_of(pos: Option<&Position>) -> Option<SharedScenario> {
+/// The scenario tag a link carries for `pos`.
+pub fn tag_of(pos: Option<&Position>) -> Option<SharedScenario> {
     pos.map(|p| SharedScenario {
         id: p.id.to_string(),
         step: p.step,
@@ -102,6 +105,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
     let l = v.lang;
     let open_panel = use_state(|| false);
     let link = use_state(String::new);
+    let note = use_state(String::new);
     let copied = use_state(|| None::<bool>);
     let field = use_node_ref();
     // Callbacks the browser calls later (clipboard promise, file reader):
@@ -118,9 +122,27 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
             copied.clone(),
             field.clone(),
         );
-        let clip_cbs = clip_cbs.clone();
+        let (clip_cbs, note) = (clip_cbs.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
-            let fragment = Shared::capture(&sim.borrow(), tag_of(pos.as_ref())).encode();
+            let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
+            // Never a link the app would refuse (view::share::Shared::share).
+            let fragment = match shared.share() {
+                Ok(Shareable::Full(f)) => {
+                    note.set(String::new());
+                    f
+                }
+                Ok(Shareable::WithoutFuture(f)) => {
+                    note.set(without_future_text(l, shared.tick));
+                    f
+                }
+                Err(e) => {
+                    note.set(share_refused_text(l, &e));
+                    copied.set(None);
+                    link.set(String::new());
+                    open_panel.set(true);
+                    return;
+                }
+            };
             let url = format!("{}#{fragment}", base_url(l));
             let mut cbs = clip_cbs.borrow_mut();
             let cbs = cbs.get_or_insert_with(|| {
@@ -222,6 +244,9 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
                             data-output="share-link" aria-label={l.t("Share link", "分享链接")} />
                     </label>
                     <p class="share-status" role="status">{status}</p>
+                    if !note.is_empty() {
+                        <p class="share-note" role="alert" data-output="share-note">{(*note).clone()}</p>
+                    }
                     <div class="share-actions">
                         <button type="button" data-action="export" onclick={on_export}>
                             {"⬇ "}{l.t("Export file", "导出文件")}

@@ -50,6 +50,7 @@ fn drop_label(why: DropReason, l: Lang) -> &'static str {
         DropReason::LinkCut => l.t("link cut", "链路已断开"),
         DropReason::ReceiverDown => l.t("receiver crashed", "接收者已崩溃"),
         DropReason::ByUser => l.t("dropped by you", "被你丢弃"),
+        DropReason::Overflow => l.t("network full", "网络已满"),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::view::display::{zoom_in, zoom_out, ZOOMS};
 use crate::view::keymap::{key_command, node_action, KeyCommand};
 use crate::view::links::LinkState;
 use crate::view::messages;
-use crate::view::share::{error_text, ShareError, Shared, SharedScenario, Source};
+use crate::view::share::{refusal_text, Kept, ShareError, Shared, SharedScenario, Source};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -150,19 +150,59 @@ impl AppState {
         if text.trim().is_empty() {
             return;
         }
+        let mut said = Vec::new();
         match restore(Shared::decode(text)) {
             Ok((sim, pos)) => {
                 self.replace_run(sim, pos);
                 self.playing = false;
+                // The link sets the cluster: query parameters that tried to
+                // are reported as overridden.
+                let query = crate::ui::url::search();
+                let overridden = crate::view::params::overridden_by_link(&query);
+                said.extend(overridden.iter().map(|e| e.text(self.lang)));
+                if said.is_empty() {
+                    return;
+                }
             }
             Err(e) => {
-                let mut text = error_text(self.lang, Source::Link, &e);
-                if let Some(n) = self.notice.take() {
-                    text = format!("{text} {}", n.text);
-                }
-                self.notify_error(text);
+                // Say what stayed on screen: at start-up the default cluster
+                // or the one the query set; later, the run that was open.
+                let fresh = self.sim.borrow().tick() == 0 && self.sim.borrow().actions().is_empty();
+                let default =
+                    *self.sim.borrow().initial_config() == crate::sim::SimConfig::default();
+                let kept = match (fresh, default) {
+                    (false, _) => Kept::CurrentRun,
+                    (true, true) => Kept::DefaultCluster,
+                    (true, false) => Kept::QueryCluster,
+                };
+                said.push(refusal_text(self.lang, Source::Link, &e, kept));
             }
         }
+        let mut text = said.join(" ");
+        if let Some(n) = self.notice.take() {
+            text = format!("{text} {}", n.text);
+        }
+        self.notify_error(text);
+    }
+
+    /// Reopens a run kept by `ui::session` (a reload): paused, with a note.
+    pub(crate) fn resume_session(&mut self, fragment: &str) -> bool {
+        let Ok((sim, pos)) = restore(Shared::decode(fragment)) else {
+            return false;
+        };
+        self.replace_run(sim, pos);
+        self.playing = false;
+        self.notice = Some(Notice {
+            text: self
+                .lang
+                .t(
+                    "Reloaded: the run is back where you left it, paused.",
+                    "已重新加载：运行回到了你离开时的位置，已暂停。",
+                )
+                .to_string(),
+            error: false,
+        });
+        true
     }
 
     fn open_file(&mut self, text: &str) {
@@ -179,7 +219,9 @@ impl AppState {
                     error: false,
                 });
             }
-            Err(e) => self.notify_error(error_text(self.lang, Source::File, &e)),
+            Err(e) => {
+                self.notify_error(refusal_text(self.lang, Source::File, &e, Kept::CurrentRun))
+            }
         }
     }
 

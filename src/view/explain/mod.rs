@@ -96,6 +96,7 @@ pub fn kind_name(kind: &TraceKind) -> &'static str {
             Event::CommitHeld { .. } => "commit-held",
             Event::Applied { .. } => "applied",
             Event::StaleIgnored { .. } => "stale-ignored",
+            Event::MessageRejected { .. } => "message-rejected",
             Event::Read { .. } => "read",
             Event::TransferStarted { .. } => "transfer-started",
             Event::TimeoutNowSent { .. } => "timeout-now-sent",
@@ -391,6 +392,12 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
         Event::StaleIgnored { from, term } => say!(lang,
             format!("n{n} ignored a stale message from n{from} carrying old term {term} (§5.1)"),
             format!("n{n} 忽略了 n{from} 带有旧任期 {term} 的过时消息（§5.1）")),
+        Event::MessageRejected { from, fault } => {
+            let why = super::messages::message_fault(lang, fault);
+            say!(lang,
+                format!("n{n} dropped a message claiming to be from n{from} unread: no correct server sends it ({why})"),
+                format!("n{n} 未读就丢弃了一条自称来自 n{from} 的消息：正确的服务器不会发送它（{why}）"))
+        }
         Event::Read { read_id, step } => reads::read_step(lang, n, *read_id, step),
         Event::TransferStarted { target, target_match, last_index } => reads::transfer_started(lang, n, *target, *target_match, *last_index),
         Event::TimeoutNowSent { target } => reads::timeout_now_sent(lang, n, *target),

@@ -31,6 +31,11 @@ fn drop_reason(lang: Lang, to: NodeId, r: DropReason) -> String {
             say!(lang, format!("n{to} is crashed"), format!("n{to} 已崩溃"))
         }
         DropReason::ByUser => say!(lang, "you dropped it".to_string(), "被你丢弃".to_string()),
+        DropReason::Overflow => say!(
+            lang,
+            "the network was full (too many messages in flight)".to_string(),
+            "网络已满（在途消息过多）".to_string()
+        ),
     }
 }
 

@@ -183,6 +183,10 @@ fn samples() -> Vec<TraceKind> {
         }));
     }
     v.push(raft(Event::StaleIgnored { from: 1, term: 2 }));
+    v.push(raft(Event::MessageRejected {
+        from: 2,
+        fault: crate::raft::MessageFault::NotContiguous { at: 1 },
+    }));
     let sims = [
         SimEvent::Crashed,
         SimEvent::Restarted,
@@ -210,6 +214,7 @@ fn samples() -> Vec<TraceKind> {
         DropReason::LinkCut,
         DropReason::ReceiverDown,
         DropReason::ByUser,
+        DropReason::Overflow,
     ] {
         v.push(TraceKind::Sim(SimEvent::MessageDropped {
             id: 9,
@@ -236,10 +241,10 @@ fn text(lang: Lang, kind: &TraceKind) -> String {
 fn every_variant_has_distinct_non_empty_text_in_both_languages() {
     let samples = samples();
     let names: BTreeSet<&str> = samples.iter().map(kind_name).collect();
-    // 13 Raft events + 10 simulation events: kind_name is exhaustive, so a
+    // 14 Raft events + 10 simulation events: kind_name is exhaustive, so a
     // new variant fails to compile there, and this count makes the samples
     // cover it too.
-    assert_eq!(names.len(), 23, "{names:?}");
+    assert_eq!(names.len(), 24, "{names:?}");
     let mut seen_en = BTreeSet::new();
     for kind in &samples {
         let (en, zh) = (text(Lang::En, kind), text(Lang::Zh, kind));

@@ -7,9 +7,11 @@
 //! [`ShareError`] that says what was wrong (malformed, truncated, too large,
 //! made by a newer version, or not replayable). Nothing here panics.
 
-use super::i18n::Lang;
 use crate::raft::{Command, NodeId};
-use crate::sim::{Action, SimConfig, SimError, Simulation, TimedAction};
+use crate::sim::{Action, InjectError, SimConfig, SimError, Simulation, TimedAction};
+
+pub mod budget;
+pub use budget::{Cost, MEMORY_BUDGET, WORK_BUDGET};
 use serde::{Deserialize, Serialize};
 
 /// The format version this build writes and reads.
@@ -20,8 +22,11 @@ pub const MAX_LINK_BYTES: usize = 256 * 1024;
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 /// The most actions a shared run may hold.
 pub const MAX_ACTIONS: usize = 10_000;
-/// The latest tick a shared run may ask for (replaying is O(ticks)).
-pub const MAX_TICK: u64 = 200_000;
+/// The latest tick a shared run may ask for. The real bound is the work
+/// budget ([`WORK_BUDGET`]), which a run this long only fits with 1 node.
+pub const MAX_TICK: u64 = 2_000_000;
+/// The longest scenario id a link may carry.
+pub const MAX_SCENARIO_ID: usize = 64;
 /// The most ticks one `TickNode` action may advance a node.
 pub const MAX_TICK_NODE: u32 = 10_000;
 /// What a saved file says it is.
@@ -88,15 +93,43 @@ pub enum ShareError {
         /// Its position in the action list (0-based).
         index: usize,
     },
+    /// An injected message is malformed or names a non-member.
+    BadMessage {
+        /// Its position in the action list (0-based).
+        index: usize,
+        /// What is wrong with it.
+        error: InjectError,
+    },
+    /// Replaying would cost more work than [`WORK_BUDGET`].
+    OverBudget {
+        /// The estimate, in work units.
+        work: u64,
+        /// Ticks × nodes, the main part of it.
+        node_ticks: u64,
+    },
+    /// Replaying could take more memory than [`MEMORY_BUDGET`].
+    TooMuchMemory {
+        /// The estimate, in bytes.
+        bytes: u64,
+    },
     /// Replaying the actions failed.
     Replay(SimError),
+}
+
+/// A link fragment Share may give out ([`Shared::share`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shareable {
+    /// The whole run, future included.
+    Full(String),
+    /// The run up to the tick looked at: with its future it was too long.
+    WithoutFuture(String),
 }
 
 /// In English, as for a link (the UI words it per language and source with
 /// [`error_text`]).
 impl std::fmt::Display for ShareError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&error_text(Lang::En, Source::Link, self))
+        f.write_str(&error_text(crate::view::i18n::Lang::En, Source::Link, self))
     }
 }
 
@@ -195,6 +228,32 @@ impl Shared {
         };
         let json = serde_json::to_string(&wire).unwrap_or_default();
         format!("v{VERSION}.{}", base64url_encode(json.as_bytes()))
+    }
+
+    /// The link fragment to give out, checked the way [`Shared::decode`]
+    /// will check it, so Share never hands out a link the app refuses. A
+    /// run looked at in the past that is too long with its future is shared
+    /// without the future (from the current tick on, nothing is lost of
+    /// what is on screen).
+    pub fn share(&self) -> Result<Shareable, ShareError> {
+        let full = self.encode();
+        match Shared::decode(&full) {
+            Ok(_) => return Ok(Shareable::Full(full)),
+            Err(e) if self.head <= self.tick => return Err(e),
+            Err(_) => {}
+        }
+        let past = Shared {
+            actions: self
+                .actions
+                .iter()
+                .filter(|a| a.tick <= self.tick)
+                .cloned()
+                .collect(),
+            head: self.tick,
+            ..self.clone()
+        };
+        let fragment = past.encode();
+        Shared::decode(&fragment).map(|_| Shareable::WithoutFuture(fragment))
     }
 
     /// Reads a link fragment (with or without `#`). Total: never panics.
@@ -328,6 +387,13 @@ impl Shared {
                 return Err(ShareError::BadTick { tick });
             }
         }
+        if self
+            .scenario
+            .as_ref()
+            .is_some_and(|s| s.id.len() > MAX_SCENARIO_ID)
+        {
+            return Err(ShareError::Malformed);
+        }
         let mut last = 0;
         let mut nodes = self.config.nodes;
         for (index, a) in self.actions.iter().enumerate() {
@@ -339,9 +405,24 @@ impl Shared {
             if a.action == Action::AddServer {
                 nodes = (nodes + 1).min(crate::raft::MAX_MEMBERS as u32);
             }
+            if let Action::Inject(m) = &a.action {
+                let max = self.config.raft.max_entries_per_message;
+                crate::sim::inject::check_form(m, nodes, max)
+                    .map_err(|error| ShareError::BadMessage { index, error })?;
+            }
             if !action_ok(&a.action, nodes) {
                 return Err(ShareError::BadAction { index });
             }
+        }
+        let cost = Cost::of(self);
+        if cost.work > WORK_BUDGET {
+            return Err(ShareError::OverBudget {
+                work: cost.work,
+                node_ticks: cost.node_ticks,
+            });
+        }
+        if cost.memory > MEMORY_BUDGET {
+            return Err(ShareError::TooMuchMemory { bytes: cost.memory });
         }
         Ok(())
     }
@@ -375,7 +456,11 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
         | Action::CutOneWay(a, b)
         | Action::Connect(a, b)
         | Action::ConnectOneWay(a, b) => node(a) && node(b),
-        Action::Partition(groups) => groups.iter().flatten().all(node),
+        Action::Partition(groups) => {
+            groups.len() <= 9
+                && groups.iter().map(Vec::len).sum::<usize>() <= 9
+                && groups.iter().flatten().all(node)
+        }
         Action::Propose(target, c) => {
             let target_ok = match target {
                 crate::sim::Target::Cluster => true,
@@ -384,6 +469,8 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
             target_ok && command(c)
         }
         Action::Inject(m) => node(&m.from) && node(&m.to),
+        Action::SetLoss { loss, duplicate } => *loss <= 1000 && *duplicate <= 1000,
+        Action::SetLatency { min, max } => 1 <= *min && min <= max && *max <= 1000,
         Action::Read { target, key, .. } => {
             let target_ok = match target {
                 crate::sim::Target::Cluster => true,
@@ -401,67 +488,15 @@ fn action_ok(action: &Action, nodes: u32) -> bool {
         | Action::Hold(_)
         | Action::Release(_)
         | Action::Recover
-        | Action::SetLoss { .. }
-        | Action::SetLatency { .. }
         | Action::SetManualDelivery(_)
         | Action::SetReplicationMode(_) => true,
     }
 }
 
-/// The user-facing message for a failed link or file, in `lang`: says which
-/// kind of problem it is, and that the default cluster was opened instead.
-pub fn error_text(lang: Lang, source: Source, e: &ShareError) -> String {
-    let (what_en, what_zh) = match source {
-        Source::Link => ("This share link", "这个分享链接"),
-        Source::File => ("This file", "这个文件"),
-    };
-    let (why_en, why_zh) = match e {
-        ShareError::Malformed => (
-            "is malformed: it is not a raftlab link or file".to_string(),
-            "格式错误：它不是 raftlab 的链接或文件".to_string(),
-        ),
-        ShareError::Truncated => (
-            "is truncated: it was cut off, perhaps when it was copied".to_string(),
-            "不完整：它被截断了，可能是复制时没有复制全".to_string(),
-        ),
-        ShareError::TooLarge { bytes, limit } => (
-            format!(
-                "is too large ({} KB; the limit is {} KB)",
-                bytes.div_ceil(1024),
-                limit / 1024
-            ),
-            format!(
-                "太大了（{} KB，上限为 {} KB）",
-                bytes.div_ceil(1024),
-                limit / 1024
-            ),
-        ),
-        ShareError::NewerVersion { version } => (
-            format!("was made by a newer version of raftlab (format v{version}; this one reads v{VERSION})"),
-            format!("是由更新版本的 raftlab 生成的（格式 v{version}，当前版本只能读取 v{VERSION}）"),
-        ),
-        ShareError::Invalid(err) | ShareError::Replay(err) => (
-            format!("describes a run that cannot be replayed: {}", super::messages::sim_error(Lang::En, err)),
-            format!("描述的运行无法重放：{}", super::messages::sim_error(Lang::Zh, err)),
-        ),
-        ShareError::TooManyActions { count } => (
-            format!("holds too many actions ({count}; the limit is {MAX_ACTIONS})"),
-            format!("包含的操作太多（{count} 个，上限为 {MAX_ACTIONS}）"),
-        ),
-        ShareError::BadTick { tick } => (
-            format!("asks for tick {tick}, out of order or beyond the limit of {MAX_TICK}"),
-            format!("要求的时刻 {tick} 顺序错误或超出上限 {MAX_TICK}"),
-        ),
-        ShareError::BadAction { index } => (
-            format!("holds an impossible action (number {})", index + 1),
-            format!("包含一个不可能的操作（第 {} 个）", index + 1),
-        ),
-    };
-    match lang {
-        Lang::En => format!("{what_en} {why_en}. The default cluster was opened instead."),
-        Lang::Zh => format!("{what_zh}{why_zh}。已改为打开默认集群。"),
-    }
-}
+pub mod fuzz;
+
+mod text;
+pub use text::{error_text, refusal_text, share_refused_text, without_future_text, Kept};
 
 #[cfg(test)]
 mod tests;

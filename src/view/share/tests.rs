@@ -1,6 +1,7 @@
 //! Unit tests of `share.rs` and `share_base64.rs`.
 
 use super::*;
+use crate::view::i18n::Lang;
 
 #[test]
 fn base64url_round_trips_every_length() {
