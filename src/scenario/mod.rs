@@ -9,6 +9,9 @@
 //! `0..=k` ([`Scenario::build`]); the simulation is deterministic, so going
 //! back is exact.
 
+pub mod format;
+mod question;
+mod questions;
 mod types;
 
 mod add_server;
@@ -33,11 +36,12 @@ mod snapshot_catch_up;
 mod split_vote;
 mod why_consensus;
 
+pub use question::{Answer, Probe, Question, Reveal, Score};
 pub use types::{act, propose_to, Cond, Op, Position, Scenario, ScenarioError, Step};
 
 /// Every scenario, in teaching order.
 pub fn all() -> Vec<Scenario> {
-    vec![
+    let mut all = vec![
         election_basics::scenario(),
         leader_crash::scenario(),
         split_vote::scenario(),
@@ -65,7 +69,9 @@ pub fn all() -> Vec<Scenario> {
         reads::scenario(false),
         reads::scenario(true),
         leader_transfer::scenario(),
-    ]
+    ];
+    all.iter_mut().for_each(questions::attach);
+    all
 }
 
 /// The ids of every scenario, in teaching order.

@@ -199,6 +199,9 @@ pub struct Step {
     pub ops: Vec<Op>,
     /// What the step is meant to show; checked by the tests and shown in the UI.
     pub expect: Option<Cond>,
+    /// Predict, then reveal: asked before the step plays, graded by the run
+    /// at its end (`question.rs`).
+    pub question: Option<super::question::Question>,
 }
 
 impl Step {
@@ -217,6 +220,7 @@ impl Step {
             rule,
             ops: Vec::new(),
             expect: None,
+            question: None,
         }
     }
     /// Adds operations.
@@ -227,6 +231,11 @@ impl Step {
     /// States what the step should show.
     pub fn expect(mut self, cond: Cond) -> Step {
         self.expect = Some(cond);
+        self
+    }
+    /// Asks the class to predict what this step will show, before it plays.
+    pub fn ask(mut self, question: super::question::Question) -> Step {
+        self.question = Some(question);
         self
     }
     /// The title in `lang`.

@@ -231,7 +231,8 @@ pub fn App() -> Html {
                     <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
                 </section>
                 <div class="story-pane">
-                    <Narration view={panels.clone()} pos={state.scenario.clone()} />
+                    <Narration view={panels.clone()} pos={state.scenario.clone()}
+                        scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
                     <ClusterDetail view={view.clone()} />
                     <LogsView view={panels.clone()} />
                     <aside class="side-pane">

@@ -19,6 +19,7 @@ pub mod log_view;
 pub mod membership_view;
 pub mod messages;
 pub mod params;
+pub mod quiz;
 pub mod quorum_lab;
 pub mod quorum_lab_text;
 pub mod replication_text;

@@ -22,6 +22,7 @@ mod message_card;
 mod narration;
 mod node_actions;
 mod notice;
+mod quiz_panel;
 mod quorum_lab;
 mod replication_mode_select;
 mod safety_badge;

@@ -3,7 +3,8 @@
 //! of steps to jump to. Once the teacher has acted on the run it shows a
 //! slim "free play" bar with a way back to the step.
 
-use crate::scenario::{self, Position};
+use super::quiz_panel::QuizPanel;
+use crate::scenario::{Position, Scenario};
 use crate::ui::props::ViewProps;
 use crate::ui::state::ScenarioNav;
 use crate::ui::state::UiAction;
@@ -17,6 +18,12 @@ pub struct NarrationProps {
     /// Where the scenario stands, if one is open.
     #[prop_or_default]
     pub pos: Option<Position>,
+    /// The scenario at `pos` (a built-in or the teacher's).
+    #[prop_or_default]
+    pub scenario: Option<std::rc::Rc<Scenario>>,
+    /// Predictions: pending answer, last reveal, score.
+    #[prop_or_default]
+    pub quiz: crate::view::quiz::Quiz,
 }
 
 /// The narration of the current scenario step (nothing when none is open).
@@ -25,7 +32,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
     let (Some(pos), v) = (p.pos.as_ref(), &p.view) else {
         return html! {};
     };
-    let Some(sc) = scenario::find(pos.id) else {
+    let Some(sc) = p.scenario.as_deref() else {
         return html! {};
     };
     let Some(step) = sc.steps.get(pos.step) else {
@@ -33,10 +40,26 @@ pub fn Narration(p: &NarrationProps) -> Html {
     };
     let l = v.lang;
     let d = &v.dispatch;
-    let (free, expected) = {
+    let (free, expected, asked) = {
         let sim = v.sim.borrow();
         let free = pos.free || pos.diverged(&sim);
-        (free, step.expect.as_ref().map(|c| c.holds(&sim)))
+        let asked = crate::view::quiz::upcoming(sc, pos, &sim).cloned();
+        (free, step.expect.as_ref().map(|c| c.holds(&sim)), asked)
+    };
+    let asking = asked.is_some();
+    let revealed = match (&p.quiz.reveal, &step.question) {
+        (Some(reveal), Some(question)) => html! {
+            <QuizPanel lang={l} dispatch={d.clone()} question={question.clone()} reveal={reveal.clone()} score={p.quiz.score} />
+        },
+        _ => html! {},
+    };
+    let quiz = html! {
+        <>
+            {revealed}
+            if let Some(question) = asked {
+                <QuizPanel lang={l} dispatch={d.clone()} {question} pending={p.quiz.pending} score={p.quiz.score} />
+            }
+        </>
     };
     let id = sc.id;
     let n = sc.steps.len();
@@ -109,6 +132,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
                         {step.title(l)}{status}
                     </h3>
                     <p class="narration-text" data-narration="" aria-live="polite">{step.narration(l)}</p>
+                    {quiz}
                     <div class="narration-controls">
                         <button type="button" data-action="scenario-back" disabled={k == 0}
                             aria-label={l.t("Previous step", "上一步")} onclick={go(k.saturating_sub(1))}>
@@ -117,7 +141,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
                         if k + 1 < n {
                             <button type="button" class="primary" data-action="scenario-next"
                                 aria-label={l.t("Next step", "下一步")} onclick={go(k + 1)}>
-                                {l.t("Next", "下一步")}{" ▶"}
+                                {if asking { l.t("Reveal", "揭晓") } else { l.t("Next", "下一步") }}{" ▶"}
                             </button>
                         } else {
                             <span class="scenario-done">{l.t("End of the scenario", "场景结束")}</span>

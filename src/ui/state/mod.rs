@@ -119,6 +119,10 @@ pub struct AppState {
     pub presenter: bool,
     /// Zoom step of the text panels (index into `view::display::ZOOMS`).
     pub zoom: usize,
+    /// Predict, then reveal: the pending answer, the last reveal, the score.
+    pub quiz: crate::view::quiz::Quiz,
+    /// A teacher's scenario opened from a file or link (besides the built-ins).
+    pub custom: Option<Rc<crate::scenario::Scenario>>,
 }
 
 /// Everything the user can do.
@@ -179,6 +183,8 @@ pub enum UiAction {
     TogglePresenter,
     /// Zoom the text panels to a step of `view::display::ZOOMS`.
     SetZoom(usize),
+    /// Predict the answer to the question before the next scenario step.
+    Answer(crate::scenario::Answer),
 }
 
 impl AppState {
@@ -202,6 +208,8 @@ impl AppState {
             cause: None,
             presenter: false,
             zoom: crate::view::display::DEFAULT_ZOOM,
+            quiz: Default::default(),
+            custom: None,
         }
     }
 }

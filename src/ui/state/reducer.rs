@@ -6,13 +6,14 @@
 
 use super::{AppState, Notice, ScenarioNav, Selection, SimHandle, UiAction};
 use crate::raft::{Command, NodeId};
-use crate::scenario::{self, Position};
+use crate::scenario::{self, Answer, Position, Scenario, ScenarioError};
 use crate::sim::{Action, NodeStatus, Simulation};
 use crate::view::clock::{frame_step, SPEEDS};
 use crate::view::display::{zoom_in, zoom_out, ZOOMS};
 use crate::view::keymap::{key_command, node_action, KeyCommand};
 use crate::view::links::LinkState;
 use crate::view::messages;
+use crate::view::quiz;
 use crate::view::share::{refusal_text, Kept, ShareError, Shared, SharedScenario, Source};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,6 +47,9 @@ impl AppState {
         self.version += 1;
         self.selected = None;
         self.phase = 0.0;
+        if scenario.is_none() {
+            self.quiz.leave();
+        }
         self.scenario = scenario;
         self.bookmarks = Default::default();
         self.cause = None;
@@ -124,22 +128,58 @@ impl AppState {
         }
     }
 
+    /// The scenario with this id: the teacher's opened one, or a built-in.
+    pub fn find_scenario(&self, id: &str) -> Option<Rc<Scenario>> {
+        match &self.custom {
+            Some(c) if c.id == id => Some(c.clone()),
+            _ => scenario::find(id).map(Rc::new),
+        }
+    }
+
+    /// The question asked now (before the next step), if any.
+    fn upcoming_answer(&mut self, answer: Answer) {
+        let Some(pos) = self.scenario.clone() else {
+            return;
+        };
+        if let Some(sc) = self.find_scenario(pos.id) {
+            if let Some(q) = quiz::upcoming(&sc, &pos, &self.sim.borrow()) {
+                self.quiz.choose(q, answer);
+            }
+        }
+    }
+
     fn scenario_nav(&mut self, nav: ScenarioNav) {
         match nav {
-            ScenarioNav::Go(id, step) => match scenario::goto(id, step) {
-                Ok((sim, pos)) => {
-                    self.replace_run(sim, Some(pos));
-                    self.playing = false;
-                    self.notice = None;
+            ScenarioNav::Go(id, step) => {
+                let Some(sc) = self.find_scenario(id) else {
+                    return self.notify_error(ScenarioError::Unknown.text(self.lang));
+                };
+                let from = self
+                    .scenario
+                    .as_ref()
+                    .filter(|p| p.id == id && !p.free && !p.diverged(&self.sim.borrow()))
+                    .map(|p| p.step);
+                match sc.build(step) {
+                    Ok(sim) => {
+                        self.quiz.arrive(&sc, from, step, &sim);
+                        let pos = Position::at(sc.id, step, &sim);
+                        self.replace_run(sim, Some(pos));
+                        self.playing = false;
+                        self.notice = None;
+                    }
+                    Err(e) => self.notify_error(e.text(self.lang)),
                 }
-                Err(e) => self.notify_error(e.text(self.lang)),
-            },
+            }
             ScenarioNav::TakeOver => {
                 if let Some(p) = self.scenario.as_mut() {
                     p.free = true;
                 }
+                self.quiz.pending = None;
             }
-            ScenarioNav::Close => self.scenario = None,
+            ScenarioNav::Close => {
+                self.scenario = None;
+                self.quiz.leave();
+            }
         }
     }
 
@@ -283,7 +323,15 @@ impl AppState {
                 Ok(command) => self.act(Action::Propose(target, command)),
                 Err(e) => self.notify_error(messages::command_error(self.lang, &e)),
             },
-            UiAction::Select(sel) => self.selected = sel,
+            UiAction::Select(sel) => {
+                // Clicking a node or a log cell also answers a question.
+                match sel {
+                    Some(Selection::Node(n)) => self.upcoming_answer(Answer::Node(n)),
+                    Some(Selection::Entry(_, i)) => self.upcoming_answer(Answer::Index(i)),
+                    _ => {}
+                }
+                self.selected = sel;
+            }
             UiAction::SetSpeed(i) => self.speed = i.min(SPEEDS.len() - 1),
             UiAction::SetLang(lang) => self.lang = lang,
             UiAction::Reset(config) => match Simulation::new(config) {
@@ -306,6 +354,7 @@ impl AppState {
             UiAction::OpenFile(text) => self.open_file(&text),
             UiAction::TogglePresenter => self.presenter = !self.presenter,
             UiAction::SetZoom(i) => self.zoom = i.min(ZOOMS.len() - 1),
+            UiAction::Answer(a) => self.upcoming_answer(a),
         }
     }
 }
