@@ -15,6 +15,14 @@
 //!    the size of one world broken down by part. Budget: 64 MB.
 //! 4. the same hour with automatic log compaction every 100 applied entries
 //!    (thesis §5.1): `history_bytes_auto_compaction=…`.
+//! 5. long runs (issue 15), one 4-hour run of 5 nodes with a put every 10
+//!    ticks: the cost of one tick (mean over a window of ticks) when the run
+//!    is 10 minutes, 1 hour and 4 hours old, the history's heap at 1 and 4
+//!    hours, one tick back from the end and a seek from tick 0 to the end.
+//!    Targets: per tick at 4 h within 1.3x of 10 min; history at 4 h <= 32 MB;
+//!    one tick back <= 16 ms; seek to the end <= 300 ms.
+//!
+//! `cargo run --release --example bench -- long` runs only part 5.
 
 use raftlab::sim::bench::steady_load_compacting_sim;
 use raftlab::sim::bench::{steady_load, steady_load_sim, TICKS_PER_MINUTE};
@@ -48,7 +56,68 @@ fn deep_size<T: Clone>(value: &T) -> i64 {
     bytes
 }
 
+/// The ticks over which one tick's cost is averaged.
+const WINDOW: u64 = 1200;
+
+/// Part 4: one long run, measured as it goes.
+fn long_run() {
+    use raftlab::sim::bench::{steady_load_start, steady_load_step};
+    let region = Region::new(GLOBAL);
+    let (mut sim, mut n) = steady_load_start(5);
+    let marks = [
+        ("10min", 10 * TICKS_PER_MINUTE),
+        ("1h", 60 * TICKS_PER_MINUTE),
+        ("4h", 240 * TICKS_PER_MINUTE),
+    ];
+    for (name, at) in marks {
+        while sim.tick() < at - WINDOW {
+            steady_load_step(&mut sim, &mut n);
+        }
+        let start = now();
+        while sim.tick() < at {
+            steady_load_step(&mut sim, &mut n);
+        }
+        let us = start.elapsed().as_secs_f64() * 1e6 / WINDOW as f64;
+        println!("per_tick_us_{name}={us:.2}");
+        if name != "10min" {
+            println!(
+                "history_bytes_{name}={} checkpoints={} events={}",
+                held(&region),
+                sim.checkpoint_count(),
+                sim.world().trace().total()
+            );
+        }
+    }
+    let end = sim.tick();
+    let start = now();
+    sim.seek(end - 1).expect("in range");
+    println!(
+        "step_back_ms_4h={:.3}",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    let start = now();
+    sim.seek(end - 2).expect("in range");
+    println!(
+        "step_back_again_ms_4h={:.3}",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    sim.seek(0).expect("in range");
+    let start = now();
+    sim.seek(end).expect("in range");
+    println!(
+        "seek_end_ms_4h={:.3}",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    let hash = sim.world().trace().hash();
+    sim.seek(end / 2).expect("in range");
+    sim.seek(end).expect("in range");
+    assert_eq!(hash, sim.world().trace().hash(), "replay is exact");
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "long") {
+        return long_run();
+    }
     const LOAD_TICKS: u64 = 20_000;
     for nodes in [3, 5, 9] {
         let start = now();
@@ -117,4 +186,6 @@ fn main() {
         w.violations().len(),
         if bytes <= BUDGET_BYTES { "within_budget" } else { "OVER_BUDGET" }
     );
+
+    long_run();
 }

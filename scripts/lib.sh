@@ -177,9 +177,13 @@ build_site() {
   local wasm
   wasm="$(find "$DIST_DIR" -maxdepth 1 -name '*.wasm' | head -n 1)"
   note "wasm: $(stat -c %s "$wasm") bytes after wasm-opt ($(stat -c %s "$TARGET_DIR/wasm-bindgen/release/raftlab_bg.wasm") before)"
+  # A .br and a .gz next to every file; tests/browser/lib/server.js sends
+  # them to browsers that accept them.
+  note "precompressed: $(node "$BROWSER_DIR/lib/precompress.js" "$DIST_DIR")"
 }
 
 # Bytes the browser downloads, gzipped: wasm + js + css + html in dist/.
+# (The brotli figure is printed by build_site's precompression.)
 site_gzip_size() {
   local total=0 f n
   while IFS= read -r -d '' f; do

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check raftlab has, in order, stopping at the first failure:
 #   format, clippy (native and wasm32), cargo test, release build with
-#   wasm-opt, the gzipped site size, and the browser suite (Debian's
+#   wasm-opt (and precompressed .br/.gz), the gzipped site size, the
+#   single-file classroom build, and the browser suite (Debian's
 #   Chromium driven by playwright-core, node's test runner).
 #
 #   bash scripts/test.sh
@@ -25,6 +26,7 @@ run_stage "cargo clippy (wasm32)" cargo clippy --target "$WASM_TARGET" --lib --b
 run_stage "cargo test" cargo test
 run_stage "trunk build --release --offline (with wasm-opt)" build_site
 run_stage "gzipped site size" site_gzip_size
+run_stage "single-file build (dist-single/raftlab.html)" node "$REPO/scripts/build-single.mjs" "$DIST_DIR" "$REPO/dist-single/raftlab.html"
 
 browser_suite() {
   local tests=()

@@ -6,6 +6,7 @@
 //! - [`view`]: pure presentation logic (languages, layout, share links),
 //!   natively tested.
 //! - `ui`: the Yew components (wasm32 only).
+pub mod chunked;
 pub mod raft;
 pub mod scenario;
 pub mod sim;

@@ -2,7 +2,7 @@
 //! checkpoints stay bounded, and bad input is an error, never a panic.
 
 use raftlab::raft::Config as RaftConfig;
-use raftlab::sim::history::MAX_CHECKPOINTS;
+use raftlab::sim::history::{CHECKPOINT_EVERY, DENSITY};
 use raftlab::sim::RoleKey;
 use raftlab::sim::{Action, SimConfig, SimError, Simulation, TimedAction};
 
@@ -99,8 +99,20 @@ fn checkpoint_thinning_keeps_the_count_bounded() {
         sim.step().unwrap();
         most = most.max(sim.checkpoint_count());
     }
-    assert!(most <= MAX_CHECKPOINTS, "{most} checkpoints");
-    assert!(sim.checkpoint_count() >= MAX_CHECKPOINTS / 2);
+    // Dense near the head, about DENSITY / 2 per doubling of distance
+    // beyond: log2(20_000 / (16 * 8)) < 8 doublings.
+    let bound = (DENSITY + DENSITY / 2 * 9) as usize;
+    assert!(most <= bound, "{most} checkpoints (bound {bound})");
+    let ticks = sim.checkpoint_ticks();
+    assert!(ticks.len() >= DENSITY as usize);
+    assert!(ticks.windows(2).all(|w| w[0] < w[1]), "sorted: {ticks:?}");
+    // The last DENSITY are every CHECKPOINT_EVERY ticks, up to the head.
+    let last: Vec<u64> = ticks[ticks.len() - DENSITY as usize..].to_vec();
+    let want: Vec<u64> = (0..DENSITY)
+        .rev()
+        .map(|k| 20_000 - 20_000 % CHECKPOINT_EVERY - k * CHECKPOINT_EVERY)
+        .collect();
+    assert_eq!(last, want);
     // Rewinding far back still works after thinning.
     let hash = sim.world().trace().hash();
     sim.seek(123).unwrap();

@@ -141,8 +141,7 @@ impl CommitRule<'_> {
         }
         let newer = self
             .log
-            .entries()
-            .iter()
+            .iter_from(index + 1)
             .find(|e| e.index > index && e.term == self.current_term)
             .map(|e| e.index);
         CommitStatus::OldTerm {

@@ -5,7 +5,9 @@
 use super::kv::Command;
 use super::membership::ConfigEntry;
 use super::types::{Index, LogPosition, Term};
-use serde::{Deserialize, Serialize};
+use crate::chunked::{self, Chunked, CHUNK};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::hash::{Hash, Hasher};
 
 /// What a log entry carries.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -42,11 +44,127 @@ impl Entry {
 /// A log of entries numbered from `first_index`, with the term of the entry
 /// just before it remembered (Figure 2's index-0 sentinel, or a snapshot's
 /// last included entry, §7).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// The entries are stored [`Chunked`], so the copies of a log that time
+/// travel keeps (checkpoints) share every chunk that did not change.
+/// Equality, hashing and serde see only what the log holds: its boundary
+/// and entries, never how they are stored.
+#[derive(Clone, Debug, Default)]
 pub struct RaftLog {
     prev_index: Index,
     prev_term: Term,
+    /// Index just before `store[0]` (≤ `prev_index`: a compaction keeps up
+    /// to one chunk of dropped entries stored, out of sight).
+    base: Index,
+    store: Chunked<Entry>,
+    /// Indexes of the configuration entries held, in order (few), so the
+    /// configuration in force is found without scanning the log.
+    configs: Vec<Index>,
+}
+
+/// What a log's serde form holds.
+#[derive(Serialize, Deserialize)]
+struct LogData {
+    prev_index: Index,
+    prev_term: Term,
     entries: Vec<Entry>,
+}
+
+impl Serialize for RaftLog {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        LogData {
+            prev_index: self.prev_index,
+            prev_term: self.prev_term,
+            entries: self.entries().to_vec(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for RaftLog {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let data = LogData::deserialize(d)?;
+        let mut log = RaftLog {
+            prev_index: data.prev_index,
+            prev_term: data.prev_term,
+            base: data.prev_index,
+            ..RaftLog::default()
+        };
+        for e in data.entries {
+            log.push(e);
+        }
+        Ok(log)
+    }
+}
+
+impl PartialEq for RaftLog {
+    fn eq(&self, other: &Self) -> bool {
+        (self.prev_index, self.prev_term) == (other.prev_index, other.prev_term)
+            && self.entries().len() == other.entries().len()
+            && self.entries().iter().eq(other.entries().iter())
+    }
+}
+
+impl Eq for RaftLog {}
+
+impl Hash for RaftLog {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.prev_index, self.prev_term).hash(state);
+        state.write_usize(self.entries().len());
+        for e in self.entries().iter() {
+            e.hash(state);
+        }
+    }
+}
+
+/// The entries a log holds, in index order (a view: see [`RaftLog::entries`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Entries<'a> {
+    store: &'a Chunked<Entry>,
+    start: usize,
+}
+
+impl<'a> Entries<'a> {
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.store.len() - self.start
+    }
+    /// None held?
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// In index order (double-ended, exact size; `skip` is O(1)).
+    pub fn iter(&self) -> chunked::Iter<'a, Entry> {
+        self.store.iter_from(self.start)
+    }
+    /// The first held.
+    pub fn first(&self) -> Option<&'a Entry> {
+        self.store.get(self.start)
+    }
+    /// The last held.
+    pub fn last(&self) -> Option<&'a Entry> {
+        if self.is_empty() {
+            None
+        } else {
+            self.store.last()
+        }
+    }
+    /// The entry at position `i` (0 is the first held).
+    pub fn get(&self, i: usize) -> Option<&'a Entry> {
+        self.store.get(self.start + i)
+    }
+    /// Copies them out.
+    pub fn to_vec(self) -> Vec<Entry> {
+        self.iter().cloned().collect()
+    }
+}
+
+impl<'a> IntoIterator for Entries<'a> {
+    type Item = &'a Entry;
+    type IntoIter = chunked::Iter<'a, Entry>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 impl RaftLog {
@@ -57,7 +175,29 @@ impl RaftLog {
 
     /// The index of the last entry, or the sentinel's when empty.
     pub fn last_index(&self) -> Index {
-        self.prev_index.saturating_add(self.entries.len() as Index)
+        self.prev_index
+            .saturating_add(self.entries().len() as Index)
+    }
+
+    /// Stores one more entry at the end (its index must be the next one).
+    fn push(&mut self, entry: Entry) {
+        if matches!(entry.data, EntryData::Config(_)) {
+            self.configs.push(entry.index);
+        }
+        self.store.push(entry);
+    }
+
+    /// Position in `store` of `index` (which must be above `base`).
+    fn pos(&self, index: Index) -> usize {
+        usize::try_from(index - self.base - 1).unwrap_or(usize::MAX)
+    }
+
+    /// Forgets stored chunks that lie wholly inside the compacted prefix.
+    fn drop_compacted_chunks(&mut self) {
+        while self.prev_index - self.base >= CHUNK as Index && self.store.chunk_count() > 0 {
+            self.store.drop_first_chunk();
+            self.base += CHUNK as Index;
+        }
     }
 
     /// The last index the log no longer holds because a snapshot covers it
@@ -84,9 +224,11 @@ impl RaftLog {
     pub fn compact_to(&mut self, index: Index) -> Option<Vec<Entry>> {
         let term = self.term_at(index)?;
         let count = (index - self.prev_index) as usize;
-        let dropped: Vec<Entry> = self.entries.drain(..count).collect();
+        let dropped: Vec<Entry> = self.entries().iter().take(count).cloned().collect();
         self.prev_index = index;
         self.prev_term = term;
+        self.configs.retain(|&i| i > index);
+        self.drop_compacted_chunks();
         Some(dropped)
     }
 
@@ -94,14 +236,18 @@ impl RaftLog {
     /// whole log; it now starts after the snapshot's last included entry.
     /// Returns the entries discarded.
     pub fn reset_to(&mut self, index: Index, term: Term) -> Vec<Entry> {
+        let removed = self.entries().to_vec();
         self.prev_index = index;
         self.prev_term = term;
-        std::mem::take(&mut self.entries)
+        self.base = index;
+        self.store = Chunked::new();
+        self.configs.clear();
+        removed
     }
 
     /// The term of the last entry (0 for an empty log), used in §5.4.1.
     pub fn last_term(&self) -> Term {
-        self.entries.last().map_or(self.prev_term, |e| e.term)
+        self.entries().last().map_or(self.prev_term, |e| e.term)
     }
 
     /// The term at `index`, if the log knows it (the sentinel included).
@@ -117,8 +263,7 @@ impl RaftLog {
         if index <= self.prev_index {
             return None;
         }
-        let offset = usize::try_from(index - self.prev_index - 1).ok()?;
-        self.entries.get(offset)
+        self.store.get(self.pos(index))
     }
 
     /// The configuration entry of `entry`, if it is one.
@@ -131,15 +276,42 @@ impl RaftLog {
 
     /// The latest configuration entry held, with its index (thesis §4.1).
     pub fn last_config(&self) -> Option<(Index, &ConfigEntry)> {
-        self.entries
-            .iter()
-            .rev()
-            .find_map(|e| RaftLog::config_of(e).map(|c| (e.index, c)))
+        let index = *self.configs.last()?;
+        self.get(index)
+            .and_then(|e| RaftLog::config_of(e).map(|c| (e.index, c)))
     }
 
     /// All entries held, in order.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    pub fn entries(&self) -> Entries<'_> {
+        Entries {
+            store: &self.store,
+            start: (self.prev_index - self.base) as usize,
+        }
+    }
+
+    /// How many stored chunks this log shares with `other` (a copy of it
+    /// taken earlier, for tests of checkpoint sharing).
+    pub fn shares_storage_with(&self, other: &RaftLog) -> usize {
+        if self.base != other.base {
+            return 0;
+        }
+        (0..self.store.chunk_count())
+            .filter(|&k| self.store.shares_chunk(&other.store, k))
+            .count()
+    }
+
+    /// The held entries from `index` on, in order (O(1) to start).
+    pub fn iter_from(&self, index: Index) -> chunked::Iter<'_, Entry> {
+        let start = index.max(self.first_index());
+        self.store.iter_from(self.pos(start))
+    }
+
+    /// The latest configuration entry at or before `index`, if one is held.
+    pub fn config_at_or_before(&self, index: Index) -> Option<(Index, &ConfigEntry)> {
+        let at = self.configs.partition_point(|&i| i <= index);
+        let i = *self.configs[..at].last()?;
+        self.get(i)
+            .and_then(|e| RaftLog::config_of(e).map(|c| (i, c)))
     }
 
     /// Entries from `from` (inclusive), at most `max` of them.
@@ -147,14 +319,13 @@ impl RaftLog {
         if from <= self.prev_index {
             return Vec::new();
         }
-        let start = usize::try_from(from - self.prev_index - 1).unwrap_or(usize::MAX);
-        self.entries.iter().skip(start).take(max).cloned().collect()
+        self.iter_from(from).take(max).cloned().collect()
     }
 
     /// Appends a new entry at the end with the given term; returns its index.
     pub fn append(&mut self, term: Term, data: EntryData) -> Index {
         let index = self.last_index() + 1;
-        self.entries.push(Entry { index, term, data });
+        self.push(Entry { index, term, data });
         index
     }
 
@@ -178,7 +349,7 @@ impl RaftLog {
 
     /// The first index held with `term` (for the rejection hint, §5.3).
     pub fn first_index_of_term(&self, term: Term) -> Option<Index> {
-        self.entries
+        self.entries()
             .iter()
             .find(|e| e.term == term)
             .map(|e| e.index)
@@ -186,7 +357,7 @@ impl RaftLog {
 
     /// The last index held with `term` (the leader's side of the hint).
     pub fn last_index_of_term(&self, term: Term) -> Option<Index> {
-        self.entries
+        self.entries()
             .iter()
             .rev()
             .find(|e| e.term == term)
@@ -206,14 +377,15 @@ impl RaftLog {
             match self.term_at(entry.index) {
                 Some(t) if t == entry.term => continue,
                 Some(_) => {
-                    let keep = (entry.index - self.prev_index - 1) as usize;
-                    removed.extend(self.entries.drain(keep..));
-                    self.entries.push(entry.clone());
+                    let keep = self.pos(entry.index);
+                    removed.extend(self.store.split_off(keep));
+                    self.configs.retain(|&i| i < entry.index);
+                    self.push(entry.clone());
                 }
                 // Entries come contiguous from the leader; a hand-injected
                 // message with a gap stops here instead of corrupting the log.
                 None if entry.index == self.last_index().saturating_add(1) => {
-                    self.entries.push(entry.clone());
+                    self.push(entry.clone());
                 }
                 None => break,
             }
@@ -273,6 +445,35 @@ mod tests {
         assert_eq!((l.first_index(), l.last_index(), l.last_term()), (6, 5, 3));
         assert_eq!(l.reset_to(9, 4), Vec::<Entry>::new());
         assert_eq!((l.first_index(), l.last_index(), l.last_term()), (10, 9, 4));
+    }
+
+    #[test]
+    fn copies_share_storage_and_compaction_is_invisible_to_equality() {
+        let terms: Vec<Term> = (0..100).map(|i| 1 + i / 40).collect();
+        let mut a = log_of(&terms);
+        let b = a.clone();
+        assert!(a.store.chunk_count() >= 3);
+        assert!((0..a.store.chunk_count()).all(|k| a.store.shares_chunk(&b.store, k)));
+        // A conflicting append copies only what it touches.
+        a.merge(&[e(99, 7)]);
+        assert!(a.store.shares_chunk(&b.store, 0));
+        assert_eq!(b.last_index(), 100, "the copy is untouched");
+        // Compaction drops whole chunks it covers; what is held is the same
+        // as a log that never stored the compacted entries.
+        let mut c = b.clone();
+        c.compact_to(70).unwrap();
+        assert_eq!(c.store.chunk_count(), b.store.chunk_count() - 2);
+        assert_eq!((c.first_index(), c.last_index()), (71, 100));
+        assert_eq!(c.get(71).map(|x| x.index), Some(71));
+        let mut d = RaftLog::default();
+        d.reset_to(70, c.term_at(70).unwrap());
+        for i in 71..=100 {
+            d.append(b.term_at(i).unwrap(), EntryData::Noop);
+        }
+        assert_eq!(c, d);
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(json, serde_json::to_string(&d).unwrap());
+        assert_eq!(serde_json::from_str::<RaftLog>(&json).unwrap(), c);
     }
 
     #[test]

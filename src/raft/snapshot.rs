@@ -13,7 +13,6 @@
 use super::event::ConfigCause;
 use super::event::Event;
 use super::kv::KvStore;
-use super::log::RaftLog;
 use super::membership::Membership;
 use super::message::MessageBody;
 use super::node::Node;
@@ -266,11 +265,8 @@ impl Node {
         let held = self
             .persistent
             .log
-            .entries()
-            .iter()
-            .rev()
-            .filter(|e| e.index <= index)
-            .find_map(|e| RaftLog::config_of(e).map(|c| (e.index, c.membership.clone())));
+            .config_at_or_before(index)
+            .map(|(i, c)| (i, c.membership.clone()));
         held.unwrap_or_else(|| self.compacted_membership())
     }
 

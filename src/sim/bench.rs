@@ -23,22 +23,31 @@ pub const FIXTURE_TICKS: u64 = 3000;
 /// [`LOAD_KEYS`] keys — for `ticks` ticks, with history and checker on as in
 /// the UI.
 pub fn steady_load_sim(nodes: u32, ticks: u64) -> Simulation {
+    let (mut sim, mut n) = steady_load_start(nodes);
+    while sim.tick() < ticks {
+        steady_load_step(&mut sim, &mut n);
+    }
+    sim
+}
+
+/// The steady load's run at tick 0, and its command counter.
+pub fn steady_load_start(nodes: u32) -> (Simulation, u64) {
     let config = SimConfig {
         nodes,
         seed: 1,
         ..SimConfig::default()
     };
-    let mut sim = Simulation::new(config).expect("a valid cluster size");
-    let mut n = 0u64;
-    while sim.tick() < ticks {
-        if sim.tick() % LOAD_EVERY == 0 {
-            let text = format!("put k{} {}", n % LOAD_KEYS, n);
-            sim.propose_cluster(&text).expect("a valid command");
-            n += 1;
-        }
-        sim.step().expect("stepping forward cannot fail");
+    (Simulation::new(config).expect("a valid cluster size"), 0)
+}
+
+/// One tick of the steady load: a `put` when one is due, then a step.
+pub fn steady_load_step(sim: &mut Simulation, n: &mut u64) {
+    if sim.tick() % LOAD_EVERY == 0 {
+        let text = format!("put k{} {}", *n % LOAD_KEYS, *n);
+        sim.propose_cluster(&text).expect("a valid command");
+        *n += 1;
     }
-    sim
+    sim.step().expect("stepping forward cannot fail");
 }
 
 /// [`steady_load_sim`] with automatic log compaction on (thesis §5.1): every

@@ -6,10 +6,12 @@
 use super::action::Target;
 use super::replication_mode::{AckReason, ReplicationMode};
 use super::trace::TraceKind;
+use crate::chunked::Chunked;
 use crate::raft::{
     ApplyResult, Command, Event, Index, NodeId, ReadFailure, ReadMode, ReadStep, Term,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How many times a cluster-targeted command is tried before giving up.
 pub const MAX_ATTEMPTS: u32 = 8;
@@ -188,25 +190,114 @@ pub struct HistoryOp {
 }
 
 /// The client.
+///
+/// Operations and history only grow, so they are [`Chunked`]: checkpoints
+/// share them. The waiting and pending operations are indexed, so a tick
+/// costs the same however many operations the run holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Client {
-    pub(super) ops: Vec<ClientOp>,
-    pub(super) history: Vec<HistoryOp>,
+    pub(super) ops: Chunked<ClientOp>,
+    pub(super) history: Chunked<HistoryOp>,
     pub(super) clock: u64,
     known_leader: Option<NodeId>,
     /// When the leader answers (set by the world from its configuration).
     #[serde(default)]
     mode: ReplicationMode,
+    /// `Waiting` ops as (retry_at, op index).
+    waiting: BTreeSet<(u64, usize)>,
+    /// `Pending` ops as (op index, node, index, term), in op order.
+    pending: BTreeSet<(usize, NodeId, Index, Term)>,
+    /// The same, keyed by the entry: (node, index, term, op index).
+    pending_by_entry: BTreeSet<(NodeId, Index, Term, usize)>,
+    /// `Reading` ops as read id → op index (thesis §6.4 reads in progress).
+    #[serde(default)]
+    reading: BTreeMap<u64, usize>,
+    /// How many ops are in each status (waiting, pending, committed,
+    /// failed, acknowledged, reading, read answered).
+    counts: [usize; 7],
+}
+
+/// Which of the five statuses, as an index into the counts.
+fn status_slot(status: &OpStatus) -> usize {
+    match status {
+        OpStatus::Waiting { .. } => 0,
+        OpStatus::Pending { .. } => 1,
+        OpStatus::Committed { .. } => 2,
+        OpStatus::Failed { .. } => 3,
+        OpStatus::Acknowledged { .. } => 4,
+        OpStatus::Reading { .. } => 5,
+        OpStatus::ReadAnswered { .. } => 6,
+    }
 }
 
 impl Client {
     /// Every operation, oldest first.
-    pub fn ops(&self) -> &[ClientOp] {
+    pub fn ops(&self) -> &Chunked<ClientOp> {
         &self.ops
     }
     /// Every attempt that reached a log, for the linearizability check.
-    pub fn history(&self) -> &[HistoryOp] {
+    pub fn history(&self) -> &Chunked<HistoryOp> {
         &self.history
+    }
+    /// How many operations are (waiting, pending, committed, failed,
+    /// acknowledged, reading, read answered).
+    pub fn status_counts(&self) -> [usize; 7] {
+        self.counts
+    }
+
+    /// Changes op `i`'s status, keeping the indexes in step.
+    pub(super) fn set_status(&mut self, i: usize, status: OpStatus) {
+        let op = &mut self.ops.get_mut(i).expect("a known op");
+        let old = std::mem::replace(&mut op.status, status.clone());
+        self.counts[status_slot(&old)] -= 1;
+        match old {
+            OpStatus::Waiting { retry_at, .. } => {
+                self.waiting.remove(&(retry_at, i));
+            }
+            OpStatus::Pending { node, index, term } => {
+                self.pending.remove(&(i, node, index, term));
+                self.pending_by_entry.remove(&(node, index, term, i));
+            }
+            OpStatus::Reading { read_id, .. } => {
+                self.reading.remove(&read_id);
+            }
+            _ => {}
+        }
+        self.index_status(i, &status);
+    }
+
+    fn index_status(&mut self, i: usize, status: &OpStatus) {
+        self.counts[status_slot(status)] += 1;
+        match *status {
+            OpStatus::Waiting { retry_at, .. } => {
+                self.waiting.insert((retry_at, i));
+            }
+            OpStatus::Pending { node, index, term } => {
+                self.pending.insert((i, node, index, term));
+                self.pending_by_entry.insert((node, index, term, i));
+            }
+            OpStatus::Reading { read_id, .. } => {
+                self.reading.insert(read_id, i);
+            }
+            _ => {}
+        }
+    }
+
+    /// Reads in progress: op indexes, in op order.
+    pub(super) fn reading_ops(&self) -> Vec<usize> {
+        let mut ops: Vec<usize> = self.reading.values().copied().collect();
+        ops.sort_unstable();
+        ops
+    }
+
+    /// The op reading with `read_id`, if one is.
+    pub(super) fn reading_op(&self, read_id: u64) -> Option<usize> {
+        self.reading.get(&read_id).copied()
+    }
+
+    /// Op `i`, to change what is not its status.
+    pub(super) fn op_mut(&mut self, i: usize) -> Option<&mut ClientOp> {
+        self.ops.get_mut(i)
     }
     /// The leader the client currently believes in.
     pub fn known_leader(&self) -> Option<NodeId> {
@@ -218,6 +309,10 @@ impl Client {
     /// the linearizability check may build a history by hand with it.
     pub fn new_op(&mut self, tick: u64, target: Target, command: Command) -> usize {
         let id = self.ops.len() as u64 + 1;
+        let status = OpStatus::Waiting {
+            retry_at: tick,
+            last: None,
+        };
         self.ops.push(ClientOp {
             id,
             target,
@@ -225,20 +320,22 @@ impl Client {
             invoked_at: tick,
             attempts: 0,
             attempt_at: tick,
-            status: OpStatus::Waiting {
-                retry_at: tick,
-                last: None,
-            },
+            status: status.clone(),
             history_slot: None,
             read_mode: ReadMode::Log,
             read_steps: Vec::new(),
             applied: None,
         });
-        self.ops.len() - 1
+        let i = self.ops.len() - 1;
+        self.index_status(i, &status);
+        i
     }
 
-    pub(super) fn op_mut(&mut self, i: usize) -> &mut ClientOp {
-        &mut self.ops[i]
+    /// Counts one more attempt of op `i`.
+    pub(super) fn count_attempt(&mut self, i: usize) {
+        if let Some(op) = self.ops.get_mut(i) {
+            op.attempts += 1;
+        }
     }
 
     pub(super) fn set_known_leader(&mut self, leader: Option<NodeId>) {
@@ -282,38 +379,41 @@ impl Client {
             return;
         };
         self.clock += 1;
-        if let Some(slot) = self.ops[i].history_slot.take() {
-            self.history[slot].ret = Some((self.clock, output(&result)));
+        if let Some(slot) = self.ops.get_mut(i).and_then(|op| op.history_slot.take()) {
+            if let Some(h) = self.history.get_mut(slot) {
+                h.ret = Some((self.clock, output(&result)));
+            }
         }
-        let op = &mut self.ops[i];
-        op.applied = None;
-        op.status = OpStatus::Acknowledged {
-            node,
-            index,
-            term,
-            result,
-            reason,
-            at: tick,
-        };
+        if let Some(op) = self.ops.get_mut(i) {
+            op.applied = None;
+        }
+        self.set_status(
+            i,
+            OpStatus::Acknowledged {
+                node,
+                index,
+                term,
+                result,
+                reason,
+                at: tick,
+            },
+        );
     }
 
-    /// Ops whose retry time has come.
+    /// Ops whose retry time has come, in op order.
     pub(super) fn due(&self, tick: u64) -> Vec<usize> {
-        (0..self.ops.len())
-            .filter(|&i| matches!(self.ops[i].status, OpStatus::Waiting { retry_at, .. } if retry_at <= tick))
-            .collect()
+        let mut due: Vec<usize> = self
+            .waiting
+            .range(..(tick.saturating_add(1), 0))
+            .map(|&(_, i)| i)
+            .collect();
+        due.sort_unstable();
+        due
     }
 
-    /// Pending ops, with (node, index, term).
+    /// Pending ops, with (node, index, term), in op order.
     pub(super) fn pending(&self) -> Vec<(usize, NodeId, Index, Term)> {
-        self.ops
-            .iter()
-            .enumerate()
-            .filter_map(|(i, op)| match op.status {
-                OpStatus::Pending { node, index, term } => Some((i, node, index, term)),
-                _ => None,
-            })
-            .collect()
+        self.pending.iter().copied().collect()
     }
 
     /// An attempt of op `i` reached the log of leader `node` at (index, term):
@@ -326,10 +426,11 @@ impl Client {
             ret: None,
             void: false,
         });
-        let op = &mut self.ops[i];
-        op.history_slot = Some(self.history.len() - 1);
+        let slot = self.history.len() - 1;
+        let op = self.ops.get_mut(i).expect("a known op");
+        op.history_slot = Some(slot);
         op.attempt_at = tick;
-        op.status = OpStatus::Pending { node, index, term };
+        self.set_status(i, OpStatus::Pending { node, index, term });
         self.known_leader = Some(node);
     }
 
@@ -343,13 +444,18 @@ impl Client {
         void: bool,
         retry_delay: u64,
     ) {
-        if let Some(slot) = self.ops[i].history_slot.take() {
-            self.history[slot].void = void;
+        let Some(op) = self.ops.get_mut(i) else {
+            return;
+        };
+        if let Some(slot) = op.history_slot.take() {
+            if let Some(h) = self.history.get_mut(slot) {
+                h.void = void;
+            }
         }
-        let op = &mut self.ops[i];
         op.applied = None;
+        let op = &self.ops[i];
         let retry = op.target == Target::Cluster && op.attempts < MAX_ATTEMPTS;
-        op.status = if retry {
+        let status = if retry {
             OpStatus::Waiting {
                 retry_at: tick + retry_delay,
                 last: Some(reason),
@@ -357,6 +463,7 @@ impl Client {
         } else {
             OpStatus::Failed { reason, at: tick }
         };
+        self.set_status(i, status);
     }
 
     /// Watches the trace for the answer to a pending op: the leader that took
@@ -375,32 +482,34 @@ impl Client {
             ..
         } = event
         {
-            for i in 0..self.ops.len() {
-                let op = &self.ops[i];
-                if op.status
-                    != (OpStatus::Pending {
-                        node,
-                        index: *index,
-                        term: *term,
-                    })
-                {
-                    continue;
-                }
+            let entry = (node, *index, *term);
+            let answered: Vec<usize> = self
+                .pending_by_entry
+                .range((entry.0, entry.1, entry.2, 0)..=(entry.0, entry.1, entry.2, usize::MAX))
+                .map(|&(.., i)| i)
+                .collect();
+            for i in answered {
                 if !self.mode.answers_on_apply() {
-                    self.ops[i].applied = Some(result.clone());
+                    if let Some(op) = self.ops.get_mut(i) {
+                        op.applied = Some(result.clone());
+                    }
                     continue;
                 }
                 self.clock += 1;
-                if let Some(slot) = self.ops[i].history_slot.take() {
-                    self.history[slot].ret = Some((self.clock, output(result)));
+                let slot = self.ops.get_mut(i).and_then(|op| op.history_slot.take());
+                if let Some(h) = slot.and_then(|slot| self.history.get_mut(slot)) {
+                    h.ret = Some((self.clock, output(result)));
                 }
-                self.ops[i].status = OpStatus::Committed {
-                    node,
-                    index: *index,
-                    term: *term,
-                    result: result.clone(),
-                    at: tick,
-                };
+                self.set_status(
+                    i,
+                    OpStatus::Committed {
+                        node,
+                        index: *index,
+                        term: *term,
+                        result: result.clone(),
+                        at: tick,
+                    },
+                );
             }
         }
     }

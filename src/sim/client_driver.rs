@@ -25,7 +25,7 @@ impl World {
         let tick = self.tick;
         let delay = self.retry_delay();
         let target = self.client.ops()[i].target;
-        self.client.op_mut(i).attempts += 1;
+        self.client.count_attempt(i);
         let mut node = match target {
             Target::Node(n) => n,
             Target::Cluster => self.client.known_leader().unwrap_or(1),

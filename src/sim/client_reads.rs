@@ -31,7 +31,9 @@ pub(super) fn read(
         key: key.to_string(),
     };
     let i = w.client.new_op(w.tick, target, command);
-    w.client.ops[i].read_mode = mode;
+    if let Some(op) = w.client.op_mut(i) {
+        op.read_mode = mode;
+    }
     w.attempt(i);
     Ok(())
 }
@@ -72,10 +74,15 @@ impl World {
             (op.read_mode, op.command.clone(), op.id, op.attempts);
         if mode == ReadMode::Log {
             let result = self.nodes[slot_index].node.propose(command);
+            if let Ok((index, term)) = result {
+                // Pending before the node's events are seen: a single-node
+                // cluster commits and applies inside `propose` (its own
+                // majority, §5.3), and the client must recognise that answer.
+                self.client.appended(i, tick, id, index, term);
+            }
             self.collect(slot_index);
             return match result {
-                Ok((index, term)) => {
-                    self.client.appended(i, tick, id, index, term);
+                Ok(_) => {
                     // Replication modes that answer before the apply.
                     if !self.client.mode().answers_on_apply() {
                         self.acknowledge_pending(slot_index);
@@ -106,7 +113,7 @@ impl World {
     /// Each tick: reads whose node crashed, abandoned them, or took too long.
     pub(super) fn reads_tick(&mut self, answer_timeout: u64, delay: u64) {
         let tick = self.tick;
-        for i in 0..self.client.ops().len() {
+        for i in self.client.reading_ops() {
             let op = &self.client.ops()[i];
             let OpStatus::Reading { node, .. } = op.status else {
                 continue;
@@ -150,22 +157,25 @@ impl Client {
             ret: None,
             void: false,
         });
-        let op = &mut self.ops[i];
-        op.history_slot = Some(self.history.len() - 1);
-        op.attempt_at = tick;
-        op.read_steps.clear();
-        op.status = OpStatus::Reading { node, read_id };
+        let slot = self.history.len() - 1;
+        if let Some(op) = self.ops.get_mut(i) {
+            op.history_slot = Some(slot);
+            op.attempt_at = tick;
+            op.read_steps.clear();
+        }
+        self.set_status(i, OpStatus::Reading { node, read_id });
     }
 
     /// A step of some read at `node`: recorded on its op; the asked node's
     /// answer settles it.
     pub(super) fn observe_read(&mut self, tick: u64, node: NodeId, read_id: u64, step: &ReadStep) {
-        let Some(i) = self.ops.iter().position(
-            |op| matches!(op.status, OpStatus::Reading { read_id: r, .. } if r == read_id),
-        ) else {
+        let Some(i) = self.reading_op(read_id) else {
             return;
         };
-        self.ops[i].read_steps.push((node, step.clone()));
+        let Some(op) = self.ops.get_mut(i) else {
+            return;
+        };
+        op.read_steps.push((node, step.clone()));
         let OpStatus::Reading { node: asked, .. } = self.ops[i].status else {
             return;
         };
@@ -177,15 +187,20 @@ impl Client {
         ) = (step, node == asked)
         {
             self.clock += 1;
-            if let Some(slot) = self.ops[i].history_slot.take() {
-                self.history[slot].ret = Some((self.clock, value.clone()));
+            if let Some(slot) = self.ops.get_mut(i).and_then(|op| op.history_slot.take()) {
+                if let Some(h) = self.history.get_mut(slot) {
+                    h.ret = Some((self.clock, value.clone()));
+                }
             }
-            self.ops[i].status = OpStatus::ReadAnswered {
-                node,
-                read_index: *read_index,
-                value: value.clone(),
-                at: tick,
-            };
+            self.set_status(
+                i,
+                OpStatus::ReadAnswered {
+                    node,
+                    read_index: *read_index,
+                    value: value.clone(),
+                    at: tick,
+                },
+            );
         }
     }
 }

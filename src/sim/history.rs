@@ -1,20 +1,28 @@
 //! The run's history: the action log plus checkpoints, for time travel.
 //!
-//! `(config, actions)` determines the run. Jumping to a past tick restores
-//! the nearest earlier checkpoint and replays; acting in the past forks
-//! history (the future is discarded). Memory stays bounded: at most
-//! [`MAX_CHECKPOINTS`] checkpoints, thinned by half (and spaced twice as far)
-//! whenever they would exceed it.
+//! `(config, actions)` determines the run. Moving to any tick restores the
+//! nearest checkpoint at or before it and replays from there; acting in the
+//! past forks history (the future is discarded).
+//!
+//! Checkpoints are cheap: a world's long sequences are
+//! [`Chunked`](crate::chunked::Chunked), so a checkpoint shares everything
+//! that did not change since the one before. They are taken every
+//! [`CHECKPOINT_EVERY`] ticks and thinned with distance: near the head and
+//! near the tick being looked at (the *focus*) every one is kept; at distance
+//! d only about every d / [`DENSITY`]-th, so a run of any length keeps
+//! O(log length) of them. Stepping back one tick replays at most
+//! `CHECKPOINT_EVERY` ticks, and replaying into a thinned stretch re-creates
+//! the checkpoints there on the way, so stepping back again stays cheap.
 
 use super::action::Action;
 use super::config::{SimConfig, SimError};
 use super::world::World;
 use serde::{Deserialize, Serialize};
 
-/// The most checkpoints kept at once.
-pub const MAX_CHECKPOINTS: usize = 32;
-/// Initial spacing of checkpoints, in ticks.
-pub const CHECKPOINT_EVERY: u64 = 256;
+/// Spacing of checkpoints near the head and the focus, in ticks.
+pub const CHECKPOINT_EVERY: u64 = 16;
+/// How many checkpoints are kept per doubling of distance (see the module doc).
+pub const DENSITY: u64 = 8;
 
 /// An action and the tick at which it was taken.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,9 +47,33 @@ pub struct Simulation {
     base: World,
     actions: Vec<TimedAction>,
     cursor: usize,
+    /// Sorted by tick, at most one per tick.
     checkpoints: Vec<Checkpoint>,
-    every: u64,
     head: u64,
+    /// The tick the user is looking at (or seeking to): checkpoints near it
+    /// are kept densely.
+    focus: u64,
+}
+
+/// Whether a checkpoint at `tick` is kept, seen from `anchor` (head or
+/// focus): every [`CHECKPOINT_EVERY`]-th tick close by, sparser further
+/// away (a tick whose multiple of `CHECKPOINT_EVERY` has `k` trailing zero
+/// bits survives out to a distance of `DENSITY · CHECKPOINT_EVERY · 2^k`).
+fn kept_from(tick: u64, anchor: u64) -> bool {
+    if tick % CHECKPOINT_EVERY != 0 {
+        return false;
+    }
+    let level = (tick / CHECKPOINT_EVERY).trailing_zeros().min(40);
+    tick.abs_diff(anchor) < (DENSITY * CHECKPOINT_EVERY) << level
+}
+
+/// An upper bound on the checkpoints held for a run of `head` ticks, for the
+/// memory estimate of a shared run (`view::share::budget`): about
+/// `DENSITY` per doubling of distance on each side of each anchor, doubled
+/// for safety.
+pub fn max_checkpoints(head: u64) -> u64 {
+    let levels = u64::from(64 - (head / CHECKPOINT_EVERY).leading_zeros());
+    2 * 2 * DENSITY * (levels + 1)
 }
 
 impl Simulation {
@@ -54,8 +86,8 @@ impl Simulation {
             actions: Vec::new(),
             cursor: 0,
             checkpoints: Vec::new(),
-            every: CHECKPOINT_EVERY,
             head: 0,
+            focus: 0,
         })
     }
 
@@ -110,30 +142,49 @@ impl Simulation {
     pub fn checkpoint_count(&self) -> usize {
         self.checkpoints.len()
     }
+    /// The ticks of the checkpoints held, in order (for tests).
+    pub fn checkpoint_ticks(&self) -> Vec<u64> {
+        self.checkpoints.iter().map(|c| c.world.tick()).collect()
+    }
 
     /// Advances one tick, replaying recorded actions of the timeline's future.
     pub fn step(&mut self) -> Result<(), SimError> {
+        self.advance()?;
+        self.focus = self.world.tick();
+        Ok(())
+    }
+
+    /// One tick forward, taking a checkpoint when one is due.
+    fn advance(&mut self) -> Result<(), SimError> {
         self.world.step();
         self.apply_due_actions()?;
         let tick = self.world.tick();
         self.head = self.head.max(tick);
-        if tick % self.every == 0
-            && self
+        if tick % CHECKPOINT_EVERY == 0 {
+            if let Err(at) = self
                 .checkpoints
-                .last()
-                .is_none_or(|c| c.world.tick() < tick)
-        {
-            self.checkpoints.push(Checkpoint {
-                world: self.world.clone(),
-                cursor: self.cursor,
-            });
-            if self.checkpoints.len() > MAX_CHECKPOINTS {
-                self.every *= 2;
-                let every = self.every;
-                self.checkpoints.retain(|c| c.world.tick() % every == 0);
+                .binary_search_by_key(&tick, |c| c.world.tick())
+            {
+                self.checkpoints.insert(
+                    at,
+                    Checkpoint {
+                        world: self.world.clone(),
+                        cursor: self.cursor,
+                    },
+                );
+                self.thin();
             }
         }
         Ok(())
+    }
+
+    /// Drops the checkpoints that are far from both the head and the focus.
+    fn thin(&mut self) {
+        let (head, focus) = (self.head, self.focus);
+        self.checkpoints.retain(|c| {
+            let t = c.world.tick();
+            kept_from(t, head) || kept_from(t, focus)
+        });
     }
 
     /// Advances `n` ticks.
@@ -173,8 +224,9 @@ impl Simulation {
         Ok(())
     }
 
-    /// Moves to `tick` (at most the head): forward by stepping, backward by
-    /// restoring the nearest earlier checkpoint and replaying.
+    /// Moves to `tick` (at most the head): from the nearest checkpoint at or
+    /// before it (or from where the world is, when that is nearer), replaying
+    /// the rest.
     pub fn seek(&mut self, tick: u64) -> Result<(), SimError> {
         if tick > self.head {
             return Err(SimError::TickOutOfRange {
@@ -182,13 +234,17 @@ impl Simulation {
                 head: self.head,
             });
         }
-        if tick < self.world.tick() {
-            let cp = self
-                .checkpoints
-                .iter()
-                .rev()
-                .find(|c| c.world.tick() <= tick);
-            let (world, cursor) = match cp {
+        self.focus = tick;
+        let at = self.checkpoints.partition_point(|c| c.world.tick() <= tick);
+        let nearest = at.checked_sub(1).map(|i| &self.checkpoints[i]);
+        let now = self.world.tick();
+        let restore = if tick < now {
+            true
+        } else {
+            nearest.is_some_and(|c| c.world.tick() > now)
+        };
+        if restore {
+            let (world, cursor) = match nearest {
                 Some(c) => (c.world.clone(), c.cursor),
                 None => (self.base.clone(), 0),
             };
@@ -197,8 +253,32 @@ impl Simulation {
             self.apply_due_actions()?;
         }
         while self.world.tick() < tick {
-            self.step()?;
+            self.advance()?;
         }
+        self.thin();
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checkpoints_share_logs_client_and_checker_storage_with_the_world() {
+        let mut sim = crate::sim::bench::steady_load_sim(3, 3000);
+        sim.run(1).unwrap();
+        let cp = &sim.checkpoints[sim.checkpoints.len() - 1].world;
+        let w = &sim.world;
+        assert!(w.tick() - cp.tick() <= CHECKPOINT_EVERY);
+        let (a, b) = (w.client().ops(), cp.client().ops());
+        assert!(a.chunk_count() > 4);
+        assert!((0..b.chunk_count() - 1).all(|k| a.shares_chunk(b, k)));
+        let (a, b) = (w.client().history(), cp.client().history());
+        assert!((0..b.chunk_count() - 1).all(|k| a.shares_chunk(b, k)));
+        let (a, b) = (w.trace().marks(), cp.trace().marks());
+        assert!((0..b.chunk_count().saturating_sub(1)).all(|k| a.shares_chunk(b, k)));
+        let (a, b) = (w.nodes()[0].node.log(), cp.nodes()[0].node.log());
+        assert!(a.shares_storage_with(b) > 4, "log chunks shared");
     }
 }

@@ -157,6 +157,13 @@ impl MessageLog {
             .filter(move |r| r.sent <= to && r.ended().unwrap_or(now) >= from)
     }
 
+    /// The record of message `id`, if it is still kept.
+    pub fn find(&self, id: MsgId) -> Option<&MsgRecord> {
+        // Ids grow in send order, so the records are sorted by id.
+        let i = self.records.binary_search_by_key(&id, |r| r.id).ok()?;
+        self.records.get(i)
+    }
+
     /// How many records are kept.
     pub fn len(&self) -> usize {
         self.records.len()

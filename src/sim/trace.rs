@@ -4,9 +4,9 @@
 
 use super::hash::Fnv64;
 use super::network::{DropReason, MsgId};
+use crate::chunked::Chunked;
 use crate::raft::{Event, Index, MessageKind, NodeId, Term};
 use serde::{Deserialize, Serialize};
-use std::collections::VecDeque;
 
 /// How many recent events are kept for the event log.
 pub const RECENT_EVENTS: usize = 2000;
@@ -142,13 +142,16 @@ pub struct Mark {
     pub kind: MarkKind,
 }
 
-/// The trace of one run.
+/// The trace of one run. The recent window and the marks are [`Chunked`],
+/// so checkpoints share them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trace {
     hash: u64,
     total: u64,
-    recent: VecDeque<TraceEvent>,
-    marks: Vec<Mark>,
+    /// The recent events; may hold up to one chunk more than the window,
+    /// which [`Trace::recent`] leaves out.
+    recent: Chunked<TraceEvent>,
+    marks: Chunked<Mark>,
     max_commit: Index,
 }
 
@@ -158,8 +161,8 @@ impl Default for Trace {
         Trace {
             hash: Fnv64::default().finish(),
             total: 0,
-            recent: VecDeque::new(),
-            marks: Vec::new(),
+            recent: Chunked::new(),
+            marks: Chunked::new(),
             max_commit: 0,
         }
     }
@@ -202,17 +205,17 @@ impl Trace {
                 }
             }
         }
-        if self.recent.len() == RECENT_EVENTS {
-            self.recent.pop_front();
+        self.recent.push(event);
+        if self.recent.len() >= RECENT_EVENTS + crate::chunked::CHUNK {
+            self.recent.drop_first_chunk();
         }
-        self.recent.push_back(event);
     }
 
     fn thin_marks(&mut self) {
         let half = self.marks.len() / 2;
         for only_commits in [true, false] {
             let (mut i, mut keep) = (0, false);
-            self.marks.retain(|m| {
+            let thinned = self.marks.iter().filter(|m| {
                 i += 1;
                 if i > half || (only_commits && !matches!(m.kind, MarkKind::Commit { .. })) {
                     return true;
@@ -220,6 +223,7 @@ impl Trace {
                 keep = !keep;
                 keep
             });
+            self.marks = thinned.cloned().collect();
             if self.marks.len() <= MAX_MARKS * 3 / 4 {
                 return;
             }
@@ -238,11 +242,12 @@ impl Trace {
 
     /// The most recent events, oldest first (at most [`RECENT_EVENTS`]).
     pub fn recent(&self) -> impl DoubleEndedIterator<Item = &TraceEvent> + ExactSizeIterator {
-        self.recent.iter()
+        self.recent
+            .iter_from(self.recent.len().saturating_sub(RECENT_EVENTS))
     }
 
     /// Timeline marks, in tick order.
-    pub fn marks(&self) -> &[Mark] {
+    pub fn marks(&self) -> &Chunked<Mark> {
         &self.marks
     }
 }
@@ -291,7 +296,7 @@ mod tests {
             });
         }
         assert!(t.marks().len() <= MAX_MARKS);
-        assert!(t.marks().windows(2).all(|w| w[0].tick < w[1].tick));
+        assert!(t.marks().to_vec().windows(2).all(|w| w[0].tick < w[1].tick));
         // The newest marks are all there.
         assert_eq!(t.marks().last().map(|m| m.tick), Some(19_999));
         // Crash marks are thinned last: more of them survive than commits.

@@ -4,7 +4,7 @@
 use super::bookmark_bar::BookmarkBar;
 use super::cause_panel::CausePanel;
 use super::components::{
-    ClientPanel, ClusterDetail, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
+    Announcer, ClientPanel, ClusterDetail, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
     MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline,
     Toolbar,
 };
@@ -17,6 +17,7 @@ use super::url;
 use crate::sim::Simulation;
 use crate::view::display::{zoom_factor, zoom_percent, ZOOMS};
 use crate::view::export::Picture;
+use crate::view::keymap::{global_key, Focus, KeyRoute};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -42,20 +43,70 @@ fn initial_state() -> AppState {
     state
 }
 
-/// Keys handled globally, unless typing in a field.
+/// What kind of element has the focus (`view::keymap::Focus`): fields keep
+/// their keys, buttons keep Space and Enter, menus, grids and sliders keep
+/// the arrows.
+fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return Focus::Page;
+    };
+    let tag = el.tag_name().to_ascii_uppercase();
+    let input_type = el.get_attribute("type").unwrap_or_default();
+    let role = el.get_attribute("role").unwrap_or_default();
+    let within = |sel: &str| el.closest(sel).ok().flatten().is_some();
+    match tag.as_str() {
+        "TEXTAREA" | "SELECT" => Focus::Field,
+        "INPUT" => match input_type.as_str() {
+            "checkbox" | "button" | "submit" | "reset" | "file" => Focus::Control,
+            "radio" | "range" => Focus::Arrows,
+            _ => Focus::Field,
+        },
+        _ if el
+            .get_attribute("contenteditable")
+            .is_some_and(|v| v != "false") =>
+        {
+            Focus::Field
+        }
+        _ if within(
+            "[data-arrow-keys],[role=slider],[role=menu],[role=menubar],[role=listbox],\
+             [role=grid],[role=radiogroup],[role=tablist],[role=tree]",
+        ) =>
+        {
+            Focus::Arrows
+        }
+        "BUTTON" | "A" | "SUMMARY" => Focus::Control,
+        _ if matches!(
+            role.as_str(),
+            "button" | "link" | "checkbox" | "switch" | "menuitem" | "option" | "tab"
+        ) =>
+        {
+            Focus::Control
+        }
+        _ => Focus::Page,
+    }
+}
+
+/// Keys handled globally, unless the focused element takes them
+/// (`view::keymap::global_key`).
 fn key_action(e: &web_sys::Event) -> Option<UiAction> {
     let e = e.dyn_ref::<web_sys::KeyboardEvent>()?;
-    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
         return None;
     }
-    let in_field = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
     let key = e.key();
-    // Esc closes the help and the selection even from a field.
-    if in_field && key != "Escape" {
-        return None;
+    match global_key(&key, focus_of(e.target())) {
+        KeyRoute::Element => return None,
+        KeyRoute::LeaveField => {
+            // Esc leaves the field; it also closes the help and the selection.
+            if let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.blur();
+            }
+            return Some(UiAction::Key(key));
+        }
+        KeyRoute::Shortcut => {}
     }
     if key == "s" {
         e.prevent_default();
@@ -111,6 +162,7 @@ pub fn App() -> Html {
         })
     };
     use_event_listener(window, "keydown", (*on_key).clone());
+    super::focus::use_focus_keeper();
     // Auto-pause when the tab is hidden: nobody is watching, and a class
     // coming back should find the cluster where they left it.
     let on_visibility = {
@@ -135,14 +187,7 @@ pub fn App() -> Html {
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
             {
-                let _ = root.set_attribute(
-                    "lang",
-                    if *lang == crate::view::i18n::Lang::Zh {
-                        "zh-CN"
-                    } else {
-                        "en"
-                    },
-                );
+                let _ = root.set_attribute("lang", lang.html_tag());
             }
         });
     }
@@ -173,6 +218,7 @@ pub fn App() -> Html {
         version: state.panels.shown(),
         ..view.clone()
     };
+    let panels_for_announcer = panels.clone();
     let lang = state.lang;
     let presenter = state.presenter;
     let zoom = state.zoom;
@@ -208,11 +254,13 @@ pub fn App() -> Html {
                     onclick={dispatch.reform(|_| UiAction::TogglePresenter)}>
                     {lang.t("Presenter", "演示模式")}
                 </button>
-                <button class="lang-switch" data-action="lang"
-                    aria-label={lang.t("Switch language to Chinese", "切换到英文")}
+                // Named by its visible label, in the language it names.
+                <button class="lang-switch" data-action="lang" lang={lang.other().html_tag()}
+                    aria-describedby="lang-switch-hint"
                     onclick={dispatch.reform(move |_| UiAction::SetLang(lang.other()))}>
                     {lang.t("中文", "English")}
                 </button>
+                <span id="lang-switch-hint" class="sr-only">{lang.t("Switch the language to Chinese", "切换到英文")}</span>
                 <button class="st-toggle" data-action="view-spacetime" aria-pressed={state.show_spacetime.to_string()}
                     onclick={dispatch.reform(|_| UiAction::ToggleSpacetime)}>
                     {lang.t("Space-time", "时空图")}
@@ -256,6 +304,7 @@ pub fn App() -> Html {
             </section>
             <Settings view={panels} />
             <super::components::QuorumLabPanel lang={lang} />
+            <Announcer view={panels_for_announcer} />
             if state.show_help {
                 <HelpOverlay lang={lang} dispatch={dispatch.clone()} />
             }

@@ -11,6 +11,7 @@ mod cause_panel;
 mod components;
 mod export;
 mod export_buttons;
+mod focus;
 mod hooks;
 mod panic_panel;
 mod props;

@@ -44,6 +44,14 @@ impl Lang {
         }
     }
 
+    /// The BCP 47 tag for `lang` attributes: `en` or `zh-CN`.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
     /// The other language (the switch button).
     pub fn other(self) -> Lang {
         match self {

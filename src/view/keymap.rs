@@ -1,5 +1,7 @@
 //! The keyboard map: which key does what, outside text fields. Pure, so
 //! the map is tested natively; the reducer carries the commands out.
+//! [`global_key`] says first whether a key belongs to the focused element
+//! (a field, a button, a menu, a slider) or to the app's shortcuts.
 
 use crate::raft::NodeId;
 use crate::sim::Action;
@@ -73,9 +75,81 @@ pub fn node_action(key: NodeKey, node: NodeId, paused: bool) -> Action {
     }
 }
 
+/// What has the keyboard focus when a key is pressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// Nothing in particular (the page, a panel, a heading).
+    Page,
+    /// A text field, a select or a slider: it takes every key it can.
+    Field,
+    /// A button, link, summary or other activatable control: Space and
+    /// Enter activate it.
+    Control,
+    /// A control that moves with the arrow keys (a menu, a grid of log
+    /// cells, the timeline scrubber).
+    Arrows,
+}
+
+/// What the app does with a key, given what has the focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyRoute {
+    /// The focused element handles it: the app leaves it alone.
+    Element,
+    /// The app's shortcut map handles it ([`key_command`]).
+    Shortcut,
+    /// Escape in a field: leave the field (and close what Escape closes).
+    LeaveField,
+}
+
+/// Who gets `key` when `focus` has the focus: a focused button keeps Space
+/// and Enter, a menu or grid keeps the arrows, a field keeps everything but
+/// Escape, which leaves it.
+pub fn global_key(key: &str, focus: Focus) -> KeyRoute {
+    let activates = matches!(key, " " | "Enter");
+    let arrow = matches!(
+        key,
+        "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End"
+    );
+    match focus {
+        Focus::Field if key == "Escape" => KeyRoute::LeaveField,
+        Focus::Field => KeyRoute::Element,
+        Focus::Control | Focus::Arrows if activates => KeyRoute::Element,
+        Focus::Arrows if arrow => KeyRoute::Element,
+        Focus::Page | Focus::Control | Focus::Arrows => KeyRoute::Shortcut,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_focused_control_keeps_its_keys() {
+        use KeyRoute::*;
+        assert_eq!(global_key(" ", Focus::Page), Shortcut);
+        assert_eq!(global_key("ArrowRight", Focus::Page), Shortcut);
+        assert_eq!(
+            global_key(" ", Focus::Control),
+            Element,
+            "Space presses the button"
+        );
+        assert_eq!(global_key("Enter", Focus::Control), Element);
+        assert_eq!(global_key("ArrowLeft", Focus::Control), Shortcut);
+        assert_eq!(global_key("c", Focus::Control), Shortcut);
+        assert_eq!(
+            global_key("ArrowLeft", Focus::Arrows),
+            Element,
+            "the menu moves"
+        );
+        assert_eq!(global_key("ArrowDown", Focus::Arrows), Element);
+        assert_eq!(global_key(" ", Focus::Arrows), Element);
+        assert_eq!(global_key("?", Focus::Arrows), Shortcut);
+        assert_eq!(global_key(" ", Focus::Field), Element, "typing a space");
+        assert_eq!(global_key("c", Focus::Field), Element);
+        assert_eq!(global_key("ArrowLeft", Focus::Field), Element);
+        assert_eq!(global_key("Escape", Focus::Field), LeaveField);
+        assert_eq!(global_key("Escape", Focus::Control), Shortcut);
+    }
 
     #[test]
     fn the_map() {

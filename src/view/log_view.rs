@@ -87,9 +87,12 @@ pub fn cell_label(
     text: &str,
     committed: bool,
 ) -> String {
+    // The cell's visible text first (WCAG 2.5.3: the name starts with the
+    // label), then the same facts in words.
+    let shown = format!("{index} T{term} {text}");
     match lang {
         Lang::En => format!(
-            "n{node} entry {index}, term {term}, {text}, {}",
+            "{shown} · n{node} entry {index}, term {term}, {}",
             if committed {
                 "committed"
             } else {
@@ -97,7 +100,7 @@ pub fn cell_label(
             }
         ),
         Lang::Zh => format!(
-            "n{node} 条目 {index}，任期 {term}，{text}，{}",
+            "{shown} · n{node} 条目 {index}，任期 {term}，{}",
             if committed {
                 "已提交"
             } else {
@@ -134,6 +137,11 @@ mod tests {
         assert_eq!(term_color(11), "var(--term-3)");
         assert!(cell_label(Lang::En, 1, 7, 3, "put x 1", true).contains("committed"));
         assert!(cell_label(Lang::Zh, 1, 7, 3, "put x 1", false).contains("尚未提交"));
+        assert_eq!(
+            cell_label(Lang::En, 2, 7, 3, "put x 1", true),
+            "7 T3 put x 1 · n2 entry 7, term 3, committed",
+            "the visible text first"
+        );
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! vocabulary, layout maths, link states. No browser types here, so all of it
 //! is unit-tested natively.
 
+pub mod announce;
 pub mod bookmarks;
 pub mod client_view;
 pub mod clock;
 pub mod cluster_view;
 pub mod display;
 pub mod entry_view;
+pub mod event_fold;
 pub mod explain;
 pub mod explain_unsafe;
 pub mod export;

@@ -2,6 +2,7 @@
 //! long run stays cheap to draw, tick ↔ x conversion, slider keys, and the
 //! cache that remembers the marks of the future while the user looks at the past.
 
+use crate::chunked::Chunked;
 use crate::raft::{NodeId, Term};
 use crate::sim::{Mark, MarkKind};
 
@@ -170,7 +171,7 @@ pub fn axis_ticks(head: u64, count: u64) -> Vec<u64> {
 /// given the marks of the world at the current tick. At the head the world's
 /// marks are the truth: they extend the cache, or replace it after a fork.
 /// In the past the cache is kept if it agrees with what the world has seen.
-pub fn sync_marks(cache: &mut Vec<Mark>, world: &[Mark], at_head: bool) {
+pub fn sync_marks(cache: &mut Vec<Mark>, world: &Chunked<Mark>, at_head: bool) {
     let agrees = world.len() <= cache.len()
         && world.first() == cache.first()
         && (world.is_empty() || world.last() == cache.get(world.len() - 1));
@@ -178,7 +179,8 @@ pub fn sync_marks(cache: &mut Vec<Mark>, world: &[Mark], at_head: bool) {
         let extends = cache.len() <= world.len()
             && (cache.is_empty() || cache.last() == world.get(cache.len() - 1));
         if extends {
-            cache.extend_from_slice(&world[cache.len()..]);
+            let from = cache.len();
+            cache.extend(world.iter_from(from).copied());
         } else {
             *cache = world.to_vec();
         }
@@ -286,18 +288,18 @@ mod tests {
         let c = mark(90, 2, MarkKind::Elected { term: 2 });
         let d = mark(60, 3, MarkKind::Link);
         let mut cache = Vec::new();
-        sync_marks(&mut cache, &[a, b, c], true);
+        sync_marks(&mut cache, &Chunked::from(vec![a, b, c]), true);
         assert_eq!(cache, vec![a, b, c]);
         // Looking at tick 55: the world only knows a, b; the cache keeps c.
-        sync_marks(&mut cache, &[a, b], false);
+        sync_marks(&mut cache, &Chunked::from(vec![a, b]), false);
         assert_eq!(cache, vec![a, b, c]);
         // Acting at 55 forks: the head is now 55 and the world's marks rule.
-        sync_marks(&mut cache, &[a, b], true);
+        sync_marks(&mut cache, &Chunked::from(vec![a, b]), true);
         assert_eq!(cache, vec![a, b]);
-        sync_marks(&mut cache, &[a, b, d], true);
+        sync_marks(&mut cache, &Chunked::from(vec![a, b, d]), true);
         assert_eq!(cache, vec![a, b, d]);
         // A different run entirely.
-        sync_marks(&mut cache, &[c], false);
+        sync_marks(&mut cache, &Chunked::from(vec![c]), false);
         assert_eq!(cache, vec![c]);
     }
 }

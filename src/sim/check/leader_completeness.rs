@@ -14,6 +14,7 @@
 //! from its `Applied` events of that step, so no commit goes unseen.
 
 use super::{Property, ServerView, Violation};
+use crate::chunked::Chunked;
 use crate::raft::{Index, NodeId, Term};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -22,7 +23,8 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeaderCompleteness {
     /// `committed[i - 1]` = (entry term, term in which it was first known committed).
-    committed: Vec<(Term, Term)>,
+    /// Chunked, so checkpoints share it.
+    committed: Chunked<(Term, Term)>,
     /// Per node: highest index of its commit already compared.
     node_checked: BTreeMap<NodeId, Index>,
     /// Per leader: (its term, highest committed index already compared).
@@ -107,7 +109,12 @@ impl LeaderCompleteness {
 
 /// Whether `node`'s log holds the committed entry at `index`, counting its
 /// snapshot as holding its prefix.
-fn holds(committed: &[(Term, Term)], node: &ServerView, index: Index, entry_term: Term) -> bool {
+fn holds(
+    committed: &Chunked<(Term, Term)>,
+    node: &ServerView,
+    index: Index,
+    entry_term: Term,
+) -> bool {
     let log = node.log;
     if !log.is_compacted(index) {
         return log.term_at(index) == Some(entry_term);

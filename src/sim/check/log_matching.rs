@@ -7,19 +7,50 @@
 //! share every earlier entry. Only entries new since the last step are looked at.
 
 use super::{Property, ServerView, Violation};
+use crate::chunked::Chunked;
 use crate::raft::{Index, NodeId, Term};
 use crate::sim::hash::Fnv64;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// What an (index, term) was first seen with: (term at index − 1, command
+/// hash, the node whose log showed it).
+type Seen = (Term, u64, NodeId);
+
 /// What every (index, term) was first seen with, and how far each log was checked.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogMatching {
-    seen: BTreeMap<(Index, Term), (Term, u64, NodeId)>,
+    /// `first[i - 1]`: the first term seen at index i and what came with it
+    /// (term 0: none yet). Chunked, so checkpoints share it.
+    first: Chunked<(Term, Seen)>,
+    /// Further terms seen at an index already taken (conflicting entries).
+    others: BTreeMap<(Index, Term), Seen>,
     checked: BTreeMap<NodeId, Index>,
 }
 
 impl LogMatching {
+    fn seen(&self, (index, term): (Index, Term)) -> Option<Seen> {
+        match self.first.get((index as usize).wrapping_sub(1)) {
+            Some(&(t, seen)) if t == term => Some(seen),
+            _ => self.others.get(&(index, term)).copied(),
+        }
+    }
+
+    fn insert(&mut self, (index, term): (Index, Term), seen: Seen) {
+        let Some(i) = (index as usize).checked_sub(1) else {
+            return; // index 0 is the sentinel, never an entry
+        };
+        while self.first.len() <= i {
+            self.first.push((0, (0, 0, 0)));
+        }
+        match self.first.get_mut(i) {
+            Some(slot) if slot.0 == 0 => *slot = (term, seen),
+            _ => {
+                self.others.insert((index, term), seen);
+            }
+        }
+    }
+
     /// A node's log lost a suffix: re-check from there.
     pub fn truncated(&mut self, node: NodeId, removed: &[(Index, Term)]) {
         if let Some(&(first, _)) = removed.iter().min() {
@@ -41,8 +72,8 @@ impl LogMatching {
                 let prev_term = log.term_at(index - 1).unwrap_or(0);
                 let data = Fnv64::mix(0, &entry.data);
                 let key = (index, entry.term);
-                match self.seen.get(&key) {
-                    Some(&(p, d, other)) if (p, d) != (prev_term, data) => {
+                match self.seen(key) {
+                    Some((p, d, other)) if (p, d) != (prev_term, data) => {
                         if found.is_none() {
                             found = Some(Violation {
                                 property: Property::LogMatching,
@@ -55,7 +86,7 @@ impl LogMatching {
                     }
                     Some(_) => {}
                     None => {
-                        self.seen.insert(key, (prev_term, data, node.id));
+                        self.insert(key, (prev_term, data, node.id));
                     }
                 }
             }

@@ -8,6 +8,7 @@
 //! identical, whether they got there entry by entry or from a snapshot.
 
 use super::{Property, ServerView, Violation};
+use crate::chunked::Chunked;
 use crate::raft::{Event, Index, NodeId, Term};
 use crate::sim::hash::Fnv64;
 use serde::{Deserialize, Serialize};
@@ -16,12 +17,21 @@ use std::collections::BTreeMap;
 /// The first entry applied at every index: (term, command hash, by whom).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StateMachineSafety {
-    applied: BTreeMap<Index, (Term, u64, NodeId)>,
+    /// `applied[i - 1]` for index i; `None` where nothing was applied yet.
+    /// Chunked, so checkpoints share it.
+    applied: Chunked<Option<(Term, u64, NodeId)>>,
     /// Per node, the last applied index at the last state comparison.
     compared: BTreeMap<NodeId, Index>,
 }
 
 impl StateMachineSafety {
+    /// What was first applied at `index`, if anything was.
+    fn applied_at(&self, index: Index) -> Option<(Term, u64, NodeId)> {
+        (index as usize)
+            .checked_sub(1)
+            .and_then(|i| self.applied.get(i).copied().flatten())
+    }
+
     /// Looks at an installed or restored snapshot: its last included entry
     /// must be the one applied at its index.
     pub fn snapshot(
@@ -31,8 +41,8 @@ impl StateMachineSafety {
         index: Index,
         term: Term,
     ) -> Option<Violation> {
-        match self.applied.get(&index) {
-            Some(&(t, _, other)) if t != term => Some(Violation {
+        match self.applied_at(index) {
+            Some((t, _, other)) if t != term => Some(Violation {
                 property: Property::StateMachineSafety,
                 tick,
                 nodes: vec![other.min(node), other.max(node)],
@@ -56,7 +66,7 @@ impl StateMachineSafety {
             for b in &nodes[i + 1..] {
                 if a.state.last_applied == b.state.last_applied && a.state.data != b.state.data {
                     let index = a.state.last_applied;
-                    let term = self.applied.get(&index).map_or(0, |e| e.0);
+                    let term = self.applied_at(index).map_or(0, |e| e.0);
                     return Some(Violation {
                         property: Property::StateMachineSafety,
                         tick,
@@ -82,8 +92,11 @@ impl StateMachineSafety {
             return None;
         };
         let data = Fnv64::mix(0, command);
-        match self.applied.get(index) {
-            Some(&(t, d, other)) if (t, d) != (*term, data) => Some(Violation {
+        let Some(i) = (*index as usize).checked_sub(1) else {
+            return None; // index 0 is the sentinel, never applied
+        };
+        match self.applied.get(i).copied().flatten() {
+            Some((t, d, other)) if (t, d) != (*term, data) => Some(Violation {
                 property: Property::StateMachineSafety,
                 tick,
                 nodes: vec![other.min(node), other.max(node)],
@@ -92,7 +105,12 @@ impl StateMachineSafety {
             }),
             Some(_) => None,
             None => {
-                self.applied.insert(*index, (*term, data, node));
+                while self.applied.len() <= i {
+                    self.applied.push(None);
+                }
+                if let Some(slot) = self.applied.get_mut(i) {
+                    *slot = Some((*term, data, node));
+                }
                 None
             }
         }

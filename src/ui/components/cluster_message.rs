@@ -33,7 +33,7 @@ pub struct ClusterMessageProps {
 pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     let f = p.facts;
     let id = f.id;
-    let mut aria = f.aria(p.lang);
+    let mut aria = f.accessible_name(p.lang);
     let deliver_on_click = p.manual && p.waiting && p.selected && !f.held;
     if p.manual && p.waiting && !f.held {
         aria.push_str(p.lang.t(
@@ -95,7 +95,7 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
            data-msg={f.kind.name()} data-msg-id={id.to_string()} data-from={f.from.to_string()}
            data-to={f.to.to_string()} data-entries={f.entries.to_string()} data-held={f.held.to_string()}
            data-duplicate={f.duplicate.to_string()}
-           role="button" tabindex="0" aria-label={aria} aria-pressed={p.selected.to_string()}
+           role="button" aria-label={aria} aria-pressed={p.selected.to_string()}
            {onclick} {onkeydown}>
             {ghost}
             if p.selected {

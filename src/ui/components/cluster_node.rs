@@ -151,14 +151,25 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
     };
     let voted = p.voted_for.map(|v| v.to_string()).unwrap_or_default();
     let id_size = if r >= 50.0 { 28 } else { 24 };
+    let classes = classes!(
+        "node",
+        key.name(),
+        p.member.name(),
+        p.selected.then_some("selected")
+    );
+    let transform = format!("translate({:.1} {:.1})", p.at.x, p.at.y);
+    // Two layers: the control (shapes only, named by `aria`) and its drawn
+    // labels beside it, hidden from assistive technology — so the name a
+    // screen reader hears is the one the labels say, starting with "n1"
+    // (WCAG 2.5.3), without the badge letter glued into it.
     html! {
-        <g class={classes!("node", key.name(), p.member.name(), p.selected.then_some("selected"))}
-           transform={format!("translate({:.1} {:.1})", p.at.x, p.at.y)}
+        <>
+        <g class={classes.clone()} transform={transform.clone()}
            data-node-id={id.to_string()} data-role={data_role} data-term={p.term.to_string()}
            data-voter={(p.member == MemberKind::Voter).to_string()} data-member={p.member.name()}
            data-commit={p.commit.to_string()} data-voted-for={voted}
            role="button" tabindex="0" aria-label={aria.clone()} aria-pressed={p.selected.to_string()}
-           {onclick} {onkeydown}>
+           onclick={onclick.clone()} {onkeydown}>
             <title>{aria}</title>
             <circle class="select-ring" r={num(r + 17.0)} />
             {body}
@@ -166,6 +177,9 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
                 <circle class="inner-ring" r={num(r - 7.0)} />
                 <path class="crown" d={CROWN} transform={format!("translate(0 {:.1})", -(r + 6.0))} />
             }
+            {tally}
+        </g>
+        <g class={classes!(classes, "node-labels")} {transform} aria-hidden="true" {onclick}>
             <text class="node-id" font-size={id_size.to_string()}>{format!("n{id}")}</text>
             {badge}
             <text class="node-role" y={num(r + 30.0)}>{role_line(lang, key, p.role).into_owned()}</text>
@@ -173,7 +187,7 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
             if let Some(line) = member_line {
                 <text class="node-member" y={num(-(r + 14.0))}>{line}</text>
             }
-            {tally}
         </g>
+        </>
     }
 }

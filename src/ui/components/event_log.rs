@@ -1,11 +1,13 @@
 //! The event log: what the nodes decided and why, in plain language, newest
-//! first, filtered by kind; heartbeats hidden by default. Clicking a line
-//! travels to its tick.
+//! first, filtered by kind; heartbeats (and lost heartbeats) hidden by
+//! default; repeated losses on one link folded into one line
+//! (`view::event_fold`). Clicking a line travels to its tick.
 
-use crate::sim::Trace;
+use crate::sim::{TraceEvent, World};
 use crate::ui::hooks::use_throttled;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
+use crate::view::event_fold::{fold, folded_drop_text};
 use crate::view::explain::{category, explain, is_heartbeat_noise, kind_name, Category};
 use crate::view::i18n::Lang;
 use std::rc::Rc;
@@ -37,24 +39,46 @@ impl Key {
     }
 }
 
-fn build(trace: &Trace, key: &Key) -> Vec<Line> {
+fn build(world: &World, key: &Key) -> Vec<Line> {
+    let trace = world.trace();
     let total = trace.total();
-    trace
+    let log = world.message_log();
+    let heartbeat_of = |id| log.find(id).is_some_and(|r| r.heartbeat);
+    // Newest first, with their sequence numbers, after the filters.
+    let events: Vec<(u64, &TraceEvent)> = trace
         .recent()
         .rev()
         .enumerate()
         .filter(|(_, e)| key.heartbeats || !is_heartbeat_noise(&e.kind))
         .filter(|(_, e)| key.filter.is_none_or(|f| category(&e.kind) == f))
-        .take(SHOWN)
-        .map(|(j, e)| Line {
-            seq: total.saturating_sub(1 + j as u64),
+        .map(|(j, e)| (total.saturating_sub(1 + j as u64), e))
+        .collect();
+    fold(
+        events.iter().map(|(_, e)| *e),
+        &heartbeat_of,
+        key.heartbeats,
+    )
+    .into_iter()
+    .take(SHOWN)
+    .map(|f| {
+        let e = f.event;
+        let text = match f.drop {
+            Some(k) if f.count > 1 => {
+                folded_drop_text(key.lang, &k, f.count, f.oldest_tick, e.tick)
+            }
+            _ => explain(key.lang, e),
+        };
+        Line {
+            seq: events[f.position].0,
             tick: e.tick,
             node: e.node,
             kind: kind_name(&e.kind),
             category: category(&e.kind).name(),
-            text: explain(key.lang, e),
-        })
-        .collect()
+            text,
+            count: f.count,
+        }
+    })
+    .collect()
 }
 
 /// One line, ready to show.
@@ -66,6 +90,8 @@ struct Line {
     kind: &'static str,
     category: &'static str,
     text: String,
+    /// How many events the line stands for (folded repeats).
+    count: usize,
 }
 
 /// Props of [`EventLog`].
@@ -115,7 +141,7 @@ pub fn EventLog(p: &EventLogProps) -> Html {
     };
     // While the run plays forward, rebuild at most every REFRESH_MS (a timer
     // catches up with the last change); anything else rebuilds at once.
-    let lines: Rc<Vec<Line>> = use_throttled(key, REFRESH_MS, Key::playing_on, |k| build(trace, k));
+    let lines: Rc<Vec<Line>> = use_throttled(key, REFRESH_MS, Key::playing_on, |k| build(world, k));
     let on_click = {
         let d = v.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
@@ -160,6 +186,7 @@ pub fn EventLog(p: &EventLogProps) -> Html {
         html! {
             <li key={line.seq} class={classes!("event", line.category, (line.tick == tick).then_some("now"))}>
                 <button data-event-tick={line.tick.to_string()} data-event={line.kind} data-category={line.category}
+                    data-folded={(line.count > 1).then(|| line.count.to_string())}
                     title={l.t("Travel to this tick", "跳到这个时刻")}>
                     <span class="ev-tick">{line.tick}</span>
                     <span class="ev-node">{format!("n{}", line.node)}</span>

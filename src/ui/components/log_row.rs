@@ -128,8 +128,8 @@ pub fn LogRow(p: &LogRowProps) -> Html {
                 data-log-node={n.to_string()} data-log-index={c.index.to_string()} data-log-term={c.term.to_string()}
                 data-committed={c.committed.to_string()} aria-label={label} aria-pressed={sel.to_string()}
                 tabindex={if sel || (r.selected.is_none() && c.index == r.last_index) { "0" } else { "-1" }}>
-                <span class="cell-top"><span class="cell-index">{c.index}</span><span class="cell-term">{format!("T{}", c.term)}</span></span>
-                <span class="cell-cmd">{c.text.clone()}</span>
+                <span class="cell-top"><span class="cell-index">{c.index}</span>{" "}<span class="cell-term">{format!("T{}", c.term)}</span></span>
+                {" "}<span class="cell-cmd">{c.text.clone()}</span>
             </button>
         }
     });

@@ -1,5 +1,6 @@
 //! One component per file.
 
+mod announcer;
 mod client_panel;
 mod cluster;
 mod cluster_detail;
@@ -34,6 +35,7 @@ mod timeline;
 mod timeline_marks;
 mod toolbar;
 
+pub use announcer::Announcer;
 pub use client_panel::ClientPanel;
 pub use cluster::ClusterView;
 pub use cluster_detail::ClusterDetail;

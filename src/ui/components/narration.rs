@@ -29,6 +29,20 @@ pub struct NarrationProps {
 /// The narration of the current scenario step (nothing when none is open).
 #[component]
 pub fn Narration(p: &NarrationProps) -> Html {
+    // Opening a scenario moves the focus to its title, so the keyboard (and
+    // a screen reader) continues from the narration, not the closed menu.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        let opened = p.pos.as_ref().map(|p| p.id);
+        use_effect_with(opened, move |opened| {
+            if opened.is_some() {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
     let (Some(pos), v) = (p.pos.as_ref(), &p.view) else {
         return html! {};
     };
@@ -86,7 +100,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
         .collect::<Html>();
     let header = html! {
         <header class="narration-head">
-            <h2>{sc.title(l)}</h2>
+            <h2 ref={heading} tabindex="-1">{sc.title(l)}</h2>
             <span class="step-counter">{counter}</span>
             <button type="button" class="narration-close" data-action="scenario-close"
                 aria-label={l.t("Close the scenario", "关闭场景")} onclick={close}>{"×"}</button>
@@ -135,7 +149,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
                     {quiz}
                     <div class="narration-controls">
                         <button type="button" data-action="scenario-back" disabled={k == 0}
-                            aria-label={l.t("Previous step", "上一步")} onclick={go(k.saturating_sub(1))}>
+                            onclick={go(k.saturating_sub(1))}>
                             {"◀ "}{l.t("Back", "上一步")}
                         </button>
                         if k + 1 < n {

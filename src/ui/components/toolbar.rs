@@ -79,7 +79,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                 {play}
                 <button data-action="back" disabled={p.playing || tick == 0}
                     aria-label={l.t("Back one tick", "后退一个时刻")} onclick={d.reform(|_| UiAction::Back)}>{"◀"}</button>
-                <button data-action="step" aria-label={l.t("Step one tick", "前进一个时刻")}
+                <button data-action="step" aria-label={l.t("Step one tick", "单步：前进一个时刻")}
                     onclick={d.reform(|_| UiAction::Step)}>{l.t("Step", "单步")}{" ▶|"}</button>
                 <label class="speed">
                     <span>{l.t("Speed", "速度")}</span>

@@ -102,6 +102,10 @@ impl AppState {
         let Some(command) = key_command(key, self.playing) else {
             return;
         };
+        // The help is modal: behind it, only `?` and Escape (which close it) work.
+        if self.show_help && !matches!(command, KeyCommand::ToggleHelp | KeyCommand::Dismiss) {
+            return;
+        }
         match command {
             KeyCommand::TogglePlay => self.playing = !self.playing,
             KeyCommand::Forward => self.advance(1),

@@ -338,6 +338,18 @@ impl MsgFacts {
         }
         s
     }
+
+    /// The accessible name of its glyph: the visible label first (WCAG
+    /// 2.5.3, label in name), then [`MsgFacts::aria`]:
+    /// "RV ✓ · RequestVoteResponse n2 → n1, term 3, granted".
+    pub fn accessible_name(&self, lang: Lang) -> String {
+        let label = self.label();
+        if label.is_empty() {
+            self.aria(lang)
+        } else {
+            format!("{label} · {}", self.aria(lang))
+        }
+    }
 }
 
 /// The time of the latest AppendEntries from `from` still in flight (a

@@ -136,6 +136,16 @@ fn message_aria_names_kind_direction_and_state() {
         vote_granted: false,
     });
     assert!(no.aria(Lang::En).ends_with("rejected"));
+    assert_eq!(
+        no.accessible_name(Lang::En),
+        "RV ✗ · Vote reply n1 → n2, term 2, rejected"
+    );
+    let hb = facts(body_ae(0));
+    assert_eq!(
+        hb.accessible_name(Lang::Zh),
+        hb.aria(Lang::Zh),
+        "no label, no prefix"
+    );
 }
 
 #[test]

@@ -15,10 +15,12 @@
 //!
 //! Memory is estimated from the log entries the run can create (proposals,
 //! with retries, injected entries, one no-op per possible election) on every
-//! node, copied into every checkpoint, plus the network's own bound.
+//! node, plus the network's own bound; checkpoints share unchanged storage
+//! with the world ([`crate::chunked`]), so each adds only its own chunk
+//! spines and tails and the nodes' small fixed state.
 
 use super::Shared;
-use crate::sim::history::MAX_CHECKPOINTS;
+use crate::sim::history::max_checkpoints;
 use crate::sim::Action;
 
 /// The most work units a link or file may cost (about 3 s of native replay;
@@ -35,6 +37,9 @@ const ENTRY_BYTES: u64 = 96;
 const OP_BYTES: u64 = 256;
 /// Prop-ticks per work unit (the client's per-operation bookkeeping).
 const PROP_TICKS_PER_UNIT: u64 = 8;
+/// Bytes of a node's state that every checkpoint copies whatever the run
+/// (terms, progress, timers, the chunk tails of its log and tables).
+const CHECKPOINT_NODE_BYTES: u64 = 8 * 1024;
 
 /// The price of replaying a shared run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -131,11 +136,15 @@ impl Cost {
             .saturating_mul(ENTRY_BYTES)
             .saturating_add(cost.proposals.saturating_mul(OP_BYTES));
         let network = (crate::sim::network::MAX_IN_FLIGHT_ENTRIES as u64) * ENTRY_BYTES;
-        // Checkpoints are spread over the run, so on average each holds half
-        // the final world; the current world and the base add two more.
+        // The current world and the base, and every checkpoint's own part:
+        // its chunk spines (a pointer per 32 elements; world / 16 is ample)
+        // and each node's fixed state.
+        let per_checkpoint =
+            (world / 16).saturating_add(nodes.saturating_mul(CHECKPOINT_NODE_BYTES));
         cost.memory = world
+            .saturating_mul(2)
             .saturating_add(network)
-            .saturating_mul(MAX_CHECKPOINTS as u64 / 2 + 2);
+            .saturating_add(max_checkpoints(head).saturating_mul(per_checkpoint));
         cost
     }
 

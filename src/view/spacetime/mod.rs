@@ -267,9 +267,9 @@ pub struct StInput<'a> {
     /// The lane log.
     pub lanes: &'a LaneLog,
     /// Timeline marks (elections, commits, crashes, restarts).
-    pub marks: &'a [Mark],
+    pub marks: &'a crate::chunked::Chunked<Mark>,
     /// The client's operations (in invocation order).
-    pub ops: &'a [ClientOp],
+    pub ops: &'a crate::chunked::Chunked<ClientOp>,
     /// The current tick.
     pub now: u64,
 }

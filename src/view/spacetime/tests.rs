@@ -1,6 +1,7 @@
 //! Layout math of the space-time diagram, on hand-built logs and on a run.
 
 use super::*;
+use crate::chunked::Chunked;
 use crate::raft::{Message, MessageBody, MessageKind};
 use crate::sim::msglog::MsgSummary;
 use crate::sim::{SimConfig, Simulation};
@@ -63,8 +64,8 @@ fn arrow_endpoints_come_from_send_and_delivery_ticks() {
         nodes: &[1, 2, 3],
         messages: &log,
         lanes: &lanes,
-        marks: &[],
-        ops: &[],
+        marks: &Chunked::new(),
+        ops: &Chunked::new(),
         now: 20,
     };
     let l = layout(&input, &opts(20));
@@ -112,8 +113,8 @@ fn heartbeats_collapse_into_one_mark_per_broadcast_unless_shown() {
         nodes: &[1, 2, 3, 4],
         messages: &log,
         lanes: &lanes,
-        marks: &[],
-        ops: &[],
+        marks: &Chunked::new(),
+        ops: &Chunked::new(),
         now: 10,
     };
     let l = layout(&input, &opts(20));
@@ -144,8 +145,8 @@ fn window_filters_and_hidden_nodes_and_kinds() {
         nodes: &[1, 2, 3],
         messages: &log,
         lanes: &lanes,
-        marks: &[],
-        ops: &[],
+        marks: &Chunked::new(),
+        ops: &Chunked::new(),
         now: 60,
     };
     let l = layout(&input, &opts(20)); // ticks 40..=60
@@ -224,8 +225,8 @@ fn draws_at_most_the_newest_arrows() {
         nodes: &[1, 2],
         messages: &log,
         lanes: &lanes,
-        marks: &[],
-        ops: &[],
+        marks: &Chunked::new(),
+        ops: &Chunked::new(),
         now: 11,
     };
     let l = layout(&input, &opts(20));

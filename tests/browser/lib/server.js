@@ -1,5 +1,10 @@
 // A tiny static file server for dist/, bound to loopback only.
 //
+// Precompressed files: when `X.br` or `X.gz` lies next to `X` (the build
+// writes them, see precompress.js) and the request's Accept-Encoding allows
+// it, the server sends that file with Content-Encoding (brotli preferred),
+// the content type of `X` and `Vary: Accept-Encoding`.
+//
 //   import { startServer } from './lib/server.js';
 //   const { url, close } = await startServer({ root, port: 0 });
 //
@@ -26,6 +31,35 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
 };
+
+/** The encodings a request accepts, from its Accept-Encoding header (q=0 refuses). */
+export function acceptedEncodings(header = '') {
+  const out = new Set();
+  for (const part of String(header).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) out.add(name);
+  }
+  return out;
+}
+
+/** The precompressed variant of `file` to send, if one exists and is accepted. */
+async function pickEncoded(file, acceptHeader) {
+  const accepted = acceptedEncodings(acceptHeader);
+  for (const [encoding, ext] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ]) {
+    if (!accepted.has(encoding) && !accepted.has('*')) continue;
+    try {
+      const info = await stat(file + ext);
+      if (info.isFile()) return { encoding, path: file + ext, size: info.size };
+    } catch {
+      // no such variant
+    }
+  }
+  return null;
+}
 
 async function resolveFile(root, urlPath) {
   let decoded;
@@ -63,16 +97,23 @@ export function startServer({ root, port = 0, log = false } = {}) {
       res.end(file ? 'method not allowed\n' : 'not found\n');
       return;
     }
-    res.writeHead(200, {
+    const encoded = await pickEncoded(file, req.headers['accept-encoding']);
+    const headers = {
       'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-    });
+      vary: 'accept-encoding',
+    };
+    if (encoded) {
+      headers['content-encoding'] = encoded.encoding;
+      headers['content-length'] = String(encoded.size);
+    }
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    createReadStream(encoded ? encoded.path : file).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

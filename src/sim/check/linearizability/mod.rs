@@ -322,8 +322,8 @@ pub struct Linearizability {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct KeyLog {
-    /// Indexes into the client history.
-    ops: Vec<usize>,
+    /// Indexes into the client history (chunked: checkpoints share it).
+    ops: crate::chunked::Chunked<usize>,
     /// Those still without a response and not void: only their changing can
     /// change the verdict (a new op without a response can always go last).
     open: Vec<usize>,

@@ -1,0 +1,56 @@
+// Writes one self-contained HTML file from a built site: the CSS, the icon,
+// the JavaScript glue and the wasm are inlined, so the page opens from
+// file:// with no server and no network ("download, double-click").
+//
+//   node scripts/build-single.mjs [dist] [out.html]
+//
+// Defaults: dist/ → dist-single/raftlab.html. Run by scripts/build-single.sh.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+const dist = resolve(process.argv[2] ?? 'dist');
+const out = resolve(process.argv[3] ?? join(dist, '..', 'dist-single', 'raftlab.html'));
+
+const fail = (message) => {
+  console.error(`build-single: ${message}`);
+  process.exit(1);
+};
+const read = (href) => {
+  const name = href.replace(/^\.?\//, '');
+  if (name.includes('/') || name.includes('..')) fail(`unexpected asset path ${href}`);
+  return readFileSync(join(dist, name));
+};
+
+let html = readFileSync(join(dist, 'index.html'), 'utf8');
+
+// Stylesheets → <style>.
+html = html.replace(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g, (_, href) => `<style>\n${read(href)}\n</style>`);
+// The icon → a data: URL.
+html = html.replace(
+  /<link rel="icon"([^>]*?) href="([^"]+)"[^>]*>/g,
+  (_, attrs, href) => `<link rel="icon"${attrs.replace(/ integrity="[^"]*"/, '')} href="data:image/svg+xml;base64,${read(href).toString('base64')}">`,
+);
+// Preload hints point at files that no longer exist.
+html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+
+// trunk's loader: `import init, * as bindings from '/x.js'; await init({ module_or_path: '/x_bg.wasm' })`.
+const loader = /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);([\s\S]*?)<\/script>/;
+const m = html.match(loader);
+if (!m) fail("trunk's module loader was not found in index.html (has trunk's output changed?)");
+const [, jsHref, wasmHref, rest] = m;
+const js = read(jsHref).toString('base64');
+const wasm = read(wasmHref).toString('base64');
+const inline = `<script type="module">
+// Inlined by scripts/build-single.mjs: the wasm as base64, the glue as a data: module.
+const text = atob(${JSON.stringify(wasm)});
+const bytes = new Uint8Array(text.length);
+for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+const bindings = await import("data:text/javascript;base64,${js}");
+const wasm = await bindings.default({ module_or_path: bytes });${rest.replace(/^\s*/, '\n')}</script>`;
+html = html.replace(loader, () => inline);
+
+for (const left of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) fail(`a reference to ${left[1]} is left`);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
+console.log(`single_file=${out} bytes=${Buffer.byteLength(html)}`);
