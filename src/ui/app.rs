@@ -4,9 +4,9 @@
 use super::bookmark_bar::BookmarkBar;
 use super::cause_panel::CausePanel;
 use super::components::{
-    Announcer, ClientPanel, ClusterDetail, ClusterView, EventLog, HelpOverlay, Inspector, LogsView,
-    MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox, Timeline,
-    Toolbar,
+    Announcer, AuthoringPanel, ClientPanel, ClusterDetail, ClusterView, EventLog, HelpOverlay,
+    Inspector, LogsView, MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu,
+    Settings, ShareBox, Timeline, Toolbar,
 };
 use super::export_buttons::ExportButtons;
 use super::hooks::{use_animation_frame, use_event_listener};
@@ -239,6 +239,8 @@ pub fn App() -> Html {
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
+                <AuthoringPanel lang={lang} dispatch={dispatch.clone()} draft={state.draft.clone()}
+                    shown={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} />
                 <ShareBox view={panels.clone()} pos={state.scenario.clone()} />
                 <label class="zoom-control">
                     <span class="zoom-label">{lang.t("Text size", "文字大小")}</span>

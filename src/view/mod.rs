@@ -3,6 +3,7 @@
 //! is unit-tested natively.
 
 pub mod announce;
+pub mod authoring;
 pub mod bookmarks;
 pub mod client_view;
 pub mod clock;

@@ -1,6 +1,7 @@
 //! One component per file.
 
 mod announcer;
+mod authoring;
 mod client_panel;
 mod cluster;
 mod cluster_detail;
@@ -36,6 +37,7 @@ mod timeline_marks;
 mod toolbar;
 
 pub use announcer::Announcer;
+pub use authoring::AuthoringPanel;
 pub use client_panel::ClientPanel;
 pub use cluster::ClusterView;
 pub use cluster_detail::ClusterDetail;

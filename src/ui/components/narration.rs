@@ -142,7 +142,9 @@ pub fn Narration(p: &NarrationProps) -> Html {
             <div class="narration-main">
                 <div class="narration-body">
                     <h3 class="step-title">
-                        <span class="rule" title={l.t("The rule at work (Raft paper / thesis section)", "起作用的规则（Raft 论文/博士论文章节）")}>{step.rule}</span>
+                        if !step.rule.is_empty() {
+                            <span class="rule" title={l.t("The rule at work (Raft paper / thesis section)", "起作用的规则（Raft 论文/博士论文章节）")}>{step.rule}</span>
+                        }
                         {step.title(l)}{status}
                     </h3>
                     <p class="narration-text" data-narration="" aria-live="polite">{step.narration(l)}</p>

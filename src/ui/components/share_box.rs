@@ -25,7 +25,8 @@ pub fn tag_of(pos: Option<&Position>) -> Option<SharedScenario> {
 }
 
 /// The page's address without query or fragment, plus `?lang=`.
-fn base_url(lang: Lang) -> String {
+/// This page's address, with the language.
+pub(crate) fn base_url(lang: Lang) -> String {
     let loc = web_sys::window().map(|w| w.location());
     let origin = loc
         .as_ref()
@@ -68,13 +69,14 @@ fn copy_to_clipboard(text: &str, done: &(JsCallback, JsCallback)) -> bool {
 }
 
 /// Downloads `text` as `name` (Blob + object URL + a temporary `<a download>`).
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
+/// Offers `text` as a download named `name` of type `mime`.
+pub(crate) fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(JsValue::NULL)?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type("application/json");
+    bag.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
@@ -176,7 +178,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
         let (sim, pos, d) = (v.sim.clone(), p.pos.clone(), v.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
-            if download(&shared.file_name(), &shared.to_file()).is_err() {
+            if download(&shared.file_name(), &shared.to_file(), "application/json").is_err() {
                 d.emit(UiAction::Notify(Some(Notice {
                     text: l
                         .t("The browser refused the download.", "浏览器拒绝了下载。")

@@ -11,8 +11,10 @@ use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 
 pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
+pub use lessons::link_fragment;
 
 mod annotations;
+mod lessons;
 mod reducer;
 
 /// The shared simulation. Components read it with [`SimHandle::borrow`];
@@ -123,6 +125,8 @@ pub struct AppState {
     pub quiz: crate::view::quiz::Quiz,
     /// A teacher's scenario opened from a file or link (besides the built-ins).
     pub custom: Option<Rc<crate::scenario::Scenario>>,
+    /// The teacher's scenario being recorded, if any.
+    pub draft: Option<crate::view::authoring::Draft>,
 }
 
 /// Everything the user can do.
@@ -185,6 +189,25 @@ pub enum UiAction {
     SetZoom(usize),
     /// Predict the answer to the question before the next scenario step.
     Answer(crate::scenario::Answer),
+    /// Recording a teacher's scenario.
+    Author(Authoring),
+    /// Open a teacher's scenario file's text (or a scenario link's).
+    OpenScenario(String),
+}
+
+/// Recording a teacher's scenario from the run (`view::authoring`).
+#[derive(Clone, Debug)]
+pub enum Authoring {
+    /// Start a new recording.
+    Record,
+    /// End a step at the moment shown.
+    EndStep,
+    /// Change a text of the draft.
+    Edit(crate::view::authoring::Field, String),
+    /// Open the draft as a scenario, at its first step.
+    Preview,
+    /// Throw the draft away.
+    Discard,
 }
 
 impl AppState {
@@ -210,6 +233,7 @@ impl AppState {
             zoom: crate::view::display::DEFAULT_ZOOM,
             quiz: Default::default(),
             custom: None,
+            draft: None,
         }
     }
 }

@@ -152,7 +152,7 @@ impl AppState {
         }
     }
 
-    fn scenario_nav(&mut self, nav: ScenarioNav) {
+    pub(super) fn scenario_nav(&mut self, nav: ScenarioNav) {
         match nav {
             ScenarioNav::Go(id, step) => {
                 let Some(sc) = self.find_scenario(id) else {
@@ -191,7 +191,7 @@ impl AppState {
     /// leaves the run as it is and says why, after any notice already shown.
     fn open_link(&mut self, fragment: &str) {
         let text = fragment.trim_start_matches('#');
-        if text.trim().is_empty() {
+        if text.trim().is_empty() || self.open_scenario_link(text) {
             return;
         }
         let mut said = Vec::new();
@@ -250,6 +250,9 @@ impl AppState {
     }
 
     fn open_file(&mut self, text: &str) {
+        if crate::scenario::format::looks_like(text) {
+            return self.open_scenario(text);
+        }
         match restore(Shared::from_file(text)) {
             Ok((sim, pos)) => {
                 self.replace_run(sim, pos);
@@ -359,6 +362,8 @@ impl AppState {
             UiAction::TogglePresenter => self.presenter = !self.presenter,
             UiAction::SetZoom(i) => self.zoom = i.min(ZOOMS.len() - 1),
             UiAction::Answer(a) => self.upcoming_answer(a),
+            UiAction::Author(a) => self.author(a),
+            UiAction::OpenScenario(text) => self.open_scenario(&text),
         }
     }
 }
