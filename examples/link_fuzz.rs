@@ -113,6 +113,7 @@ fn main() {
                 tick: head,
                 head,
                 scenario: None,
+                compare: None,
             }
         };
         // The longest head that fits (binary search on the estimate).

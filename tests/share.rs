@@ -173,6 +173,7 @@ fn with(config: SimConfig, actions: Vec<(u64, Action)>, tick: u64) -> Shared {
         tick,
         head: tick,
         scenario: None,
+        compare: None,
     }
 }
 

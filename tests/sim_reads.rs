@@ -227,6 +227,7 @@ fn read_and_transfer_actions_replay_and_share() {
         tick: s.tick(),
         head: s.head(),
         scenario: None,
+        compare: None,
     };
     let link = shared.encode();
     let back = raftlab::view::share::Shared::decode(&link).unwrap();

@@ -16,6 +16,7 @@ pub mod check;
 pub mod client;
 mod client_driver;
 mod client_reads;
+pub mod compare;
 pub mod config;
 mod faults;
 pub mod hash;

@@ -3,6 +3,8 @@
 
 use super::bookmark_bar::BookmarkBar;
 use super::cause_panel::CausePanel;
+use super::challenge_panel::ChallengePanel;
+use super::compare::{CompareControls, ComparePanes};
 use super::components::{
     Announcer, AuthoringPanel, ClientPanel, ClusterDetail, ClusterView, EventLog, HelpOverlay,
     Inspector, LogsView, MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu,
@@ -28,6 +30,9 @@ fn initial_state() -> AppState {
         .or_else(|_| Simulation::new(Default::default()))
         .expect("the default configuration is valid");
     let mut state = AppState::new(sim, lang, url::prefers_reduced_motion());
+    let compare = crate::view::params::compare_from_query(&url::search());
+    let mut errors = errors;
+    errors.extend(compare.clone().err());
     if !errors.is_empty() {
         let text = errors
             .iter()
@@ -39,6 +44,9 @@ fn initial_state() -> AppState {
     let fragment = url::hash();
     if !super::session::restore(&mut state, &fragment) {
         state.apply(UiAction::OpenLink(fragment));
+    }
+    if let Ok(Some(knob)) = compare {
+        state.apply(UiAction::Compare(Some(knob)));
     }
     state
 }
@@ -230,9 +238,26 @@ pub fn App() -> Html {
             .unwrap_or(crate::view::display::DEFAULT_ZOOM);
         UiAction::SetZoom(i)
     });
+    let knob = state.compare.as_ref().map(|c| c.lock.knob());
+    let suggested = crate::sim::compare::Knob::suggest(state.sim.borrow().initial_config());
+    let cluster = match &state.compare {
+        Some(c) => html! {
+            <ComparePanes view={view.clone()} b={c.b.clone()} lock={c.lock.clone()}
+                phase={state.phase} reduced_motion={state.reduced_motion} />
+        },
+        None => html! {
+            <>
+                <div class="cluster-export">
+                    <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
+                </div>
+                <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
+            </>
+        },
+    };
+    let challenge_on = state.challenge.is_some();
     html! {
         <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.borrow().tick().to_string()}
-             data-playing={state.playing.to_string()}
+             data-playing={state.playing.to_string()} data-compare={knob.map(|k| k.name())}
              data-presenter={if presenter { "on" } else { "off" }}
              data-zoom={zoom_percent(zoom).to_string()}
              style={format!("--zoom: {}", zoom_factor(zoom))}>
@@ -241,7 +266,7 @@ pub fn App() -> Html {
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
                 <AuthoringPanel lang={lang} dispatch={dispatch.clone()} draft={state.draft.clone()}
                     shown={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} />
-                <ShareBox view={panels.clone()} pos={state.scenario.clone()} />
+                <ShareBox view={panels.clone()} pos={state.scenario.clone()} compare={knob} />
                 <label class="zoom-control">
                     <span class="zoom-label">{lang.t("Text size", "文字大小")}</span>
                     <select data-input="zoom" onchange={on_zoom}>
@@ -270,15 +295,18 @@ pub fn App() -> Html {
                 <button class="help-button" data-action="help" aria-label={lang.t("Keyboard shortcuts", "键盘快捷键")}
                     onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
             </header>
-            <Toolbar view={view.clone()} playing={state.playing} speed={state.speed} />
+            <Toolbar view={view.clone()} playing={state.playing} speed={state.speed}>
+                <CompareControls {lang} open={knob} {suggested} dispatch={dispatch.clone()} />
+                <button type="button" data-action="challenge" aria-pressed={challenge_on.to_string()}
+                    onclick={dispatch.reform(move |_| UiAction::Challenge(!challenge_on))}>
+                    {lang.t("Break it!", "来破坏它！")}
+                </button>
+            </Toolbar>
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
-            <main class="stage">
+            <main class={classes!("stage", knob.is_some().then_some("comparing"))}>
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={panels.clone()} />
-                    <div class="cluster-export">
-                        <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
-                    </div>
-                    <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
+                    {cluster}
                 </section>
                 <div class="story-pane">
                     <Narration view={panels.clone()} pos={state.scenario.clone()}
@@ -286,6 +314,9 @@ pub fn App() -> Html {
                     <ClusterDetail view={view.clone()} />
                     <LogsView view={panels.clone()} />
                     <aside class="side-pane">
+                        if let Some(challenge) = state.challenge.clone() {
+                            <ChallengePanel view={panels.clone()} {challenge} />
+                        }
                         <MembershipPanel view={panels.clone()} />
                         if let Some(cause) = state.cause.clone() {
                             <CausePanel view={panels.clone()} {cause} />

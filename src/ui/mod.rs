@@ -8,6 +8,8 @@ mod app;
 mod bench_exports;
 mod bookmark_bar;
 mod cause_panel;
+mod challenge_panel;
+mod compare;
 mod components;
 mod export;
 mod export_buttons;

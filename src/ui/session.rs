@@ -51,6 +51,7 @@ pub fn restore(state: &mut AppState, fragment: &str) -> bool {
 struct Latest {
     sim: SimHandle,
     scenario: Option<Position>,
+    compare: Option<crate::sim::compare::Knob>,
     version: u64,
     saved: u64,
     origin: String,
@@ -61,7 +62,8 @@ fn save(latest: &mut Latest) {
         return;
     }
     latest.saved = latest.version;
-    let shared = Shared::capture(&latest.sim.borrow(), tag_of(latest.scenario.as_ref()));
+    let mut shared = Shared::capture(&latest.sim.borrow(), tag_of(latest.scenario.as_ref()));
+    shared.compare = latest.compare;
     let fragment = match shared.share() {
         Ok(Shareable::Full(f) | Shareable::WithoutFuture(f)) => f,
         // Too long to keep as a link: keep nothing rather than a run that
@@ -84,6 +86,7 @@ pub fn use_session_keeper(state: &AppState, page_fragment: &str) {
     let latest = use_mut_ref(|| Latest {
         sim: state.sim.clone(),
         scenario: state.scenario.clone(),
+        compare: None,
         version: state.version,
         saved: u64::MAX,
         origin: origin(page_fragment),
@@ -92,6 +95,7 @@ pub fn use_session_keeper(state: &AppState, page_fragment: &str) {
         let mut l = latest.borrow_mut();
         l.sim = state.sim.clone();
         l.scenario = state.scenario.clone();
+        l.compare = state.compare.as_ref().map(|c| c.lock.knob());
         l.version = state.version;
     }
     let keeper = latest.clone();

@@ -5,9 +5,11 @@
 pub mod announce;
 pub mod authoring;
 pub mod bookmarks;
+pub mod challenge;
 pub mod client_view;
 pub mod clock;
 pub mod cluster_view;
+pub mod compare_text;
 pub mod display;
 pub mod entry_view;
 pub mod event_fold;

@@ -1,5 +1,6 @@
 //! Query-string parameters that set the initial state:
-//! `?lang=zh&seed=7&nodes=3&prevote=1&prevotemode=etcd|thesis&checkquorum=1&noop=0`.
+//! `?lang=zh&seed=7&nodes=3&prevote=1&prevotemode=etcd|thesis&checkquorum=1&noop=0`,
+//! and `compare=<setting>` to open the A/B comparison.
 //! Bad values are reported, never fatal: the default is used instead.
 
 use super::i18n::Lang;
@@ -193,6 +194,21 @@ pub fn config_from_query(query: &str) -> (SimConfig, Vec<QueryError>) {
     (config, errors)
 }
 
+/// `?compare=<setting>` (a [`Knob`](crate::sim::compare::Knob) name): open
+/// the A/B comparison on that setting. A bad name is reported.
+pub fn compare_from_query(query: &str) -> Result<Option<crate::sim::compare::Knob>, QueryError> {
+    let Some(v) = query_value(query, "compare") else {
+        return Ok(None);
+    };
+    crate::sim::compare::Knob::from_name(&v)
+        .map(Some)
+        .ok_or_else(|| QueryError {
+            name: "compare".into(),
+            value: v.chars().take(40).collect(),
+            problem: QueryProblem::Invalid,
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +239,18 @@ mod tests {
         assert_eq!(names, ["seed", "nodes", "prevote", "lang"]);
         assert!(errs[0].text(Lang::Zh).contains("seed"));
         assert_eq!(decode_component("%zz%4"), "%zz%4");
+    }
+
+    #[test]
+    fn compare_names_a_setting() {
+        use crate::sim::compare::Knob;
+        assert_eq!(compare_from_query("?seed=3"), Ok(None));
+        assert_eq!(
+            compare_from_query("?compare=checkquorum"),
+            Ok(Some(Knob::CheckQuorum))
+        );
+        let e = compare_from_query("?compare=warp").unwrap_err();
+        assert_eq!((e.name.as_str(), e.value.as_str()), ("compare", "warp"));
     }
 
     #[test]

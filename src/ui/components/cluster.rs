@@ -32,6 +32,10 @@ pub struct ClusterViewProps {
     pub phase: f64,
     /// No motion.
     pub reduced_motion: bool,
+    /// The node's actions or message card and the legend below the drawing
+    /// (off for side B of a comparison: the actions go to both sides from A's).
+    #[prop_or(true)]
+    pub footer: bool,
 }
 
 /// Most nodes a cluster has (the parking table below is sized for it).
@@ -160,15 +164,17 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
                     <g class="messages">{messages}</g>
                 </svg>
             </div>
-            <div class="cluster-footer">
-                if v.selected.is_none() {
-                    <p class="cluster-hint">
-                        {lang.t("Click a node, a message or a link to act on it.",
-                                "点击节点、消息或链路即可对其操作。")}
-                    </p>
-                }
-                <ClusterLegend {lang} />
-            </div>
+            if p.footer {
+                <div class="cluster-footer">
+                    if v.selected.is_none() {
+                        <p class="cluster-hint">
+                            {lang.t("Click a node, a message or a link to act on it.",
+                                    "点击节点、消息或链路即可对其操作。")}
+                        </p>
+                    }
+                    <ClusterLegend {lang} />
+                </div>
+            }
         </div>
     }
 }

@@ -26,6 +26,26 @@ pub struct NarrationProps {
     pub quiz: crate::view::quiz::Quiz,
 }
 
+/// "Compare with PreVote off": the scenario's run beside the same run with
+/// the setting it is about changed (`sim::compare`).
+fn compare_offer(
+    l: crate::view::i18n::Lang,
+    config: &crate::sim::SimConfig,
+    d: &Callback<UiAction>,
+) -> Html {
+    let knob = crate::sim::compare::Knob::suggest(config);
+    let Ok((_, b)) = knob.configs(config) else {
+        return html! {};
+    };
+    let text = crate::view::compare_text::setting_text(l, knob, &b);
+    html! {
+        <button type="button" data-action="scenario-compare" data-compare-setting={knob.name()}
+            onclick={d.reform(move |_: MouseEvent| UiAction::Compare(Some(knob)))}>
+            {format!("{}{text}", l.t("Compare with ", "对比："))}
+        </button>
+    }
+}
+
 /// The narration of the current scenario step (nothing when none is open).
 #[component]
 pub fn Narration(p: &NarrationProps) -> Html {
@@ -165,6 +185,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
                         <button type="button" data-action="scenario-restart" onclick={go(0)}>
                             {"⟲ "}{l.t("Restart", "重新开始")}
                         </button>
+                        {compare_offer(l, &sc.config, d)}
                         <button type="button" data-action="scenario-takeover"
                             onclick={d.reform(|_: MouseEvent| UiAction::Scenario(ScenarioNav::TakeOver))}>
                             {l.t("Take over", "自由操作")}

@@ -98,6 +98,9 @@ pub struct ShareBoxProps {
     /// The scenario step, if one is open (it travels with the link).
     #[prop_or_default]
     pub pos: Option<Position>,
+    /// The A/B comparison open on the run: the link and the file reopen it.
+    #[prop_or_default]
+    pub compare: Option<crate::sim::compare::Knob>,
 }
 
 /// The Share button and its panel: link field, Export and Import.
@@ -116,17 +119,19 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
     let reader = use_mut_ref(|| None::<(web_sys::FileReader, JsCallback)>);
 
     let on_share = {
-        let (sim, pos, open_panel, link, copied, field) = (
+        let (sim, pos, open_panel, link, copied, field, compare) = (
             v.sim.clone(),
             p.pos.clone(),
             open_panel.clone(),
             link.clone(),
             copied.clone(),
             field.clone(),
+            p.compare,
         );
         let (clip_cbs, note) = (clip_cbs.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
-            let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
+            let mut shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
+            shared.compare = compare;
             // Never a link the app would refuse (view::share::Shared::share).
             let fragment = match shared.share() {
                 Ok(Shareable::Full(f)) => {
@@ -175,9 +180,10 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
         });
     }
     let on_export = {
-        let (sim, pos, d) = (v.sim.clone(), p.pos.clone(), v.dispatch.clone());
+        let (sim, pos, d, compare) = (v.sim.clone(), p.pos.clone(), v.dispatch.clone(), p.compare);
         Callback::from(move |_: MouseEvent| {
-            let shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
+            let mut shared = Shared::capture(&sim.borrow(), tag_of(pos.as_ref()));
+            shared.compare = compare;
             if download(&shared.file_name(), &shared.to_file(), "application/json").is_err() {
                 d.emit(UiAction::Notify(Some(Notice {
                     text: l

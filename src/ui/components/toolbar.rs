@@ -16,6 +16,9 @@ pub struct ToolbarProps {
     pub playing: bool,
     /// Speed index.
     pub speed: usize,
+    /// More controls at the end (the classroom activities).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The main controls.
@@ -109,6 +112,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                     {l.t("Restart crashed", "重启崩溃节点")}
                 </button>
             </div>
+            <div class="group activities">{p.children.clone()}</div>
         </nav>
     }
 }

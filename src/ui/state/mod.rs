@@ -14,6 +14,7 @@ pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
 pub use lessons::link_fragment;
 
 mod annotations;
+mod compare;
 mod lessons;
 mod reducer;
 
@@ -49,6 +50,16 @@ impl SimHandle {
     fn borrow_mut(&self) -> RefMut<'_, Simulation> {
         self.0.borrow_mut()
     }
+}
+
+/// An open A/B comparison: side B and what the pair shares. Side A is
+/// [`AppState::sim`] itself, so every panel keeps showing the run.
+#[derive(Clone, PartialEq)]
+pub struct Compare {
+    /// Side B: the same run with the one setting changed.
+    pub b: SimHandle,
+    /// The setting, the lockstep and the divergence once found.
+    pub lock: crate::sim::compare::Lockstep,
 }
 
 /// Moving through a guided scenario.
@@ -127,6 +138,10 @@ pub struct AppState {
     pub custom: Option<Rc<crate::scenario::Scenario>>,
     /// The teacher's scenario being recorded, if any.
     pub draft: Option<crate::view::authoring::Draft>,
+    /// The A/B comparison, when open.
+    pub compare: Option<Compare>,
+    /// Challenge mode ("Break it"), when on.
+    pub challenge: Option<crate::view::challenge::Challenge>,
 }
 
 /// Everything the user can do.
@@ -193,6 +208,10 @@ pub enum UiAction {
     Author(Authoring),
     /// Open a teacher's scenario file's text (or a scenario link's).
     OpenScenario(String),
+    /// Open the A/B comparison on this setting (`None`: close it).
+    Compare(Option<crate::sim::compare::Knob>),
+    /// Start a new challenge attempt (`true`) or leave challenge mode.
+    Challenge(bool),
 }
 
 /// Recording a teacher's scenario from the run (`view::authoring`).
@@ -234,6 +253,8 @@ impl AppState {
             quiz: Default::default(),
             custom: None,
             draft: None,
+            compare: None,
+            challenge: None,
         }
     }
 }

@@ -7,6 +7,7 @@
 use super::{AppState, Notice, ScenarioNav, Selection, SimHandle, UiAction};
 use crate::raft::{Command, NodeId};
 use crate::scenario::{self, Answer, Position, Scenario, ScenarioError};
+use crate::sim::compare::Knob;
 use crate::sim::{Action, NodeStatus, Simulation};
 use crate::view::clock::{frame_step, SPEEDS};
 use crate::view::display::{zoom_in, zoom_out, ZOOMS};
@@ -27,12 +28,13 @@ fn position_for(tag: Option<&SharedScenario>) -> Option<Position> {
 }
 
 /// Validates and replays a link or file into a run and its scenario step.
-fn restore(
-    decoded: Result<Shared, ShareError>,
-) -> Result<(Simulation, Option<Position>), ShareError> {
+/// A restored run: the run, its scenario step, the comparison open on it.
+type Restored = (Simulation, Option<Position>, Option<Knob>);
+
+fn restore(decoded: Result<Shared, ShareError>) -> Result<Restored, ShareError> {
     let shared = decoded?;
     let sim = shared.restore()?;
-    Ok((sim, position_for(shared.scenario.as_ref())))
+    Ok((sim, position_for(shared.scenario.as_ref()), shared.compare))
 }
 
 impl AppState {
@@ -42,7 +44,7 @@ impl AppState {
 
     /// Replaces the run (the one place that does): a new handle, nothing
     /// selected, the clock at a whole tick, and the scenario step it shows.
-    fn replace_run(&mut self, sim: Simulation, scenario: Option<Position>) {
+    pub(super) fn replace_run(&mut self, sim: Simulation, scenario: Option<Position>) {
         self.sim = SimHandle::new(sim);
         self.version += 1;
         self.selected = None;
@@ -53,13 +55,28 @@ impl AppState {
         self.scenario = scenario;
         self.bookmarks = Default::default();
         self.cause = None;
+        self.follow_compare();
+    }
+
+    /// A run from a link or file replaces this one, with the comparison
+    /// it was shared with (or none).
+    fn replace_restored(&mut self, (sim, pos, knob): Restored) {
+        self.compare = None;
+        self.replace_run(sim, pos);
+        if knob.is_some() {
+            self.open_compare(knob);
+        }
     }
 
     fn act(&mut self, action: Action) {
-        let result = self.sim.borrow_mut().act(action);
+        let result = self.act_both(action);
         match result {
             Ok(()) => self.version += 1,
-            Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
+            Err(text) => {
+                // While comparing, one side may have taken it.
+                self.version += u64::from(self.compare.is_some());
+                self.notify_error(text)
+            }
         }
     }
 
@@ -69,7 +86,7 @@ impl AppState {
     }
 
     pub(super) fn seek(&mut self, tick: u64) {
-        let result = self.sim.borrow_mut().seek(tick);
+        let result = self.seek_both(tick);
         match result {
             Ok(()) => {
                 self.version += 1;
@@ -83,7 +100,7 @@ impl AppState {
         if ticks == 0 {
             return;
         }
-        let result = self.sim.borrow_mut().run(ticks);
+        let result = self.run_both(ticks);
         self.version += 1;
         if let Err(e) = result {
             self.playing = false;
@@ -196,8 +213,8 @@ impl AppState {
         }
         let mut said = Vec::new();
         match restore(Shared::decode(text)) {
-            Ok((sim, pos)) => {
-                self.replace_run(sim, pos);
+            Ok(restored) => {
+                self.replace_restored(restored);
                 self.playing = false;
                 // The link sets the cluster: query parameters that tried to
                 // are reported as overridden.
@@ -231,10 +248,10 @@ impl AppState {
 
     /// Reopens a run kept by `ui::session` (a reload): paused, with a note.
     pub(crate) fn resume_session(&mut self, fragment: &str) -> bool {
-        let Ok((sim, pos)) = restore(Shared::decode(fragment)) else {
+        let Ok(restored) = restore(Shared::decode(fragment)) else {
             return false;
         };
-        self.replace_run(sim, pos);
+        self.replace_restored(restored);
         self.playing = false;
         self.notice = Some(Notice {
             text: self
@@ -254,8 +271,8 @@ impl AppState {
             return self.open_scenario(text);
         }
         match restore(Shared::from_file(text)) {
-            Ok((sim, pos)) => {
-                self.replace_run(sim, pos);
+            Ok(restored) => {
+                self.replace_restored(restored);
                 self.playing = false;
                 let text = self.lang.t(
                     "File loaded: the run is paused at its saved tick.",
@@ -364,6 +381,8 @@ impl AppState {
             UiAction::Answer(a) => self.upcoming_answer(a),
             UiAction::Author(a) => self.author(a),
             UiAction::OpenScenario(text) => self.open_scenario(&text),
+            UiAction::Compare(knob) => self.open_compare(knob),
+            UiAction::Challenge(on) => self.challenge(on),
         }
     }
 }

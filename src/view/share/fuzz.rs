@@ -36,6 +36,7 @@ fn shared(config: SimConfig, actions: Vec<TimedAction>, tick: u64) -> Shared {
         tick,
         head: tick,
         scenario: None,
+        compare: None,
     }
 }
 

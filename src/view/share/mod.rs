@@ -8,6 +8,7 @@
 //! made by a newer version, or not replayable). Nothing here panics.
 
 use crate::raft::{Command, NodeId};
+use crate::sim::compare::Knob;
 use crate::sim::{Action, InjectError, SimConfig, SimError, Simulation, TimedAction};
 
 pub mod budget;
@@ -55,6 +56,9 @@ pub struct Shared {
     pub head: u64,
     /// The scenario step, if the run is a guided scenario's.
     pub scenario: Option<SharedScenario>,
+    /// The A/B comparison open on the run, if any (a setting a link names
+    /// that this build does not know is left out).
+    pub compare: Option<Knob>,
 }
 
 /// Why a link or file could not be opened.
@@ -166,6 +170,10 @@ struct LinkWire {
     h: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     s: Option<(String, usize)>,
+    /// The compared setting's name (added later; older links lack it and
+    /// older builds ignore it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    k: Option<String>,
 }
 
 /// The readable form of a saved file.
@@ -181,6 +189,8 @@ struct FileWire {
     actions: Vec<TimedAction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     scenario: Option<SharedScenario>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    compare: Option<String>,
 }
 
 fn json_error(e: &serde_json::Error) -> ShareError {
@@ -210,6 +220,7 @@ impl Shared {
             tick: sim.tick(),
             head: sim.head(),
             scenario,
+            compare: None,
         }
     }
 
@@ -225,6 +236,7 @@ impl Shared {
             t: self.tick,
             h: self.head,
             s: self.scenario.as_ref().map(|s| (s.id.clone(), s.step)),
+            k: self.compare.map(|k| k.name().to_string()),
         };
         let json = serde_json::to_string(&wire).unwrap_or_default();
         format!("v{VERSION}.{}", base64url_encode(json.as_bytes()))
@@ -310,6 +322,7 @@ impl Shared {
             tick: wire.t,
             head: wire.h.max(wire.t),
             scenario: wire.s.map(|(id, step)| SharedScenario { id, step }),
+            compare: wire.k.as_deref().and_then(Knob::from_name),
         };
         shared.validate()?;
         Ok(shared)
@@ -326,6 +339,7 @@ impl Shared {
             config: self.config.clone(),
             actions: self.actions.clone(),
             scenario: self.scenario.clone(),
+            compare: self.compare.map(|k| k.name().to_string()),
         };
         serde_json::to_string_pretty(&wire).unwrap_or_default()
     }
@@ -362,6 +376,7 @@ impl Shared {
             tick: wire.tick,
             head: wire.head.max(wire.tick),
             scenario: wire.scenario,
+            compare: wire.compare.as_deref().and_then(Knob::from_name),
         };
         shared.validate()?;
         Ok(shared)
