@@ -10,6 +10,7 @@ pub mod client_view;
 pub mod clock;
 pub mod cluster_view;
 pub mod compare_text;
+pub mod display;
 pub mod entry_view;
 pub mod event_fold;
 pub mod explain;

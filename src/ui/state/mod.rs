@@ -130,6 +130,11 @@ pub struct AppState {
     pub bookmarks: crate::view::bookmarks::Bookmarks,
     /// The cause of a safety violation being shown, with the violation.
     pub cause: Option<(crate::sim::cause::Cause, crate::sim::Violation)>,
+    /// Presenter mode: settings and legends hidden, the rest enlarged
+    /// (`data-presenter="on"` on the app root).
+    pub presenter: bool,
+    /// Zoom step of the text panels (index into `view::display::ZOOMS`).
+    pub zoom: usize,
     /// Predict, then reveal: the pending answer, the last reveal, the score.
     pub quiz: crate::view::quiz::Quiz,
     /// A teacher's scenario opened from a file or link (besides the built-ins).
@@ -198,6 +203,10 @@ pub enum UiAction {
     OpenLink(String),
     /// Open an exported file's text, paused at its tick.
     OpenFile(String),
+    /// Presenter mode on or off.
+    TogglePresenter,
+    /// Zoom the text panels to a step of `view::display::ZOOMS`.
+    SetZoom(usize),
     /// Predict the answer to the question before the next scenario step.
     Answer(crate::scenario::Answer),
     /// Recording a teacher's scenario.
@@ -246,6 +255,8 @@ impl AppState {
             show_spacetime: false,
             bookmarks: Default::default(),
             cause: None,
+            presenter: false,
+            zoom: crate::view::display::DEFAULT_ZOOM,
             quiz: Default::default(),
             custom: None,
             discarded: None,

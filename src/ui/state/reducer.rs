@@ -10,6 +10,7 @@ use crate::scenario::{self, Answer, Position, Scenario, ScenarioError};
 use crate::sim::compare::Knob;
 use crate::sim::{Action, NodeStatus, Simulation};
 use crate::view::clock::{frame_step, SPEEDS};
+use crate::view::display::{zoom_in, zoom_out, ZOOMS};
 use crate::view::keymap::{key_command, node_action, KeyCommand};
 use crate::view::links::LinkState;
 use crate::view::messages;
@@ -138,6 +139,9 @@ impl AppState {
                 self.show_help = false;
                 self.selected = None;
             }
+            KeyCommand::TogglePresenter => self.presenter = !self.presenter,
+            KeyCommand::ZoomIn => self.zoom = zoom_in(self.zoom),
+            KeyCommand::ZoomOut => self.zoom = zoom_out(self.zoom),
             KeyCommand::Node(k) => {
                 if let Some(n) = self.selected_node() {
                     let paused = self
@@ -379,6 +383,8 @@ impl AppState {
             UiAction::Scenario(nav) => self.scenario_nav(nav),
             UiAction::OpenLink(fragment) => self.open_link(&fragment),
             UiAction::OpenFile(text) => self.open_file(&text),
+            UiAction::TogglePresenter => self.presenter = !self.presenter,
+            UiAction::SetZoom(i) => self.zoom = i.min(ZOOMS.len() - 1),
             UiAction::Answer(a) => self.upcoming_answer(a),
             UiAction::Author(a) => self.author(a),
             UiAction::OpenScenario(text) => self.open_scenario(&text),
