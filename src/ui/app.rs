@@ -6,9 +6,9 @@ use super::cause_panel::CausePanel;
 use super::challenge_panel::ChallengePanel;
 use super::compare::{CompareControls, ComparePanes};
 use super::components::{
-    Announcer, AuthoringPanel, ClientPanel, ClusterView, EventLog, HelpOverlay, Inspector,
-    LogsView, MembershipPanel, Narration, NoticeBar, SafetyBadge, ScenarioMenu, Settings, ShareBox,
-    Timeline, Toolbar,
+    Announcer, AuthoringPanel, ClientPanel, ClusterDetail, ClusterView, EventLog, ForkUndo,
+    HelpOverlay, Inspector, LogsView, MembershipPanel, Narration, NoticeBar, SafetyBadge,
+    ScenarioMenu, Settings, ShareBox, Timeline, Toolbar, UnsafeStrip,
 };
 use super::export_buttons::ExportButtons;
 use super::hooks::{use_animation_frame, use_event_listener};
@@ -17,6 +17,7 @@ use super::spacetime::SpaceTime;
 use super::state::{AppState, Notice, UiAction};
 use super::url;
 use crate::sim::Simulation;
+use crate::view::display::{zoom_factor, zoom_percent, ZOOMS};
 use crate::view::export::Picture;
 use crate::view::keymap::{global_key, Focus, KeyRoute};
 use wasm_bindgen::JsCast;
@@ -199,6 +200,29 @@ pub fn App() -> Html {
         });
     }
 
+    {
+        // The address follows the settings and the language.
+        // (Keyed by what the query holds, not the whole configuration, which
+        // may carry scripted logs: this runs every frame.)
+        let sim = state.sim.clone();
+        let key = {
+            let s = sim.borrow();
+            let c = s.config();
+            let r = &c.raft;
+            (
+                c.seed,
+                c.nodes,
+                r.pre_vote,
+                r.pre_vote_mode,
+                r.check_quorum,
+                r.leader_noop,
+            )
+        };
+        use_effect_with((key, state.lang), move |(_, lang)| {
+            url::follow_settings(sim.borrow().config(), *lang)
+        });
+    }
+
     use_effect_with((), |_| {
         if super::selftest_requested("panic") {
             panic!("selftest: deliberate panic requested by ?selftest=panic");
@@ -227,6 +251,16 @@ pub fn App() -> Html {
     };
     let panels_for_announcer = panels.clone();
     let lang = state.lang;
+    let presenter = state.presenter;
+    let zoom = state.zoom;
+    let on_zoom = dispatch.reform(|e: Event| {
+        let i = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|s| s.value().parse().ok())
+            .unwrap_or(crate::view::display::DEFAULT_ZOOM);
+        UiAction::SetZoom(i)
+    });
     let knob = state.compare.as_ref().map(|c| c.lock.knob());
     let suggested = crate::sim::compare::Knob::suggest(state.sim.borrow().initial_config());
     let cluster = match &state.compare {
@@ -246,13 +280,30 @@ pub fn App() -> Html {
     let challenge_on = state.challenge.is_some();
     html! {
         <div class="app" data-testid="app" data-ready="true" data-tick={state.sim.borrow().tick().to_string()}
-             data-playing={state.playing.to_string()} data-compare={knob.map(|k| k.name())}>
+             data-playing={state.playing.to_string()} data-compare={knob.map(|k| k.name())}
+             data-presenter={if presenter { "on" } else { "off" }}
+             data-zoom={zoom_percent(zoom).to_string()}
+             style={format!("--zoom: {}", zoom_factor(zoom))}>
             <header class="app-header">
                 <h1 class="brand">{"raftlab"}<span class="tagline">{lang.t(" — Raft, visible", " — 看得见的 Raft")}</span></h1>
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
                 <AuthoringPanel lang={lang} dispatch={dispatch.clone()} draft={state.draft.clone()}
                     shown={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} />
                 <ShareBox view={panels.clone()} pos={state.scenario.clone()} compare={knob} bookmarks={state.bookmarks.clone()} />
+                <label class="zoom-control">
+                    <span class="zoom-label">{lang.t("Text size", "文字大小")}</span>
+                    <select data-input="zoom" onchange={on_zoom}>
+                        { for ZOOMS.iter().enumerate().map(|(i, z)| html! {
+                            <option value={i.to_string()} selected={i == zoom}>{format!("{z}%")}</option>
+                        }) }
+                    </select>
+                </label>
+                <button class="presenter-toggle" data-action="presenter" aria-pressed={presenter.to_string()}
+                    title={lang.t("Presenter mode (f): hide the settings and legends, enlarge the rest",
+                                  "演示模式（f）：隐藏设置和图例，放大其余部分")}
+                    onclick={dispatch.reform(|_| UiAction::TogglePresenter)}>
+                    {lang.t("Presenter", "演示模式")}
+                </button>
                 // Named by its visible label, in the language it names.
                 <button class="lang-switch" data-action="lang" lang={lang.other().html_tag()}
                     aria-describedby="lang-switch-hint"
@@ -267,6 +318,7 @@ pub fn App() -> Html {
                 <button class="help-button" data-action="help" aria-label={lang.t("Keyboard shortcuts", "键盘快捷键")}
                     onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
             </header>
+            <UnsafeStrip view={panels.clone()} />
             <Toolbar view={view.clone()} playing={state.playing} speed={state.speed}>
                 <CompareControls {lang} open={knob} {suggested} dispatch={dispatch.clone()} />
                 <button type="button" data-action="challenge" aria-pressed={challenge_on.to_string()}
@@ -275,33 +327,37 @@ pub fn App() -> Html {
                 </button>
             </Toolbar>
             <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
-            <Narration view={panels.clone()} pos={state.scenario.clone()}
-                scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
             <main class={classes!("stage", knob.is_some().then_some("comparing"))}>
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={panels.clone()} />
                     {cluster}
                 </section>
-                <aside class="side-pane">
-                    if let Some(challenge) = state.challenge.clone() {
-                        <ChallengePanel view={panels.clone()} {challenge} />
-                    }
-                    <MembershipPanel view={panels.clone()} />
-                    if let Some(cause) = state.cause.clone() {
-                        <CausePanel view={panels.clone()} {cause} />
-                    }
-                    <Inspector view={panels.clone()} />
-                    <ClientPanel view={panels.clone()} />
-                </aside>
+                <div class="story-pane">
+                    <Narration view={panels.clone()} pos={state.scenario.clone()}
+                        scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
+                    <ClusterDetail view={view.clone()} />
+                    <LogsView view={panels.clone()} />
+                    <aside class="side-pane">
+                        if let Some(challenge) = state.challenge.clone() {
+                            <ChallengePanel view={panels.clone()} {challenge} />
+                        }
+                        <MembershipPanel view={panels.clone()} />
+                        if let Some(cause) = state.cause.clone() {
+                            <CausePanel view={panels.clone()} {cause} />
+                        }
+                        <Inspector view={panels.clone()} />
+                        <ClientPanel view={panels.clone()} />
+                    </aside>
+                </div>
             </main>
             <Timeline view={panels.clone()} />
+            <ForkUndo lang={lang} discarded={state.discarded.clone()} tick={state.sim.borrow().tick()} dispatch={dispatch.clone()} />
             <BookmarkBar view={panels.clone()} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
                 <SpaceTime view={panels.clone()} bookmarks={state.bookmarks.clone()}
                     cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.nodes()))} />
             }
             <section class="lower">
-                <LogsView view={panels.clone()} />
                 <EventLog view={panels.clone()} />
             </section>
             <Settings view={panels} />

@@ -46,3 +46,24 @@ pub fn prefers_reduced_motion() -> bool {
         })
         .is_some_and(|m| m.matches())
 }
+
+/// Keeps the address's query in step with the settings and the language
+/// (`view::params::query_for`), so a reload keeps them; the fragment (a
+/// share link) and other parameters stay. Replaces the history entry
+/// rather than adding one.
+pub fn follow_settings(config: &SimConfig, lang: Lang) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let current = search();
+    let query = crate::view::params::query_for(&current, config, lang);
+    if query == current {
+        return;
+    }
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let url = format!("{path}{query}{}", hash());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

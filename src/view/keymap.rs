@@ -21,6 +21,13 @@ pub enum KeyCommand {
     Dismiss,
     /// A key acting on the selected node.
     Node(NodeKey),
+    /// `f`: presenter mode on or off (settings and legend hidden, the rest
+    /// enlarged).
+    TogglePresenter,
+    /// `+` (or `=`): the text panels one zoom step larger.
+    ZoomIn,
+    /// `-`: the text panels one zoom step smaller.
+    ZoomOut,
 }
 
 /// Keys acting on the selected node.
@@ -49,6 +56,9 @@ pub fn key_command(key: &str, playing: bool) -> Option<KeyCommand> {
         "r" => KeyCommand::Node(NodeKey::Restart),
         "p" => KeyCommand::Node(NodeKey::PauseOrResume),
         "t" => KeyCommand::Node(NodeKey::Timeout),
+        "f" => KeyCommand::TogglePresenter,
+        "+" | "=" => KeyCommand::ZoomIn,
+        "-" => KeyCommand::ZoomOut,
         _ => return None,
     })
 }
@@ -155,6 +165,26 @@ mod tests {
         );
         assert_eq!(key_command("x", false), None);
         assert_eq!(key_command("C", false), None, "keys are case-sensitive");
+    }
+
+    #[test]
+    fn presenter_and_zoom_keys() {
+        for playing in [true, false] {
+            assert_eq!(key_command("f", playing), Some(KeyCommand::TogglePresenter));
+            assert_eq!(key_command("+", playing), Some(KeyCommand::ZoomIn));
+            assert_eq!(
+                key_command("=", playing),
+                Some(KeyCommand::ZoomIn),
+                "+ without Shift"
+            );
+            assert_eq!(key_command("-", playing), Some(KeyCommand::ZoomOut));
+        }
+        assert_eq!(key_command("F", true), None);
+        // `p` stays the selected node's pause, not presenter mode.
+        assert_eq!(
+            key_command("p", true),
+            Some(KeyCommand::Node(NodeKey::PauseOrResume))
+        );
     }
 
     #[test]

@@ -194,6 +194,47 @@ pub fn config_from_query(query: &str) -> (SimConfig, Vec<QueryError>) {
     (config, errors)
 }
 
+/// The parameters the page's address keeps in step with the settings.
+pub const FOLLOWED_PARAMS: [&str; 7] = [
+    "lang",
+    "seed",
+    "nodes",
+    "prevote",
+    "prevotemode",
+    "checkquorum",
+    "noop",
+];
+
+/// The query (`?…`) that reopens `config`'s cluster settings in `lang`:
+/// the parameters in [`FOLLOWED_PARAMS`] written from the settings, every
+/// other parameter of `existing` kept as it was, in its place.
+pub fn query_for(existing: &str, config: &SimConfig, lang: Lang) -> String {
+    let flag = |b: bool| if b { "1" } else { "0" };
+    let ours = [
+        ("lang", lang.code().to_string()),
+        ("seed", config.seed.to_string()),
+        ("nodes", config.nodes.to_string()),
+        ("prevote", flag(config.raft.pre_vote).to_string()),
+        ("prevotemode", config.raft.pre_vote_mode.name().to_string()),
+        ("checkquorum", flag(config.raft.check_quorum).to_string()),
+        ("noop", flag(config.raft.leader_noop).to_string()),
+    ];
+    let others = existing
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty())
+        .filter(|kv| {
+            let name = decode_component(kv.split_once('=').map_or(*kv, |(k, _)| k));
+            !FOLLOWED_PARAMS.contains(&name.as_str())
+        });
+    let parts: Vec<String> = ours
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .chain(others.map(str::to_string))
+        .collect();
+    format!("?{}", parts.join("&"))
+}
+
 /// `?compare=<setting>` (a [`Knob`](crate::sim::compare::Knob) name): open
 /// the A/B comparison on that setting. A bad name is reported.
 pub fn compare_from_query(query: &str) -> Result<Option<crate::sim::compare::Knob>, QueryError> {
@@ -212,6 +253,30 @@ pub fn compare_from_query(query: &str) -> Result<Option<crate::sim::compare::Kno
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_query_follows_the_settings_and_reads_back() {
+        let mut c = SimConfig {
+            seed: 42,
+            nodes: 7,
+            ..SimConfig::default()
+        };
+        c.raft.pre_vote = true;
+        c.raft.pre_vote_mode = crate::raft::PreVoteMode::Thesis;
+        c.raft.check_quorum = true;
+        c.raft.leader_noop = false;
+        let q = query_for("?seed=1&selftest=x&lang=en", &c, Lang::Zh);
+        assert_eq!(
+            q,
+            "?lang=zh&seed=42&nodes=7&prevote=1&prevotemode=thesis&checkquorum=1&noop=0&selftest=x"
+        );
+        let (back, errors) = config_from_query(&q);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(back, c, "a reload reads the same settings");
+        assert_eq!(query_value(&q, "lang").as_deref(), Some("zh"));
+        let d = SimConfig::default();
+        assert_eq!(config_from_query(&query_for("", &d, Lang::En)).0, d);
+    }
 
     #[test]
     fn reads_the_documented_parameters() {

@@ -1,6 +1,7 @@
 //! The cluster view: nodes on a ring, the links between every pair, the
 //! messages in flight moving along them, partition bubbles, and below the
-//! drawing the selected node's actions or message's card plus a legend.
+//! drawing a hint and the legend (the selected node's actions or message's
+//! card are [`super::cluster_detail::ClusterDetail`], placed by the app).
 //!
 //! This component re-renders on every animation frame while playing (the
 //! phase moves messages and timers), so it only draws the moving overlay,
@@ -12,8 +13,6 @@ use super::cluster_legend::ClusterLegend;
 use super::cluster_message::ClusterMessage;
 use super::cluster_static::ClusterStatic;
 use super::cluster_timer::TimerArc;
-use super::message_card::MessageCard;
-use super::node_actions::NodeActions;
 use crate::raft::Role;
 use crate::sim::NodeStatus;
 use crate::ui::props::ViewProps;
@@ -149,18 +148,6 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
         })
         .collect::<Html>();
 
-    let detail = if let Some(id) = selected_node {
-        html! { <NodeActions view={v.clone()} node={id} /> }
-    } else if let Some(id) = selected_msg {
-        html! { <MessageCard view={v.clone()} id={id} /> }
-    } else {
-        html! {
-            <p class="cluster-hint">
-                {lang.t("Click a node, a message or a link to act on it.",
-                        "点击节点、消息或链路即可对其操作。")}
-            </p>
-        }
-    };
     let size = VIEW_SIZE.to_string();
     let view_box = format!("0 0 {size} {size}");
     html! {
@@ -179,7 +166,12 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             </div>
             if p.footer {
                 <div class="cluster-footer">
-                    <div class="cluster-detail">{detail}</div>
+                    if v.selected.is_none() {
+                        <p class="cluster-hint">
+                            {lang.t("Click a node, a message or a link to act on it.",
+                                    "点击节点、消息或链路即可对其操作。")}
+                        </p>
+                    }
                     <ClusterLegend {lang} />
                 </div>
             }

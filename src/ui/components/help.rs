@@ -95,6 +95,20 @@ pub fn HelpOverlay(p: &HelpProps) -> Html {
             l.t("pause / resume the selected node", "暂停 / 恢复选中的节点"),
         ),
         ("s", l.t("focus the command box", "聚焦命令输入框")),
+        (
+            "f",
+            l.t(
+                "presenter mode: hide settings and legends, enlarge the rest",
+                "演示模式：隐藏设置和图例，放大其余部分",
+            ),
+        ),
+        (
+            "+ / −",
+            l.t(
+                "larger / smaller logs, event log and cards",
+                "放大 / 缩小日志、事件日志和卡片",
+            ),
+        ),
         ("?", l.t("show / hide this help", "显示 / 隐藏本帮助")),
         ("Esc", l.t("close, clear the selection", "关闭并取消选择")),
     ];

@@ -111,8 +111,8 @@ pub fn Narration(p: &NarrationProps) -> Html {
             html! {
                 <li class={state}>
                     <button type="button" data-step={i.to_string()} aria-current={current.then_some("step")}
-                        onclick={go(i)}>
-                        <span class="step-no">{i + 1}</span>{s.title(l)}
+                        title={s.title(l)} onclick={go(i)}>
+                        <span class="step-no">{i + 1}</span><span class="step-name">{s.title(l)}</span>
                     </button>
                 </li>
             }

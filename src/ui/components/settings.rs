@@ -8,6 +8,7 @@ use crate::sim::{Action, SimConfig};
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
 use crate::view::i18n::Lang;
+use crate::view::settings_view::percent;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -39,7 +40,8 @@ fn input_checked(e: &Event) -> bool {
         .is_some_and(|i| i.checked())
 }
 
-fn unsafe_label(l: Lang, s: UnsafeSwitch) -> &'static str {
+/// A switch's label (also on the strip shown while it is on).
+pub(super) fn unsafe_label(l: Lang, s: UnsafeSwitch) -> &'static str {
     match s {
         UnsafeSwitch::VoteWithoutLogCheck => l.t(
             "Vote without the log check (§5.4.1)",
@@ -248,10 +250,13 @@ pub fn Settings(p: &SettingsProps) -> Html {
                     <label>{format!("{} {}–{} {}", l.t("Latency", "延迟"), net.latency_min, net.latency_max, l.t("ticks", "个时刻"))}
                         <input type="range" min="1" max="20" value={net.latency_max.to_string()} data-input="latency" onchange={on_latency} />
                     </label>
-                    <label>{format!("{} {}‰", l.t("Loss", "丢包率"), net.loss_permille)}
+                    if let Some(w) = crate::view::settings_view::slow_network_warning(l, &net, &config.raft) {
+                        <p class="settings-warning" role="status" data-testid="slow-network-warning">{w}</p>
+                    }
+                    <label>{format!("{} {}", l.t("Loss", "丢包率"), percent(net.loss_permille))}
                         <input type="range" min="0" max="500" step="10" value={net.loss_permille.to_string()} data-input="loss" onchange={on_loss} />
                     </label>
-                    <label>{format!("{} {}‰", l.t("Duplication", "重复率"), net.duplicate_permille)}
+                    <label>{format!("{} {}", l.t("Duplication", "重复率"), percent(net.duplicate_permille))}
                         <input type="range" min="0" max="500" step="10" value={net.duplicate_permille.to_string()} data-input="duplicate" onchange={on_dup} />
                     </label>
                     <label class="check"><input type="checkbox" data-input="manual" checked={net.manual_delivery} onchange={on_manual} />

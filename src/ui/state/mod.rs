@@ -14,6 +14,9 @@ pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
 pub use lessons::link_fragment;
 
 mod annotations;
+mod fork;
+
+pub use fork::Discarded;
 mod compare;
 mod lessons;
 mod reducer;
@@ -127,10 +130,17 @@ pub struct AppState {
     pub bookmarks: crate::view::bookmarks::Bookmarks,
     /// The cause of a safety violation being shown, with the violation.
     pub cause: Option<(crate::sim::cause::Cause, crate::sim::Violation)>,
+    /// Presenter mode: settings and legends hidden, the rest enlarged
+    /// (`data-presenter="on"` on the app root).
+    pub presenter: bool,
+    /// Zoom step of the text panels (index into `view::display::ZOOMS`).
+    pub zoom: usize,
     /// Predict, then reveal: the pending answer, the last reveal, the score.
     pub quiz: crate::view::quiz::Quiz,
     /// A teacher's scenario opened from a file or link (besides the built-ins).
     pub custom: Option<Rc<crate::scenario::Scenario>>,
+    /// The future the last fork discarded, which can be restored.
+    pub discarded: Option<Discarded>,
     /// The teacher's scenario being recorded, if any.
     pub draft: Option<crate::view::authoring::Draft>,
     /// The A/B comparison, when open.
@@ -193,6 +203,10 @@ pub enum UiAction {
     OpenLink(String),
     /// Open an exported file's text, paused at its tick.
     OpenFile(String),
+    /// Presenter mode on or off.
+    TogglePresenter,
+    /// Zoom the text panels to a step of `view::display::ZOOMS`.
+    SetZoom(usize),
     /// Predict the answer to the question before the next scenario step.
     Answer(crate::scenario::Answer),
     /// Recording a teacher's scenario.
@@ -205,6 +219,8 @@ pub enum UiAction {
     Compare(Option<crate::sim::compare::Knob>),
     /// Start a new challenge attempt (`true`) or leave challenge mode.
     Challenge(bool),
+    /// Bring back the branch the last fork discarded.
+    RestoreBranch,
 }
 
 /// Recording a teacher's scenario from the run (`view::authoring`).
@@ -241,8 +257,11 @@ impl AppState {
             show_spacetime: false,
             bookmarks: Default::default(),
             cause: None,
+            presenter: false,
+            zoom: crate::view::display::DEFAULT_ZOOM,
             quiz: Default::default(),
             custom: None,
+            discarded: None,
             draft: None,
             compare: None,
             challenge: None,

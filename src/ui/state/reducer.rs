@@ -10,6 +10,7 @@ use crate::scenario::{self, Answer, Position, Scenario, ScenarioError};
 use crate::sim::compare::Knob;
 use crate::sim::{Action, NodeStatus, Simulation};
 use crate::view::clock::{frame_step, SPEEDS};
+use crate::view::display::{zoom_in, zoom_out, ZOOMS};
 use crate::view::keymap::{key_command, node_action, KeyCommand};
 use crate::view::links::LinkState;
 use crate::view::messages;
@@ -55,6 +56,7 @@ impl AppState {
         self.version += 1;
         self.selected = None;
         self.phase = 0.0;
+        self.discarded = None;
         if scenario.is_none() {
             self.quiz.leave();
         }
@@ -76,9 +78,15 @@ impl AppState {
     }
 
     fn act(&mut self, action: Action) {
+        let fork = self.before_fork();
         let result = self.act_both(action);
         match result {
-            Ok(()) => self.version += 1,
+            Ok(()) => {
+                self.version += 1;
+                if fork.is_some() {
+                    self.discarded = fork;
+                }
+            }
             Err(text) => {
                 // While comparing, one side may have taken it.
                 self.version += u64::from(self.compare.is_some());
@@ -139,6 +147,9 @@ impl AppState {
                 self.show_help = false;
                 self.selected = None;
             }
+            KeyCommand::TogglePresenter => self.presenter = !self.presenter,
+            KeyCommand::ZoomIn => self.zoom = zoom_in(self.zoom),
+            KeyCommand::ZoomOut => self.zoom = zoom_out(self.zoom),
             KeyCommand::Node(k) => {
                 if let Some(n) = self.selected_node() {
                     let paused = self
@@ -414,12 +425,15 @@ impl AppState {
             UiAction::Scenario(nav) => self.scenario_nav(nav),
             UiAction::OpenLink(fragment) => self.open_link(&fragment),
             UiAction::OpenFile(text) => self.open_file(&text),
+            UiAction::TogglePresenter => self.presenter = !self.presenter,
+            UiAction::SetZoom(i) => self.zoom = i.min(ZOOMS.len() - 1),
             UiAction::Answer(a) => self.upcoming_answer(a),
             UiAction::Author(a) => self.author(a),
             UiAction::OpenScenario(text) => self.open_scenario(&text),
             UiAction::OpenTrace(text) => self.open_trace(&text),
             UiAction::Compare(knob) => self.open_compare(knob),
             UiAction::Challenge(on) => self.challenge(on),
+            UiAction::RestoreBranch => self.restore_branch(),
         }
     }
 }

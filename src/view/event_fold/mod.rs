@@ -62,8 +62,9 @@ pub struct Folded<'a> {
 }
 
 /// Folds `events` (newest first, already filtered by category): within a
-/// stretch of consecutive drop events, drops with the same [`DropKey`]
-/// become one line at the place of the newest. Dropped heartbeats are left
+/// stretch of consecutive drop events (accepted heartbeats in between do
+/// not end it), drops with the same [`DropKey`] become one line at the
+/// place of the newest. Dropped heartbeats are left
 /// out unless `heartbeats` (the log's filter) shows them.
 pub fn fold<'a>(
     events: impl IntoIterator<Item = &'a TraceEvent>,
@@ -93,7 +94,11 @@ pub fn fold<'a>(
                 }
             }
             None => {
-                stretch.clear();
+                // An accepted heartbeat (shown with the filter on) does not
+                // interrupt a run of losses on another link.
+                if !super::explain::is_heartbeat_noise(&e.kind) {
+                    stretch.clear();
+                }
                 out.push(Folded {
                     event: e,
                     position,

@@ -111,3 +111,28 @@ fn folding_stops_at_any_other_event_and_keeps_links_apart() {
     );
     assert!(folded_drop_text(Lang::Zh, &k, 2, 7, 9).starts_with("n1 发给 n2 的 2 条"));
 }
+
+#[test]
+fn accepted_heartbeats_in_between_do_not_end_a_run() {
+    let hb = TraceKind::Raft(crate::raft::Event::AppendAccepted {
+        leader: 1,
+        prev_log_index: 0,
+        entries: 0,
+        match_index: 0,
+    });
+    let events = [
+        ev(9, 1, dropped(5, 3)),
+        ev(9, 2, hb.clone()),
+        ev(8, 1, dropped(4, 3)),
+        ev(8, 2, hb),
+        ev(7, 1, dropped(3, 3)),
+    ];
+    let never = |_: MsgId| false;
+    let folded = fold(events.iter(), &never, true);
+    let counts: Vec<usize> = folded.iter().map(|f| f.count).collect();
+    assert_eq!(
+        counts,
+        [3, 1, 1],
+        "one line for the three losses, the heartbeats kept"
+    );
+}

@@ -1,0 +1,31 @@
+//! What is selected on the ring, acted on: the selected node's actions or
+//! the selected message's card. The app places it beside the narration, so
+//! selecting something never pushes the drawing (or its buttons) off a
+//! laptop screen.
+
+use super::message_card::MessageCard;
+use super::node_actions::NodeActions;
+use crate::ui::props::ViewProps;
+use crate::ui::state::Selection;
+use yew::prelude::*;
+
+/// Props of [`ClusterDetail`].
+#[derive(Properties, PartialEq)]
+pub struct ClusterDetailProps {
+    /// Shared props.
+    pub view: ViewProps,
+}
+
+/// The selected node's actions or message's card (nothing otherwise).
+#[component]
+pub fn ClusterDetail(p: &ClusterDetailProps) -> Html {
+    let v = &p.view;
+    let body = match v.selected {
+        Some(Selection::Node(id)) | Some(Selection::Entry(id, _)) => {
+            html! { <NodeActions view={v.clone()} node={id} /> }
+        }
+        Some(Selection::Message(id)) => html! { <MessageCard view={v.clone()} id={id} /> },
+        None => return html! {},
+    };
+    html! { <div class="cluster-detail">{body}</div> }
+}
