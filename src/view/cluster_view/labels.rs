@@ -19,7 +19,8 @@ pub const LINE_SIZE: f64 = 15.0;
 const LINE_BOX: f64 = 1.17;
 /// Room kept around each text run: its halo (a 5-unit stroke) and a margin.
 const HALO: f64 = 3.0;
-/// Gap between a node's circle and its label block.
+/// Gap between a node's circle and its label block (its timer arc and
+/// selection ring are in between).
 const GAP: f64 = 6.0;
 
 /// How much the ring's labels grow when the drawing is small: `k` view
@@ -237,11 +238,11 @@ pub fn badge_disc(c: Point, r: f64, k: f64) -> (Point, f64) {
     )
 }
 
-/// The box over a node kept for its crown and its tally dots; in rings of
-/// 8 and 9 only for the crown (there is no other room for the top node's
-/// labels; they are drawn over the outer tally dots, with a halo).
-pub(super) fn crown_box(c: Point, r: f64, n: usize) -> Rect {
-    let half = if n >= 8 { 26.0 } else { 62.0 };
+/// The box over a node kept for its crown and its tally dots; in a ring of
+/// 8 or 9 only the crown (there is no other room for the top labels; they
+/// may be drawn over the outer tally dots, with a halo).
+pub(super) fn crown_box(c: Point, r: f64, big_ring: bool) -> Rect {
+    let half = if big_ring { 26.0 } else { 62.0 };
     Rect {
         x0: c.x - half,
         y0: c.y - r - 36.0,

@@ -65,7 +65,7 @@ impl RingLayout {
                 let fits = |b: &Rect| {
                     b.inside(3.0, VIEW_SIZE - 3.0)
                         && !b.meets_disc(badge, badge_r)
-                        && !b.overlaps(&crown_box(c, r, n))
+                        && !b.overlaps(&crown_box(c, r, n >= 8))
                         && blocks
                             .iter()
                             .enumerate()
