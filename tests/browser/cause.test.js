@@ -15,12 +15,15 @@ const tick = (page) => page.getAttribute('[data-testid=app]', 'data-tick').then(
 test('the links cover every unsafe switch of the core', () => {
   assert.deepEqual(
     links.map((l) => l.switch),
-    ['vote-without-log-check', 'commit-old-term-by-counting', 'forget-vote-on-restart', 'accept-stale-leader'],
+    [
+      'vote-without-log-check', 'commit-old-term-by-counting', 'forget-vote-on-restart', 'accept-stale-leader',
+      'one-step-membership-change', 'stale-leader-read',
+    ],
   );
 });
 
 for (const entry of links) {
-  const lang = entry.switch === 'forget-vote-on-restart' ? 'zh' : 'en';
+  const lang = ['forget-vote-on-restart', 'one-step-membership-change'].includes(entry.switch) ? 'zh' : 'en';
   test(`show-cause lands on the causing tick: ${entry.switch} (${lang})`, async (t) => {
     const { page, done } = await openApp(t, `?lang=${lang}#${entry.link}`);
     await page.locator('[data-testid=safety][data-safety=violated]').waitFor();
@@ -41,6 +44,22 @@ for (const entry of links) {
     await page.click('[data-action=cause-back]');
     await page.waitForFunction((v) => Number(document.querySelector('[data-testid=app]').dataset.tick) === v, entry.violation_tick);
     await page.locator('[data-testid=safety][data-safety=violated]').waitFor();
+    // At the violation, every log cell holding an entry it names is marked,
+    // and no other cell (the list comes from the native cause_entries).
+    const marked = await page.$$eval('[data-log-index][data-cause-cell=true]',
+      (cells) => cells.map((c) => [Number(c.dataset.logIndex), Number(c.dataset.logTerm)]));
+    const want = new Set(entry.cause_entries.map(([i, t]) => `${i}@${t}`));
+    assert.ok(marked.every(([i, t]) => want.has(`${i}@${t}`)), `marked ${JSON.stringify(marked)}`);
+    for (const [i, tm] of entry.cause_entries) {
+      const cells = await page.locator(`[data-log-index="${i}"][data-log-term="${tm}"]`).count();
+      const hit = await page.locator(`[data-log-index="${i}"][data-log-term="${tm}"][data-cause-cell=true]`).count();
+      assert.equal(hit, cells, `entry ${i}@${tm}`);
+    }
+    // A linearizability violation's conflicting operations stand out on
+    // the client lane, and only they.
+    const conflict = await page.$$eval('[data-view=spacetime] [data-st-op][data-st-conflict=true]',
+      (ops) => ops.map((o) => Number(o.dataset.stOp)));
+    assert.deepEqual(conflict.sort((a, b) => a - b), entry.conflict_ops);
     await done();
   });
 }

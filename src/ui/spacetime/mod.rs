@@ -50,6 +50,13 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
         now: world.tick(),
     };
     let mut shown = (*opts).clone();
+    shown.conflict_ops = world
+        .checker()
+        .linearizability()
+        .conflicts()
+        .iter()
+        .flat_map(|c| c.ops.iter().copied())
+        .collect();
     if let Some((_, nodes)) = &p.cause {
         shown.highlight = shown.highlight.or(nodes.first().copied());
         shown.cause_nodes = nodes.clone();

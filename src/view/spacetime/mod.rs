@@ -48,6 +48,9 @@ pub struct StOptions {
     pub highlight: Option<NodeId>,
     /// Nodes involved in a violation's cause (their lanes are marked).
     pub cause_nodes: Vec<NodeId>,
+    /// Client operations whose answers conflict (a linearizability
+    /// violation's, from the checker): their bars are highlighted.
+    pub conflict_ops: Vec<u64>,
     /// Drawing width, px (labels included).
     pub width: f64,
 }
@@ -62,6 +65,7 @@ impl Default for StOptions {
             hidden_nodes: Vec::new(),
             highlight: None,
             cause_nodes: Vec::new(),
+            conflict_ops: Vec::new(),
             width: 960.0,
         }
     }
@@ -253,6 +257,8 @@ pub struct StOp {
     pub label: String,
     /// How it stands.
     pub outcome: OpOutcome,
+    /// One of a linearizability violation's conflicting operations.
+    pub conflict: bool,
 }
 
 /// Rows of the client lane.
@@ -338,7 +344,7 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
         .collect();
     marks.extend(hb);
     let client_y = TOP + LANE_H * visible.len() as f64 + 6.0;
-    let ops = client_ops(input, t0, t1, client_y, &x);
+    let ops = client_ops(input, t0, t1, client_y, &x, &opt.conflict_ops);
     let client_h = if ops.is_empty() {
         0.0
     } else {
@@ -476,6 +482,7 @@ fn client_ops(
     t1: u64,
     top: f64,
     x: &impl Fn(u64) -> f64,
+    conflicts: &[u64],
 ) -> Vec<StOp> {
     let mut recent: Vec<&ClientOp> = Vec::new();
     for op in input.ops.iter().rev() {
@@ -509,6 +516,7 @@ fn client_ops(
             y: top + 7.0 + row as f64 * 14.0,
             label: op.command.to_string(),
             outcome,
+            conflict: conflicts.contains(&op.id),
         });
     }
     out

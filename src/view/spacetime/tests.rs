@@ -43,6 +43,18 @@ fn vote(from: NodeId, to: NodeId) -> MsgSummary {
     )
 }
 
+/// The diagram's input from a whole run's world.
+fn world_input<'a>(w: &'a crate::sim::World, ids: &'a [NodeId]) -> StInput<'a> {
+    StInput {
+        nodes: ids,
+        messages: w.message_log(),
+        lanes: w.lane_log(),
+        marks: w.trace().marks(),
+        ops: w.client().ops(),
+        now: w.tick(),
+    }
+}
+
 fn opts(span: u64) -> StOptions {
     StOptions {
         span,
@@ -245,14 +257,7 @@ fn lifelines_and_term_bands_follow_a_real_election() {
     sim.run(10).unwrap();
     let w = sim.world();
     let ids = [1, 2, 3];
-    let input = StInput {
-        nodes: &ids,
-        messages: w.message_log(),
-        lanes: w.lane_log(),
-        marks: w.trace().marks(),
-        ops: w.client().ops(),
-        now: w.tick(),
-    };
+    let input = world_input(w, &ids);
     let l = layout(
         &input,
         &StOptions {
@@ -297,14 +302,7 @@ fn client_lane_shows_each_operation_from_call_to_answer() {
     sim.run(1).unwrap();
     let w = sim.world();
     let ids = [1, 2, 3];
-    let input = StInput {
-        nodes: &ids,
-        messages: w.message_log(),
-        lanes: w.lane_log(),
-        marks: w.trace().marks(),
-        ops: w.client().ops(),
-        now: w.tick(),
-    };
+    let input = world_input(w, &ids);
     let l = layout(
         &input,
         &StOptions {
@@ -344,14 +342,7 @@ fn cut_links_shade_the_lanes_they_touch() {
     sim.run(5).unwrap();
     let w = sim.world();
     let ids = [1, 2, 3];
-    let input = StInput {
-        nodes: &ids,
-        messages: w.message_log(),
-        lanes: w.lane_log(),
-        marks: w.trace().marks(),
-        ops: w.client().ops(),
-        now: w.tick(),
-    };
+    let input = world_input(w, &ids);
     let l = layout(&input, &opts(25));
     // Every lane touches n3's cut links (n1–n3, n2–n3) for ticks 10..20.
     for lane in &l.lanes {
@@ -362,4 +353,35 @@ fn cut_links_shade_the_lanes_they_touch() {
             lane.node
         );
     }
+}
+
+#[test]
+fn a_linearizability_violation_s_conflicting_operations_are_flagged() {
+    let sc = crate::scenario::find("stale-leader-read").unwrap();
+    let sim = sc.build(sc.steps.len() - 1).unwrap();
+    let w = sim.world();
+    let ids = [1, 2, 3];
+    let conflict_ops: Vec<u64> = w.checker().linearizability().conflicts()[0].ops.clone();
+    let l = layout(
+        &world_input(w, &ids),
+        &StOptions {
+            span: 200,
+            conflict_ops,
+            ..StOptions::default()
+        },
+    );
+    let flagged: Vec<(u64, &str, bool)> = l
+        .ops
+        .iter()
+        .map(|o| (o.id, o.label.as_str(), o.conflict))
+        .collect();
+    assert_eq!(
+        flagged,
+        vec![
+            (1, "put x 1", false),
+            (2, "get x", false),
+            (3, "put x 2", true),
+            (4, "get x", true),
+        ]
+    );
 }
