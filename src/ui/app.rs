@@ -355,7 +355,7 @@ pub fn App() -> Html {
             <BookmarkBar view={panels.clone()} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
                 <SpaceTime view={panels.clone()} bookmarks={state.bookmarks.clone()}
-                    cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.nodes()))} />
+                    cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.node, c.nodes()))} />
             }
             <section class="lower">
                 <EventLog view={panels.clone()} />

@@ -40,6 +40,17 @@ for (const entry of links) {
     assert.equal(await page.locator(`[data-node-id="${node}"][aria-pressed=true]`).count(), 1);
     const mark = page.locator(`[data-view=spacetime] [data-st-mark=cause][data-tick="${entry.cause_tick}"]`);
     assert.equal(await mark.count(), 1);
+    // The messages the node exchanged at that tick with the others involved
+    // are marked on the diagram (none for a rule broken on restart or alone).
+    const involved = (await panel.getAttribute('data-cause-nodes')).split(' ').map((x) => Number(x.slice(1)));
+    const arrows = await page.$$eval('[data-view=spacetime] [data-st-msg][data-st-cause=true]',
+      (els) => els.map((e) => ({ from: Number(e.dataset.from), to: Number(e.dataset.to), sent: Number(e.dataset.sent), delivered: e.dataset.delivered })));
+    for (const a of arrows) {
+      assert.ok(a.from === Number(node) || a.to === Number(node), JSON.stringify(a));
+      assert.ok(involved.includes(a.from) && involved.includes(a.to), JSON.stringify(a));
+      assert.ok(a.sent === entry.cause_tick || Number(a.delivered) === entry.cause_tick, JSON.stringify(a));
+    }
+    if (['vote-without-log-check', 'accept-stale-leader'].includes(entry.switch)) assert.ok(arrows.length > 0, 'no cause arrow');
     // Back to the violation.
     await page.click('[data-action=cause-back]');
     await page.waitForFunction((v) => Number(document.querySelector('[data-testid=app]').dataset.tick) === v, entry.violation_tick);

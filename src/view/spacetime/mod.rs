@@ -53,6 +53,10 @@ pub struct StOptions {
     pub highlight: Option<NodeId>,
     /// Nodes involved in a violation's cause (their lanes are marked).
     pub cause_nodes: Vec<NodeId>,
+    /// The cause being shown: its tick and the node that broke the rule.
+    /// Arrows it sent to, or took from, the other `cause_nodes` at that tick
+    /// are marked.
+    pub cause_at: Option<(u64, NodeId)>,
     /// Client operations whose answers conflict (a linearizability
     /// violation's, from the checker): their bars are highlighted.
     pub conflict_ops: Vec<u64>,
@@ -70,6 +74,7 @@ impl Default for StOptions {
             hidden_nodes: Vec::new(),
             highlight: None,
             cause_nodes: Vec::new(),
+            cause_at: None,
             conflict_ops: Vec::new(),
             width: 960.0,
         }
@@ -118,6 +123,8 @@ pub struct StArrow {
     pub end: ArrowEnd,
     /// Dimmed because another node is highlighted.
     pub dim: bool,
+    /// Exchanged by the rule-breaking node at the cause's tick.
+    pub cause: bool,
 }
 
 /// A stretch of one lifeline in one state.
@@ -292,7 +299,9 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
             collapse_heartbeat(&mut hb, r, x(r.sent), y1);
             continue;
         }
-        arrows.push(arrow(r, y1, y2, input.now, &x, opt.highlight));
+        let mut a = arrow(r, y1, y2, input.now, &x, opt.highlight);
+        a.cause = touches_cause(r, opt);
+        arrows.push(a);
     }
     let capped = arrows.len().saturating_sub(MAX_ARROWS);
     arrows.drain(..capped);
@@ -387,6 +396,19 @@ fn cut_of(
     out
 }
 
+/// Whether the rule-breaking node sent `r` to, or took it from, another
+/// node of the cause at the cause's tick (the vote granted without the log
+/// check, the stale leader's AppendEntries accepted, …).
+fn touches_cause(r: &MsgRecord, opt: &StOptions) -> bool {
+    let Some((tick, node)) = opt.cause_at else {
+        return false;
+    };
+    let other = |n: NodeId| n != node && opt.cause_nodes.contains(&n);
+    let took =
+        matches!(r.fate, MsgFate::Delivered(t) if t == tick) && r.to == node && other(r.from);
+    (r.sent == tick && r.from == node && other(r.to)) || took
+}
+
 fn collapse_heartbeat(hb: &mut Vec<StMark>, r: &MsgRecord, x: f64, y: f64) {
     // A leader's heartbeats of one tick form one broadcast mark; the replies
     // to heartbeats are folded away with them.
@@ -442,5 +464,6 @@ fn arrow(
         y2: y2e,
         end,
         dim: highlight.is_some_and(|h| h != r.from && h != r.to),
+        cause: false,
     }
 }

@@ -385,3 +385,39 @@ fn a_linearizability_violation_s_conflicting_operations_are_flagged() {
         ]
     );
 }
+
+#[test]
+fn the_cause_s_messages_are_those_its_node_exchanged_with_the_others_at_its_tick() {
+    let mut log = MessageLog::default();
+    log.sent(1, &vote(1, 2), 8, 10); // n1 → n2, delivered at the cause tick
+    log.set_fate(1, MsgFate::Delivered(10));
+    log.sent(2, &vote(2, 1), 10, 12); // n2's answer, sent at the cause tick
+    log.sent(3, &vote(2, 3), 10, 12); // to n3, not involved
+    log.sent(4, &vote(2, 1), 11, 13); // a tick later
+    let lanes = LaneLog::default();
+    let input = StInput {
+        nodes: &[1, 2, 3],
+        messages: &log,
+        lanes: &lanes,
+        marks: &Chunked::new(),
+        ops: &Chunked::new(),
+        now: 14,
+    };
+    let o = StOptions {
+        cause_at: Some((10, 2)),
+        cause_nodes: vec![1, 2],
+        ..opts(20)
+    };
+    let marked: Vec<(u64, bool)> = layout(&input, &o)
+        .arrows
+        .iter()
+        .map(|a| (a.id, a.cause))
+        .collect();
+    assert_eq!(marked, vec![(1, true), (2, true), (3, false), (4, false)]);
+    let none: Vec<bool> = layout(&input, &opts(20))
+        .arrows
+        .iter()
+        .map(|a| a.cause)
+        .collect();
+    assert_eq!(none, vec![false; 4]);
+}
