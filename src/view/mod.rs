@@ -7,6 +7,7 @@ pub mod authoring;
 pub mod bookmarks;
 pub mod cause_marks;
 pub mod challenge;
+pub mod cite;
 pub mod client_view;
 pub mod clock;
 pub mod cluster_view;
