@@ -6,7 +6,7 @@
 //! taken over within an election timeout, the leader aborts and accepts
 //! commands again.
 
-use super::event::{Event, RoleCause, TransferEnd};
+use super::event::{Event, RoleCause};
 use super::message::MessageBody;
 use super::node::Node;
 use super::state::Role;
@@ -22,6 +22,15 @@ pub struct Transfer {
     pub elapsed: u32,
     /// Whether TimeoutNow has been sent.
     pub timeout_now_sent: bool,
+}
+
+/// How a leadership transfer ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TransferEnd {
+    /// No new leader within an election timeout: aborted, commands accepted again.
+    TimedOut,
+    /// The leader stepped down (normally: the target won and told us).
+    SteppedDown,
 }
 
 /// Why a transfer cannot start.

@@ -2,44 +2,19 @@
 //! consistency operations. The log remembers its first index so that a later
 //! compaction (§7) can drop a prefix without renumbering.
 
-use super::kv::Command;
+//!
+//! Here, the log's operations; the entries and the view of those held in
+//! `entry.rs`, and the log's equality, hash and serde form (what it holds,
+//! never how it is stored) in `form.rs`.
+
+mod entry;
+mod form;
+
+pub use entry::{Entries, Entry, EntryData};
+
 use super::membership::ConfigEntry;
 use super::types::{Index, LogPosition, Term};
 use crate::chunked::{self, Chunked, CHUNK};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::hash::{Hash, Hasher};
-
-/// What a log entry carries.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EntryData {
-    /// The empty entry a new leader appends (thesis §6.4).
-    Noop,
-    /// A client command for the state machine.
-    Command(Command),
-    /// A configuration (thesis §4.1): in force as soon as it is in a log.
-    Config(ConfigEntry),
-}
-
-/// One log entry (Figure 2 `log[]`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Entry {
-    /// Position in the log.
-    pub index: Index,
-    /// Term of the leader that created it.
-    pub term: Term,
-    /// Its payload.
-    pub data: EntryData,
-}
-
-impl Entry {
-    /// The command, unless this is a no-op.
-    pub fn command(&self) -> Option<&Command> {
-        match &self.data {
-            EntryData::Noop | EntryData::Config(_) => None,
-            EntryData::Command(c) => Some(c),
-        }
-    }
-}
 
 /// A log of entries numbered from `first_index`, with the term of the entry
 /// just before it remembered (Figure 2's index-0 sentinel, or a snapshot's
@@ -60,111 +35,6 @@ pub struct RaftLog {
     /// Indexes of the configuration entries held, in order (few), so the
     /// configuration in force is found without scanning the log.
     configs: Vec<Index>,
-}
-
-/// What a log's serde form holds.
-#[derive(Serialize, Deserialize)]
-struct LogData {
-    prev_index: Index,
-    prev_term: Term,
-    entries: Vec<Entry>,
-}
-
-impl Serialize for RaftLog {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        LogData {
-            prev_index: self.prev_index,
-            prev_term: self.prev_term,
-            entries: self.entries().to_vec(),
-        }
-        .serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for RaftLog {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let data = LogData::deserialize(d)?;
-        let mut log = RaftLog {
-            prev_index: data.prev_index,
-            prev_term: data.prev_term,
-            base: data.prev_index,
-            ..RaftLog::default()
-        };
-        for e in data.entries {
-            log.push(e);
-        }
-        Ok(log)
-    }
-}
-
-impl PartialEq for RaftLog {
-    fn eq(&self, other: &Self) -> bool {
-        (self.prev_index, self.prev_term) == (other.prev_index, other.prev_term)
-            && self.entries().len() == other.entries().len()
-            && self.entries().iter().eq(other.entries().iter())
-    }
-}
-
-impl Eq for RaftLog {}
-
-impl Hash for RaftLog {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        (self.prev_index, self.prev_term).hash(state);
-        state.write_usize(self.entries().len());
-        for e in self.entries().iter() {
-            e.hash(state);
-        }
-    }
-}
-
-/// The entries a log holds, in index order (a view: see [`RaftLog::entries`]).
-#[derive(Clone, Copy, Debug)]
-pub struct Entries<'a> {
-    store: &'a Chunked<Entry>,
-    start: usize,
-}
-
-impl<'a> Entries<'a> {
-    /// How many.
-    pub fn len(&self) -> usize {
-        self.store.len() - self.start
-    }
-    /// None held?
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    /// In index order (double-ended, exact size; `skip` is O(1)).
-    pub fn iter(&self) -> chunked::Iter<'a, Entry> {
-        self.store.iter_from(self.start)
-    }
-    /// The first held.
-    pub fn first(&self) -> Option<&'a Entry> {
-        self.store.get(self.start)
-    }
-    /// The last held.
-    pub fn last(&self) -> Option<&'a Entry> {
-        if self.is_empty() {
-            None
-        } else {
-            self.store.last()
-        }
-    }
-    /// The entry at position `i` (0 is the first held).
-    pub fn get(&self, i: usize) -> Option<&'a Entry> {
-        self.store.get(self.start + i)
-    }
-    /// Copies them out.
-    pub fn to_vec(self) -> Vec<Entry> {
-        self.iter().cloned().collect()
-    }
-}
-
-impl<'a> IntoIterator for Entries<'a> {
-    type Item = &'a Entry;
-    type IntoIter = chunked::Iter<'a, Entry>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
 }
 
 impl RaftLog {

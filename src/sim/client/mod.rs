@@ -7,140 +7,17 @@ use super::action::Target;
 use super::replication_mode::{AckReason, ReplicationMode};
 use super::trace::TraceKind;
 use crate::chunked::Chunked;
-use crate::raft::{
-    ApplyResult, Command, Event, Index, NodeId, ReadFailure, ReadMode, ReadStep, Term,
-};
+use crate::raft::{ApplyResult, Command, Event, Index, NodeId, ReadMode, ReadStep, Term};
 use serde::{Deserialize, Serialize};
+
+mod index;
+mod status;
+
+pub use status::{OpFailure, OpStatus};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How many times a cluster-targeted command is tried before giving up.
 pub const MAX_ATTEMPTS: u32 = 8;
-
-/// Why an attempt did not (or may not have) succeeded.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum OpFailure {
-    /// The chosen node is not the leader (no redirect for a chosen node).
-    NotLeader {
-        /// The node asked.
-        node: NodeId,
-        /// The leader it named, if any.
-        leader: Option<NodeId>,
-    },
-    /// The chosen node is crashed or paused.
-    NodeDown {
-        /// The node.
-        node: NodeId,
-    },
-    /// No leader could be found after every retry.
-    NoLeader,
-    /// The entry was overwritten in the log of the leader that took it (§5.3).
-    /// Another node's copy may still be committed by a later leader (Figure 8),
-    /// so unless a different entry is already committed at that index, the
-    /// outcome is unknown.
-    Overwritten {
-        /// Where it was.
-        index: Index,
-        /// Its term.
-        term: Term,
-    },
-    /// The leader crashed before answering: the entry may or may not commit.
-    LeaderCrashed {
-        /// The leader.
-        node: NodeId,
-    },
-    /// No answer in time: the entry may or may not commit.
-    TimedOut,
-    /// The leader is handing over leadership and takes no commands (thesis §3.10).
-    LeaderTransferring {
-        /// The leader.
-        node: NodeId,
-        /// The node it hands over to.
-        target: NodeId,
-    },
-    /// A ReadIndex or lease read was abandoned by the node asked.
-    ReadAbandoned {
-        /// The node.
-        node: NodeId,
-        /// Why.
-        reason: ReadFailure,
-    },
-}
-
-/// Where an operation stands.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum OpStatus {
-    /// Waiting to (re)try at a tick.
-    Waiting {
-        /// When.
-        retry_at: u64,
-        /// Why the last attempt failed, if one did.
-        last: Option<OpFailure>,
-    },
-    /// Appended by a leader; waiting for it to apply the entry.
-    Pending {
-        /// The leader that took it.
-        node: NodeId,
-        /// Its index.
-        index: Index,
-        /// Its term.
-        term: Term,
-    },
-    /// Committed and applied; the state machine's answer.
-    Committed {
-        /// The node that answered.
-        node: NodeId,
-        /// Its index.
-        index: Index,
-        /// Its term.
-        term: Term,
-        /// The answer.
-        result: ApplyResult,
-        /// When.
-        at: u64,
-    },
-    /// Acknowledged before it was applied, under a replication mode other
-    /// than Raft: the client has its answer, whatever later happens to the
-    /// entry (it may still be lost: the linearizability check judges).
-    Acknowledged {
-        /// The leader that answered.
-        node: NodeId,
-        /// Its index.
-        index: Index,
-        /// Its term.
-        term: Term,
-        /// The answer given.
-        result: ApplyResult,
-        /// Why the mode allowed the answer.
-        reason: AckReason,
-        /// When.
-        at: u64,
-    },
-    /// Given up.
-    Failed {
-        /// Why.
-        reason: OpFailure,
-        /// When.
-        at: u64,
-    },
-    /// A ReadIndex or lease read is in progress at a node (thesis §6.4).
-    Reading {
-        /// The node asked.
-        node: NodeId,
-        /// The read's id.
-        read_id: u64,
-    },
-    /// A ReadIndex or lease read was answered.
-    ReadAnswered {
-        /// The node that answered.
-        node: NodeId,
-        /// The read index it waited for.
-        read_index: Index,
-        /// The value read.
-        value: Option<String>,
-        /// When.
-        at: u64,
-    },
-}
 
 /// One command a user or script submitted.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -217,19 +94,6 @@ pub struct Client {
     counts: [usize; 7],
 }
 
-/// Which of the five statuses, as an index into the counts.
-fn status_slot(status: &OpStatus) -> usize {
-    match status {
-        OpStatus::Waiting { .. } => 0,
-        OpStatus::Pending { .. } => 1,
-        OpStatus::Committed { .. } => 2,
-        OpStatus::Failed { .. } => 3,
-        OpStatus::Acknowledged { .. } => 4,
-        OpStatus::Reading { .. } => 5,
-        OpStatus::ReadAnswered { .. } => 6,
-    }
-}
-
 impl Client {
     /// Every operation, oldest first.
     pub fn ops(&self) -> &Chunked<ClientOp> {
@@ -239,62 +103,6 @@ impl Client {
     pub fn history(&self) -> &Chunked<HistoryOp> {
         &self.history
     }
-    /// How many operations are (waiting, pending, committed, failed,
-    /// acknowledged, reading, read answered).
-    pub fn status_counts(&self) -> [usize; 7] {
-        self.counts
-    }
-
-    /// Changes op `i`'s status, keeping the indexes in step.
-    pub(super) fn set_status(&mut self, i: usize, status: OpStatus) {
-        let op = &mut self.ops.get_mut(i).expect("a known op");
-        let old = std::mem::replace(&mut op.status, status.clone());
-        self.counts[status_slot(&old)] -= 1;
-        match old {
-            OpStatus::Waiting { retry_at, .. } => {
-                self.waiting.remove(&(retry_at, i));
-            }
-            OpStatus::Pending { node, index, term } => {
-                self.pending.remove(&(i, node, index, term));
-                self.pending_by_entry.remove(&(node, index, term, i));
-            }
-            OpStatus::Reading { read_id, .. } => {
-                self.reading.remove(&read_id);
-            }
-            _ => {}
-        }
-        self.index_status(i, &status);
-    }
-
-    fn index_status(&mut self, i: usize, status: &OpStatus) {
-        self.counts[status_slot(status)] += 1;
-        match *status {
-            OpStatus::Waiting { retry_at, .. } => {
-                self.waiting.insert((retry_at, i));
-            }
-            OpStatus::Pending { node, index, term } => {
-                self.pending.insert((i, node, index, term));
-                self.pending_by_entry.insert((node, index, term, i));
-            }
-            OpStatus::Reading { read_id, .. } => {
-                self.reading.insert(read_id, i);
-            }
-            _ => {}
-        }
-    }
-
-    /// Reads in progress: op indexes, in op order.
-    pub(super) fn reading_ops(&self) -> Vec<usize> {
-        let mut ops: Vec<usize> = self.reading.values().copied().collect();
-        ops.sort_unstable();
-        ops
-    }
-
-    /// The op reading with `read_id`, if one is.
-    pub(super) fn reading_op(&self, read_id: u64) -> Option<usize> {
-        self.reading.get(&read_id).copied()
-    }
-
     /// Op `i`, to change what is not its status.
     pub(super) fn op_mut(&mut self, i: usize) -> Option<&mut ClientOp> {
         self.ops.get_mut(i)
@@ -398,22 +206,6 @@ impl Client {
                 at: tick,
             },
         );
-    }
-
-    /// Ops whose retry time has come, in op order.
-    pub(super) fn due(&self, tick: u64) -> Vec<usize> {
-        let mut due: Vec<usize> = self
-            .waiting
-            .range(..(tick.saturating_add(1), 0))
-            .map(|&(_, i)| i)
-            .collect();
-        due.sort_unstable();
-        due
-    }
-
-    /// Pending ops, with (node, index, term), in op order.
-    pub(super) fn pending(&self) -> Vec<(usize, NodeId, Index, Term)> {
-        self.pending.iter().copied().collect()
     }
 
     /// An attempt of op `i` reached the log of leader `node` at (index, term):

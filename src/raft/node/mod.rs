@@ -1,14 +1,21 @@
 //! The node: Figure 2's state and rules, driven by `tick`, `step` and `propose`.
-//! Elections live in `election.rs`, replication and commit in `replication.rs`.
+//! Elections live in `election.rs`, replication and commit in `replication.rs`;
+//! here, the node's state and its inputs and outputs, with the term rules
+//! (§5.1) in `term.rs`, client commands in `propose.rs` and the read-outs in
+//! `readout.rs`.
+
+mod propose;
+mod readout;
+mod term;
+
+pub use propose::ProposeError;
 
 use super::check_quorum::Contact;
 use super::config::{Config, ConfigError, UnsafeSwitch};
 use super::event::{CommitHold, Event, RoleCause};
-use super::kv::{Command, KvStore};
-use super::log::RaftLog;
+use super::kv::KvStore;
 use super::membership::Membership;
-use super::message::{AppendResponse, Message, MessageBody};
-use super::quorum::JointConfig;
+use super::message::{Message, MessageBody};
 use super::read_index::Reads;
 use super::rng::Rng;
 use super::state::{PersistentState, Progress, Role};
@@ -17,39 +24,6 @@ use super::types::{Index, NodeId, Term};
 use super::unsafe_rule::UnsafeRule;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Why a proposal was not accepted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ProposeError {
-    /// Only the leader appends client commands (§5.3). `leader` is the leader
-    /// this node knows of, if any, for the client to retry there.
-    NotLeader {
-        /// The leader this node follows, if known.
-        leader: Option<NodeId>,
-    },
-    /// The leader is handing leadership over (thesis §3.10) and takes no
-    /// commands until the transfer ends.
-    TransferInProgress {
-        /// The node it hands over to.
-        target: NodeId,
-    },
-}
-
-impl std::fmt::Display for ProposeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ProposeError::NotLeader { leader: Some(l) } => write!(f, "not the leader; try n{l}"),
-            ProposeError::NotLeader { leader: None } => {
-                write!(f, "not the leader; no leader known")
-            }
-            ProposeError::TransferInProgress { target } => {
-                write!(f, "handing leadership to n{target}; try again soon")
-            }
-        }
-    }
-}
-
-impl std::error::Error for ProposeError {}
 
 /// One Raft server. Pure and deterministic: the same inputs in the same order
 /// give the same outputs.
@@ -303,28 +277,6 @@ impl Node {
         }
     }
 
-    /// A client command (§5.3, §8): the leader appends it to its log and starts
-    /// replicating it, returning where it will commit if all goes well.
-    /// Anyone else refuses, naming the leader it knows.
-    pub fn propose(&mut self, command: Command) -> Result<(Index, Term), ProposeError> {
-        if self.role != Role::Leader {
-            return Err(ProposeError::NotLeader {
-                leader: self.leader_id,
-            });
-        }
-        if let Some(t) = self.transfer {
-            return Err(ProposeError::TransferInProgress { target: t.target });
-        }
-        let term = self.persistent.current_term;
-        let index = self
-            .persistent
-            .log
-            .append(term, super::log::EntryData::Command(command));
-        self.broadcast_append_new_entries();
-        self.maybe_commit();
-        Ok((index, term))
-    }
-
     // --------------------------------------------------------------- outputs
 
     /// Messages produced since the last call.
@@ -335,96 +287,6 @@ impl Node {
     /// Events produced since the last call.
     pub fn take_events(&mut self) -> Vec<Event> {
         std::mem::take(&mut self.events)
-    }
-
-    // -------------------------------------------------------------- read-outs
-
-    /// This node's id.
-    pub fn id(&self) -> NodeId {
-        self.id
-    }
-    /// Every member of the configuration in force, voters and learners,
-    /// ascending (this node included when it is a member).
-    pub fn members(&self) -> &[NodeId] {
-        &self.peers
-    }
-    /// The configuration.
-    pub fn config(&self) -> &Config {
-        &self.config
-    }
-    /// Current role.
-    pub fn role(&self) -> Role {
-        self.role
-    }
-    /// `currentTerm`.
-    pub fn term(&self) -> Term {
-        self.persistent.current_term
-    }
-    /// `votedFor`.
-    pub fn voted_for(&self) -> Option<NodeId> {
-        self.persistent.voted_for
-    }
-    /// The leader this node follows (itself when leader).
-    pub fn leader_id(&self) -> Option<NodeId> {
-        self.leader_id
-    }
-    /// The log.
-    pub fn log(&self) -> &RaftLog {
-        &self.persistent.log
-    }
-    /// `commitIndex`.
-    pub fn commit_index(&self) -> Index {
-        self.commit_index
-    }
-    /// `lastApplied`.
-    pub fn last_applied(&self) -> Index {
-        self.kv.last_applied
-    }
-    /// The state machine.
-    pub fn kv(&self) -> &KvStore {
-        &self.kv
-    }
-    /// The persistent state (what survives a crash).
-    pub fn persistent(&self) -> &PersistentState {
-        &self.persistent
-    }
-    /// Leader only: nextIndex / matchIndex per follower (empty otherwise).
-    pub fn progress(&self) -> &BTreeMap<NodeId, Progress> {
-        &self.progress
-    }
-    /// (Pre-)candidate only: answers so far, `true` for granted, self included.
-    pub fn votes(&self) -> &BTreeMap<NodeId, bool> {
-        &self.votes
-    }
-    /// Ticks since the election timer was last reset (for a leader, since it
-    /// was elected).
-    pub fn election_elapsed(&self) -> u32 {
-        self.election_elapsed
-    }
-    /// The randomized length of the current election wait, in ticks.
-    pub fn randomized_election_timeout(&self) -> u32 {
-        self.randomized_election_timeout
-    }
-    /// How many voters make a majority (asks [`JointConfig`]).
-    pub fn quorum(&self) -> usize {
-        self.voter_config().quorum_size()
-    }
-    /// The configuration this node decides under (thesis §4.3).
-    pub fn voter_config(&self) -> JointConfig {
-        self.membership.voters.clone()
-    }
-    /// The configuration in force: the latest in this node's log, committed
-    /// or not (thesis §4.1).
-    pub fn membership(&self) -> &Membership {
-        &self.membership
-    }
-    /// Index of the entry holding [`Node::membership`] (0: bootstrap).
-    pub fn membership_index(&self) -> Index {
-        self.membership_index
-    }
-    /// The configuration before the first log entry (bootstrap or snapshot).
-    pub fn base_membership(&self) -> &Membership {
-        &self.base_membership
     }
 
     // ------------------------------------------------------------ internals
@@ -456,129 +318,6 @@ impl Node {
                 Some(l)
             }
             _ => None,
-        }
-    }
-
-    /// Under CheckQuorum, the leader whose lease is in force: a leader
-    /// trusts its own lease (it steps down within an election timeout if it
-    /// loses its majority); a follower trusts a leader heard from recently.
-    fn lease_holder(&self) -> Option<NodeId> {
-        if self.role == Role::Leader {
-            Some(self.id)
-        } else {
-            self.heard_from_leader_recently()
-        }
-    }
-
-    /// §5.1: a message with a higher term makes us a follower of that term; one
-    /// with a lower term is rejected or ignored. Returns whether to go on
-    /// handling the message.
-    fn step_term(&mut self, msg: &Message) -> bool {
-        let term = self.persistent.current_term;
-        if msg.term > term {
-            match msg.body {
-                MessageBody::RequestVote {
-                    pre_vote,
-                    leader_transfer,
-                    ..
-                } => {
-                    // CheckQuorum's lease (thesis §4.2.3): ignore disruptive
-                    // candidates while a leader is known to be alive — unless
-                    // the leader itself asked for this election (§3.10).
-                    if self.config.check_quorum && !leader_transfer {
-                        if let Some(leader) = self.lease_holder() {
-                            self.deny_vote_lease(msg.from, msg.term, pre_vote, leader);
-                            return false;
-                        }
-                    }
-                    if pre_vote {
-                        return true; // a pre-vote never changes our term (thesis §9.6)
-                    }
-                }
-                MessageBody::RequestVoteResponse {
-                    pre_vote: true,
-                    vote_granted: true,
-                } => return true, // echoes the term we would campaign in
-                _ => {}
-            }
-            let leader = matches!(
-                msg.body,
-                MessageBody::AppendEntries { .. } | MessageBody::InstallSnapshot { .. }
-            )
-            .then_some(msg.from);
-            self.events.push(Event::TermAdopted {
-                from_term: term,
-                to_term: msg.term,
-                from: msg.from,
-            });
-            self.become_follower(
-                msg.term,
-                leader,
-                RoleCause::SawHigherTerm {
-                    from: msg.from,
-                    term: msg.term,
-                },
-            );
-            true
-        } else if msg.term < term {
-            let accept = self.config.is_unsafe(UnsafeSwitch::AcceptStaleLeader)
-                && matches!(msg.body, MessageBody::AppendEntries { .. });
-            if accept {
-                let rule = UnsafeRule::AcceptedStaleLeader {
-                    leader: msg.from,
-                    leader_term: msg.term,
-                    our_term: term,
-                };
-                self.events.push(Event::UnsafeRuleBroken { rule });
-            } else {
-                self.reject_stale(msg);
-            }
-            accept
-        } else {
-            true
-        }
-    }
-
-    /// Figure 2: "if term < currentTerm", reply false; stale answers are dropped.
-    fn reject_stale(&mut self, msg: &Message) {
-        let term = self.persistent.current_term;
-        match msg.body {
-            MessageBody::RequestVote { pre_vote, .. } => {
-                self.deny_vote(
-                    msg.from,
-                    msg.term,
-                    pre_vote,
-                    super::event::VoteDenial::StaleTerm {
-                        candidate_term: msg.term,
-                        our_term: term,
-                    },
-                );
-            }
-            MessageBody::AppendEntries { prev_log, .. } => {
-                self.events.push(Event::AppendRejected {
-                    leader: msg.from,
-                    reason: super::event::AppendRejection::StaleTerm {
-                        leader_term: msg.term,
-                        our_term: term,
-                    },
-                });
-                self.send(
-                    msg.from,
-                    term,
-                    MessageBody::AppendEntriesResponse(AppendResponse::rejected(
-                        msg.term,
-                        prev_log.index,
-                        None,
-                    )),
-                );
-            }
-            MessageBody::InstallSnapshot { ref snapshot } => {
-                self.reject_stale_snapshot(msg.from, msg.term, snapshot.last_included_index)
-            }
-            _ => self.events.push(Event::StaleIgnored {
-                from: msg.from,
-                term: msg.term,
-            }),
         }
     }
 
