@@ -169,6 +169,13 @@ pub fn Narration(p: &NarrationProps) -> Html {
                     </h3>
                     <p class="narration-text" data-narration="" aria-live="polite">{step.narration(l)}</p>
                     {quiz}
+                </div>
+                // The steps and the controls share the side column, so the
+                // text column stays short and the logs stay above the fold.
+                <div class="narration-side">
+                    <nav class="step-nav" aria-label={l.t("Steps", "步骤")}>
+                        <ol class="step-list">{steps}</ol>
+                    </nav>
                     <div class="narration-controls">
                         <button type="button" data-action="scenario-back" disabled={k == 0}
                             onclick={go(k.saturating_sub(1))}>
@@ -192,9 +199,6 @@ pub fn Narration(p: &NarrationProps) -> Html {
                         </button>
                     </div>
                 </div>
-                <nav class="step-nav" aria-label={l.t("Steps", "步骤")}>
-                    <ol class="step-list">{steps}</ol>
-                </nav>
             </div>
         </section>
     }
