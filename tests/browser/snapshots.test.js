@@ -5,19 +5,9 @@
 // flight, clickable like every message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, setSpeed, submit, waitLeader } from './lib/harness.js';
+import { openApp, setControl, setSpeed, submit, waitLeader } from './lib/harness.js';
 
 const WAIT = { timeout: 30000 };
-
-const set = (page, sel, prop, value) =>
-  page.evaluate(
-    ({ sel, prop, value }) => {
-      const el = document.querySelector(sel);
-      el[prop] = value;
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    { sel, prop, value },
-  );
 
 const markers = (page) =>
   page.$$eval('[data-snapshot-node]', (els) =>
@@ -80,11 +70,11 @@ for (const lang of ['en', 'zh']) {
     await screenshot(`snapshot-card-${lang}`);
 
     // A bad threshold: a clear message, and the run goes on.
-    await set(page, '[data-input=compact-threshold]', 'value', 'lots');
+    await setControl(page, '[data-input=compact-threshold]', 'value', 'lots');
     const alert = page.locator('[role=alert]', { hasText: zh ? '压缩阈值' : 'compaction threshold' });
     await alert.waitFor(WAIT);
     // Auto-compaction after 2 applied entries: every node ends with a snapshot.
-    await set(page, '[data-input=compact-threshold]', 'value', '2');
+    await setControl(page, '[data-input=compact-threshold]', 'value', '2');
     await page.waitForFunction(() => document.querySelector('[data-input=compact-threshold]').value === '2');
     await page.click('[data-action=play]');
     await submit(page, 'put z 3');
@@ -108,7 +98,7 @@ for (const lang of ['en', 'zh']) {
 
     // Take over: manual delivery, restart n3, and deliver until the leader
     // sends its snapshot.
-    await set(page, '[data-input=manual]', 'checked', true);
+    await setControl(page, '[data-input=manual]', 'checked', true);
     await page.locator('[data-node-id="3"]').first().click();
     await page.click('[data-actions-for="3"] [data-action=restart]');
     const until = async (sel) => {

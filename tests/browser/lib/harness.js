@@ -222,6 +222,17 @@ export async function oneLeader(page, timeout = 20000) {
   return { id: await el.getAttribute('data-node-id'), term: Number(await el.getAttribute('data-term')) };
 }
 
+/** Sets a control's `prop` (value, checked) and fires `change`, as a user's edit does. */
+export const setControl = (page, sel, prop, value) =>
+  page.evaluate(
+    ({ sel, prop, value }) => {
+      const el = document.querySelector(sel);
+      el[prop] = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { sel, prop, value },
+  );
+
 /** Waits until exactly one node is leader, as long as a slow machine needs; returns its id (a string). */
 export const waitLeader = async (page) => (await oneLeader(page, 30000)).id;
 
