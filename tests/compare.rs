@@ -258,7 +258,7 @@ fn each_side_is_described_from_its_own_configuration() {
     );
     assert_eq!(
         setting_text(Lang::Zh, Knob::PreVoteMode, &pb),
-        "预投票：论文规则"
+        "预投票：博士论文规则"
     );
     let (_, rb) = Knob::Replication(ReplicationMode::Async)
         .configs(ca)

@@ -43,7 +43,7 @@ pub fn scenario() -> Scenario {
                  campaigns, so the cluster stays as available as before while n4 is far behind. \
                  n4 is drawn as a purple square.",
                 "新服务器 n4 以空日志、无配置启动。领导者追加一条把 n4 加为学习者的配置条目，并且不等提交就立即使用它\
-                 （论文 §4.1）。学习者接收日志，但不计入任何多数派，也从不发起选举，所以 n4 远远落后时集群的可用性不受影响。\
+                 （博士论文 §4.1）。学习者接收日志，但不计入任何多数派，也从不发起选举，所以 n4 远远落后时集群的可用性不受影响。\
                  n4 画成紫色方块。",
             )
             .ops([act(Action::AddServer), Op::Run(2)])

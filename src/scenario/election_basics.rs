@@ -25,8 +25,8 @@ pub fn scenario() -> Scenario {
                  follower runs an election timer whose length is drawn at random between 20 and 39 \
                  ticks (1 tick = 100 ms of simulated time), so the timers run out at different moments.",
                 "五个服务器都以跟随者身份启动，任期为 0，此时还没有领导者。任期是 Raft 的逻辑时钟：只增不减，\
-                 每个任期最多只有一个领导者（§5.1）。每个跟随者都有一个选举定时器，时长在 20 到 39 个时刻之间\
-                 随机选取（1 个时刻 = 模拟时间 100 毫秒），所以各节点的选举超时时间点各不相同。",
+                 每个任期最多只有一个领导者（§5.1）。每个跟随者都有一个选举定时器，时长在 20 到 39 个时钟周期之间\
+                 随机选取（1 个时钟周期 = 模拟时间 100 毫秒），所以各节点的选举超时时间点各不相同。",
             )
             .ops([Op::Run(5)]),
             Step::new(
@@ -36,7 +36,7 @@ pub fn scenario() -> Scenario {
                  20). Having heard no heartbeat, n3 becomes a candidate: it increments its term to 1, \
                  votes for itself and sends RequestVote to the four others (§5.2). The requests are \
                  in flight now.",
-                "我们把 n3 的选举定时器固定为 12 个时刻，让它最先超时（其他节点至少要等 20 个时刻）。\
+                "我们把 n3 的选举定时器固定为 12 个时钟周期，让它最先超时（其他节点至少要等 20 个时钟周期）。\
                  n3 没有收到任何心跳，于是转为候选人：任期加一变为 1，给自己投一票，并向其他四个节点发送\
                  投票请求（§5.2）。这些请求正在网络中传输。",
             )
@@ -56,7 +56,7 @@ pub fn scenario() -> Scenario {
                 "每个跟随者都投出赞成票：它在任期 1 还没有投过票，而且 n3 的日志至少和自己的一样新（都为空）。\
                  投票先到先得，每个节点每个任期只投一票。n3 加上自己的一票再获得两票，就拥有 5 票中的 3 票——\
                  多数派——于是成为任期 1 的领导者。它在日志中追加一条本任期的空操作（no-op）条目\
-                 （论文 §6.4），并开始发送日志追加消息。",
+                 （博士论文 §6.4），并开始发送日志追加消息。",
             )
             .ops([Op::RunUntil(Cond::Role(3, RoleKey::Leader), 50)])
             .expect(Cond::Role(3, RoleKey::Leader)),
@@ -67,7 +67,7 @@ pub fn scenario() -> Scenario {
                  that receives one resets its election timer, so no new election starts while the \
                  leader is alive (§5.2). The no-op is now stored on a majority, so the leader \
                  committed it, and the next heartbeat told the followers: every commit index is 1.",
-                "领导者每 5 个时刻发送一次日志追加消息，不带日志条目的就是心跳。跟随者每收到一次心跳就重置\
+                "领导者每 5 个时钟周期发送一次日志追加消息，不带日志条目的就是心跳。跟随者每收到一次心跳就重置\
                  自己的选举定时器，所以只要领导者活着，就不会发起新的选举（§5.2）。空操作条目已经保存在多数派\
                  节点上，领导者将其提交，下一次心跳又把提交位置告诉了跟随者：所有节点的提交索引都是 1。",
             )

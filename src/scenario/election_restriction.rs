@@ -86,7 +86,7 @@ pub fn scenario() -> Scenario {
                  grants. C becomes leader, appends its no-op and replicates: A receives index 3. Once \
                  the no-op of term 3 is on a majority, index 3 is committed with it, and both A and C \
                  apply hello = world. The write the client saw succeed survived.",
-                "C 的定时器在 A 再次尝试之前超时（我们把 C 固定为 20 个时刻，A 为 30 个时刻）。C 带着最后条目\
+                "C 的定时器在 A 再次尝试之前超时（我们把 C 固定为 20 个时钟周期，A 为 30 个时钟周期）。C 带着最后条目\
                  （任期 1、索引 3）在任期 3 发起选举；A 的日志比 C 旧，所以 A 投出赞成票。C 成为领导者，追加\
                  空操作条目并开始复制：A 收到了索引 3。一旦任期 3 的空操作条目保存到多数派上，索引 3 也随之提交，\
                  A 和 C 都应用了 hello = world。客户端已看到成功的写入被保留了下来。",

@@ -25,8 +25,8 @@ pub fn scenario() -> Scenario {
                  ran out first (we pinned it to 10 ticks), it won the election of term 1 and replicated put x 1 to everyone. \
                  A now sends heartbeats every 5 ticks; B and C are followers and reset their \
                  election timers on every heartbeat.",
-                "三个服务器：A = n1、B = n2、C = n3，与课程笔记中的例子相同。A 的选举定时器最先超时（我们把它固定为 10 个时刻），\
-                 它赢得了任期 1 的选举，并把 put x 1 复制到了所有节点。A 每 5 个时刻发送一次心跳；\
+                "三个服务器：A = n1、B = n2、C = n3，与课程笔记中的例子相同。A 的选举定时器最先超时（我们把它固定为 10 个时钟周期），\
+                 它赢得了任期 1 的选举，并把 put x 1 复制到了所有节点。A 每 5 个时钟周期发送一次心跳；\
                  B 和 C 是跟随者，每收到一次心跳就重置自己的选举定时器。",
             )
             .ops([
@@ -44,7 +44,7 @@ pub fn scenario() -> Scenario {
                  B's timer runs out first: B becomes a candidate, increments its term to 2, votes for \
                  itself and sends RequestVote to A and C. The request to A is lost: A is down.",
                 "A 崩溃了。B 和 C 再也收不到心跳，它们的选举定时器一直在走。超时时间是随机的，这里 B 的更短\
-                 （我们把 B 固定为 20 个时刻，C 为 38 个时刻）。B 最先超时：它转为候选人，任期加一变为 2，\
+                 （我们把 B 固定为 20 个时钟周期，C 为 38 个时钟周期）。B 最先超时：它转为候选人，任期加一变为 2，\
                  给自己投票，并向 A 和 C 发送投票请求。发给 A 的请求丢失了，因为 A 已经宕机。",
             )
             .ops([

@@ -25,7 +25,7 @@ pub fn scenario() -> Scenario {
                 "Three servers with CheckQuorum switched on (thesis §6.2): a leader that has not \
                  heard from a majority within an election timeout steps down. n1 is leader of term \
                  1 and put x 1 is committed everywhere.",
-                "三个服务器，开启 CheckQuorum（论文 §6.2）：如果领导者在一个选举超时内没有收到多数派的消息，\
+                "三个服务器，开启 CheckQuorum（博士论文 §6.2）：如果领导者在一个选举超时内没有收到多数派的消息，\
                  它就主动下台。n1 是任期 1 的领导者，put x 1 已在所有节点提交。",
             )
             .ops([

@@ -55,7 +55,7 @@ pub fn scenario() -> Scenario {
                 "客户端把 put hello world 发给领导者 B（在 etcd 中是一条 MsgProp 提案消息）。B 在自己的日志中\
                  追加一个新条目：索引 2，任期 1，此时还未提交。随后 B 向 A 和 C 发送日志追加消息（MsgApp），\
                  其中带着这个条目，以及它前一个条目的索引和任期：prevLogIndex 1、prevLogTerm 1。B 为每个\
-                 跟随者维护 NextIndex（下一个要发送的条目，现在是 3）和 MatchIndex（已知复制到该节点的最大\
+                 跟随者维护 nextIndex（下一个要发送的条目，现在是 3）和 matchIndex（已知复制到该节点的最大\
                  索引，仍然是 1）：选中 n2 就能看到它们。",
             )
             .ops([propose_to(2, "put hello world")])
@@ -82,7 +82,7 @@ pub fn scenario() -> Scenario {
                  2 of 3, a majority, and the entry is from B's own term, so B commits it (commitIndex \
                  2; §5.3, §5.4.2), applies put hello world to its state machine and answers the \
                  client. A has not even received the entry: a majority is enough.",
-                "B 收到 C 的应答，把 C 的 MatchIndex 设为 2。现在索引 2 保存在 B 和 C 上：3 个中的 2 个，\
+                "B 收到 C 的应答，把 C 的 matchIndex 设为 2。现在索引 2 保存在 B 和 C 上：3 个中的 2 个，\
                  构成多数派，而且这个条目属于 B 自己的任期，所以 B 提交它（commitIndex 变为 2；§5.3、§5.4.2），\
                  把 put hello world 应用到状态机，并应答客户端。A 甚至还没有收到这个条目：有多数派就够了。",
             )
@@ -96,7 +96,7 @@ pub fn scenario() -> Scenario {
                  its heartbeat, sets commitIndex = min(leaderCommit, index of its last new entry) = 2 \
                  (Figure 2, AppendEntries rule 5) and applies the entry: C's state machine now holds \
                  hello = world.",
-                "跟随者如何得知索引 2 已提交？通过领导者的下一条日志追加消息：5 个时刻后 B 发送心跳，其中带着 \
+                "跟随者如何得知索引 2 已提交？通过领导者的下一条日志追加消息：5 个时钟周期后 B 发送心跳，其中带着 \
                  leaderCommit = 2。C 收到心跳，令 commitIndex = min(leaderCommit, 最新条目的索引) = 2\
                  （论文图 2，日志追加规则 5），并应用该条目：C 的状态机中现在有 hello = world。",
             )
@@ -123,7 +123,7 @@ pub fn scenario() -> Scenario {
                  to automatic delivery; the answers reach B, which records A's matchIndex 2. All three \
                  logs and all three state machines are now identical.",
                 "A 的心跳带着 leaderCommit 2 到达：A 也提交并应用了这个条目。我们把网络切换回自动投递；应答到达 B，\
-                 B 记下 A 的 MatchIndex 为 2。现在三个节点的日志和状态机完全一致。",
+                 B 记下 A 的 matchIndex 为 2。现在三个节点的日志和状态机完全一致。",
             )
             .ops([
                 Op::Deliver(2, 1, AE),

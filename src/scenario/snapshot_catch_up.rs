@@ -25,7 +25,7 @@ pub fn scenario() -> Scenario {
                 "Three servers. n1's election timer runs out first (pinned to 10 ticks), it wins term 1, \
                  appends its no-op (index 1) and replicates put x 1 (index 2) to n2 and n3. Every log \
                  holds entries 1 and 2, committed and applied.",
-                "三个服务器。n1 的选举定时器最先超时（固定为 10 个时刻），它赢得任期 1，追加空操作条目（索引 1），\
+                "三个服务器。n1 的选举定时器最先超时（固定为 10 个时钟周期），它赢得任期 1，追加空操作条目（索引 1），\
                  并把 put x 1（索引 2）复制到 n2 和 n3。每个日志都有条目 1 和 2，都已提交并应用。",
             )
             .ops([

@@ -42,7 +42,7 @@ pub fn scenario() -> Scenario {
                  receives the other's RequestVote and refuses it: it has already voted in term 2, \
                  for itself (one vote per term, §5.2). A is down. Each candidate holds 1 vote of the \
                  2 it needs: the votes are split and nobody wins term 2.",
-                "A 崩溃后，B 和 C 的选举定时器在同一个时刻超时（我们让它们同时触发）。两者都成为任期 2 的候选人，\
+                "A 崩溃后，B 和 C 的选举定时器在同一个时钟周期超时（我们让它们同时触发）。两者都成为任期 2 的候选人，\
                  并都给自己投票。随后它们各自收到对方的投票请求并拒绝：自己在任期 2 已经投过票了，投给了自己\
                  （每个任期只能投一票，§5.2）。A 已经宕机。每个候选人都只有 1 票，而需要 2 票：选票被瓜分，\
                  任期 2 没有人获胜。",
@@ -63,7 +63,7 @@ pub fn scenario() -> Scenario {
                  same 25 ticks. They time out together again, both campaign in term 3, and the votes \
                  are split again. With equal timeouts this could repeat forever: a livelock.",
                 "没有获胜的候选人会再等待一个选举超时，然后在新的任期重新发起选举。假设超时时间是固定的而不是随机的：\
-                 我们把 B 和 C 都固定为 25 个时刻。它们又一次同时超时，都在任期 3 发起选举，选票再次被瓜分。\
+                 我们把 B 和 C 都固定为 25 个时钟周期。它们又一次同时超时，都在任期 3 发起选举，选票再次被瓜分。\
                  如果超时时间总是相同，这种情况可能无限重复下去：这就是活锁。",
             )
             .ops([
@@ -81,7 +81,7 @@ pub fn scenario() -> Scenario {
                  its RequestVote reached B before B's own timer ran out. B granted its vote, and C \
                  became leader with 2 of 3. Randomized timeouts make split votes rare and short: that \
                  is how Raft escapes the livelock, simply and understandably.",
-                "现在让 Raft 按它真实的方式运行：每个候选人重新随机选取 20 到 39 个时刻之间的超时时间。C 抽到了\
+                "现在让 Raft 按它真实的方式运行：每个候选人重新随机选取 20 到 39 个时钟周期之间的超时时间。C 抽到了\
                  较短的一个，率先超时，开始任期 4，它的投票请求在 B 自己的定时器超时之前就到达了 B。B 投出赞成票，\
                  C 以 3 票中的 2 票成为领导者。随机化的超时让选票瓜分既少见又短暂：Raft 正是用这种简单、\
                  易于理解的方法摆脱了活锁。",

@@ -34,12 +34,10 @@ fn initial_state() -> AppState {
     let mut errors = errors;
     errors.extend(compare.clone().err());
     if !errors.is_empty() {
-        let text = errors
-            .iter()
-            .map(|e| e.text(lang))
-            .collect::<Vec<_>>()
-            .join("; ");
-        state.notice = Some(Notice { text, error: true });
+        state.notice = Some(Notice::error(|l| {
+            let texts: Vec<String> = errors.iter().map(|e| e.text(l)).collect();
+            texts.join("; ")
+        }));
     }
     let fragment = url::hash();
     if !super::session::restore(&mut state, &fragment) {
@@ -196,6 +194,9 @@ pub fn App() -> Html {
                 .and_then(|d| d.document_element())
             {
                 let _ = root.set_attribute("lang", lang.html_tag());
+            }
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                doc.set_title(lang.page_title());
             }
         });
     }

@@ -48,7 +48,7 @@ pub fn BookmarkBar(p: &BookmarkBarProps) -> Html {
     let items = p.bookmarks.iter().map(|b| {
         let tick = b.tick;
         let label = if b.note.is_empty() {
-            format!("{} {tick}", l.t("tick", "时钟周期"))
+            format!("{} {tick}", l.t("tick", "时刻"))
         } else {
             format!("{tick}: {}", b.note)
         };
@@ -57,7 +57,7 @@ pub fn BookmarkBar(p: &BookmarkBarProps) -> Html {
                 <button type="button" class="bookmark-go" data-bookmark-tick={tick.to_string()}
                     onclick={v.dispatch.reform(move |_| UiAction::Seek(tick))}>{format!("⚑ {label}")}</button>
                 <button type="button" class="bookmark-remove" data-action="remove-bookmark"
-                    aria-label={format!("{} {tick}", l.t("Remove the bookmark at tick", "删除时钟周期处的书签"))}
+                    aria-label={format!("{} {tick}", l.t("Remove the bookmark at tick", "删除该时刻的书签"))}
                     onclick={v.dispatch.reform(move |_| UiAction::RemoveBookmark(tick))}>{"×"}</button>
             </li>
         }

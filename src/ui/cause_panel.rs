@@ -44,11 +44,11 @@ pub fn CausePanel(p: &CausePanelProps) -> Html {
                 <strong>{l.t("The cause", "原因")}</strong>
                 {format!(" — {} {} {}", l.t("of", "导致"), title(l, violation.property), l.t("", "被违反"))}
             </p>
-            <p class="cause-text">{format!("{} {}: {}", l.t("Tick", "时钟周期"), cause.tick, unsafe_text(l, cause.node, &cause.rule))}</p>
-            <p class="cause-then">{format!("{} {}: {}", l.t("Then, at tick", "随后在时钟周期"), violation.tick, violation_text(l, violation))}</p>
+            <p class="cause-text">{format!("{} {}: {}", l.t("Tick", "时刻"), cause.tick, unsafe_text(l, cause.node, &cause.rule))}</p>
+            <p class="cause-then">{format!("{} {}: {}", l.t("Then, at tick", "随后在时刻"), violation.tick, violation_text(l, violation))}</p>
             <div class="cause-actions">
                 <button type="button" class="small" data-action="cause-back" onclick={back}>
-                    {format!("{} {}", l.t("Go to the violation, tick", "前往违反处，时钟周期"), violation.tick)}
+                    {format!("{} {}", l.t("Go to the violation, tick", "前往违反处，时刻"), violation.tick)}
                 </button>
                 <button type="button" class="small" data-action="cause-close" onclick={v.dispatch.reform(|_| UiAction::HideCause)}>
                     {l.t("Close", "关闭")}

@@ -29,11 +29,12 @@ pub fn ExportButtons(p: &ExportButtonsProps) -> Html {
     let fail = {
         let d = v.dispatch.clone();
         move |e: String| {
-            let text = format!(
-                "{} ({e})",
-                l.t("The picture could not be exported", "无法导出图片")
-            );
-            d.emit(UiAction::Notify(Some(Notice { text, error: true })));
+            d.emit(UiAction::Notify(Some(Notice::error(|l| {
+                format!(
+                    "{} ({e})",
+                    l.t("The picture could not be exported", "无法导出图片")
+                )
+            }))));
         }
     };
     let on_svg = {

@@ -103,6 +103,6 @@ pub fn score_text(lang: Lang, b: &Broken, property: &str) -> String {
     let (n, t) = (b.score, b.tick);
     match lang {
         Lang::En => format!("Broken in {n} actions: {property} violated at tick {t}."),
-        Lang::Zh => format!("用 {n} 个操作破坏：{property} 在时钟周期 {t} 被违反。"),
+        Lang::Zh => format!("用 {n} 个操作破坏：{property} 在时刻 {t} 被违反。"),
     }
 }

@@ -67,7 +67,7 @@ pub fn failure_text(lang: Lang, f: &OpFailure) -> String {
             "leader n{node} is handing leadership to n{target} and takes no commands until it is done (thesis §3.10)"
         ),
         (OpFailure::LeaderTransferring { node, target }, Lang::Zh) => {
-            format!("领导者 n{node} 正在把领导权移交给 n{target}，完成前不接受命令（论文 §3.10）")
+            format!("领导者 n{node} 正在把领导权移交给 n{target}，完成前不接受命令（博士论文 §3.10）")
         }
         (OpFailure::ReadAbandoned { node, reason }, lang) => {
             let why = match (reason, lang) {
@@ -194,10 +194,10 @@ pub fn status_text(lang: Lang, op: &ClientOp) -> String {
 pub fn read_mode_label(lang: Lang, mode: ReadMode) -> &'static str {
     match mode {
         ReadMode::Log => lang.t("through the log (§8)", "经过日志（§8）"),
-        ReadMode::ReadIndex => lang.t("ReadIndex (thesis §6.4)", "ReadIndex（论文 §6.4）"),
+        ReadMode::ReadIndex => lang.t("ReadIndex (thesis §6.4)", "ReadIndex（博士论文 §6.4）"),
         ReadMode::Lease => lang.t(
             "lease read (thesis §6.4.1, needs CheckQuorum)",
-            "租约读（论文 §6.4.1，需要 CheckQuorum）",
+            "租约读（博士论文 §6.4.1，需要 CheckQuorum）",
         ),
     }
 }
@@ -260,7 +260,7 @@ pub fn step_short(lang: Lang, n: u32, s: &ReadStep) -> String {
             format!("n{n} lease, {lease_left} ticks left, no round trip")
         }
         (ReadStep::ServedByLease { lease_left, .. }, Lang::Zh) => {
-            format!("n{n} 租约还剩 {lease_left} 个时刻，无需往返")
+            format!("n{n} 租约还剩 {lease_left} 个时钟周期，无需往返")
         }
         (ReadStep::LeaseExpired, Lang::En) => {
             format!("n{n} lease expired, heartbeat round instead")

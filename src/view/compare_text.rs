@@ -34,7 +34,7 @@ pub fn setting_text(lang: Lang, knob: Knob, config: &SimConfig) -> String {
         Knob::PreVoteMode => match raft.pre_vote_mode {
             PreVoteMode::Etcd => lang.t("PreVote: etcd's rule", "预投票：etcd 规则").into(),
             PreVoteMode::Thesis => lang
-                .t("PreVote: the thesis's rule", "预投票：论文规则")
+                .t("PreVote: the thesis's rule", "预投票：博士论文规则")
                 .into(),
         },
         Knob::CheckQuorum => format!("CheckQuorum {}", on_off(lang, raft.check_quorum)),
@@ -61,7 +61,9 @@ pub fn setting_text(lang: Lang, knob: Knob, config: &SimConfig) -> String {
 pub fn knob_label(lang: Lang, knob: Knob) -> String {
     match knob {
         Knob::PreVote => lang.t("PreVote off ↔ on", "预投票 关闭 ↔ 开启").into(),
-        Knob::PreVoteMode => lang.t("PreVote etcd ↔ thesis", "预投票 etcd ↔ 论文").into(),
+        Knob::PreVoteMode => lang
+            .t("PreVote etcd ↔ thesis", "预投票 etcd ↔ 博士论文")
+            .into(),
         Knob::CheckQuorum => lang
             .t("CheckQuorum off ↔ on", "CheckQuorum 关闭 ↔ 开启")
             .into(),
@@ -196,7 +198,7 @@ pub fn divergence_title(lang: Lang, d: &Divergence) -> String {
     say(
         lang,
         format!("The runs part at tick {t}"),
-        format!("两次运行在时钟周期 {t} 分叉"),
+        format!("两次运行在时刻 {t} 分叉"),
     )
 }
 
@@ -222,7 +224,7 @@ pub fn divergence_lines(lang: Lang, d: &Divergence) -> Vec<String> {
 /// Before any difference: "No difference yet (tick 12)".
 pub fn same_so_far(lang: Lang, tick: u64) -> String {
     say(lang, format!("No difference yet, up to tick {tick}: every node has the same role, term, log end and commit index on both sides."),
-        format!("截至时钟周期 {tick} 尚无差异：两边每个节点的角色、任期、日志末尾和提交索引都相同。"))
+        format!("截至时刻 {tick} 尚无差异：两边每个节点的角色、任期、日志末尾和提交索引都相同。"))
 }
 
 /// Who leads on one side now ("leader n2, term 1" / "no leader").

@@ -1,5 +1,24 @@
 //! Chinese and English. Every string the UI shows comes in both; the
 //! vocabulary follows the course notes (领导者、跟随者、候选人、任期、日志、提交、心跳、预投票).
+//!
+//! House rules for the Chinese side (checked over every Chinese string in
+//! `src/` by `tests/zh_wording.rs`):
+//!
+//! - **Ticks.** An amount of ticks is 时钟周期: "12 个时钟周期", "一个时钟周期",
+//!   "还有 3 个时钟周期" (see [`Lang::ticks`]). A point on the clock is 时刻:
+//!   "时刻 40", "在时刻 40", "时刻 40–95". Never "N 个时刻", never "时钟周期 40".
+//! - **Citations.** Ongaro & Ousterhout's Raft paper (2014) is 论文: "论文图 2",
+//!   "论文 §8", or a bare "§5.3"/"图 8" for its sections and figures. Ongaro's
+//!   dissertation (2014) is 博士论文: "博士论文 §4.2.1", "博士论文图 5.3". The
+//!   English side says "thesis" exactly where the Chinese says 博士论文. A
+//!   section the paper does not have (§3.x, §4.x, §6.x, §9.6 …) is always
+//!   the thesis's and always carries 博士论文 / "thesis".
+//! - **Field names** stay as Figure 2 spells them, in both languages and
+//!   everywhere (narration, inspector, cards): nextIndex, matchIndex,
+//!   commitIndex, lastApplied, prevLogIndex, leaderCommit …; RPC names as the
+//!   paper spells them (AppendEntries, RequestVote, InstallSnapshot).
+//! - **No other English** inside a Chinese string, beyond the allowed terms
+//!   listed in `tests/zh_wording.rs` (commands such as `put x 1`, `etcd`, …).
 
 use crate::raft::MessageKind;
 use crate::sim::RoleKey;
@@ -50,6 +69,21 @@ impl Lang {
             Lang::En => "en",
             Lang::Zh => "zh-CN",
         }
+    }
+
+    /// An amount of ticks: "1 tick", "12 ticks", "12 个时钟周期" (a point on
+    /// the clock is "tick 40" / "时刻 40" instead; see the module's rules).
+    pub fn ticks(self, n: u64) -> String {
+        match (self, n) {
+            (Lang::En, 1) => "1 tick".to_string(),
+            (Lang::En, n) => format!("{n} ticks"),
+            (Lang::Zh, n) => format!("{n} 个时钟周期"),
+        }
+    }
+
+    /// The page title (`document.title`) in this language.
+    pub fn page_title(self) -> &'static str {
+        self.t("raftlab — Raft, visible", "raftlab — 看得见的 Raft")
     }
 
     /// The other language (the switch button).
@@ -147,5 +181,20 @@ mod tests {
             assert_ne!(Lang::En.message(name), Lang::Zh.message(name));
         }
         assert_eq!(Lang::Zh.role(RoleKey::Leader), "领导者");
+    }
+
+    #[test]
+    fn an_amount_of_ticks_is_ticks_or_shi_zhong_zhou_qi() {
+        assert_eq!(Lang::En.ticks(1), "1 tick");
+        assert_eq!(Lang::En.ticks(12), "12 ticks");
+        assert_eq!(Lang::Zh.ticks(12), "12 个时钟周期");
+        assert_eq!(Lang::Zh.ticks(1), "1 个时钟周期");
+    }
+
+    #[test]
+    fn the_page_title_follows_the_language() {
+        assert_eq!(Lang::En.page_title(), "raftlab — Raft, visible");
+        assert!(Lang::Zh.page_title().contains("看得见的 Raft"));
+        assert!(!Lang::Zh.page_title().contains("visible"));
     }
 }

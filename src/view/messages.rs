@@ -66,7 +66,7 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
         }
         (Lang::Zh, SimError::Inject(e)) => inject_error_zh(e),
         (Lang::Zh, SimError::LeaseNeedsCheckQuorum) => {
-            "租约读需要 CheckQuorum：请先在设置中开启（论文 §6.4.1）".to_string()
+            "租约读需要 CheckQuorum：请先在设置中开启（博士论文 §6.4.1）".to_string()
         }
         (Lang::Zh, SimError::BadReadKey) => {
             "读请求必须指定一个键：1 到 64 个字符，不含空格".to_string()
@@ -176,13 +176,13 @@ fn inject_error_zh(e: &InjectError) -> String {
 fn config_error_zh(e: &ConfigError) -> String {
     match e {
         ConfigError::ElectionTimeoutOutOfRange { ticks } => {
-            format!("选举超时 {ticks} 必须在 2 到 10000 个时刻之间")
+            format!("选举超时 {ticks} 必须在 2 到 10000 个时钟周期之间")
         }
         ConfigError::HeartbeatNotShorterThanElection {
             heartbeat,
             election,
         } => format!("心跳间隔 {heartbeat} 必须小于选举超时 {election}"),
-        ConfigError::HeartbeatZero => "心跳间隔至少为 1 个时刻".to_string(),
+        ConfigError::HeartbeatZero => "心跳间隔至少为 1 个时钟周期".to_string(),
         ConfigError::MaxEntriesOutOfRange { entries } => {
             format!("每条消息携带的日志条目数 {entries} 必须在 1 到 1000 之间")
         }

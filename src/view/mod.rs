@@ -6,6 +6,7 @@ pub mod announce;
 pub mod authoring;
 pub mod bookmarks;
 pub mod challenge;
+pub mod cite;
 pub mod client_view;
 pub mod clock;
 pub mod cluster_view;

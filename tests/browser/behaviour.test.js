@@ -134,3 +134,28 @@ test('a strip while an unsafe switch is on, a warning when latency reaches the e
   await page.waitForFunction(() => document.querySelector('[data-input=loss]').closest('label').textContent.includes('Loss 15%'));
   await done();
 });
+
+test('Chinese: the page title, a notice and a rule chip follow the language switch; ?lang= follows it', async (t) => {
+  const { page, done } = await openApp(t, '?lang=zh&nodes=12');
+  assert.equal(await page.title(), 'raftlab — 看得见的 Raft');
+  const notice = page.locator('[data-testid=notice]');
+  await notice.waitFor();
+  const zh = (await notice.textContent()).replace('×', '');
+  assert.match(zh, /已忽略无效的网址参数 nodes=/);
+  await page.click('[data-action=lang]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lang') === 'en');
+  assert.equal(await page.title(), 'raftlab — Raft, visible');
+  // The same notice, now in English (it was not re-raised: it re-translates).
+  assert.match(await notice.textContent(), /ignored URL parameter nodes="12"/);
+  assert.doesNotMatch(await notice.textContent(), /[\u4e00-\u9fff]/);
+  // A step whose rule is a thesis section says so, in each language.
+  await page.click('[data-action=scenarios]');
+  await page.click('[data-scenario="one-way-link"]');
+  await page.locator('[data-testid=narration][data-step="0"]').waitFor();
+  assert.equal((await page.textContent('[data-testid=narration] .rule')).trim(), 'thesis §6.2');
+  await page.click('[data-action=lang]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lang') === 'zh');
+  assert.equal((await page.textContent('[data-testid=narration] .rule')).trim(), '博士论文 §6.2');
+  assert.equal(await page.title(), 'raftlab — 看得见的 Raft');
+  await done();
+});

@@ -169,7 +169,7 @@ for (const lang of ['en', 'zh']) {
     await page.click('[data-action=record-step]');
     await page.waitForSelector('[data-draft-steps="1"]');
     await page.fill('[data-draft-step="0"] [data-input=step-say-en]', 'Thirty ticks of a calm cluster.');
-    await page.fill('[data-draft-step="0"] [data-input=step-say-zh]', '平静集群的三十个时刻。');
+    await page.fill('[data-draft-step="0"] [data-input=step-say-zh]', '平静集群的三十个时钟周期。');
     await page.click('[data-node-id="1"]');
     await page.click('[data-action=crash]');
     for (let i = 0; i < 5; i++) await page.click('[data-action=step]');
@@ -197,7 +197,7 @@ for (const lang of ['en', 'zh']) {
     student.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await student.goto(link);
     await waitStep(student, 'teacher', 0);
-    assert.match(await student.locator('[data-narration]').textContent(), lang === 'en' ? /Thirty ticks/ : /三十个时刻/);
+    assert.match(await student.locator('[data-narration]').textContent(), lang === 'en' ? /Thirty ticks/ : /三十个时钟周期/);
     await student.click('[data-action=scenario-next]');
     await waitStep(student, 'teacher', 1);
     assert.equal(await nodesState(student), end);

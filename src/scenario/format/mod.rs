@@ -165,7 +165,7 @@ fn kind_text(k: &Kind, l: Lang) -> String {
         Kind::TooManyOps if en => format!("more than {MAX_OPS} operations in one step"),
         Kind::TooManyOps => format!("一个步骤中的操作超过 {MAX_OPS} 个"),
         Kind::TooManyTicks if en => format!("the scenario runs more than {MAX_TICKS} ticks"),
-        Kind::TooManyTicks => format!("场景运行超过 {MAX_TICKS} 个时刻"),
+        Kind::TooManyTicks => format!("场景运行超过 {MAX_TICKS} 个时钟周期"),
         Kind::NoSteps if en => "the file has no `step`".into(),
         Kind::NoSteps => "文件中没有任何 `step`".into(),
         Kind::BadQuestion if en => "a question needs `probe` before `choices`".into(),

@@ -84,11 +84,10 @@ pub fn AuthoringPanel(p: &AuthoringProps) -> Html {
             let text = format::print(&sc);
             let name = format!("{}.raftlab-scenario.txt", sc.id.replace(':', "-"));
             if download(&name, &text, "text/plain").is_err() {
-                let text = l.t("The browser refused the download.", "浏览器拒绝了下载。");
-                d.emit(UiAction::Notify(Some(Notice {
-                    text: text.into(),
-                    error: true,
-                })));
+                d.emit(UiAction::Notify(Some(Notice::error(|l| {
+                    l.t("The browser refused the download.", "浏览器拒绝了下载。")
+                        .to_string()
+                }))));
             }
             link.set(format!("{}#{}", base_url(l), link_fragment(&text)));
         })

@@ -119,7 +119,7 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
             }
             if ops.is_empty() {
                 <p class="empty">{l.t("No operations yet. A get through the log is linearizable (§8); ReadIndex and lease reads skip the log (thesis §6.4).",
-                    "还没有操作。经过日志的 get 是线性一致的（§8）；ReadIndex 和租约读不写日志（论文 §6.4）。")}</p>
+                    "还没有操作。经过日志的 get 是线性一致的（§8）；ReadIndex 和租约读不写日志（博士论文 §6.4）。")}</p>
             } else {
                 <ol class="ops" aria-label={l.t("Client operations, most recent first", "客户端操作（最新在前）")}>{ for shown }</ol>
             }

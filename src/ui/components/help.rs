@@ -79,8 +79,14 @@ pub fn HelpOverlay(p: &HelpProps) -> Html {
     let l = p.lang;
     let rows = [
         ("Space", l.t("play / pause", "播放 / 暂停")),
-        ("→", l.t("step one tick (paused)", "前进一个时刻（暂停时）")),
-        ("←", l.t("back one tick (paused)", "后退一个时刻（暂停时）")),
+        (
+            "→",
+            l.t("step one tick (paused)", "前进一个时钟周期（暂停时）"),
+        ),
+        (
+            "←",
+            l.t("back one tick (paused)", "后退一个时钟周期（暂停时）"),
+        ),
         ("c", l.t("crash the selected node", "让选中的节点崩溃")),
         ("r", l.t("restart the selected node", "重启选中的节点")),
         (

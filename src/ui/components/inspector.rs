@@ -47,7 +47,7 @@ fn volatile(l: Lang, node: &Node, status: NodeStatus) -> Html {
             <>
                 <dt>{l.t("Election timer", "选举计时器")}</dt>
                 <dd>
-                    {format!("{elapsed} / {timeout} {}", l.t("ticks", "个时刻"))}
+                    {format!("{elapsed} / {timeout} {}", l.t("ticks", "个时钟周期"))}
                     <span class="timer-bar" role="progressbar" aria-valuemin="0" aria-valuemax={timeout.to_string()}
                         aria-valuenow={elapsed.min(timeout).to_string()} aria-label={l.t("Election timer", "选举计时器")}>
                         <span style={format!("width: {pct:.0}%")}></span>

@@ -68,20 +68,22 @@ pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
         let (t, d) = (voters_text.clone(), d.clone());
         Callback::from(move |_: MouseEvent| match parse_ids(&t) {
             Some(ids) => d.emit(UiAction::Sim(Action::ChangeVoters(ids))),
-            None => d.emit(UiAction::Notify(Some(crate::ui::state::Notice {
-                text: match l {
-                    Lang::En => "write the voters as ids, e.g. 1 2 3".to_string(),
-                    Lang::Zh => "请用编号写出投票成员，例如 1 2 3".to_string(),
+            None => d.emit(UiAction::Notify(Some(crate::ui::state::Notice::error(
+                |l| {
+                    l.t(
+                        "write the voters as ids, e.g. 1 2 3",
+                        "请用编号写出投票成员，例如 1 2 3",
+                    )
+                    .to_string()
                 },
-                error: true,
-            }))),
+            )))),
         })
     };
     html! {
         <section class="membership-panel" data-config={if joint { "joint" } else { "simple" }}
                  data-config-committed={c.committed.to_string()}
                  aria-label={l.t("Configuration", "集群配置")}>
-            <h3>{l.t("Configuration (thesis ch. 4)", "集群配置（论文第 4 章）")}</h3>
+            <h3>{l.t("Configuration (thesis ch. 4)", "集群配置（博士论文第 4 章）")}</h3>
             <p class="config-headline" data-config-headline="">{headline(l, &c)}</p>
             <ul class="member-chips">
                 if joint {
@@ -118,7 +120,7 @@ pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
             }
             <div class="membership-controls">
                 <button data-action="add-server" onclick={d.reform(|_| UiAction::Sim(Action::AddServer))}
-                    title={l.t("A new server joins as a learner and catches up (thesis §4.2.1)", "新服务器以学习者身份加入并追赶日志（论文 §4.2.1）")}>
+                    title={l.t("A new server joins as a learner and catches up (thesis §4.2.1)", "新服务器以学习者身份加入并追赶日志（博士论文 §4.2.1）")}>
                     {l.t("+ Add server", "+ 添加服务器")}
                 </button>
                 <label>
@@ -127,7 +129,7 @@ pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
                         placeholder="1 2 3" size="10" />
                 </label>
                 <button data-action="change-voters" onclick={change}
-                    title={l.t("Joint consensus C_old,new, then C_new (thesis §4.3)", "先联合共识 C_old,new，再 C_new（论文 §4.3）")}>
+                    title={l.t("Joint consensus C_old,new, then C_new (thesis §4.3)", "先联合共识 C_old,new，再 C_new（博士论文 §4.3）")}>
                     {l.t("Change voters", "变更投票成员")}
                 </button>
             </div>

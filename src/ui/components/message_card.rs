@@ -44,7 +44,7 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
                 {row("lastLogIndex", last_log.index.to_string())}
                 {row("lastLogTerm", last_log.term.to_string())}
                 if *leader_transfer {
-                    {row(l.t("leader transfer", "领导权移交"), l.t("yes: answer even under the lease (thesis §3.10)", "是：即使在租约内也要回应（论文 §3.10）"))}
+                    {row(l.t("leader transfer", "领导权移交"), l.t("yes: answer even under the lease (thesis §3.10)", "是：即使在租约内也要回应（博士论文 §3.10）"))}
                 }
             </>
         },
@@ -62,7 +62,10 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
                 {row("prevLogTerm", prev_log.term.to_string())}
                 {row("leaderCommit", leader_commit.to_string())}
                 if let Some(r) = read_ctx {
-                    {row(l.t("read round", "读确认轮次"), format!("{r} (thesis §6.4)"))}
+                    {row(l.t("read round", "读确认轮次"), match l {
+                        Lang::En => format!("{r} (thesis §6.4)"),
+                        Lang::Zh => format!("第 {r} 轮（博士论文 §6.4）"),
+                    })}
                 }
             </>
         },
@@ -116,7 +119,7 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
             l.t("meaning", "含义"),
             l.t(
                 "campaign now: the leader hands over (thesis §3.10)",
-                "立即发起选举：领导者移交领导权（论文 §3.10）",
+                "立即发起选举：领导者移交领导权（博士论文 §3.10）",
             ),
         ),
     }
@@ -216,8 +219,16 @@ pub fn MessageCard(p: &MessageCardProps) -> Html {
         }
     } else {
         match l {
-            Lang::En => format!("tick {} (in {})", env.deliver_at, env.deliver_at - tick),
-            Lang::Zh => format!("时刻 {}（还有 {}）", env.deliver_at, env.deliver_at - tick),
+            Lang::En => format!(
+                "tick {} (in {})",
+                env.deliver_at,
+                l.ticks(env.deliver_at - tick)
+            ),
+            Lang::Zh => format!(
+                "时刻 {}（还有 {}）",
+                env.deliver_at,
+                l.ticks(env.deliver_at - tick)
+            ),
         }
     };
     let act = |a: Action, then_clear: bool| {

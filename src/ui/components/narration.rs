@@ -163,7 +163,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
                 <div class="narration-body">
                     <h3 class="step-title">
                         if !step.rule.is_empty() {
-                            <span class="rule" title={l.t("The rule at work (Raft paper / thesis section)", "起作用的规则（Raft 论文/博士论文章节）")}>{step.rule}</span>
+                            <span class="rule" title={l.t("The rule at work (Raft paper / thesis section)", "起作用的规则（Raft 论文/博士论文章节）")}>{crate::view::cite::rule_chip(l, step.rule)}</span>
                         }
                         {step.title(l)}{status}
                     </h3>

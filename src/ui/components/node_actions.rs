@@ -49,7 +49,7 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
                 t.target
             ),
             crate::view::i18n::Lang::Zh => {
-                format!("正在移交给 n{}（{left} 个时刻后放弃）", t.target)
+                format!("正在移交给 n{}（{left} 个时钟周期后放弃）", t.target)
             }
         }
     });
@@ -97,20 +97,20 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
                 <button data-action="transfer-leader" disabled={is_leader}
                     onclick={act(Action::TransferLeader(id))}
                     title={l.t("The leader hands leadership to this node: it stops taking commands, catches it up, sends TimeoutNow (thesis §3.10)",
-                               "领导者把领导权移交给这个节点：停止接受命令，补齐其日志，再发送 TimeoutNow（论文 §3.10）")}>
+                               "领导者把领导权移交给这个节点：停止接受命令，补齐其日志，再发送 TimeoutNow（博士论文 §3.10）")}>
                     <span aria-hidden="true">{"⇄ "}</span>{l.t("Transfer leadership here", "移交领导权到此")}
                 </button>
                 <button data-action="promote" disabled={!learner} onclick={act(Action::Promote(id))}
-                    title={l.t("The leader makes this caught-up learner a voter (thesis §4.2.1)", "领导者把这个已追上日志的学习者提升为投票成员（论文 §4.2.1）")}>
+                    title={l.t("The leader makes this caught-up learner a voter (thesis §4.2.1)", "领导者把这个已追上日志的学习者提升为投票成员（博士论文 §4.2.1）")}>
                     <span aria-hidden="true">{"▲ "}</span>{l.t("Promote", "提升为投票成员")}
                 </button>
                 <button data-action="remove-server" disabled={!member} onclick={act(Action::RemoveServer(id))}
-                    title={l.t("The leader removes this server from the configuration (thesis §4.2.2)", "领导者把该服务器移出配置（论文 §4.2.2）")}>
+                    title={l.t("The leader removes this server from the configuration (thesis §4.2.2)", "领导者把该服务器移出配置（博士论文 §4.2.2）")}>
                     <span aria-hidden="true">{"− "}</span>{l.t("Remove server", "移除服务器")}
                 </button>
                 <button data-action="compact" disabled={crashed || slot.node.last_applied() <= slot.node.log().snapshot_index()}
                     onclick={act(Action::Compact { node: id, up_to: None })}
-                    title={l.t("Compact now: snapshot its log up to its last applied entry (thesis §5.1)", "立即压缩：把日志截至最后应用的条目做成快照（论文 §5.1）")}>
+                    title={l.t("Compact now: snapshot its log up to its last applied entry (thesis §5.1)", "立即压缩：把日志截至最后应用的条目做成快照（博士论文 §5.1）")}>
                     {l.t("Compact log", "压缩日志")}
                 </button>
                 <button class="close" data-action="deselect" aria-label={l.t("Close", "关闭")}

@@ -29,7 +29,7 @@ pub fn NoticeBar(p: &NoticeProps) -> Html {
     let role = if n.error { "alert" } else { "status" };
     html! {
         <div class={class} role={role} data-testid="notice">
-            <span>{n.text.clone()}</span>
+            <span>{n.text(p.lang).to_string()}</span>
             <button class="dismiss" aria-label={p.lang.t("Dismiss", "关闭")}
                 onclick={p.dispatch.reform(|_| UiAction::Notify(None))}>{"×"}</button>
         </div>

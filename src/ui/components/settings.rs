@@ -59,12 +59,12 @@ pub(super) fn unsafe_label(l: Lang, s: UnsafeSwitch) -> &'static str {
             "接受旧任期领导者的日志追加（§5.1）",
         ),
         UnsafeSwitch::OneStepMembershipChange => l.t(
-            "Change several voters in one step, without joint consensus (thesis §4.3, Figure 10)",
-            "一步变更多个投票成员，不经联合共识（论文 §4.3，图 10）",
+            "Change several voters in one step, without joint consensus (thesis §4.3, paper Figure 10)",
+            "一步变更多个投票成员，不经联合共识（博士论文 §4.3，论文图 10）",
         ),
         UnsafeSwitch::StaleLeaderRead => l.t(
             "Leader answers reads without confirming it still leads (thesis §6.4)",
-            "领导者不确认自己仍是领导者就回答读请求（论文 §6.4）",
+            "领导者不确认自己仍是领导者就回答读请求（博士论文 §6.4）",
         ),
     }
 }
@@ -77,7 +77,7 @@ fn pre_vote_mode_label(l: Lang, m: PreVoteMode) -> &'static str {
         ),
         PreVoteMode::Thesis => l.t(
             "thesis §9.6: also refused while a leader is heard from",
-            "论文 §9.6：能收到领导者消息时也拒绝",
+            "博士论文 §9.6：能收到领导者消息时也拒绝",
         ),
     }
 }
@@ -114,13 +114,10 @@ pub fn Settings(p: &SettingsProps) -> Html {
             let text = input_value(&e);
             match text.trim().parse::<u64>() {
                 Ok(seed) => d.emit(UiAction::Reset(SimConfig { seed, ..config.clone() })),
-                Err(_) => d.emit(UiAction::Notify(Some(crate::ui::state::Notice {
-                    text: match l {
-                        Lang::En => format!("seed must be a whole number from 0 to 18446744073709551615, not {text:?}"),
-                        Lang::Zh => format!("种子必须是 0 到 18446744073709551615 之间的整数，而不是 {text:?}"),
-                    },
-                    error: true,
-                }))),
+                Err(_) => d.emit(UiAction::Notify(Some(crate::ui::state::Notice::error(|l| match l {
+                    Lang::En => format!("seed must be a whole number from 0 to 18446744073709551615, not {text:?}"),
+                    Lang::Zh => format!("种子必须是 0 到 18446744073709551615 之间的整数，而不是 {text:?}"),
+                })))),
             }
         })
     };
@@ -186,13 +183,10 @@ pub fn Settings(p: &SettingsProps) -> Html {
             let text = input_value(&e);
             match text.trim().parse::<u32>() {
                 Ok(n) => d.emit(UiAction::Sim(Action::SetCompactThreshold(n))),
-                Err(_) => d.emit(UiAction::Notify(Some(crate::ui::state::Notice {
-                    text: match l {
-                        Lang::En => format!("the compaction threshold must be a whole number of entries (0 = off), not {text:?}"),
-                        Lang::Zh => format!("压缩阈值必须是条目数（整数，0 表示关闭），而不是 {text:?}"),
-                    },
-                    error: true,
-                }))),
+                Err(_) => d.emit(UiAction::Notify(Some(crate::ui::state::Notice::error(|l| match l {
+                    Lang::En => format!("the compaction threshold must be a whole number of entries (0 = off), not {text:?}"),
+                    Lang::Zh => format!("压缩阈值必须是条目数（整数，0 表示关闭），而不是 {text:?}"),
+                })))),
             }
         })
     };
@@ -219,7 +213,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
                 <fieldset>
                     <legend>{l.t("Protocol (starts a new run)", "协议（将开始新的运行）")}</legend>
                     <label class="check"><input type="checkbox" data-input="prevote" checked={config.raft.pre_vote} onchange={on_prevote} />
-                        <span>{l.t("PreVote (etcd 3.4, thesis §9.6)", "预投票 PreVote（etcd 3.4，论文 §9.6）")}</span></label>
+                        <span>{l.t("PreVote (etcd 3.4, thesis §9.6)", "预投票 PreVote（etcd 3.4，博士论文 §9.6）")}</span></label>
                     <label>{l.t("PreVote rule", "预投票规则")}
                         <select data-input="prevote-mode" onchange={on_pv_mode}>
                             { for PreVoteMode::ALL.iter().map(|&m| html! {
@@ -238,7 +232,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
                 </fieldset>
                 <super::replication_mode_select::ReplicationModeSelect view={v.clone()} />
                 <fieldset>
-                    <legend>{l.t("Log compaction (thesis §5.1)", "日志压缩（论文 §5.1）")}</legend>
+                    <legend>{l.t("Log compaction (thesis §5.1)", "日志压缩（博士论文 §5.1）")}</legend>
                     <label>{l.t("Auto-compact after N applied entries (0 = off)", "应用 N 个条目后自动压缩（0 = 关闭）")}
                         <input type="number" min="0" max={crate::raft::MAX_COMPACT_THRESHOLD.to_string()} inputmode="numeric"
                             data-input="compact-threshold" value={config.raft.compact_threshold.to_string()} onchange={on_threshold} />
@@ -247,7 +241,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
                 </fieldset>
                 <fieldset>
                     <legend>{l.t("Network", "网络")}</legend>
-                    <label>{format!("{} {}–{} {}", l.t("Latency", "延迟"), net.latency_min, net.latency_max, l.t("ticks", "个时刻"))}
+                    <label>{format!("{} {}–{} {}", l.t("Latency", "延迟"), net.latency_min, net.latency_max, l.t("ticks", "个时钟周期"))}
                         <input type="range" min="1" max="20" value={net.latency_max.to_string()} data-input="latency" onchange={on_latency} />
                     </label>
                     if let Some(w) = crate::view::settings_view::slow_network_warning(l, &net, &config.raft) {

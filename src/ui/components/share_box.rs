@@ -97,7 +97,6 @@ pub(crate) fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue
 fn import_handler(
     d: Callback<UiAction>,
     reader: std::rc::Rc<std::cell::RefCell<Option<(web_sys::FileReader, JsCallback)>>>,
-    l: Lang,
     open: fn(String) -> UiAction,
 ) -> Callback<Event> {
     Callback::from(move |e: Event| {
@@ -117,13 +116,14 @@ fn import_handler(
                 bytes: file.size() as usize,
                 limit,
             };
-            let text = crate::view::share::refusal_text(
-                l,
-                crate::view::share::Source::File,
-                &e,
-                crate::view::share::Kept::CurrentRun,
-            );
-            d.emit(UiAction::Notify(Some(Notice { text, error: true })));
+            d.emit(UiAction::Notify(Some(Notice::error(|l| {
+                crate::view::share::refusal_text(
+                    l,
+                    crate::view::share::Source::File,
+                    &e,
+                    crate::view::share::Kept::CurrentRun,
+                )
+            }))));
             return;
         }
         let Ok(fr) = web_sys::FileReader::new() else {
@@ -254,18 +254,15 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
                 .with_bookmarks(bookmarks.clone());
             shared.compare = compare;
             if download(&shared.file_name(), &shared.to_file(), "application/json").is_err() {
-                d.emit(UiAction::Notify(Some(Notice {
-                    text: l
-                        .t("The browser refused the download.", "浏览器拒绝了下载。")
-                        .to_string(),
-                    error: true,
-                })));
+                d.emit(UiAction::Notify(Some(Notice::error(|l| {
+                    l.t("The browser refused the download.", "浏览器拒绝了下载。")
+                        .to_string()
+                }))));
             }
         })
     };
-    let on_import = import_handler(v.dispatch.clone(), reader.clone(), l, UiAction::OpenFile);
-    let on_import_trace =
-        import_handler(v.dispatch.clone(), reader.clone(), l, UiAction::OpenTrace);
+    let on_import = import_handler(v.dispatch.clone(), reader.clone(), UiAction::OpenFile);
+    let on_import_trace = import_handler(v.dispatch.clone(), reader.clone(), UiAction::OpenTrace);
     let on_export_trace = {
         let (sim, d) = (v.sim.clone(), v.dispatch.clone());
         let bookmarks = p.bookmarks.clone();
@@ -279,18 +276,22 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
                 )
                 .err()
                 .map(|_| {
-                    l.t("The browser refused the download.", "浏览器拒绝了下载。")
-                        .to_string()
+                    Notice::error(|l| {
+                        l.t("The browser refused the download.", "浏览器拒绝了下载。")
+                            .to_string()
+                    })
                 }),
-                Err(e) => Some(crate::view::share::refusal_text(
-                    l,
-                    crate::view::share::Source::File,
-                    &e,
-                    crate::view::share::Kept::CurrentRun,
-                )),
+                Err(e) => Some(Notice::error(|l| {
+                    crate::view::share::refusal_text(
+                        l,
+                        crate::view::share::Source::File,
+                        &e,
+                        crate::view::share::Kept::CurrentRun,
+                    )
+                })),
             };
-            if let Some(text) = failed {
-                d.emit(UiAction::Notify(Some(Notice { text, error: true })));
+            if let Some(notice) = failed {
+                d.emit(UiAction::Notify(Some(notice)));
             }
         })
     };

@@ -42,7 +42,7 @@ pub fn SnapshotCard(p: &SnapshotCardProps) -> Html {
     let i = s.last_included_index;
     let title = match l {
         Lang::En => format!("Snapshot of n{n}: entries 1–{i} compacted (thesis §5.1)"),
-        Lang::Zh => format!("n{n} 的快照：条目 1–{i} 已压缩（论文 §5.1）"),
+        Lang::Zh => format!("n{n} 的快照：条目 1–{i} 已压缩（博士论文 §5.1）"),
     };
     let data = &s.state.data;
     let more = data.len().saturating_sub(PAIRS_SHOWN);

@@ -147,7 +147,7 @@ pub fn Timeline(p: &TimelineProps) -> Html {
                     } }
                 </span>
                 if past {
-                    <span class="tl-fork" role="note">{l.t("Viewing the past: acting now forks history (the later ticks are discarded).", "正在查看过去：此时操作会分叉历史（之后的时刻将被丢弃）。")}</span>
+                    <span class="tl-fork" role="note">{l.t("Viewing the past: acting now forks history; the later ticks are set aside, and you can restore them.", "正在查看过去：此时操作会分叉历史；之后的时刻会被搁置，之后仍可恢复。")}</span>
                     <button class="small" data-action="to-head" onclick={to_head}>{format!("{} {head}", l.t("Back to tick", "回到时刻"))}</button>
                 }
                 <ul class="legend tl-legend">

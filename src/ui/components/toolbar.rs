@@ -81,8 +81,8 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
             <div class="group">
                 {play}
                 <button data-action="back" disabled={p.playing || tick == 0}
-                    aria-label={l.t("Back one tick", "后退一个时刻")} onclick={d.reform(|_| UiAction::Back)}>{"◀"}</button>
-                <button data-action="step" aria-label={l.t("Step one tick", "单步：前进一个时刻")}
+                    aria-label={l.t("Back one tick", "后退一个时钟周期")} onclick={d.reform(|_| UiAction::Back)}>{"◀"}</button>
+                <button data-action="step" aria-label={l.t("Step one tick", "单步：前进一个时钟周期")}
                     onclick={d.reform(|_| UiAction::Step)}>{l.t("Step", "单步")}{" ▶|"}</button>
                 <label class="speed">
                     <span>{l.t("Speed", "速度")}</span>
@@ -91,7 +91,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                         aria-valuetext={format!("{} ticks/s", SPEEDS[p.speed])} />
                     <output>{format!("{}/s", SPEEDS[p.speed])}</output>
                 </label>
-                <span class="clock" data-testid="clock" title={l.t("Logical clock: 1 tick = 100 ms of simulated time", "逻辑时钟：1 个时刻 = 模拟时间 100 毫秒")}>
+                <span class="clock" data-testid="clock" title={l.t("Logical clock: 1 tick = 100 ms of simulated time", "逻辑时钟：1 个时钟周期 = 模拟时间 100 毫秒")}>
                     {l.t("tick ", "时刻 ")}<strong>{tick}</strong>
                     if behind { <span class="past">{format!(" / {head} ")}{l.t("(past: acting forks history)", "（过去：操作将分叉历史）")}</span> }
                 </span>

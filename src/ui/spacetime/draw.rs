@@ -146,7 +146,7 @@ pub(super) fn draw_mark(m: &StMark, l: Lang, seek: &Callback<u64>) -> Html {
     html! {
         <g class={classes!("st-mark", kind)} data-st-mark={kind} data-tick={tick.to_string()}
             data-node={m.node.to_string()} onclick={click}>
-            <title>{format!("{text} · {} {tick}", l.t("tick", "时钟周期"))}</title>
+            <title>{format!("{text} · {} {tick}", l.t("tick", "时刻"))}</title>
             <text x={n(m.x)} y={n(m.y - 7.0)} text-anchor="middle">{glyph}</text>
         </g>
     }

@@ -149,7 +149,7 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
                     </label>
                 }) }
                 { for hidden_buttons }
-                <span class="st-range">{format!("{} {}–{}", l.t("ticks", "时钟周期"), lay.t0, lay.t1)}</span>
+                <span class="st-range">{format!("{} {}–{}", l.t("ticks", "时刻"), lay.t0, lay.t1)}</span>
                 <ExportButtons view={v.clone()} selector=".st-svg"
                     picture={Picture::SpaceTime { from: lay.t0, to: lay.t1 }} />
                 if lay.capped > 0 {
@@ -158,7 +158,7 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
             </div>
             <svg class="st-svg" viewBox={format!("0 0 {w:.0} {h:.0}")} width="100%"
                  role="group" aria-label={l.t("One line per node; arrows are messages from send to delivery tick",
-                                              "每个节点一条生命线；箭头是从发送到送达时钟周期的消息")}>
+                                              "每个节点一条生命线；箭头是从发送时刻到送达时刻的消息")}>
                 <defs>
                     <marker id="st-head" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M0,0 L8,4 L0,8 z" class="st-head" />

@@ -9,8 +9,7 @@ impl AppState {
     pub(super) fn add_bookmark(&mut self, note: &str) {
         let tick = self.sim.borrow().tick();
         if let Err(e) = self.bookmarks.add(tick, note) {
-            let text = messages::bookmark_error(self.lang, &e);
-            self.notify_error(text);
+            self.notify_error(|l| messages::bookmark_error(l, &e));
         }
     }
 
@@ -36,11 +35,13 @@ impl AppState {
                 self.seek(tick);
             }
             Some((None, _)) => {
-                let text = self.lang.t(
-                    "No broken rule was recorded before this violation: with every unsafe switch off, that would be a bug in the core.",
-                    "此违反之前没有记录到被破坏的规则：若所有不安全开关都关闭，这将是核心的缺陷。",
-                );
-                self.notify_error(text.to_string());
+                self.notify_error(|l| {
+                    l.t(
+                        "No broken rule was recorded before this violation: with every unsafe switch off, that would be a bug in the core.",
+                        "此违反之前没有记录到被破坏的规则：若所有不安全开关都关闭，这将是核心的缺陷。",
+                    )
+                    .to_string()
+                });
             }
             None => {}
         }

@@ -59,7 +59,7 @@ impl AppState {
             }
             Err(e) => {
                 self.compare = None;
-                self.notify_error(compare_error_text(self.lang, &e));
+                self.notify_error(|l| compare_error_text(l, &e));
             }
         }
     }
@@ -75,19 +75,19 @@ impl AppState {
     }
 
     /// One action, on both sides while comparing.
-    pub(super) fn act_both(&mut self, action: Action) -> Result<(), String> {
+    pub(super) fn act_both(&mut self, action: Action) -> Result<(), super::Notice> {
         let result = match &mut self.compare {
             Some(c) => {
                 let (mut a, mut b) = (self.sim.borrow_mut(), c.b.borrow_mut());
                 c.lock
                     .act(&mut a, &mut b, action)
-                    .map_err(|e| side_error_text(self.lang, &e))
+                    .map_err(|e| super::Notice::error(|l| side_error_text(l, &e)))
             }
             None => self
                 .sim
                 .borrow_mut()
                 .act(action)
-                .map_err(|e| messages::sim_error(self.lang, &e)),
+                .map_err(|e| super::Notice::error(|l| messages::sim_error(l, &e))),
         };
         self.observe_challenge();
         result
@@ -132,7 +132,7 @@ impl AppState {
                 self.playing = true;
                 self.notice = None;
             }
-            Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
+            Err(e) => self.notify_error(|l| messages::sim_error(l, &e)),
         }
     }
 

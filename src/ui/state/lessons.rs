@@ -21,8 +21,7 @@ pub fn link_fragment(text: &str) -> String {
 
 impl AppState {
     fn inform(&mut self, en: &str, zh: &str) {
-        let text = self.lang.t(en, zh).to_string();
-        self.notice = Some(Notice { text, error: false });
+        self.notice = Some(Notice::info(|l| l.t(en, zh).to_string()));
     }
 
     /// One authoring action.
@@ -41,11 +40,13 @@ impl AppState {
                     None => false,
                 };
                 if !ended {
-                    let text = self.lang.t(
-                        "Nothing happened since the last step (or this is another run): let the clock run or act first.",
-                        "自上一步以来没有任何变化（或这是另一个运行）：请先运行时钟或进行操作。",
-                    );
-                    self.notify_error(text.to_string());
+                    self.notify_error(|l| {
+                        l.t(
+                            "Nothing happened since the last step (or this is another run): let the clock run or act first.",
+                            "自上一步以来没有任何变化（或这是另一个运行）：请先运行时钟或进行操作。",
+                        )
+                        .to_string()
+                    });
                 }
             }
             Authoring::Edit(field, text) => {
@@ -55,11 +56,10 @@ impl AppState {
             }
             Authoring::Preview => match self.draft.as_ref().map(|d| d.scenario()) {
                 Some(sc) if !sc.steps.is_empty() => self.open_custom(sc),
-                _ => self.notify_error(
-                    self.lang
-                        .t("Record at least one step first.", "请先至少录制一步。")
-                        .to_string(),
-                ),
+                _ => self.notify_error(|l| {
+                    l.t("Record at least one step first.", "请先至少录制一步。")
+                        .to_string()
+                }),
             },
             Authoring::Discard => self.draft = None,
         }
@@ -70,7 +70,7 @@ impl AppState {
     pub(super) fn open_scenario(&mut self, text: &str) {
         match format::parse(text) {
             Ok(sc) => self.open_custom(sc),
-            Err(e) => self.notify_error(e.text(self.lang)),
+            Err(e) => self.notify_error(|l| e.text(l)),
         }
     }
 
@@ -81,14 +81,13 @@ impl AppState {
         };
         match base64url_decode(data).map(String::from_utf8) {
             Ok(Ok(text)) => self.open_scenario(&text),
-            _ => self.notify_error(
-                self.lang
-                    .t(
-                        "This scenario link is damaged: it does not decode. Nothing was changed.",
-                        "这个场景链接已损坏，无法解码。没有做任何改动。",
-                    )
-                    .to_string(),
-            ),
+            _ => self.notify_error(|l| {
+                l.t(
+                    "This scenario link is damaged: it does not decode. Nothing was changed.",
+                    "这个场景链接已损坏，无法解码。没有做任何改动。",
+                )
+                .to_string()
+            }),
         }
         true
     }

@@ -88,13 +88,40 @@ pub enum Selection {
     Entry(NodeId, Index),
 }
 
-/// A message for the user (`role="alert"` when it is an error).
+/// A message for the user (`role="alert"` when it is an error), worded in
+/// both languages when it is raised, so a language switch re-translates it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
-    /// The text, already in the current language.
-    pub text: String,
+    /// The English text.
+    pub en: String,
+    /// The Chinese text.
+    pub zh: String,
     /// An error (alert) rather than information.
     pub error: bool,
+}
+
+impl Notice {
+    /// An error, worded by `text` in each language.
+    pub fn error(text: impl Fn(Lang) -> String) -> Notice {
+        Notice {
+            en: text(Lang::En),
+            zh: text(Lang::Zh),
+            error: true,
+        }
+    }
+
+    /// Information, worded by `text` in each language.
+    pub fn info(text: impl Fn(Lang) -> String) -> Notice {
+        Notice {
+            error: false,
+            ..Notice::error(text)
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        lang.t(&self.en, &self.zh)
+    }
 }
 
 /// Everything the UI shows and does.

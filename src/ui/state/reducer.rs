@@ -45,8 +45,9 @@ fn restore(decoded: Result<Shared, ShareError>) -> Result<Restored, ShareError> 
 }
 
 impl AppState {
-    pub(super) fn notify_error(&mut self, text: String) {
-        self.notice = Some(Notice { text, error: true });
+    /// Shows an error, worded by `text` in each language.
+    pub(super) fn notify_error(&mut self, text: impl Fn(crate::view::i18n::Lang) -> String) {
+        self.notice = Some(Notice::error(text));
     }
 
     /// Replaces the run (the one place that does): a new handle, nothing
@@ -87,10 +88,10 @@ impl AppState {
                     self.discarded = fork;
                 }
             }
-            Err(text) => {
+            Err(notice) => {
                 // While comparing, one side may have taken it.
                 self.version += u64::from(self.compare.is_some());
-                self.notify_error(text)
+                self.notice = Some(notice);
             }
         }
     }
@@ -107,7 +108,7 @@ impl AppState {
                 self.version += 1;
                 self.phase = 0.0;
             }
-            Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
+            Err(e) => self.notify_error(|l| messages::sim_error(l, &e)),
         }
     }
 
@@ -119,7 +120,7 @@ impl AppState {
         self.version += 1;
         if let Err(e) = result {
             self.playing = false;
-            self.notify_error(messages::sim_error(self.lang, &e));
+            self.notify_error(|l| messages::sim_error(l, &e));
         }
     }
 
@@ -188,7 +189,7 @@ impl AppState {
         match nav {
             ScenarioNav::Go(id, step) => {
                 let Some(sc) = self.find_scenario(id) else {
-                    return self.notify_error(ScenarioError::Unknown.text(self.lang));
+                    return self.notify_error(|l| ScenarioError::Unknown.text(l));
                 };
                 let from = self
                     .scenario
@@ -203,7 +204,7 @@ impl AppState {
                         self.playing = false;
                         self.notice = None;
                     }
-                    Err(e) => self.notify_error(e.text(self.lang)),
+                    Err(e) => self.notify_error(|l| e.text(l)),
                 }
             }
             ScenarioNav::TakeOver => {
@@ -235,7 +236,7 @@ impl AppState {
                 // are reported as overridden.
                 let query = crate::ui::url::search();
                 let overridden = crate::view::params::overridden_by_link(&query);
-                said.extend(overridden.iter().map(|e| e.text(self.lang)));
+                said.extend(overridden.iter().map(|e| Notice::error(|l| e.text(l))));
                 if said.is_empty() {
                     return;
                 }
@@ -251,14 +252,14 @@ impl AppState {
                     (true, true) => Kept::DefaultCluster,
                     (true, false) => Kept::QueryCluster,
                 };
-                said.push(refusal_text(self.lang, Source::Link, &e, kept));
+                said.push(Notice::error(|l| refusal_text(l, Source::Link, &e, kept)));
             }
         }
-        let mut text = said.join(" ");
-        if let Some(n) = self.notice.take() {
-            text = format!("{text} {}", n.text);
-        }
-        self.notify_error(text);
+        said.extend(self.notice.take());
+        self.notify_error(|l| {
+            let texts: Vec<&str> = said.iter().map(|n| n.text(l)).collect();
+            texts.join(" ")
+        });
     }
 
     /// Reopens a run kept by `ui::session` (a reload): paused, with a note.
@@ -268,16 +269,13 @@ impl AppState {
         };
         self.replace_restored(restored);
         self.playing = false;
-        self.notice = Some(Notice {
-            text: self
-                .lang
-                .t(
-                    "Reloaded: the run is back where you left it, paused.",
-                    "已重新加载：运行回到了你离开时的位置，已暂停。",
-                )
-                .to_string(),
-            error: false,
-        });
+        self.notice = Some(Notice::info(|l| {
+            l.t(
+                "Reloaded: the run is back where you left it, paused.",
+                "已重新加载：运行回到了你离开时的位置，已暂停。",
+            )
+            .to_string()
+        }));
         true
     }
 
@@ -290,25 +288,28 @@ impl AppState {
                 self.replace_run(opened.sim, None);
                 self.bookmarks = opened.shared.bookmarks;
                 self.playing = false;
-                let text = if opened.matches {
-                    self.lang.t(
-                        "Trace loaded: the run is replayed and paused at its saved tick.",
-                        "轨迹已载入：运行已重放，并暂停在保存时的时钟周期。",
-                    )
-                } else {
-                    self.lang.t(
-                        "Trace loaded, but this version's replay differs from the events it recorded (it was written by another version of raftlab). The run shown is this version's.",
-                        "轨迹已载入，但本版本重放出的事件与轨迹记录的不同（它由另一版本的 raftlab 写出）。显示的是本版本的运行。",
-                    )
+                let matches = opened.matches;
+                let text = move |l: crate::view::i18n::Lang| {
+                    if matches {
+                        l.t(
+                            "Trace loaded: the run is replayed and paused at its saved tick.",
+                            "轨迹已载入：运行已重放，并暂停在保存时的时刻。",
+                        )
+                    } else {
+                        l.t(
+                            "Trace loaded, but this version's replay differs from the events it recorded (it was written by another version of raftlab). The run shown is this version's.",
+                            "轨迹已载入，但本版本重放出的事件与轨迹记录的不同（它由另一版本的 raftlab 写出）。显示的是本版本的运行。",
+                        )
+                    }
+                    .to_string()
                 };
-                self.notice = Some(Notice {
-                    text: text.to_string(),
-                    error: !opened.matches,
+                self.notice = Some(if matches {
+                    Notice::info(text)
+                } else {
+                    Notice::error(text)
                 });
             }
-            Err(e) => {
-                self.notify_error(refusal_text(self.lang, Source::File, &e, Kept::CurrentRun))
-            }
+            Err(e) => self.notify_error(|l| refusal_text(l, Source::File, &e, Kept::CurrentRun)),
         }
     }
 
@@ -323,18 +324,15 @@ impl AppState {
             Ok(restored) => {
                 self.replace_restored(restored);
                 self.playing = false;
-                let text = self.lang.t(
-                    "File loaded: the run is paused at its saved tick.",
-                    "文件已载入：运行已暂停在保存时的时刻。",
-                );
-                self.notice = Some(Notice {
-                    text: text.to_string(),
-                    error: false,
-                });
+                self.notice = Some(Notice::info(|l| {
+                    l.t(
+                        "File loaded: the run is paused at its saved tick.",
+                        "文件已载入：运行已暂停在保存时的时刻。",
+                    )
+                    .to_string()
+                }));
             }
-            Err(e) => {
-                self.notify_error(refusal_text(self.lang, Source::File, &e, Kept::CurrentRun))
-            }
+            Err(e) => self.notify_error(|l| refusal_text(l, Source::File, &e, Kept::CurrentRun)),
         }
     }
 
@@ -394,7 +392,7 @@ impl AppState {
                     self.act(Action::Read { target, key, mode })
                 }
                 Ok(command) => self.act(Action::Propose(target, command)),
-                Err(e) => self.notify_error(messages::command_error(self.lang, &e)),
+                Err(e) => self.notify_error(|l| messages::command_error(l, &e)),
             },
             UiAction::Select(sel) => {
                 // Clicking a node or a log cell also answers a question.
@@ -412,7 +410,7 @@ impl AppState {
                     self.replace_run(sim, None);
                     self.notice = None;
                 }
-                Err(e) => self.notify_error(messages::sim_error(self.lang, &e)),
+                Err(e) => self.notify_error(|l| messages::sim_error(l, &e)),
             },
             UiAction::Notify(n) => self.notice = n,
             UiAction::ToggleHelp => self.show_help = !self.show_help,

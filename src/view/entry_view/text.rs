@@ -114,7 +114,7 @@ impl EntryReport {
                     (Some(j), Lang::En) => format!("Leader n{leader}'s entry at index {j} is from term {ct}: once a majority holds it, n{leader} commits it — and index {i} with it (Log Matching)."),
                     (Some(j), Lang::Zh) => format!("领导者 n{leader} 在索引 {j} 处的条目来自任期 {ct}：一旦被多数派持有，n{leader} 就提交它，索引 {i} 随之提交（日志匹配）。"),
                     (None, Lang::En) => format!("Leader n{leader} has no entry of term {ct} yet: the next client command (or the leader's no-op, thesis §6.4) will carry one."),
-                    (None, Lang::Zh) => format!("领导者 n{leader} 还没有任期 {ct} 的条目：下一条客户端命令（或领导者的空操作条目，论文 §6.4）会带来一条。"),
+                    (None, Lang::Zh) => format!("领导者 n{leader} 还没有任期 {ct} 的条目：下一条客户端命令（或领导者的空操作条目，博士论文 §6.4）会带来一条。"),
                 });
                 out.push(l.t(
                     "Why: an old-term entry held by a majority can still be overwritten by a leader of a newer term (Figure 8), so counting replicas is not enough.",

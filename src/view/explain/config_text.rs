@@ -94,20 +94,20 @@ fn adopted(lang: Lang, n: NodeId, index: Index, m: &Membership, cause: &ConfigCa
             let ch = change_text(lang, change);
             say!(lang,
                 format!("n{n} appended a configuration entry at index {index} to {ch}; it uses {c} from now on, before it commits (thesis §4.1)"),
-                format!("n{n} 在索引 {index} 追加配置条目（{ch}）；从现在起使用 {c}，无需等待提交（论文 §4.1）"))
+                format!("n{n} 在索引 {index} 追加配置条目（{ch}）；从现在起使用 {c}，无需等待提交（博士论文 §4.1）"))
         }
         ConfigCause::AutoLeaveJoint => say!(lang,
             format!("n{n}: the joint configuration committed, so it appended C_new at index {index} and now uses {c} (thesis §4.3)"),
-            format!("n{n}：联合配置已提交，于是在索引 {index} 追加 C_new，现在使用 {c}（论文 §4.3）")),
+            format!("n{n}：联合配置已提交，于是在索引 {index} 追加 C_new，现在使用 {c}（博士论文 §4.3）")),
         ConfigCause::Replicated => say!(lang,
             format!("n{n} received the configuration entry at index {index} and uses it at once: {c} (thesis §4.1)"),
-            format!("n{n} 收到索引 {index} 的配置条目并立即使用：{c}（论文 §4.1）")),
+            format!("n{n} 收到索引 {index} 的配置条目并立即使用：{c}（博士论文 §4.1）")),
         ConfigCause::Reverted => say!(lang,
             format!("n{n}'s newer configuration entry was deleted with its conflicting entries: it is back to {c} (index {index}) (thesis §4.1)"),
-            format!("n{n} 较新的配置条目随冲突条目被删除：回到 {c}（索引 {index}）（论文 §4.1）")),
+            format!("n{n} 较新的配置条目随冲突条目被删除：回到 {c}（索引 {index}）（博士论文 §4.1）")),
         ConfigCause::Snapshot => say!(lang,
             format!("n{n} installed a snapshot whose configuration (entry {index}) is {c}, and uses it (thesis §5.1)"),
-            format!("n{n} 安装了快照，其中的配置（条目 {index}）为 {c}，并开始使用（论文 §5.1）")),
+            format!("n{n} 安装了快照，其中的配置（条目 {index}）为 {c}，并开始使用（博士论文 §5.1）")),
     }
 }
 
@@ -119,22 +119,22 @@ pub fn config_event(lang: Lang, n: NodeId, e: &Event) -> Option<String> {
             let c = membership_text(lang, membership);
             say!(lang,
                 format!("n{n}: the configuration at index {index} is committed: {c}; the next change may begin (thesis §4.1)"),
-                format!("n{n}：索引 {index} 的配置已提交：{c}；可以开始下一次变更（论文 §4.1）"))
+                format!("n{n}：索引 {index} 的配置已提交：{c}；可以开始下一次变更（博士论文 §4.1）"))
         }
         Event::CampaignSkipped { reason: NoCampaign::Learner } => say!(lang,
             format!("n{n}'s election timer fired, but n{n} is a learner: learners never campaign (thesis §4.2.1)"),
-            format!("n{n} 的选举计时器到期，但 n{n} 是学习者：学习者从不发起选举（论文 §4.2.1）")),
+            format!("n{n} 的选举计时器到期，但 n{n} 是学习者：学习者从不发起选举（博士论文 §4.2.1）")),
         Event::CampaignSkipped { reason: NoCampaign::NotAVoter } => say!(lang,
             format!("n{n}'s election timer fired, but its configuration does not make it a voter, so it does not campaign (thesis §4.2)"),
-            format!("n{n} 的选举计时器到期，但它的配置中它不是投票成员，因此不发起选举（论文 §4.2）")),
+            format!("n{n} 的选举计时器到期，但它的配置中它不是投票成员，因此不发起选举（博士论文 §4.2）")),
         Event::VoteNotCounted { from, .. } => say!(lang,
             format!("n{n} did not count n{from}'s answer: n{from} is not a voter in n{n}'s configuration (a learner counts in no quorum, thesis §4.2.1)"),
-            format!("n{n} 没有计入 n{from} 的回复：n{from} 不是 n{n} 配置中的投票成员（学习者不计入任何多数派，论文 §4.2.1）")),
+            format!("n{n} 没有计入 n{from} 的回复：n{from} 不是 n{n} 配置中的投票成员（学习者不计入任何多数派，博士论文 §4.2.1）")),
         Event::JointVoteLost { half, granted, needed, .. } => {
             let h = half_text(lang, *half);
             say!(lang,
                 format!("n{n} cannot win: under joint consensus it needs a majority of both C_old and C_new, and too many of {h} denied for its majority of {needed} (granted there: {granted}) (thesis §4.3)"),
-                format!("n{n} 无法获胜：联合共识下需要 C_old 和 C_new 各自的多数派，而 {h} 已不可能达到 {needed} 票（目前同意 {granted} 票）（论文 §4.3）"))
+                format!("n{n} 无法获胜：联合共识下需要 C_old 和 C_new 各自的多数派，而 {h} 已不可能达到 {needed} 票（目前同意 {granted} 票）（博士论文 §4.3）"))
         }
         _ => return None,
     })
@@ -144,7 +144,7 @@ pub fn config_event(lang: Lang, n: NodeId, e: &Event) -> Option<String> {
 pub fn removed_leader(lang: Lang, n: NodeId, index: Index) -> String {
     say!(lang,
         format!("n{n} steps down: the configuration at index {index}, which does not include it as a voter, is committed (thesis §4.2.2)"),
-        format!("n{n} 退位：不含它作为投票成员的索引 {index} 处配置已提交（论文 §4.2.2）"))
+        format!("n{n} 退位：不含它作为投票成员的索引 {index} 处配置已提交（博士论文 §4.2.2）"))
 }
 
 /// The commit hold under joint consensus, for `commit_held`.
@@ -159,5 +159,5 @@ pub fn joint_hold(
     let s = halves_text(lang, short);
     say!(lang,
         format!("n{n} waits to commit index {index}: held by {h}, not yet a majority of {s}; joint consensus needs a majority of both (thesis §4.3)"),
-        format!("n{n} 等待提交索引 {index}：{h} 持有，尚未构成 {s} 的多数派；联合共识需要两者各自的多数派（论文 §4.3）"))
+        format!("n{n} 等待提交索引 {index}：{h} 持有，尚未构成 {s} 的多数派；联合共识需要两者各自的多数派（博士论文 §4.3）"))
 }

@@ -206,7 +206,7 @@ fn role_changed(lang: Lang, n: NodeId, from: Role, to: Role, term: Term, c: &Rol
                 let next = term + 1;
                 say!(lang,
                     format!("n{n} {why}: it became {tr} and asks for pre-votes for term {next} without raising its own term {term} (thesis §9.6)"),
-                    format!("n{n} {why}：成为{tr}，为任期 {next} 请求预投票，但不提升自己的任期 {term}（论文 §9.6）"))
+                    format!("n{n} {why}：成为{tr}，为任期 {next} 请求预投票，但不提升自己的任期 {term}（博士论文 §9.6）"))
             } else {
                 say!(lang,
                     format!("n{n} {why}: it became {tr} for term {term}, voted for itself and asks the others for votes (§5.2)"),
@@ -218,7 +218,7 @@ fn role_changed(lang: Lang, n: NodeId, from: Role, to: Role, term: Term, c: &Rol
             let v = nodes(votes);
             say!(lang,
                 format!("n{n} won the pre-vote ({v} agreed, a majority): it became {tr} and starts a real election for term {term} (thesis §9.6)"),
-                format!("n{n} 赢得预投票（{v} 同意，构成多数派）：成为{tr}，开始任期 {term} 的正式选举（论文 §9.6）"))
+                format!("n{n} 赢得预投票（{v} 同意，构成多数派）：成为{tr}，开始任期 {term} 的正式选举（博士论文 §9.6）"))
         }
         RoleCause::WonElection { votes } => {
             let v = nodes(votes);
@@ -237,7 +237,7 @@ fn role_changed(lang: Lang, n: NodeId, from: Role, to: Role, term: Term, c: &Rol
             let h = nodes(heard_from);
             say!(lang,
                 format!("n{n} heard only from {h} during an election timeout, not a majority: it steps down from {fr} to {tr} (CheckQuorum, thesis §6.2)"),
-                format!("n{n} 在一个选举超时内只收到 {h} 的消息，不足多数派：由{fr}退为{tr}（CheckQuorum，论文 §6.2）"))
+                format!("n{n} 在一个选举超时内只收到 {h} 的消息，不足多数派：由{fr}退为{tr}（CheckQuorum，博士论文 §6.2）"))
         }
     }
 }
@@ -271,7 +271,7 @@ fn vote_denied(
         }
         VoteDenial::LeaderRecentlyHeard { leader } => say!(lang,
             format!("n{n} ignored n{cand}'s {v} request for term {term}: it heard from leader n{leader} within the election timeout (leader lease, thesis §4.2.3)"),
-            format!("n{n} 忽略 n{cand} 在任期 {term} 的{v}请求：它在选举超时内刚收到领导者 n{leader} 的消息（领导者租约，论文 §4.2.3）")),
+            format!("n{n} 忽略 n{cand} 在任期 {term} 的{v}请求：它在选举超时内刚收到领导者 n{leader} 的消息（领导者租约，博士论文 §4.2.3）")),
         VoteDenial::WeAreLeader => say!(lang,
             format!("n{n} denied its {v} to n{cand}: n{n} is itself the leader of term {term}"),
             format!("n{n} 拒绝{v}给 n{cand}：n{n} 自己就是任期 {term} 的领导者")),
@@ -332,7 +332,7 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
             format!("n{n} 从 n{from} 的消息得知任期 {to_term}（原为 {from_term}）并采用：更新的任期总是优先（§5.1）")),
         Event::VoteGranted { candidate: c, term, pre_vote: true } => say!(lang,
             format!("n{n} granted n{c} a pre-vote for term {term}: n{c}'s term is newer and its log at least as up to date, so it could win (thesis §9.6)"),
-            format!("n{n} 同意 n{c} 在任期 {term} 的预投票：n{c} 的任期更新，日志至少一样新，它有可能赢得选举（论文 §9.6）")),
+            format!("n{n} 同意 n{c} 在任期 {term} 的预投票：n{c} 的任期更新，日志至少一样新，它有可能赢得选举（博士论文 §9.6）")),
         Event::VoteGranted { candidate: c, term, pre_vote: false } => say!(lang,
             format!("n{n} voted for n{c} in term {term}: it had not voted yet this term and n{c}'s log is at least as up to date (§5.2, §5.4.1)"),
             format!("n{n} 在任期 {term} 投票给 n{c}：本任期尚未投票，且 n{c} 的日志至少一样新（§5.2，§5.4.1）")),
@@ -351,7 +351,7 @@ fn raft_event(lang: Lang, n: NodeId, e: &Event) -> String {
         }
         Event::AppendAccepted { leader, prev_log_index, entries: 0, match_index } => say!(lang,
             format!("n{n} accepted a heartbeat from leader n{leader}: logs agree up to index {match_index} (prev {prev_log_index}) (§5.2)"),
-            format!("n{n} 接受领导者 n{leader} 的心跳：日志在索引 {match_index} 之前一致（prev {prev_log_index}）（§5.2）")),
+            format!("n{n} 接受领导者 n{leader} 的心跳：日志在索引 {match_index} 之前一致（prevLogIndex {prev_log_index}）（§5.2）")),
         Event::AppendAccepted { leader, prev_log_index, entries, match_index } => say!(lang,
             format!("n{n} appended {entries} entr{} from leader n{leader} after index {prev_log_index}: its log now matches the leader's up to index {match_index} (§5.3)", if *entries == 1 { "y" } else { "ies" }),
             format!("n{n} 在索引 {prev_log_index} 之后追加了领导者 n{leader} 的 {entries} 个条目：日志与领导者一致到索引 {match_index}（§5.3）")),

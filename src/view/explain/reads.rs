@@ -19,25 +19,25 @@ pub fn read_step(lang: Lang, n: NodeId, r: u64, step: &ReadStep) -> String {
     match step {
         ReadStep::WaitingForCommitInTerm => say!(lang,
             format!("n{n} holds read #{r}: as a new leader it has not committed an entry of its own term yet, so its commit index may be behind (thesis §6.4, step 1)"),
-            format!("n{n} 暂缓读请求 #{r}：作为新领导者，它还没有提交自己任期的条目，提交索引可能落后（论文 §6.4 第 1 步）")),
+            format!("n{n} 暂缓读请求 #{r}：作为新领导者，它还没有提交自己任期的条目，提交索引可能落后（博士论文 §6.4 第 1 步）")),
         ReadStep::IndexRecorded { read_index, round } => say!(lang,
             format!("n{n} recorded read index {read_index} for read #{r} and sent heartbeat round {round} to confirm it is still leader (thesis §6.4, steps 2–3)"),
-            format!("n{n} 为读请求 #{r} 记下读索引 {read_index}，并发送第 {round} 轮心跳以确认自己仍是领导者（论文 §6.4 第 2–3 步）")),
+            format!("n{n} 为读请求 #{r} 记下读索引 {read_index}，并发送第 {round} 轮心跳以确认自己仍是领导者（博士论文 §6.4 第 2–3 步）")),
         ReadStep::Confirmed { read_index, acks } => {
             let a = nodes(acks);
             say!(lang,
                 format!("n{n} is still leader for read #{r}: {a} answered the heartbeat round, a majority; it answers once applied up to {read_index} (thesis §6.4, step 3)"),
-                format!("n{n} 确认仍是领导者（读请求 #{r}）：{a} 应答了这一轮心跳，构成多数派；应用到索引 {read_index} 后即可回答（论文 §6.4 第 3 步）"))
+                format!("n{n} 确认仍是领导者（读请求 #{r}）：{a} 应答了这一轮心跳，构成多数派；应用到索引 {read_index} 后即可回答（博士论文 §6.4 第 3 步）"))
         }
         ReadStep::ServedByLease { read_index, lease_left } => say!(lang,
             format!("n{n} answers read #{r} from its lease ({lease_left} ticks left), without a round trip, at read index {read_index}: it trusts that no other leader can be elected before the lease ends — which holds only if clocks run at the same rate (thesis §6.4.1)"),
-            format!("n{n} 凭租约（还剩 {lease_left} 个时刻）回答读请求 #{r}，读索引 {read_index}，无需往返：它相信租约结束前不会选出别的领导者——这只在各节点时钟走得一样快时成立（论文 §6.4.1）")),
+            format!("n{n} 凭租约（还剩 {lease_left} 个时钟周期）回答读请求 #{r}，读索引 {read_index}，无需往返：它相信租约结束前不会选出别的领导者——这只在各节点时钟走得一样快时成立（博士论文 §6.4.1）")),
         ReadStep::LeaseExpired => say!(lang,
             format!("n{n} has no lease in force for read #{r}: it confirms leadership with a heartbeat round instead (thesis §6.4)"),
-            format!("n{n} 没有有效租约（读请求 #{r}）：改为用一轮心跳确认领导地位（论文 §6.4）")),
+            format!("n{n} 没有有效租约（读请求 #{r}）：改为用一轮心跳确认领导地位（博士论文 §6.4）")),
         ReadStep::Forwarded { leader } => say!(lang,
             format!("n{n} is a follower: it forwards read #{r} to leader n{leader} to learn a read index (thesis §6.4)"),
-            format!("n{n} 是跟随者：把读请求 #{r} 转发给领导者 n{leader} 以获取读索引（论文 §6.4）")),
+            format!("n{n} 是跟随者：把读请求 #{r} 转发给领导者 n{leader} 以获取读索引（博士论文 §6.4）")),
         ReadStep::IndexReceived { leader, read_index } => say!(lang,
             format!("n{n} got read index {read_index} for read #{r} from leader n{leader}; it answers once it has applied up to it"),
             format!("n{n} 从领导者 n{leader} 得到读请求 #{r} 的读索引 {read_index}；应用到该索引后回答")),
@@ -74,11 +74,11 @@ pub fn transfer_started(
     if target_match >= last_index {
         say!(lang,
             format!("n{n} hands leadership to n{target} (thesis §3.10): it stops taking client commands; n{target} already holds its whole log"),
-            format!("n{n} 把领导权移交给 n{target}（论文 §3.10）：停止接受客户端命令；n{target} 已拥有它的全部日志"))
+            format!("n{n} 把领导权移交给 n{target}（博士论文 §3.10）：停止接受客户端命令；n{target} 已拥有它的全部日志"))
     } else {
         say!(lang,
             format!("n{n} hands leadership to n{target} (thesis §3.10): it stops taking client commands and first brings n{target} from index {target_match} up to {last_index}"),
-            format!("n{n} 把领导权移交给 n{target}（论文 §3.10）：停止接受客户端命令，并先把 n{target} 从索引 {target_match} 补齐到 {last_index}"))
+            format!("n{n} 把领导权移交给 n{target}（博士论文 §3.10）：停止接受客户端命令，并先把 n{target} 从索引 {target_match} 补齐到 {last_index}"))
     }
 }
 
@@ -86,7 +86,7 @@ pub fn transfer_started(
 pub fn timeout_now_sent(lang: Lang, n: NodeId, target: NodeId) -> String {
     say!(lang,
         format!("n{n} sent TimeoutNow to n{target}, which is up to date: it should campaign at once (thesis §3.10); n{n} stops lease reads for this term"),
-        format!("n{n} 向日志已是最新的 n{target} 发送 TimeoutNow：它应立即发起选举（论文 §3.10）；n{n} 本任期不再做租约读"))
+        format!("n{n} 向日志已是最新的 n{target} 发送 TimeoutNow：它应立即发起选举（博士论文 §3.10）；n{n} 本任期不再做租约读"))
 }
 
 /// A transfer ended.
@@ -94,7 +94,7 @@ pub fn transfer_ended(lang: Lang, n: NodeId, target: NodeId, end: TransferEnd) -
     match end {
         TransferEnd::TimedOut => say!(lang,
             format!("n{n} aborted the transfer to n{target}: no new leader within an election timeout; it takes client commands again (thesis §3.10)"),
-            format!("n{n} 放弃向 n{target} 移交领导权：一个选举超时内没有新领导者；重新接受客户端命令（论文 §3.10）")),
+            format!("n{n} 放弃向 n{target} 移交领导权：一个选举超时内没有新领导者；重新接受客户端命令（博士论文 §3.10）")),
         TransferEnd::SteppedDown => say!(lang,
             format!("n{n} stepped down during the transfer to n{target}: the transfer is over"),
             format!("n{n} 在向 n{target} 移交期间下台：移交结束")),
@@ -105,5 +105,5 @@ pub fn transfer_ended(lang: Lang, n: NodeId, target: NodeId, end: TransferEnd) -
 pub fn timeout_now_campaign(lang: Lang, n: NodeId, from: NodeId, term: u64) -> String {
     say!(lang,
         format!("n{n} received TimeoutNow from leader n{from}: it became candidate for term {term} at once, skipping PreVote; voters answer it even under the leader lease (thesis §3.10)"),
-        format!("n{n} 收到领导者 n{from} 的 TimeoutNow：立即成为任期 {term} 的候选人，跳过预投票；投票者即使在领导者租约内也会回应它（论文 §3.10）"))
+        format!("n{n} 收到领导者 n{from} 的 TimeoutNow：立即成为任期 {term} 的候选人，跳过预投票；投票者即使在领导者租约内也会回应它（博士论文 §3.10）"))
 }

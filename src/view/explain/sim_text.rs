@@ -43,7 +43,7 @@ pub(super) fn sim_event(lang: Lang, n: NodeId, e: &SimEvent) -> String {
     match e {
         SimEvent::ServerAdded { leader } => say!(lang,
             format!("new server n{n} started with an empty log and no configuration; leader n{leader} adds it as a learner so it can catch up before it votes (thesis §4.2.1)"),
-            format!("新服务器 n{n} 以空日志、无配置启动；领导者 n{leader} 先把它加为学习者，让它追上日志后再投票（论文 §4.2.1）")),
+            format!("新服务器 n{n} 以空日志、无配置启动；领导者 n{leader} 先把它加为学习者，让它追上日志后再投票（博士论文 §4.2.1）")),
         SimEvent::Crashed => say!(lang,
             format!("n{n} crashed: its volatile state (role, commitIndex, state machine) is lost; currentTerm, votedFor and the log survive on disk (Figure 2)"),
             format!("n{n} 崩溃：易失状态（角色、commitIndex、状态机）丢失；currentTerm、votedFor 和日志保存在磁盘上（图 2）")),
@@ -77,7 +77,7 @@ pub(super) fn sim_event(lang: Lang, n: NodeId, e: &SimEvent) -> String {
             format!("你扣住了 n{n} 的消息 #{id}：释放前不会送达")),
         SimEvent::MessageReleased { id } => say!(lang,
             format!("you released n{n}'s message #{id}: it arrives on the next tick"),
-            format!("你释放了 n{n} 的消息 #{id}：它将在下一个时刻送达")),
+            format!("你释放了 n{n} 的消息 #{id}：它将在下一个时钟周期送达")),
         SimEvent::ClientOutcome { op, ok: true } => say!(lang,
             format!("client operation #{op} was answered by n{n}"),
             format!("客户端操作 #{op} 已由 n{n} 答复")),

@@ -31,7 +31,7 @@ pub(super) fn explain(lang: Lang, n: NodeId, e: &Event) -> String {
             };
             say!(lang,
                 format!("n{n} took a snapshot up to index {i} (term {t}) and dropped {compacted} log entries: {why_en} (thesis §5.1)"),
-                format!("n{n} 生成了截至索引 {i}（任期 {t}）的快照，并删除了 {compacted} 个日志条目：{why_zh}（论文 §5.1）"))
+                format!("n{n} 生成了截至索引 {i}（任期 {t}）的快照，并删除了 {compacted} 个日志条目：{why_zh}（博士论文 §5.1）"))
         }
         Event::SnapshotSent {
             follower: f,
@@ -40,7 +40,7 @@ pub(super) fn explain(lang: Lang, n: NodeId, e: &Event) -> String {
             reason: SnapshotReason::EntryCompacted { next_index, first_index },
         } => say!(lang,
             format!("n{n} sent n{f} its snapshot (up to index {i}, term {t}) instead of AppendEntries: n{f} needs entry {next_index}, but n{n}'s log now starts at {first_index} (thesis §5.1)"),
-            format!("n{n} 向 n{f} 发送快照（截至索引 {i}，任期 {t}）而不是 AppendEntries：n{f} 需要条目 {next_index}，但 n{n} 的日志现在从 {first_index} 开始（论文 §5.1）")),
+            format!("n{n} 向 n{f} 发送快照（截至索引 {i}，任期 {t}）而不是 AppendEntries：n{f} 需要条目 {next_index}，但 n{n} 的日志现在从 {first_index} 开始（博士论文 §5.1）")),
         Event::SnapshotInstalled {
             leader,
             last_included_index: i,
@@ -49,10 +49,10 @@ pub(super) fn explain(lang: Lang, n: NodeId, e: &Event) -> String {
         } => match outcome {
             SnapshotInstall::KeptSuffix { kept } => say!(lang,
                 format!("n{n} installed n{leader}'s snapshot up to index {i} (term {t}); its log held that entry, so the {kept} entries after it were kept (thesis Figure 5.3, step 6)"),
-                format!("n{n} 安装了 n{leader} 截至索引 {i}（任期 {t}）的快照；它的日志含有该条目，因此保留了其后的 {kept} 个条目（论文图 5.3，第 6 步）")),
+                format!("n{n} 安装了 n{leader} 截至索引 {i}（任期 {t}）的快照；它的日志含有该条目，因此保留了其后的 {kept} 个条目（博士论文图 5.3，第 6 步）")),
             SnapshotInstall::DiscardedLog { discarded } => say!(lang,
                 format!("n{n} installed n{leader}'s snapshot up to index {i} (term {t}) and discarded its whole log ({discarded} entries) (thesis Figure 5.3, step 7)"),
-                format!("n{n} 安装了 n{leader} 截至索引 {i}（任期 {t}）的快照，并丢弃了整个日志（{discarded} 个条目）（论文图 5.3，第 7 步）")),
+                format!("n{n} 安装了 n{leader} 截至索引 {i}（任期 {t}）的快照，并丢弃了整个日志（{discarded} 个条目）（博士论文图 5.3，第 7 步）")),
         },
         Event::SnapshotIgnored { leader, last_included_index: i, reason } => match reason {
             SnapshotIgnore::StaleTerm { leader_term, our_term } => say!(lang,
@@ -64,7 +64,7 @@ pub(super) fn explain(lang: Lang, n: NodeId, e: &Event) -> String {
         },
         Event::RestoredFromSnapshot { last_included_index: i, last_included_term: t } => say!(lang,
             format!("n{n} restarted from its snapshot (up to index {i}, term {t}): its state machine and commit index start there (thesis §5.1)"),
-            format!("n{n} 从快照（截至索引 {i}，任期 {t}）重启：状态机和提交索引从那里开始（论文 §5.1）")),
+            format!("n{n} 从快照（截至索引 {i}，任期 {t}）重启：状态机和提交索引从那里开始（博士论文 §5.1）")),
         _ => String::new(),
     }
 }

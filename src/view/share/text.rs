@@ -71,7 +71,7 @@ fn why(e: &ShareError) -> (String, String) {
                 "would take too long to replay ({work} work units, {node_ticks} node-ticks; the budget is {WORK_BUDGET}, a few seconds)"
             ),
             format!(
-                "重放耗时过长（{work} 个工作单位、{node_ticks} 个节点时刻；上限为 {WORK_BUDGET}，约几秒钟）"
+                "重放耗时过长（{work} 个工作单位、{node_ticks} 个“节点 × 时钟周期”；上限为 {WORK_BUDGET}，约几秒钟）"
             ),
         ),
         ShareError::BadBookmark { index } => (
