@@ -72,6 +72,21 @@ impl<T> Chunked<T> {
         }
     }
 
+    /// The index of the first element for which `pred` is false, for a
+    /// sequence partitioned by `pred` (all true, then all false), as
+    /// [`slice::partition_point`]: a binary search, O(log n).
+    pub fn partition_point(&self, mut pred: impl FnMut(&T) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.get(mid) {
+                Some(x) if pred(x) => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        lo
+    }
+
     /// The first element.
     pub fn first(&self) -> Option<&T> {
         self.get(0)
@@ -312,6 +327,13 @@ mod tests {
             r
         });
         assert_eq!(c.iter_from(190).count(), 10);
+        for t in [0, 1, 63, 64, 65, 150, 199, 200, 500] {
+            assert_eq!(
+                c.partition_point(|&x| x < t),
+                v.partition_point(|&x| x < t),
+                "{t}"
+            );
+        }
         assert_eq!(c[65], 65);
         *c.get_mut(3).unwrap() = 1000;
         v[3] = 1000;

@@ -101,3 +101,25 @@ fn leader_transfer_catches_up_wins_and_a_crashed_target_times_out() {
     );
     assert!(sim.world().violations().is_empty());
 }
+
+#[test]
+fn the_stale_read_and_the_write_it_missed_are_the_conflicting_operations() {
+    let sim = end("stale-leader-read");
+    let c = sim.world().checker().linearizability().conflicts().to_vec();
+    let ops = sim.world().client().ops();
+    let described: Vec<(u64, String, u64, String)> = c
+        .iter()
+        .flat_map(|c| c.ops.iter().map(move |&id| (c.tick, c.key.clone(), id)))
+        .map(|(t, k, id)| (t, k, id, ops[(id - 1) as usize].command.to_string()))
+        .collect();
+    // The new leader's `put x 2` (done) and the deposed n1's `get x`
+    // answering 1 after it; the older writes are not needed to explain it.
+    let x = || "x".to_string();
+    assert_eq!(
+        described,
+        vec![
+            (57, x(), 3, "put x 2".to_string()),
+            (57, x(), 4, "get x".to_string()),
+        ]
+    );
+}

@@ -24,6 +24,7 @@ use super::message::MessageBody;
 use super::node::Node;
 use super::state::Role;
 use super::types::{Index, NodeId};
+use super::unsafe_rule::UnsafeRule;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -207,9 +208,16 @@ impl Node {
         mode: ReadMode,
     ) {
         if self.config.is_unsafe(UnsafeSwitch::StaleLeaderRead) {
-            // Unsafe: answer from local state, leadership unconfirmed.
+            // Unsafe: answer from local state, leadership unconfirmed
+            // (the rule of thesis §6.4 broken, announced for "show the cause").
             let read_index = self.commit_index;
             self.read_event(read_id, ReadStep::Unconfirmed { read_index });
+            let rule = UnsafeRule::ReadWithoutConfirmingLeadership {
+                read_id,
+                term: self.persistent.current_term,
+                read_index,
+            };
+            self.events.push(Event::UnsafeRuleBroken { rule });
             return self.read_ready(read_id, key, from, read_index);
         }
         if !self.committed_in_term() {

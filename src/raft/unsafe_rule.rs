@@ -57,6 +57,17 @@ pub enum UnsafeRule {
         /// Voters after.
         to: Vec<NodeId>,
     },
+    /// Answered a read from its own state without confirming it is still
+    /// the leader (breaks thesis §6.4, paper §8: a deposed leader may serve
+    /// stale data).
+    ReadWithoutConfirmingLeadership {
+        /// The read.
+        read_id: u64,
+        /// The term the node believes it leads.
+        term: Term,
+        /// The commit index it answered at.
+        read_index: Index,
+    },
 }
 
 impl UnsafeRule {
@@ -68,6 +79,7 @@ impl UnsafeRule {
             UnsafeRule::ForgotVote { .. } => UnsafeSwitch::ForgetVoteOnRestart,
             UnsafeRule::AcceptedStaleLeader { .. } => UnsafeSwitch::AcceptStaleLeader,
             UnsafeRule::OneStepMembershipChange { .. } => UnsafeSwitch::OneStepMembershipChange,
+            UnsafeRule::ReadWithoutConfirmingLeadership { .. } => UnsafeSwitch::StaleLeaderRead,
         }
     }
 
@@ -83,7 +95,8 @@ impl UnsafeRule {
                 all.dedup();
                 all
             }
-            UnsafeRule::CommittedOldTermByCounting { .. } => Vec::new(),
+            UnsafeRule::CommittedOldTermByCounting { .. }
+            | UnsafeRule::ReadWithoutConfirmingLeadership { .. } => Vec::new(),
         }
     }
 }

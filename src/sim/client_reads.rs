@@ -156,6 +156,7 @@ impl Client {
             call: self.clock,
             ret: None,
             void: false,
+            op: self.ops[i].id,
         });
         let slot = self.history.len() - 1;
         if let Some(op) = self.ops.get_mut(i) {

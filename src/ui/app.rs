@@ -337,7 +337,7 @@ pub fn App() -> Html {
                     <Narration view={panels.clone()} pos={state.scenario.clone()}
                         scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
                     <ClusterDetail view={view.clone()} />
-                    <LogsView view={panels.clone()} />
+                    <LogsView view={panels.clone()} cause={state.cause.as_ref().map(|(c, v)| crate::view::cause_marks::cause_entries(c, v)).unwrap_or_default()} />
                     <aside class="side-pane">
                         if let Some(challenge) = state.challenge.clone() {
                             <ChallengePanel view={panels.clone()} {challenge} />
@@ -356,7 +356,7 @@ pub fn App() -> Html {
             <BookmarkBar view={panels.clone()} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
                 <SpaceTime view={panels.clone()} bookmarks={state.bookmarks.clone()}
-                    cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.nodes()))} />
+                    cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.node, c.nodes()))} />
             }
             <section class="lower">
                 <EventLog view={panels.clone()} />

@@ -43,5 +43,11 @@ pub fn unsafe_text(lang: Lang, n: NodeId, rule: &UnsafeRule) -> String {
             fmt_set(from.iter().copied()),
             fmt_set(to.iter().copied())
         ),
+        (Lang::En, UnsafeRule::ReadWithoutConfirmingLeadership { read_id, term, read_index }) => format!(
+            "UNSAFE: n{n} answered read #{read_id} at index {read_index} from its own state, without confirming it still leads term {term} (breaks thesis §6.4)"
+        ),
+        (Lang::Zh, UnsafeRule::ReadWithoutConfirmingLeadership { read_id, term, read_index }) => format!(
+            "不安全：n{n} 未确认自己仍是任期 {term} 的领导者，就按自身状态在索引 {read_index} 回答了读请求 #{read_id}（违反博士论文 §6.4）"
+        ),
     }
 }

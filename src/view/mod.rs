@@ -5,6 +5,7 @@
 pub mod announce;
 pub mod authoring;
 pub mod bookmarks;
+pub mod cause_marks;
 pub mod challenge;
 pub mod cite;
 pub mod client_leader;

@@ -16,11 +16,11 @@
 
 use super::explain::{explain, kind_name};
 use super::i18n::Lang;
+use super::share::codec::{field, Bad, Fields, FromJson};
+use super::share::json::{self, Json, Writer};
 use super::share::{ShareError, Shared, VERSION};
-use crate::sim::{SimConfig, Simulation, TimedAction, TraceKind};
+use crate::sim::{SimConfig, Simulation, TimedAction};
 use crate::view::bookmarks::Bookmark;
-use serde::de::IgnoredAny;
-use serde::{Deserialize, Serialize};
 
 /// What a trace file says it is.
 pub const TRACE_FORMAT: &str = "raftlab-trace";
@@ -29,52 +29,38 @@ pub const MAX_TRACE_BYTES: usize = 16 * 1024 * 1024;
 /// The most events written into one trace; later ones are counted only.
 pub const MAX_TRACE_EVENTS: usize = 50_000;
 
-/// One event of the run.
-#[derive(Serialize)]
-struct EventLine<'a> {
-    tick: u64,
-    node: crate::raft::NodeId,
-    kind: &'static str,
-    text: String,
-    data: &'a TraceKind,
-}
+/// The members of a trace kept when it is read (its events are only
+/// checked for syntax: they are replayed, not read).
+const SKIPPED: &[&str] = &["events"];
 
-#[derive(Serialize)]
-struct TraceOut<'a> {
-    format: &'static str,
-    version: u32,
-    tick: u64,
-    head: u64,
-    hash_at_tick: String,
-    config: &'a SimConfig,
-    actions: &'a [TimedAction],
-    bookmarks: Vec<&'a Bookmark>,
-    events_total: u64,
-    events_truncated: bool,
-    events: Vec<EventLine<'a>>,
-}
-
-/// The header read first, to say "newer version" before anything else.
-#[derive(Deserialize)]
-struct Header {
-    format: String,
-    version: u64,
-}
-
-#[derive(Deserialize)]
+/// What an import reads of a trace.
 struct TraceIn {
     tick: u64,
-    #[serde(default)]
     head: u64,
-    #[serde(default)]
     hash_at_tick: Option<String>,
     config: SimConfig,
     actions: Vec<TimedAction>,
-    #[serde(default)]
     bookmarks: Vec<Bookmark>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    events: IgnoredAny,
+}
+
+impl FromJson for TraceIn {
+    fn from_json(v: &Json) -> Result<Self, Bad> {
+        let o = Fields::of(v)?;
+        Ok(TraceIn {
+            tick: o.req("tick")?,
+            head: o.def("head")?,
+            hash_at_tick: o.def("hash_at_tick")?,
+            config: o.req("config")?,
+            actions: o.req("actions")?,
+            bookmarks: o.def("bookmarks")?,
+        })
+    }
+}
+
+/// The `format` and `version` of a trace, read first, to say "newer
+/// version" before anything else.
+fn header(v: &Json) -> Option<(&str, u64)> {
+    Some((v.get("format")?.as_str()?, v.get("version")?.as_u64()?))
 }
 
 /// A trace opened again.
@@ -92,7 +78,7 @@ pub struct OpenedTrace {
 /// Whether `text` looks like a trace (its `format` field), read cheaply.
 pub fn is_trace(text: &str) -> bool {
     text.len() <= MAX_TRACE_BYTES
-        && serde_json::from_str::<Header>(text).is_ok_and(|h| h.format == TRACE_FORMAT)
+        && json::parse(text, SKIPPED).is_ok_and(|v| header(&v).is_some_and(|h| h.0 == TRACE_FORMAT))
 }
 
 /// The trace of `shared`'s run: replays it from tick 0 to its head,
@@ -120,30 +106,40 @@ pub fn export_trace(shared: &Shared) -> Result<String, ShareError> {
             hash_at_tick = sim.world().trace().hash();
         }
     }
-    let lines = events
-        .iter()
-        .map(|e| EventLine {
-            tick: e.tick,
-            node: e.node,
-            kind: kind_name(&e.kind),
-            text: explain(Lang::En, e),
-            data: &e.kind,
-        })
-        .collect();
-    let out = TraceOut {
-        format: TRACE_FORMAT,
-        version: VERSION,
-        tick: shared.tick,
-        head,
-        hash_at_tick: hash_at_tick.to_string(),
-        config: &shared.config,
-        actions: &shared.actions,
-        bookmarks: shared.bookmarks.iter().collect(),
-        events_total: seen,
-        events_truncated: (seen as usize) > events.len(),
-        events: lines,
-    };
-    serde_json::to_string(&out).map_err(|_| ShareError::Malformed)
+    let mut w = Writer::compact();
+    w.begin_obj();
+    field(&mut w, "format", TRACE_FORMAT);
+    field(&mut w, "version", &VERSION);
+    field(&mut w, "tick", &shared.tick);
+    field(&mut w, "head", &head);
+    field(&mut w, "hash_at_tick", &hash_at_tick.to_string());
+    field(&mut w, "config", &shared.config);
+    field(&mut w, "actions", &shared.actions);
+    field(
+        &mut w,
+        "bookmarks",
+        &shared.bookmarks.iter().collect::<Vec<_>>(),
+    );
+    field(&mut w, "events_total", &seen);
+    w.key("events_truncated");
+    w.bool((seen as usize) > events.len());
+    w.key("events");
+    w.begin_arr();
+    for e in &events {
+        w.elem();
+        w.begin_obj();
+        field(&mut w, "tick", &e.tick);
+        field(&mut w, "node", &e.node);
+        field(&mut w, "kind", kind_name(&e.kind));
+        field(&mut w, "text", &explain(Lang::En, e));
+        w.key("data");
+        // The events' data keeps serde's form (written only, never read).
+        w.raw(&serde_json::to_string(&e.kind).unwrap_or_else(|_| "null".into()));
+        w.end_obj();
+    }
+    w.end_arr();
+    w.end_obj();
+    Ok(w.finish())
 }
 
 /// The events of tick 0 (recorded when the world was made).
@@ -169,17 +165,12 @@ pub fn import_trace(text: &str) -> Result<OpenedTrace, ShareError> {
     if text.trim().is_empty() {
         return Err(ShareError::Truncated);
     }
-    let header: Header = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            ShareError::Truncated
-        } else {
-            ShareError::Malformed
-        }
-    })?;
-    if header.format != TRACE_FORMAT {
+    let tree = json::parse(text, SKIPPED).map_err(super::share::json_error)?;
+    let (format, version) = header(&tree).ok_or(ShareError::Malformed)?;
+    if format != TRACE_FORMAT {
         return Err(ShareError::Malformed);
     }
-    match header.version {
+    match version {
         v if v > u64::from(VERSION) => {
             return Err(ShareError::NewerVersion {
                 version: u32::try_from(v).unwrap_or(u32::MAX),
@@ -188,7 +179,7 @@ pub fn import_trace(text: &str) -> Result<OpenedTrace, ShareError> {
         0 => return Err(ShareError::Malformed),
         _ => {}
     }
-    let wire: TraceIn = serde_json::from_str(text).map_err(|_| ShareError::Malformed)?;
+    let wire = TraceIn::from_json(&tree).map_err(|_| ShareError::Malformed)?;
     let head = wire.head.max(wire.tick);
     let bookmarks = super::share::untrusted_bookmarks(wire.bookmarks, head)?;
     let shared = Shared {

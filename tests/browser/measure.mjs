@@ -11,7 +11,9 @@
 // - frame_ms p50/p95/max and long tasks (> 50 ms, PerformanceObserver
 //   'longtask'): 9 nodes at the fastest speed under a 30-command burst,
 //   rAF-to-rAF deltas over 5 s in headless Chromium; unthrottled and with the
-//   CPU throttled 4× and 6× through CDP (Emulation.setCPUThrottlingRate).
+//   CPU throttled 4× and 6× through CDP (Emulation.setCPUThrottlingRate);
+//   each once with the ring view and once with the space-time diagram open
+//   (view=spacetime, issue 13's frame figure).
 // - browser bench: the same steady-load workload as `cargo run --release
 //   --example bench`, run inside the page's wasm, in events/s.
 // - site_gzip_bytes / site_brotli_bytes: wasm + js + css + html in dist/,
@@ -29,6 +31,9 @@ const pct = (xs, p) => {
 };
 const median = (xs) => pct(xs, 50);
 const ROUNDS = Number(process.env.MEASURE_ROUNDS ?? 1);
+const THROTTLES = [1, 4, 6];
+// MEASURE_VIEWS=ring or =spacetime measures one view only.
+const VIEWS = (process.env.MEASURE_VIEWS ?? 'ring,spacetime').split(',');
 
 const builds = [{ name: 'after', root: DIST }];
 if (process.env.RAFTLAB_DIST_BEFORE) builds.unshift({ name: 'before', root: resolve(process.env.RAFTLAB_DIST_BEFORE) });
@@ -67,7 +72,7 @@ async function firstRender(browser, url) {
 }
 
 /** 9 nodes, fastest, a command burst, then 5 s of frames at `throttle`× CPU. */
-async function frames(browser, url, throttle) {
+async function frames(browser, url, throttle, view) {
   const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await ctx.newPage();
   await page.addInitScript(() => {
@@ -85,6 +90,10 @@ async function frames(browser, url, throttle) {
   await page.waitForFunction(() => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1, null, {
     timeout: 60000,
   });
+  if (view === 'spacetime' && (await page.locator('[data-view=spacetime]').count()) === 0) {
+    await page.click('[data-action=view-spacetime]');
+    await page.waitForSelector('[data-view=spacetime] [data-lifeline]');
+  }
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.evaluate(() => {
@@ -159,20 +168,23 @@ try {
     servers.push(srv);
     b.url = srv.url;
     b.first = [];
-    b.frames = { 1: [], 4: [], 6: [] };
+    b.frames = {};
+    for (const v of VIEWS) for (const t of THROTTLES) b.frames[`${v}/${t}`] = [];
   }
   // Interleaved, so both builds see the same machine load.
   for (let i = 0; i < 7; i++) for (const b of builds) b.first.push(await firstRender(browser, b.url));
   for (let r = 0; r < ROUNDS; r++) {
-    for (const throttle of [1, 4, 6]) for (const b of builds) b.frames[throttle].push(await frames(browser, b.url, throttle));
+    for (const v of VIEWS) {
+      for (const t of THROTTLES) for (const b of builds) b.frames[`${v}/${t}`].push(await frames(browser, b.url, t, v));
+    }
   }
   for (const b of builds) {
     console.log(`[${b.name}] first_render_ms median=${median(b.first).toFixed(0)} max=${Math.max(...b.first).toFixed(0)}`);
-    for (const throttle of [1, 4, 6]) {
-      const runs = b.frames[throttle];
+    for (const v of VIEWS) for (const throttle of THROTTLES) {
+      const runs = b.frames[`${v}/${throttle}`];
       const m = (k) => median(runs.map((x) => x[k]));
       console.log(
-        `[${b.name}] frame_ms throttle=${throttle}x nodes=9 speed=max fps=${m('fps').toFixed(0)} ` +
+        `[${b.name}] frame_ms view=${v} throttle=${throttle}x nodes=9 speed=max fps=${m('fps').toFixed(0)} ` +
           `p50=${m('p50').toFixed(1)} p95=${m('p95').toFixed(1)} max=${m('max').toFixed(1)} ` +
           `long_tasks=${m('long')} long_task_max_ms=${m('longMax').toFixed(0)} (tick reached ${m('tick')}, rounds=${runs.length})`,
       );

@@ -277,8 +277,9 @@ function pillsOnLabels() {
 for (const [query, label] of [
   ['?lang=zh&seed=1', 'five nodes'],
   ['?lang=en&seed=4&nodes=7', 'seven nodes'],
+  ['?lang=zh&seed=2&nodes=9', 'nine nodes'],
 ]) {
-  test(`message pills never cover node names or labels while playing (${label})`, { todo: 'pill routing (issue 12, item 4) not landed yet' }, async (t) => {
+  test(`message pills never cover node names or labels while playing (${label})`, async (t) => {
     const { page, done } = await openApp(t, query, { viewport: WIDE });
     await setSpeed(page, 3);
     const hits = [];

@@ -103,7 +103,8 @@ pub fn parse(text: &str) -> Result<Scenario, FormatError> {
             "nodes" if !in_step => sc.config.nodes = Words::new(rest).num().map_err(at)?,
             "seed" if !in_step => sc.config.seed = Words::new(rest).num().map_err(at)?,
             "config" if !in_step => {
-                sc.config = serde_json::from_str(rest).map_err(|_| at(Kind::BadConfig))?
+                sc.config =
+                    crate::view::share::codec::from_str(rest).map_err(|_| at(Kind::BadConfig))?
             }
             "title" if !in_step => match lang_text(rest).map_err(at)? {
                 (true, t) => sc.title_en = t,

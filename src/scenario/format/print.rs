@@ -25,7 +25,7 @@ pub fn print(sc: &Scenario) -> String {
     if sc.config == plain {
         let _ = writeln!(out, "nodes {}\nseed {}", plain.nodes, plain.seed);
     } else {
-        let json = serde_json::to_string(&sc.config).unwrap_or_default();
+        let json = crate::view::share::codec::to_string(&sc.config);
         let _ = writeln!(out, "config {json}");
     }
     for step in &sc.steps {

@@ -228,14 +228,14 @@ fn print_action(a: &Action) -> String {
         Action::SetCompactThreshold(n) => format!("compact-threshold {n}"),
         Action::TransferLeader(n) => format!("transfer {n}"),
         // The rest as the JSON of saved files (messages, ids, reads, …).
-        other => format!("act {}", serde_json::to_string(other).unwrap_or_default()),
+        other => format!("act {}", crate::view::share::codec::to_string(other)),
     }
 }
 
 /// Reads an operation line (`head` is its first word, `rest` what follows).
 pub fn parse_op(head: &str, rest: &str) -> Result<Op, Kind> {
     if head == "act" {
-        return serde_json::from_str(rest)
+        return crate::view::share::codec::from_str(rest)
             .map(Op::Act)
             .map_err(|_| Kind::BadAction);
     }

@@ -64,6 +64,9 @@ pub struct HistoryOp {
     pub ret: Option<(u64, Option<String>)>,
     /// The attempt certainly never took effect (its entry was overwritten).
     pub void: bool,
+    /// The client operation this attempt belongs to (its id; 0 if unknown).
+    #[serde(default)]
+    pub op: u64,
 }
 
 /// The client.
@@ -217,6 +220,7 @@ impl Client {
             call: self.clock,
             ret: None,
             void: false,
+            op: self.ops[i].id,
         });
         let slot = self.history.len() - 1;
         let op = self.ops.get_mut(i).expect("a known op");

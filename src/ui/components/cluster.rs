@@ -17,10 +17,13 @@ use crate::raft::Role;
 use crate::sim::NodeStatus;
 use crate::ui::props::ViewProps;
 use crate::ui::state::Selection;
-use crate::view::cluster_view::{
-    flight_point, node_radius, pulse_key, queue_fraction, timer_remaining, travel_length, MsgFacts,
-};
+use crate::view::cluster_view::labels::text_scale;
+use crate::view::cluster_view::ring::{ring_labels, RingLayout};
+use crate::view::cluster_view::routes::Queue;
+use crate::view::cluster_view::{node_radius, pulse_key, timer_remaining, MsgFacts};
 use crate::view::layout::{flight_fraction, node_position, VIEW_SIZE};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`ClusterView`].
@@ -39,7 +42,43 @@ pub struct ClusterViewProps {
 }
 
 /// Most nodes a cluster has (the parking table below is sized for it).
-const MAX_NODES: usize = 9;
+const MAX_NODES: usize = crate::view::cluster_view::routes::MAX_NODES;
+
+/// The drawing's scale, `k` = view units per CSS pixel, in hundredths,
+/// kept up to date by a `ResizeObserver` on the canvas (it fires only when
+/// the canvas changes size: on resize, presenter mode, a comparison).
+#[hook]
+fn use_view_scale(canvas: NodeRef) -> u32 {
+    let k = use_state_eq(|| 100u32);
+    {
+        let k = k.clone();
+        use_effect_with((), move |_| {
+            let setter = k.setter();
+            let on_resize =
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    let width = entries
+                        .get(0)
+                        .dyn_into::<web_sys::ResizeObserverEntry>()
+                        .map(|e| e.content_rect().width())
+                        .unwrap_or(0.0);
+                    if width > 1.0 {
+                        setter.set((VIEW_SIZE / width * 100.0).round() as u32);
+                    }
+                });
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, canvas.cast::<web_sys::Element>()) {
+                o.observe(&el);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(on_resize);
+            }
+        });
+    }
+    *k
+}
 
 /// Calls `on` when Enter or Space is pressed, and keeps the key from the
 /// app's global shortcuts (Space would toggle play).
@@ -64,6 +103,22 @@ pub(super) fn num(x: f64) -> AttrValue {
 pub fn ClusterView(p: &ClusterViewProps) -> Html {
     let v = &p.view;
     let lang = v.lang;
+    let canvas = use_node_ref();
+    let k_hundredths = use_view_scale(canvas.clone());
+    let k = f64::from(k_hundredths) / 100.0;
+    // Labels follow the run; their layout only when a label or the scale changes.
+    let labels = {
+        let sim = v.sim.clone();
+        use_memo((v.version, lang, v.sim.clone()), move |_| {
+            ring_labels(sim.borrow().world(), lang)
+        })
+    };
+    let layout = {
+        let n = labels.len();
+        use_memo((labels.clone(), k_hundredths), move |(labels, _)| {
+            RingLayout::new(labels, node_radius(n), k)
+        })
+    };
     let d = &v.dispatch;
     let sim = v.sim.borrow();
     let world = sim.world();
@@ -121,27 +176,49 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
         }
     }
 
-    // Messages waiting at the receiver's end queue back along the link.
-    let mut parked = [0u8; MAX_NODES * MAX_NODES];
-    let messages = net
+    // Each glyph travels its route (clear of circles, badges and labels);
+    // those waiting at the receiver's end spread back along it.
+    let obstacles = &layout.obstacles;
+    let glyphs: Vec<_> = net
         .in_flight()
         .iter()
         .filter(|e| valid(e.msg.from) && valid(e.msg.to) && e.msg.from != e.msg.to)
         .map(|e| {
-            let (a, b) = (e.msg.from, e.msg.to);
-            let (pa, pb) = (at(a), at(b));
-            let mut f = flight_fraction(e.sent_at, e.deliver_at, now);
-            let waiting = f >= 1.0;
-            if waiting {
-                let slot = ((a - 1) as usize * MAX_NODES + (b - 1) as usize).min(parked.len() - 1);
-                f = queue_fraction(usize::from(parked[slot]), travel_length(pa, pb, r));
-                parked[slot] = parked[slot].saturating_add(1);
-            }
-            let pt = flight_point(pa, pb, f, r);
             let facts = MsgFacts::of(e);
+            let (a, b) = ((e.msg.from - 1) as usize, (e.msg.to - 1) as usize);
+            let (route, half, compact) = obstacles.fit(a, b, facts.width(), facts.is_heartbeat());
+            let f = flight_fraction(e.sent_at, e.deliver_at, now);
+            (
+                e,
+                facts,
+                a * MAX_NODES + b,
+                route,
+                route.room(half),
+                compact,
+                f,
+            )
+        })
+        .collect();
+    let mut queued = [0.0f64; MAX_NODES * MAX_NODES];
+    for g in glyphs.iter().filter(|g| g.6 >= 1.0) {
+        queued[g.2.min(queued.len() - 1)] += g.4;
+    }
+    let mut queues: [Option<Queue>; MAX_NODES * MAX_NODES] = [None; MAX_NODES * MAX_NODES];
+    let messages = glyphs
+        .into_iter()
+        .map(|(e, facts, slot, route, room, compact, f)| {
+            let waiting = f >= 1.0;
+            let f = if waiting {
+                let slot = slot.min(queues.len() - 1);
+                let q = queues[slot].get_or_insert_with(|| Queue::new(&route, queued[slot]));
+                q.park(&route, room)
+            } else {
+                f
+            };
+            let pt = route.at(f);
             html! {
                 <g key={e.id} class="msg-pos" transform={format!("translate({:.1} {:.1})", pt.x, pt.y)}>
-                    <ClusterMessage {facts} selected={selected_msg == Some(e.id)}
+                    <ClusterMessage {facts} {compact} selected={selected_msg == Some(e.id)}
                         waiting={waiting && (manual || e.held)} {manual} {lang} dispatch={d.clone()} />
                 </g>
             }
@@ -152,10 +229,11 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
     let view_box = format!("0 0 {size} {size}");
     html! {
         <div class={classes!("cluster-view", p.reduced_motion.then_some("reduced-motion"))}>
-            <div class="cluster-canvas">
+            <div class="cluster-canvas" ref={canvas}>
                 // Static layer: re-rendered only when the run, the selection or
                 // the language changes (not for a frame that only moves messages).
                 <ClusterStatic sim={v.sim.clone()} version={v.version} {lang} {selected_node}
+                    labels={labels.clone()} layout={layout.clone()} scale={text_scale(k)}
                     any_selected={v.selected.is_some()} dispatch={d.clone()} />
                 // Moving layer (own compositing layer): timers, pulses, messages.
                 <svg class="cluster-overlay" viewBox={view_box}>

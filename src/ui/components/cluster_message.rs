@@ -16,6 +16,10 @@ use yew::prelude::*;
 pub struct ClusterMessageProps {
     /// What it is.
     pub facts: MsgFacts,
+    /// No room on its link for the full pill: drawn as a dot, label hidden
+    /// (its accessible name keeps everything).
+    #[prop_or_default]
+    pub compact: bool,
     /// Selected?
     pub selected: bool,
     /// Due but waiting (manual delivery or held) at the receiver's end.
@@ -55,9 +59,10 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     };
     let onclick = activate.reform(|_: MouseEvent| ());
     let onkeydown = activate_on_key(activate);
-    let w = f.width();
+    let dot = f.is_heartbeat() || p.compact;
+    let w = if dot { 16.0 } else { f.width() };
     let (hw, h) = (w / 2.0, 24.0);
-    let shape = if f.is_heartbeat() {
+    let shape = if dot {
         html! { <circle class="shape" r="8" /> }
     } else {
         html! {
@@ -68,14 +73,14 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
         }
     };
     let ghost = f.duplicate.then(|| {
-        if f.is_heartbeat() {
+        if dot {
             html! { <circle class="ghost" cx="5" cy="-5" r="8" /> }
         } else {
             html! { <rect class="ghost" x={num(-hw + 5.0)} y={num(-h / 2.0 - 5.0)} width={num(w)} height={num(h)} rx="12" /> }
         }
     });
     let held = f.held.then(|| {
-        let x = if f.is_heartbeat() { 9.0 } else { hw };
+        let x = if dot { 9.0 } else { hw };
         html! {
             <g class="held-badge" transform={format!("translate({x:.1} -12)")}>
                 <circle r="9" />
@@ -86,12 +91,11 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     });
     let hit_w = w.max(30.0) + 8.0;
     // Heartbeat dots are small: give them a bigger invisible target.
-    let hit = f
-        .is_heartbeat()
-        .then(|| html! { <circle class="msg-hit" r="15" /> });
+    let hit = dot.then(|| html! { <circle class="msg-hit" r="15" /> });
     html! {
         <g class={classes!(f.class(), f.held.then_some("held"), f.duplicate.then_some("dup"),
-                           p.selected.then_some("selected"), p.waiting.then_some("waiting"))}
+                           p.selected.then_some("selected"), p.waiting.then_some("waiting"),
+                           p.compact.then_some("compact"))}
            data-msg={f.kind.name()} data-msg-id={id.to_string()} data-from={f.from.to_string()}
            data-to={f.to.to_string()} data-entries={f.entries.to_string()} data-held={f.held.to_string()}
            data-duplicate={f.duplicate.to_string()}

@@ -6,9 +6,8 @@ use super::cluster::{activate_on_key, num};
 use crate::raft::{Index, NodeId, Role, Term};
 use crate::sim::RoleKey;
 use crate::ui::state::{Selection, UiAction};
-use crate::view::cluster_view::{
-    info_line, node_aria, role_badge, role_line, tally_text, VoteMark,
-};
+use crate::view::cluster_view::labels::{LabelSpot, NodeLabel};
+use crate::view::cluster_view::{node_aria, role_badge, VoteMark};
 use crate::view::i18n::Lang;
 use crate::view::layout::Point;
 use crate::view::membership_view::MemberKind;
@@ -50,6 +49,12 @@ pub struct ClusterNodeProps {
     pub tally: Option<Tally>,
     /// Voter, learner or outside the configuration (thesis chapter 4).
     pub member: MemberKind,
+    /// Its label lines.
+    pub label: NodeLabel,
+    /// Where they sit ([`crate::view::cluster_view::ring::RingLayout`]).
+    pub spot: LabelSpot,
+    /// Text scale of the lines.
+    pub scale: f64,
     /// Selected?
     pub selected: bool,
     /// Language.
@@ -110,13 +115,6 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
     } else {
         html! { <circle class="body" r={num(r)} /> }
     };
-    let member_line = match (p.member, lang) {
-        (MemberKind::Voter, _) => None,
-        (MemberKind::Learner, Lang::En) => Some("learner · no vote"),
-        (MemberKind::Learner, Lang::Zh) => Some("学习者 · 不投票"),
-        (MemberKind::Outside, Lang::En) => Some("not a member"),
-        (MemberKind::Outside, Lang::Zh) => Some("不是成员"),
-    };
     // The tally: one dot per member on an arc over the node's top.
     let tally = p.tally.as_ref().map(|t| {
         let radius = r + 26.0;
@@ -140,15 +138,19 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
             </g>
         }
     });
-    let info = match &p.tally {
-        Some(t) => format!(
-            "{}{}{}",
-            info_line(lang, p.term, None),
-            " · ",
-            tally_text(lang, t.pre_vote, t.granted, t.quorum)
-        ),
-        None => info_line(lang, p.term, p.voted_for),
-    };
+    // The label block: role line, then term, vote or tally, membership.
+    let align = p.spot.align.svg();
+    let mut ys = p.spot.line_ys(p.label.line_count(), p.scale);
+    let x = num(p.spot.x);
+    let role_y = ys.next().unwrap_or(0.0);
+    let lines = p
+        .label
+        .lines()
+        .zip(ys)
+        .map(|((text, class), y)| {
+            html! { <text class={classes!(class, "label-line")} x={x.clone()} y={num(y)} text-anchor={align}>{text.to_owned()}</text> }
+        })
+        .collect::<Html>();
     let voted = p.voted_for.map(|v| v.to_string()).unwrap_or_default();
     let id_size = if r >= 50.0 { 28 } else { 24 };
     let classes = classes!(
@@ -182,11 +184,8 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
         <g class={classes!(classes, "node-labels")} {transform} aria-hidden="true" {onclick}>
             <text class="node-id" font-size={id_size.to_string()}>{format!("n{id}")}</text>
             {badge}
-            <text class="node-role" y={num(r + 30.0)}>{role_line(lang, key, p.role).into_owned()}</text>
-            <text class="node-info" y={num(r + 52.0)}>{info}</text>
-            if let Some(line) = member_line {
-                <text class="node-member" y={num(-(r + 14.0))}>{line}</text>
-            }
+            <text class="node-role label-line" x={x.clone()} y={num(role_y)} text-anchor={align}>{p.label.role.clone()}</text>
+            {lines}
         </g>
         </>
     }

@@ -10,12 +10,15 @@ use super::cluster_node::{ClusterNode, Tally};
 use crate::raft::{NodeId, Role};
 use crate::sim::NodeStatus;
 use crate::ui::state::{SimHandle, UiAction};
+use crate::view::cluster_view::labels::NodeLabel;
+use crate::view::cluster_view::ring::RingLayout;
 use crate::view::cluster_view::{
     across_groups, node_radius, partition_groups, role_key, vote_marks, VoteMark,
 };
 use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, VIEW_SIZE};
 use crate::view::links::LinkState;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`ClusterStatic`].
@@ -31,6 +34,12 @@ pub struct ClusterStaticProps {
     pub selected_node: Option<NodeId>,
     /// Whether anything is selected (a click on the background clears it).
     pub any_selected: bool,
+    /// Every node's label lines, in node order.
+    pub labels: Rc<Vec<NodeLabel>>,
+    /// Where they sit.
+    pub layout: Rc<RingLayout>,
+    /// Text scale of the labels.
+    pub scale: f64,
     /// Where actions go.
     pub dispatch: Callback<UiAction>,
 }
@@ -66,7 +75,8 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
         }
     }
     let config = crate::view::membership_view::cluster_config(world);
-    let nodes = slots.iter().map(|s| {
+    // The labels and their layout come from the same version of the run.
+    let nodes = slots.iter().zip(p.labels.iter()).zip(p.layout.spots.iter()).map(|((s, label), spot)| {
         let node = &s.node;
         let (id, role) = (node.id(), node.role());
         let up = s.status != NodeStatus::Crashed;
@@ -82,6 +92,7 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
         html! {
             <ClusterNode key={id} {id} at={at(id)} {r} role_key={role_key(s.status, role)} {role}
                 term={node.term()} commit={s.commit_index()} voted_for={node.voted_for()} {tally}
+                label={label.clone()} spot={*spot} scale={p.scale}
                 member={crate::view::membership_view::member_kind(config.as_ref(), id)}
                 selected={p.selected_node == Some(id)} {lang} dispatch={d.clone()} />
         }

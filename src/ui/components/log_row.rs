@@ -23,6 +23,8 @@ pub struct CellData {
     pub text: String,
     /// Index ≤ this node's commit index.
     pub committed: bool,
+    /// Marked by "show the cause".
+    pub cause: bool,
 }
 
 /// Everything a row shows.
@@ -116,17 +118,21 @@ pub fn LogRow(p: &LogRowProps) -> Html {
     let cells = r.cells.iter().map(|c| {
         let sel = r.selected == Some(c.index);
         let copy = !sel && r.highlight == Some((c.index, c.term));
-        let label = cell_label(l, n, c.index, c.term, &c.text, c.committed);
+        let mut label = cell_label(l, n, c.index, c.term, &c.text, c.committed);
+        if c.cause {
+            label.push_str(l.t(" · involved in the violation's cause", " · 与违反的原因有关"));
+        }
         let class = classes!(
             "log-cell",
             if c.committed { "committed" } else { "uncommitted" },
             sel.then_some("selected"),
             copy.then_some("copy"),
+            c.cause.then_some("cause"),
         );
         html! {
             <button key={c.index} class={class} style={format!("--term-color: {}", term_color(c.term))}
                 data-log-node={n.to_string()} data-log-index={c.index.to_string()} data-log-term={c.term.to_string()}
-                data-committed={c.committed.to_string()} aria-label={label} aria-pressed={sel.to_string()}
+                data-committed={c.committed.to_string()} data-cause-cell={c.cause.then_some("true")} aria-label={label} aria-pressed={sel.to_string()}
                 tabindex={if sel || (r.selected.is_none() && c.index == r.last_index) { "0" } else { "-1" }}>
                 <span class="cell-top"><span class="cell-index">{c.index}</span>{" "}<span class="cell-term">{format!("T{}", c.term)}</span></span>
                 {" "}<span class="cell-cmd">{c.text.clone()}</span>

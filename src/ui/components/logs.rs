@@ -21,6 +21,9 @@ use yew::prelude::*;
 pub struct LogsViewProps {
     /// Shared props.
     pub view: ViewProps,
+    /// Entries "show the cause" marks, as (index, term) (`view::cause_marks`).
+    #[prop_or_default]
+    pub cause: Vec<(Index, crate::raft::Term)>,
 }
 
 fn cell_of(e: &web_sys::Event) -> Option<(web_sys::Element, NodeId, Index)> {
@@ -168,6 +171,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
                 term: e.term,
                 text: cell_text(l, e.command()),
                 committed: up && e.index <= commit,
+                cause: p.cause.contains(&(e.index, e.term)),
             })
             .collect();
         let progress = leader

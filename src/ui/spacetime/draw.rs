@@ -76,7 +76,8 @@ pub(super) fn draw_arrow(a: &StArrow, l: Lang, seek: &Callback<u64>) -> Html {
         "st-msg",
         format!("k-{}", a.kind.name()),
         end,
-        a.dim.then_some("dim")
+        a.dim.then_some("dim"),
+        a.cause.then_some("cause")
     );
     let cross = matches!(a.end, ArrowEnd::Dropped(_)).then(|| {
         let (x, y) = (a.x2, a.y2);
@@ -89,7 +90,7 @@ pub(super) fn draw_arrow(a: &StArrow, l: Lang, seek: &Callback<u64>) -> Html {
         <g class={class} data-st-msg={a.id.to_string()} data-from={a.from.to_string()}
             data-to={a.to.to_string()} data-sent={a.sent.to_string()}
             data-delivered={a.delivered.map(|d| d.to_string()).unwrap_or_default()}
-            data-kind={a.kind.name()} onclick={click}>
+            data-kind={a.kind.name()} data-st-cause={a.cause.then_some("true")} onclick={click}>
             <title>{format!("{}{answer} n{}→n{} · {} {} · {fate}", l.message(a.kind.into()), a.from, a.to,
                 l.t("sent at", "发送于"), a.sent)}</title>
             <line class="st-hit" x1={n(a.x1)} y1={n(a.y1)} x2={n(a.x2)} y2={n(a.y2)} />
@@ -167,11 +168,17 @@ pub(super) fn draw_client(ops: &[StOp], top: f64, l: Lang, seek: &Callback<u64>)
                     OpOutcome::Failed => ("failed", l.t("gave up", "已放弃")),
                 };
                 let at = o.ret.unwrap_or(o.call);
+                let conflict = if o.conflict {
+                    l.t(" · its answer conflicts: no order of the operations explains all of them", " · 其回复相互矛盾：没有任何操作顺序能解释全部回复")
+                } else {
+                    ""
+                };
                 html! {
-                    <g class={classes!("st-op", state)} data-st-op={o.id.to_string()} data-call={o.call.to_string()}
+                    <g class={classes!("st-op", state, o.conflict.then_some("conflict"))} data-st-op={o.id.to_string()} data-call={o.call.to_string()}
                         data-ret={o.ret.map(|r| r.to_string()).unwrap_or_default()}
+                        data-st-conflict={o.conflict.then_some("true")}
                         onclick={seek.reform(move |_: MouseEvent| at)}>
-                        <title>{format!("{} · {} {} · {what}", o.label, l.t("invoked at", "调用于"), o.call)}</title>
+                        <title>{format!("{} · {} {} · {what}{conflict}", o.label, l.t("invoked at", "调用于"), o.call)}</title>
                         <rect x={n(o.x1)} y={n(o.y - 5.0)} width={n(o.x2 - o.x1)} height="10" rx="3" />
                         <text x={n(o.x1 + 3.0)} y={n(o.y + 4.0)}>{o.label.clone()}</text>
                     </g>

@@ -24,9 +24,10 @@ pub struct SpaceTimeProps {
     pub view: ViewProps,
     /// The teacher's bookmarks (drawn as flags).
     pub bookmarks: crate::view::bookmarks::Bookmarks,
-    /// A violation's cause being shown: its tick and nodes (highlighted).
+    /// A violation's cause being shown: its tick, the node that broke the
+    /// rule, and every node involved (highlighted).
     #[prop_or_default]
-    pub cause: Option<(u64, Vec<u32>)>,
+    pub cause: Option<(u64, u32, Vec<u32>)>,
 }
 
 /// The space-time diagram.
@@ -50,9 +51,17 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
         now: world.tick(),
     };
     let mut shown = (*opts).clone();
-    if let Some((_, nodes)) = &p.cause {
+    shown.conflict_ops = world
+        .checker()
+        .linearizability()
+        .conflicts()
+        .iter()
+        .flat_map(|c| c.ops.iter().copied())
+        .collect();
+    if let Some((tick, node, nodes)) = &p.cause {
         shown.highlight = shown.highlight.or(nodes.first().copied());
         shown.cause_nodes = nodes.clone();
+        shown.cause_at = Some((*tick, *node));
     }
     let lay = layout(&input, &shown);
     drop(sim);
@@ -201,8 +210,8 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
                         })
                     }) }
                 </g>
-                if let Some(x) = p.cause.as_ref().and_then(|(t, _)| lay.x_at(*t)) {
-                    <g class="st-cause" data-st-mark="cause" data-tick={p.cause.as_ref().map(|(t, _)| t.to_string()).unwrap_or_default()}>
+                if let Some(x) = p.cause.as_ref().and_then(|(t, _, _)| lay.x_at(*t)) {
+                    <g class="st-cause" data-st-mark="cause" data-tick={p.cause.as_ref().map(|(t, _, _)| t.to_string()).unwrap_or_default()}>
                         <line x1={n(x)} x2={n(x)} y1="0" y2={n(h - 16.0)} />
                         <text x={n(x + 3.0)} y={n(h - 20.0)}>{l.t("cause", "原因")}</text>
                     </g>

@@ -386,10 +386,17 @@ pub fn link_aria(lang: Lang, a: NodeId, b: NodeId, state: LinkState) -> String {
     }
 }
 
+pub mod geom;
 mod groups;
+pub mod labels;
+pub mod ring;
+pub mod routes;
 pub use groups::{
     across_groups, bubble_label_point, group_band_path, group_label, partition_groups, Group,
 };
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod route_tests;

@@ -14,7 +14,6 @@ use crate::view::bookmarks::{Bookmark, Bookmarks};
 
 pub mod budget;
 pub use budget::{Cost, MEMORY_BUDGET, WORK_BUDGET};
-use serde::{Deserialize, Serialize};
 
 /// The format version this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -35,7 +34,7 @@ pub const MAX_TICK_NODE: u32 = 10_000;
 pub const FILE_FORMAT: &str = "raftlab";
 
 /// The guided scenario step a shared run was at.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SharedScenario {
     /// The scenario's id.
     pub id: String,
@@ -169,48 +168,161 @@ pub use base64::{base64url_decode, base64url_encode};
 
 // ------------------------------------------------------------------ wire forms
 
-/// The compact form inside a link.
-#[derive(Serialize, Deserialize)]
+pub mod codec;
+mod codec_action;
+mod codec_types;
+pub mod json;
+use codec::{field, Bad, Fields, FromJson, ToJson};
+use json::{Json, JsonError, Writer};
+
+/// The compact form inside a link: `{"c":config,"a":[[tick,action]…],"t":tick,
+/// "h":head,"s":[scenario,step]?,"b":[[tick,note]…]?,"k":compared?}` (`h`,
+/// `s`, `b`, `k` were added later and may be absent).
 struct LinkWire {
     c: SimConfig,
     a: Vec<(u64, Action)>,
     t: u64,
-    #[serde(default)]
     h: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     s: Option<(String, usize)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     b: Vec<(u64, String)>,
     /// The compared setting's name (added later; older links lack it and
     /// older builds ignore it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     k: Option<String>,
 }
 
+impl FromJson for LinkWire {
+    fn from_json(v: &Json) -> Result<Self, Bad> {
+        let o = Fields::of(v)?;
+        Ok(LinkWire {
+            c: o.req("c")?,
+            a: o.req("a")?,
+            t: o.req("t")?,
+            h: o.def("h")?,
+            s: o.def("s")?,
+            b: o.def("b")?,
+            k: o.def("k")?,
+        })
+    }
+}
+
+impl ToJson for LinkWire {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_obj();
+        field(w, "c", &self.c);
+        field(w, "a", &self.a);
+        field(w, "t", &self.t);
+        field(w, "h", &self.h);
+        if let Some(s) = &self.s {
+            field(w, "s", s);
+        }
+        if !self.b.is_empty() {
+            field(w, "b", &self.b);
+        }
+        if let Some(k) = &self.k {
+            field(w, "k", k);
+        }
+        w.end_obj();
+    }
+}
+
 /// The readable form of a saved file.
-#[derive(Serialize, Deserialize)]
 struct FileWire {
     format: String,
     version: u32,
     seed: u64,
     tick: u64,
-    #[serde(default)]
     head: u64,
     config: SimConfig,
     actions: Vec<TimedAction>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     scenario: Option<SharedScenario>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     bookmarks: Vec<Bookmark>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     compare: Option<String>,
 }
 
-fn json_error(e: &serde_json::Error) -> ShareError {
-    if e.classify() == serde_json::error::Category::Eof {
-        ShareError::Truncated
-    } else {
-        ShareError::Malformed
+impl FromJson for FileWire {
+    fn from_json(v: &Json) -> Result<Self, Bad> {
+        let o = Fields::of(v)?;
+        Ok(FileWire {
+            format: o.req("format")?,
+            version: o.req("version")?,
+            seed: o.req("seed")?,
+            tick: o.req("tick")?,
+            head: o.def("head")?,
+            config: o.req("config")?,
+            actions: o.req("actions")?,
+            scenario: o.def("scenario")?,
+            bookmarks: o.def("bookmarks")?,
+            compare: o.def("compare")?,
+        })
+    }
+}
+
+impl ToJson for FileWire {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_obj();
+        field(w, "format", &self.format);
+        field(w, "version", &self.version);
+        field(w, "seed", &self.seed);
+        field(w, "tick", &self.tick);
+        field(w, "head", &self.head);
+        field(w, "config", &self.config);
+        field(w, "actions", &self.actions);
+        if let Some(s) = &self.scenario {
+            field(w, "scenario", s);
+        }
+        if !self.bookmarks.is_empty() {
+            field(w, "bookmarks", &self.bookmarks);
+        }
+        if let Some(k) = &self.compare {
+            field(w, "compare", k);
+        }
+        w.end_obj();
+    }
+}
+
+impl FromJson for SharedScenario {
+    fn from_json(v: &Json) -> Result<Self, Bad> {
+        let o = Fields::of(v)?;
+        Ok(SharedScenario {
+            id: o.req("id")?,
+            step: o.req("step")?,
+        })
+    }
+}
+
+impl ToJson for SharedScenario {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_obj();
+        field(w, "id", &self.id);
+        field(w, "step", &self.step);
+        w.end_obj();
+    }
+}
+
+impl FromJson for Bookmark {
+    fn from_json(v: &Json) -> Result<Self, Bad> {
+        let o = Fields::of(v)?;
+        Ok(Bookmark {
+            tick: o.req("tick")?,
+            note: o.req("note")?,
+        })
+    }
+}
+
+impl ToJson for Bookmark {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_obj();
+        field(w, "tick", &self.tick);
+        field(w, "note", &self.note);
+        w.end_obj();
+    }
+}
+
+/// A JSON text that does not parse: cut short, or not JSON.
+pub(crate) fn json_error(e: JsonError) -> ShareError {
+    match e {
+        JsonError::Eof => ShareError::Truncated,
+        JsonError::Syntax => ShareError::Malformed,
     }
 }
 
@@ -282,7 +394,7 @@ impl Shared {
                 .collect(),
             k: self.compare.map(|k| k.name().to_string()),
         };
-        let json = serde_json::to_string(&wire).unwrap_or_default();
+        let json = codec::to_string(&wire);
         format!("v{VERSION}.{}", base64url_encode(json.as_bytes()))
     }
 
@@ -356,7 +468,8 @@ impl Shared {
             return Err(ShareError::Truncated);
         }
         let json = utf8(base64url_decode(payload)?)?;
-        let wire: LinkWire = serde_json::from_str(&json).map_err(|e| json_error(&e))?;
+        let tree = json::parse(&json, &[]).map_err(json_error)?;
+        let wire = LinkWire::from_json(&tree).map_err(|_| ShareError::Malformed)?;
         let shared = Shared {
             config: wire.c,
             actions: wire
@@ -394,7 +507,7 @@ impl Shared {
             bookmarks: self.bookmarks.iter().cloned().collect(),
             compare: self.compare.map(|k| k.name().to_string()),
         };
-        serde_json::to_string_pretty(&wire).unwrap_or_default()
+        codec::to_string_pretty(&wire)
     }
 
     /// Reads a saved file. Total: never panics.
@@ -408,7 +521,7 @@ impl Shared {
         if text.trim().is_empty() {
             return Err(ShareError::Truncated);
         }
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+        let value = json::parse(text, &[]).map_err(json_error)?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FILE_FORMAT) {
             return Err(ShareError::Malformed);
         }
@@ -422,7 +535,7 @@ impl Shared {
             Some(v) if v >= 1 => {}
             _ => return Err(ShareError::Malformed),
         }
-        let wire: FileWire = serde_json::from_value(value).map_err(|_| ShareError::Malformed)?;
+        let wire = FileWire::from_json(&value).map_err(|_| ShareError::Malformed)?;
         let shared = Shared {
             config: wire.config,
             actions: wire.actions,

@@ -13,14 +13,19 @@
 //!
 //! The Yew component (`ui::spacetime`) only draws what this returns.
 
+mod client_lane;
 #[cfg(test)]
 mod tests;
+mod time_axis;
+
+use client_lane::client_ops;
+pub use client_lane::{OpOutcome, StOp, CLIENT_ROWS};
+use time_axis::{axis, bands};
 
 use crate::raft::{MessageKind, NodeId, Role, Term};
 use crate::sim::lanes::{LaneLog, Segment};
-use crate::sim::msglog::MSG_LOG_TICKS;
 use crate::sim::msglog::{MessageLog, MsgFate, MsgRecord};
-use crate::sim::{ClientOp, DropReason, Mark, MarkKind, NodeStatus, OpStatus};
+use crate::sim::{ClientOp, DropReason, Mark, MarkKind, NodeStatus};
 
 /// Most arrows drawn at once (the newest win; the rest are counted).
 pub const MAX_ARROWS: usize = 400;
@@ -48,6 +53,13 @@ pub struct StOptions {
     pub highlight: Option<NodeId>,
     /// Nodes involved in a violation's cause (their lanes are marked).
     pub cause_nodes: Vec<NodeId>,
+    /// The cause being shown: its tick and the node that broke the rule.
+    /// Arrows it sent to, or took from, the other `cause_nodes` at that tick
+    /// are marked.
+    pub cause_at: Option<(u64, NodeId)>,
+    /// Client operations whose answers conflict (a linearizability
+    /// violation's, from the checker): their bars are highlighted.
+    pub conflict_ops: Vec<u64>,
     /// Drawing width, px (labels included).
     pub width: f64,
 }
@@ -62,6 +74,8 @@ impl Default for StOptions {
             hidden_nodes: Vec::new(),
             highlight: None,
             cause_nodes: Vec::new(),
+            cause_at: None,
+            conflict_ops: Vec::new(),
             width: 960.0,
         }
     }
@@ -109,6 +123,8 @@ pub struct StArrow {
     pub end: ArrowEnd,
     /// Dimmed because another node is highlighted.
     pub dim: bool,
+    /// Exchanged by the rule-breaking node at the cause's tick.
+    pub cause: bool,
 }
 
 /// A stretch of one lifeline in one state.
@@ -223,41 +239,6 @@ impl StLayout {
     }
 }
 
-/// How a client operation stands, for its bar on the client lane.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OpOutcome {
-    /// Not answered yet.
-    Open,
-    /// Committed and answered.
-    Ok,
-    /// Given up.
-    Failed,
-}
-
-/// One client operation from invocation to response, on the client lane.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StOp {
-    /// The operation's id.
-    pub id: u64,
-    /// Invoked / answered ticks.
-    pub call: u64,
-    /// Answer tick, if answered or given up.
-    pub ret: Option<u64>,
-    /// Bar from x1 to x2, px.
-    pub x1: f64,
-    /// End.
-    pub x2: f64,
-    /// Bar centre y, px (operations overlapping in time stack in rows).
-    pub y: f64,
-    /// The command, as typed.
-    pub label: String,
-    /// How it stands.
-    pub outcome: OpOutcome,
-}
-
-/// Rows of the client lane.
-pub const CLIENT_ROWS: usize = 3;
-
 /// The inputs: what the world recorded, and now.
 pub struct StInput<'a> {
     /// Every node of the cluster, ascending.
@@ -318,14 +299,19 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
             collapse_heartbeat(&mut hb, r, x(r.sent), y1);
             continue;
         }
-        arrows.push(arrow(r, y1, y2, input.now, &x, opt.highlight));
+        let mut a = arrow(r, y1, y2, input.now, &x, opt.highlight);
+        a.cause = touches_cause(r, opt);
+        arrows.push(a);
     }
     let capped = arrows.len().saturating_sub(MAX_ARROWS);
     arrows.drain(..capped);
+    // Marks are kept in tick order: find the window by binary search, so a
+    // frame costs what the window holds, not what the run recorded.
+    let first = input.marks.partition_point(|m| m.tick < t0);
     let mut marks: Vec<StMark> = input
         .marks
-        .iter()
-        .filter(|m| (t0..=t1).contains(&m.tick))
+        .iter_from(first)
+        .take_while(|m| m.tick <= t1)
         .filter_map(|m| {
             Some(StMark {
                 tick: m.tick,
@@ -338,7 +324,7 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
         .collect();
     marks.extend(hb);
     let client_y = TOP + LANE_H * visible.len() as f64 + 6.0;
-    let ops = client_ops(input, t0, t1, client_y, &x);
+    let ops = client_ops(input, t0, t1, client_y, &x, &opt.conflict_ops);
     let client_h = if ops.is_empty() {
         0.0
     } else {
@@ -410,6 +396,19 @@ fn cut_of(
     out
 }
 
+/// Whether the rule-breaking node sent `r` to, or took it from, another
+/// node of the cause at the cause's tick (the vote granted without the log
+/// check, the stale leader's AppendEntries accepted, …).
+fn touches_cause(r: &MsgRecord, opt: &StOptions) -> bool {
+    let Some((tick, node)) = opt.cause_at else {
+        return false;
+    };
+    let other = |n: NodeId| n != node && opt.cause_nodes.contains(&n);
+    let took =
+        matches!(r.fate, MsgFate::Delivered(t) if t == tick) && r.to == node && other(r.from);
+    (r.sent == tick && r.from == node && other(r.to)) || took
+}
+
 fn collapse_heartbeat(hb: &mut Vec<StMark>, r: &MsgRecord, x: f64, y: f64) {
     // A leader's heartbeats of one tick form one broadcast mark; the replies
     // to heartbeats are folded away with them.
@@ -465,92 +464,6 @@ fn arrow(
         y2: y2e,
         end,
         dim: highlight.is_some_and(|h| h != r.from && h != r.to),
+        cause: false,
     }
-}
-
-/// The client lane: each operation's bar from invocation to answer (or now),
-/// greedily stacked into [`CLIENT_ROWS`] rows.
-fn client_ops(
-    input: &StInput<'_>,
-    t0: u64,
-    t1: u64,
-    top: f64,
-    x: &impl Fn(u64) -> f64,
-) -> Vec<StOp> {
-    let mut recent: Vec<&ClientOp> = Vec::new();
-    for op in input.ops.iter().rev() {
-        if op.invoked_at.saturating_add(MSG_LOG_TICKS * 4) < t0 {
-            break; // older ones cannot reach the window
-        }
-        recent.push(op);
-    }
-    let mut row_end = [0u64; CLIENT_ROWS];
-    let mut out = Vec::new();
-    for op in recent.into_iter().rev() {
-        let (ret, outcome) = match &op.status {
-            OpStatus::Committed { at, .. } => (Some(*at), OpOutcome::Ok),
-            OpStatus::Failed { at, .. } => (Some(*at), OpOutcome::Failed),
-            _ => (None, OpOutcome::Open),
-        };
-        let end = ret.unwrap_or(input.now);
-        if op.invoked_at > t1 || end < t0 {
-            continue;
-        }
-        let row = (0..CLIENT_ROWS)
-            .find(|&r| row_end[r] < op.invoked_at)
-            .unwrap_or(CLIENT_ROWS - 1);
-        row_end[row] = end;
-        out.push(StOp {
-            id: op.id,
-            call: op.invoked_at,
-            ret,
-            x1: x(op.invoked_at.max(t0)),
-            x2: x(end.min(t1)).max(x(op.invoked_at.max(t0)) + 2.0),
-            y: top + 7.0 + row as f64 * 14.0,
-            label: op.command.to_string(),
-            outcome,
-        });
-    }
-    out
-}
-
-/// Term bands: a term starts at the first tick any node is seen in it.
-fn bands(input: &StInput<'_>, t0: u64, t1: u64, x: &impl Fn(u64) -> f64) -> Vec<StBand> {
-    let mut starts: Vec<(Term, u64)> = Vec::new();
-    for n in input.nodes {
-        for s in input.lanes.lane(*n) {
-            match starts.iter_mut().find(|(t, _)| *t == s.term) {
-                Some((_, at)) => *at = (*at).min(s.from),
-                None => starts.push((s.term, s.from)),
-            }
-        }
-    }
-    starts.sort_unstable();
-    let mut out = Vec::new();
-    for (i, &(term, at)) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).map_or(t1, |&(_, next)| next.max(at));
-        if end < t0 || at > t1 || term == 0 {
-            continue;
-        }
-        out.push(StBand {
-            term,
-            x1: x(at.max(t0)),
-            x2: x(end.min(t1)),
-        });
-    }
-    out
-}
-
-/// Axis labels at a round step that gives about 8 labels.
-fn axis(t0: u64, t1: u64, x: &impl Fn(u64) -> f64) -> Vec<(u64, f64)> {
-    let span = (t1 - t0).max(1);
-    let step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
-        .into_iter()
-        .find(|s| span / s <= 8)
-        .unwrap_or(1000);
-    let first = t0.div_ceil(step) * step;
-    (first..=t1)
-        .step_by(step as usize)
-        .map(|t| (t, x(t)))
-        .collect()
 }

@@ -43,6 +43,18 @@ fn vote(from: NodeId, to: NodeId) -> MsgSummary {
     )
 }
 
+/// The diagram's input from a whole run's world.
+fn world_input<'a>(w: &'a crate::sim::World, ids: &'a [NodeId]) -> StInput<'a> {
+    StInput {
+        nodes: ids,
+        messages: w.message_log(),
+        lanes: w.lane_log(),
+        marks: w.trace().marks(),
+        ops: w.client().ops(),
+        now: w.tick(),
+    }
+}
+
 fn opts(span: u64) -> StOptions {
     StOptions {
         span,
@@ -245,14 +257,7 @@ fn lifelines_and_term_bands_follow_a_real_election() {
     sim.run(10).unwrap();
     let w = sim.world();
     let ids = [1, 2, 3];
-    let input = StInput {
-        nodes: &ids,
-        messages: w.message_log(),
-        lanes: w.lane_log(),
-        marks: w.trace().marks(),
-        ops: w.client().ops(),
-        now: w.tick(),
-    };
+    let input = world_input(w, &ids);
     let l = layout(
         &input,
         &StOptions {
@@ -297,14 +302,7 @@ fn client_lane_shows_each_operation_from_call_to_answer() {
     sim.run(1).unwrap();
     let w = sim.world();
     let ids = [1, 2, 3];
-    let input = StInput {
-        nodes: &ids,
-        messages: w.message_log(),
-        lanes: w.lane_log(),
-        marks: w.trace().marks(),
-        ops: w.client().ops(),
-        now: w.tick(),
-    };
+    let input = world_input(w, &ids);
     let l = layout(
         &input,
         &StOptions {
@@ -344,14 +342,7 @@ fn cut_links_shade_the_lanes_they_touch() {
     sim.run(5).unwrap();
     let w = sim.world();
     let ids = [1, 2, 3];
-    let input = StInput {
-        nodes: &ids,
-        messages: w.message_log(),
-        lanes: w.lane_log(),
-        marks: w.trace().marks(),
-        ops: w.client().ops(),
-        now: w.tick(),
-    };
+    let input = world_input(w, &ids);
     let l = layout(&input, &opts(25));
     // Every lane touches n3's cut links (n1–n3, n2–n3) for ticks 10..20.
     for lane in &l.lanes {
@@ -362,4 +353,71 @@ fn cut_links_shade_the_lanes_they_touch() {
             lane.node
         );
     }
+}
+
+#[test]
+fn a_linearizability_violation_s_conflicting_operations_are_flagged() {
+    let sc = crate::scenario::find("stale-leader-read").unwrap();
+    let sim = sc.build(sc.steps.len() - 1).unwrap();
+    let w = sim.world();
+    let ids = [1, 2, 3];
+    let conflict_ops: Vec<u64> = w.checker().linearizability().conflicts()[0].ops.clone();
+    let l = layout(
+        &world_input(w, &ids),
+        &StOptions {
+            span: 200,
+            conflict_ops,
+            ..StOptions::default()
+        },
+    );
+    let flagged: Vec<(u64, &str, bool)> = l
+        .ops
+        .iter()
+        .map(|o| (o.id, o.label.as_str(), o.conflict))
+        .collect();
+    assert_eq!(
+        flagged,
+        vec![
+            (1, "put x 1", false),
+            (2, "get x", false),
+            (3, "put x 2", true),
+            (4, "get x", true),
+        ]
+    );
+}
+
+#[test]
+fn the_cause_s_messages_are_those_its_node_exchanged_with_the_others_at_its_tick() {
+    let mut log = MessageLog::default();
+    log.sent(1, &vote(1, 2), 8, 10); // n1 → n2, delivered at the cause tick
+    log.set_fate(1, MsgFate::Delivered(10));
+    log.sent(2, &vote(2, 1), 10, 12); // n2's answer, sent at the cause tick
+    log.sent(3, &vote(2, 3), 10, 12); // to n3, not involved
+    log.sent(4, &vote(2, 1), 11, 13); // a tick later
+    let lanes = LaneLog::default();
+    let input = StInput {
+        nodes: &[1, 2, 3],
+        messages: &log,
+        lanes: &lanes,
+        marks: &Chunked::new(),
+        ops: &Chunked::new(),
+        now: 14,
+    };
+    let o = StOptions {
+        cause_at: Some((10, 2)),
+        cause_nodes: vec![1, 2],
+        ..opts(20)
+    };
+    let marked: Vec<(u64, bool)> = layout(&input, &o)
+        .arrows
+        .iter()
+        .map(|a| (a.id, a.cause))
+        .collect();
+    assert_eq!(marked, vec![(1, true), (2, true), (3, false), (4, false)]);
+    let none: Vec<bool> = layout(&input, &opts(20))
+        .arrows
+        .iter()
+        .map(|a| a.cause)
+        .collect();
+    assert_eq!(none, vec![false; 4]);
 }

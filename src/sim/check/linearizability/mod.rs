@@ -21,6 +21,10 @@
 //! [`MAX_OPS_PER_KEY`] operations, or a search over [`STEP_BUDGET`] steps,
 //! is skipped and the skip is recorded.
 
+mod conflict;
+
+pub use conflict::{conflicting, MAX_REDUCED_OPS};
+
 use super::{Property, Violation};
 use crate::raft::{Command, Event, ReadStep};
 use crate::sim::client::{Client, HistoryOp, OpStatus};
@@ -318,6 +322,21 @@ pub struct Linearizability {
     outcomes: Vec<u64>,
     skipped: Vec<SkippedCheck>,
     skipped_total: u64,
+    /// The conflicting operations of each violation found, oldest first.
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
+}
+
+/// The operations of one linearizability violation whose answers cannot all
+/// be true ([`conflicting`]): what the client lane highlights.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The violation's tick.
+    pub tick: u64,
+    /// The key.
+    pub key: String,
+    /// The client operations' ids, ascending.
+    pub ops: Vec<u64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -387,6 +406,17 @@ impl Linearizability {
                 Verdict::Linearizable => {}
                 Verdict::NotLinearizable => {
                     log.closed = true;
+                    if self.conflicts.len() < MAX_SKIP_RECORDS {
+                        let mut ids: Vec<u64> =
+                            conflicting(&ops).into_iter().map(|i| ops[i].op).collect();
+                        ids.sort_unstable();
+                        ids.dedup();
+                        self.conflicts.push(Conflict {
+                            tick,
+                            key: key.clone(),
+                            ops: ids,
+                        });
+                    }
                     if found.is_none() {
                         found = Some(violation(tick, client, &key));
                     }
@@ -406,6 +436,12 @@ impl Linearizability {
     /// Checks that were skipped (the first few), oldest first.
     pub fn skipped(&self) -> &[SkippedCheck] {
         &self.skipped
+    }
+
+    /// The conflicting operations of the violations found (the first few),
+    /// oldest first.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
     }
 
     /// How many checks were skipped in all.

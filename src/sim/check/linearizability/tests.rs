@@ -8,6 +8,7 @@ fn op(cmd: &str, call: u64, ret: Option<(u64, Option<&str>)>) -> HistoryOp {
         call,
         ret: ret.map(|(t, o)| (t, o.map(str::to_string))),
         void: false,
+        op: 0,
     }
 }
 

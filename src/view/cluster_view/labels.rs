@@ -1,0 +1,252 @@
+//! A node's drawn labels (role, term, vote or tally, membership) as one
+//! block of short lines, and where the block sits: on the ring's outer side
+//! of the node, turned until it is clear of every link it does not belong
+//! to, of the other nodes and of its own badge and tally. Pure math, so a
+//! pill's route ([`super::routes`]) can keep clear of the same boxes.
+
+use super::geom::Rect;
+use crate::raft::{NodeId, Role, Term};
+use crate::sim::RoleKey;
+use crate::view::i18n::Lang;
+use crate::view::layout::Point;
+use crate::view::membership_view::MemberKind;
+
+/// Font size (view units, before scaling) of the role line; bold.
+pub const ROLE_SIZE: f64 = 17.0;
+/// Font size (view units, before scaling) of the other lines.
+pub const LINE_SIZE: f64 = 15.0;
+/// A text line's box height per unit of font size.
+const LINE_BOX: f64 = 1.17;
+/// Room kept around each text run: its halo (a 5-unit stroke) and a margin.
+const HALO: f64 = 3.0;
+/// Gap between a node's circle and its label block (its timer arc and
+/// selection ring are in between).
+const GAP: f64 = 6.0;
+
+/// How much the ring's labels grow when the drawing is small: `k` view
+/// units per CSS pixel. Mirrors the stylesheet (`max(15px, 14.5px · k)`),
+/// so text never falls under 14.5 px on screen.
+pub fn text_scale(k: f64) -> f64 {
+    (k * 14.5 / LINE_SIZE).max(1.0)
+}
+
+/// How much a message pill grows when the drawing is small (stylesheet:
+/// `scale: max(1, 0.85 · k)`).
+pub fn pill_scale(k: f64) -> f64 {
+    (0.85 * k).max(1.0)
+}
+
+/// The text lines under (or beside) a node.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeLabel {
+    /// The role line, "Leader" / "Paused · Leader".
+    pub role: String,
+    /// "term 4".
+    pub term: String,
+    /// "voted n2", or a (pre-)candidate's tally "votes 2/3".
+    pub vote: Option<String>,
+    /// "learner · no vote" / "not a member".
+    pub member: Option<&'static str>,
+}
+
+impl NodeLabel {
+    /// Its lines after the role line, in order, each with its CSS class.
+    pub fn lines(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        std::iter::once((self.term.as_str(), "node-info"))
+            .chain(self.vote.as_deref().map(|v| (v, "node-info")))
+            .chain(self.member.map(|m| (m, "node-member")))
+    }
+
+    /// How many lines it has, the role line included.
+    pub fn line_count(&self) -> usize {
+        1 + self.lines().count()
+    }
+
+    /// Its estimated width in view units at text scale `s`.
+    pub fn width(&self, s: f64) -> f64 {
+        let role = text_width(&self.role, ROLE_SIZE * s, true);
+        self.lines()
+            .map(|(t, _)| text_width(t, LINE_SIZE * s, false))
+            .fold(role, f64::max)
+    }
+}
+
+/// The lines of a node: its role line, term, vote (or the tally of a
+/// (pre-)candidate: `(pre_vote, granted, quorum)`) and membership.
+pub fn node_label(
+    lang: Lang,
+    key: RoleKey,
+    role: Role,
+    term: Term,
+    voted_for: Option<NodeId>,
+    tally: Option<(bool, usize, usize)>,
+    member: MemberKind,
+) -> NodeLabel {
+    let term = match lang {
+        Lang::En => format!("term {term}"),
+        Lang::Zh => format!("任期 {term}"),
+    };
+    let vote = match tally {
+        Some((pre, granted, quorum)) => Some(super::tally_text(lang, pre, granted, quorum)),
+        None => super::voted_line(lang, voted_for),
+    };
+    let member = match (member, lang) {
+        (MemberKind::Voter, _) => None,
+        (MemberKind::Learner, Lang::En) => Some("learner · no vote"),
+        (MemberKind::Learner, Lang::Zh) => Some("学习者 · 不投票"),
+        (MemberKind::Outside, Lang::En) => Some("not a member"),
+        (MemberKind::Outside, Lang::Zh) => Some("不是成员"),
+    };
+    NodeLabel {
+        role: super::role_line(lang, key, role).into_owned(),
+        term,
+        vote,
+        member,
+    }
+}
+
+/// Estimated drawn width of `text` at font size `size` (view units): an
+/// upper bound for the sans-serif faces the app uses (CJK a full em).
+pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    let latin = if bold { 0.66 } else { 0.6 };
+    let ems: f64 = text
+        .chars()
+        .map(|c| match c {
+            ' ' | '·' | '.' | ',' | 'i' | 'l' | '1' => 0.36,
+            c if (c as u32) >= 0x2E80 => 1.02,
+            _ => latin,
+        })
+        .sum();
+    ems * size
+}
+
+/// How a block's lines line up on its anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// The anchor is the block's left edge (block to the right of it).
+    Start,
+    /// The anchor is the block's middle.
+    Middle,
+    /// The anchor is the block's right edge.
+    End,
+}
+
+impl Align {
+    /// The SVG `text-anchor` value.
+    pub fn svg(self) -> &'static str {
+        match self {
+            Align::Start => "start",
+            Align::Middle => "middle",
+            Align::End => "end",
+        }
+    }
+}
+
+/// Where a node's label block sits, relative to the node's centre.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelSpot {
+    /// The anchor point's offset from the node's centre.
+    pub x: f64,
+    /// The anchor point's offset from the node's centre (down).
+    pub y: f64,
+    /// Horizontal alignment on the anchor.
+    pub align: Align,
+    /// Vertical alignment: the anchor is the block's top (1), middle (0)
+    /// or bottom (-1)… as a fraction of its height above the anchor: 0, ½, 1.
+    pub above: f64,
+}
+
+impl LabelSpot {
+    /// The spot at angle `phi` (radians, clockwise from +x) just outside a
+    /// circle of radius `r`.
+    pub fn at_angle(phi: f64, r: f64) -> LabelSpot {
+        let (c, s) = (phi.cos(), phi.sin());
+        let align = if c > 0.38 {
+            Align::Start
+        } else if c < -0.38 {
+            Align::End
+        } else {
+            Align::Middle
+        };
+        let above = if s > 0.38 {
+            0.0
+        } else if s < -0.38 {
+            1.0
+        } else {
+            0.5
+        };
+        LabelSpot {
+            x: c * (r + GAP),
+            y: s * (r + GAP),
+            align,
+            above,
+        }
+    }
+
+    /// The y offsets (from the node's centre) of the centres of a block's
+    /// lines, role line first, for `lines` lines at text scale `s`.
+    pub fn line_ys(&self, lines: usize, s: f64) -> impl Iterator<Item = f64> {
+        let height = block_height(lines, s);
+        let top = self.y - self.above * height;
+        let role = ROLE_SIZE * LINE_BOX * s;
+        let line = LINE_SIZE * LINE_BOX * s;
+        (0..lines).map(move |i| {
+            if i == 0 {
+                top + role / 2.0
+            } else {
+                top + role + line * (i as f64 - 0.5)
+            }
+        })
+    }
+
+    /// The block's box for node centre `c`, `width` wide and `lines` lines
+    /// tall at text scale `s`, halo included.
+    pub fn block(&self, c: Point, width: f64, lines: usize, s: f64) -> Rect {
+        let height = block_height(lines, s);
+        let (ax, ay) = (c.x + self.x, c.y + self.y);
+        let x0 = match self.align {
+            Align::Start => ax,
+            Align::Middle => ax - width / 2.0,
+            Align::End => ax - width,
+        };
+        let y0 = ay - self.above * height;
+        Rect {
+            x0,
+            y0,
+            x1: x0 + width,
+            y1: y0 + height,
+        }
+        .grown(HALO, HALO)
+    }
+}
+
+/// Height of a block of `lines` lines at text scale `s`.
+fn block_height(lines: usize, s: f64) -> f64 {
+    (ROLE_SIZE + LINE_SIZE * lines.saturating_sub(1) as f64) * LINE_BOX * s
+}
+
+/// Where node `i` (0-based) of `n`'s role badge is drawn: its centre and
+/// radius (stylesheet: `r: max(17px, 12px · k)`), for node radius `r`.
+pub fn badge_disc(c: Point, r: f64, k: f64) -> (Point, f64) {
+    let at = r * 0.72;
+    (
+        Point {
+            x: c.x + at,
+            y: c.y - at,
+        },
+        (12.0 * k).max(17.0),
+    )
+}
+
+/// The box over a node kept for its crown and its tally dots; in a ring of
+/// 8 or 9 only the crown (there is no other room for the top labels; they
+/// may be drawn over the outer tally dots, with a halo).
+pub(super) fn crown_box(c: Point, r: f64, big_ring: bool) -> Rect {
+    let half = if big_ring { 26.0 } else { 62.0 };
+    Rect {
+        x0: c.x - half,
+        y0: c.y - r - 36.0,
+        x1: c.x + half,
+        y1: c.y - r,
+    }
+}
