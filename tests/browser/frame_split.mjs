@@ -1,0 +1,81 @@
+// Where a frame's time goes, measured (not asserted): 9 nodes at the fastest
+// speed, 4 s of a Chrome performance trace (devtools.timeline), time summed
+// by kind: script (wasm + JS: the simulation and Yew), style, layout,
+// paint/composite. Ring view and space-time view, at a CPU throttle.
+//
+//   node tests/browser/frame_split.mjs            (after a release build into dist/)
+//   FRAME_SPLIT_THROTTLE=4 node tests/browser/frame_split.mjs
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, DIST } from './lib/harness.js';
+import { startServer } from './lib/server.js';
+
+const THROTTLE = Number(process.env.FRAME_SPLIT_THROTTLE ?? 1);
+const KINDS = {
+  script: ['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.compile', 'MinorGC', 'MajorGC'],
+  style: ['UpdateLayoutTree', 'RecalculateStyles', 'ParseAuthorStyleSheet'],
+  layout: ['Layout', 'UpdateLayer', 'UpdateLayerTree', 'PrePaint', 'Layerize'],
+  paint: ['Paint', 'PaintImage', 'RasterTask', 'CompositeLayers', 'Commit'],
+};
+
+async function split(browser, url, view) {
+  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await ctx.newPage();
+  await page.goto(`${url}?lang=en&seed=1&nodes=9`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1, null, { timeout: 60000 });
+  if (view === 'spacetime' && (await page.locator('[data-view=spacetime]').count()) === 0) {
+    await page.click('[data-action=view-spacetime]');
+  }
+  await page.evaluate(() => {
+    const s = document.querySelector('[data-input=speed]');
+    s.value = s.max;
+    s.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  for (let i = 0; i < 30; i++) {
+    await page.fill('[data-input=command]', `put k${i % 7} v${i}`);
+    await page.click('[data-action=submit]');
+  }
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const finished = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await page.waitForTimeout(4000);
+  await cdp.send('Tracing.end');
+  await finished;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // Intervals per kind on the main thread, merged so nested events
+  // (a FunctionCall inside FireAnimationFrame) count once.
+  const spans = Object.fromEntries(Object.keys(KINDS).map((k) => [k, []]));
+  for (const e of events) {
+    if (main && (e.pid !== main.pid || e.tid !== main.tid)) continue;
+    if (e.ph !== 'X' || !e.dur) continue;
+    for (const [k, names] of Object.entries(KINDS)) if (names.includes(e.name)) spans[k].push([e.ts, e.ts + e.dur]);
+  }
+  const sums = {};
+  for (const [k, list] of Object.entries(spans)) {
+    list.sort((a, b) => a[0] - b[0]);
+    let total = 0;
+    let end = -Infinity;
+    for (const [a, b] of list) {
+      if (b <= end) continue;
+      total += b - Math.max(a, end);
+      end = b;
+    }
+    sums[k] = total / 1000;
+  }
+  const frames = events.filter((e) => e.name === 'AnimationFrame' || e.name === 'FireAnimationFrame').length;
+  const tick = Number(await page.getAttribute('[data-testid=app]', 'data-tick'));
+  await ctx.close();
+  const line = Object.entries(sums).map(([k, v]) => `${k}_ms_per_s=${(v / 4).toFixed(0)}`).join(' ');
+  console.log(`frame_split view=${view} throttle=${THROTTLE}x nodes=9 speed=max ${line} raf_callbacks_per_s=${(frames / 4).toFixed(0)} (tick ${tick})`);
+}
+
+const srv = await startServer({ root: DIST, port: 0 });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+try {
+  for (const view of ['ring', 'spacetime']) await split(browser, srv.url, view);
+} finally {
+  await browser.close();
+  await srv.close();
+}
