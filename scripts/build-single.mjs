@@ -25,17 +25,20 @@ const read = (href) => {
 let html = readFileSync(join(dist, 'index.html'), 'utf8');
 
 // Stylesheets → <style>.
-html = html.replace(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g, (_, href) => `<style>\n${read(href)}\n</style>`);
+// (Release builds minify index.html: attributes may be unquoted and in any order.)
+const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+const links = (rel) => new RegExp(`<link\\b(?=[^>]*\\srel="?(?:${rel})"?[\\s>])[^>]*>`, 'g');
+html = html.replace(links('stylesheet'), (tag) => `<style>\n${read(attr(tag, 'href'))}\n</style>`);
 // The icon → a data: URL.
 html = html.replace(
-  /<link rel="icon"([^>]*?) href="([^"]+)"[^>]*>/g,
-  (_, attrs, href) => `<link rel="icon"${attrs.replace(/ integrity="[^"]*"/, '')} href="data:image/svg+xml;base64,${read(href).toString('base64')}">`,
+  links('icon'),
+  (tag) => `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${read(attr(tag, 'href')).toString('base64')}">`,
 );
 // Preload hints point at files that no longer exist.
-html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+html = html.replace(links('modulepreload|preload'), '');
 
 // trunk's loader: `import init, * as bindings from '/x.js'; await init({ module_or_path: '/x_bg.wasm' })`.
-const loader = /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);([\s\S]*?)<\/script>/;
+const loader = /<script type="?module"?>\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);([\s\S]*?)<\/script>/;
 const m = html.match(loader);
 if (!m) fail("trunk's module loader was not found in index.html (has trunk's output changed?)");
 const [, jsHref, wasmHref, rest] = m;
@@ -50,7 +53,7 @@ const bindings = await import("data:text/javascript;base64,${js}");
 const wasm = await bindings.default({ module_or_path: bytes });${rest.replace(/^\s*/, '\n')}</script>`;
 html = html.replace(loader, () => inline);
 
-for (const left of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) fail(`a reference to ${left[1]} is left`);
+for (const left of html.matchAll(/\s(?:href|src)="?(\/[^"\s>]*)/g)) fail(`a reference to ${left[1]} is left`);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
 console.log(`single_file=${out} bytes=${Buffer.byteLength(html)}`);

@@ -182,14 +182,21 @@ build_site() {
   note "precompressed: $(node "$BROWSER_DIR/lib/precompress.js" "$DIST_DIR")"
 }
 
-# Bytes the browser downloads, gzipped: wasm + js + css + html in dist/.
-# (The brotli figure is printed by build_site's precompression.)
+# Bytes the browser downloads: the wasm, JS, CSS and HTML of dist/ as the
+# server sends them, i.e. the precompressed .gz and .br files build_site
+# writes (the same figures it prints; the 0.5 KB favicon is not counted, and
+# dist-single/ is not part of the site). Without them, gzip -9 on the fly.
 site_gzip_size() {
-  local total=0 f n
+  local gz=0 br=0 f n
   while IFS= read -r -d '' f; do
-    n="$(gzip -9 -c "$f" | wc -c)"
-    total=$((total + n))
-  done < <(find "$DIST_DIR" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) -print0)
-  ((total > 0)) || { echo "dist/ has no site files" >&2; return 1; }
-  awk -v b="$total" 'BEGIN { printf "site_gzip_bytes=%d (%.1f KiB)\n", b, b / 1024 }'
+    if [[ -f "$f.gz" && -f "$f.br" ]]; then
+      gz=$((gz + $(stat -c %s "$f.gz")))
+      br=$((br + $(stat -c %s "$f.br")))
+    else
+      n="$(gzip -9 -c "$f" | wc -c)"
+      gz=$((gz + n))
+    fi
+  done < <(find "$DIST_DIR" -maxdepth 1 -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) -print0)
+  ((gz > 0)) || { echo "dist/ has no site files" >&2; return 1; }
+  awk -v g="$gz" -v b="$br" 'BEGIN { printf "site_gzip_bytes=%d (%.1f KiB) site_brotli_bytes=%d (%.1f KiB)\n", g, g / 1024, b, b / 1024 }'
 }

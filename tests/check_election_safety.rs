@@ -14,16 +14,7 @@ fn two_leaders_in_one_term_are_a_violation_naming_both_and_the_term() {
     rig.at(3).event(3, became_leader(2, &[3, 4, 5]));
     assert!(rig.violations().is_empty());
     rig.at(7).event(1, became_leader(2, &[1, 2, 4]));
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::ElectionSafety,
-            7,
-            &[1, 3],
-            &[],
-            Some(2)
-        )]
-    );
+    rig.assert_only(Property::ElectionSafety, 7, &[1, 3], &[], Some(2));
 }
 
 #[test]
@@ -35,7 +26,7 @@ fn one_leader_per_term_passes_even_when_a_node_leads_several_terms() {
     // The same node's leadership of term 2 seen again (a re-election event
     // replayed) is still one leader.
     rig.at(11).event(3, became_leader(2, &[3, 4, 5]));
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
 }
 
 #[test]
@@ -60,7 +51,7 @@ fn candidates_and_followers_of_a_leaders_term_are_not_leaders() {
             cause: RoleCause::DiscoveredLeader { leader: 3 },
         },
     );
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
 }
 
 #[test]

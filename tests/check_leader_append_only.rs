@@ -16,16 +16,7 @@ fn a_leader_deleting_its_last_entry_is_a_violation() {
     let after = terms(&[1, 2]);
     rig.at(5).step(&[leader(1, 2, 1, &before)]);
     rig.at(6).step(&[leader(1, 2, 1, &after)]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LeaderAppendOnly,
-            6,
-            &[1],
-            &[(3, 2)],
-            Some(2)
-        )]
-    );
+    rig.assert_only(Property::LeaderAppendOnly, 6, &[1], &[(3, 2)], Some(2));
 }
 
 #[test]
@@ -38,16 +29,7 @@ fn a_leader_overwriting_its_last_entry_is_a_violation() {
         .step(&[follower(1, 3, 0, &follower_log), leader(2, 3, 1, &before)]);
     rig.at(8)
         .step(&[follower(1, 3, 0, &follower_log), leader(2, 3, 1, &after)]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LeaderAppendOnly,
-            8,
-            &[2],
-            &[(3, 3)],
-            Some(3)
-        )]
-    );
+    rig.assert_only(Property::LeaderAppendOnly, 8, &[2], &[(3, 3)], Some(3));
 }
 
 #[test]
@@ -69,7 +51,7 @@ fn appending_passes_and_only_sitting_leaders_of_the_same_term_are_held_to_it() {
     // follower (its role is volatile).
     rig.at(6).step(&[leader(1, 4, 0, &a).crashed()]);
     rig.at(7).step(&[leader(1, 4, 0, &c)]);
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
 }
 
 #[test]
@@ -82,14 +64,5 @@ fn a_paused_leader_is_still_a_leader_and_is_held_to_it() {
     let after = terms(&[1]);
     rig.at(10).step(&[leader(3, 1, 2, &before).paused()]);
     rig.at(11).step(&[leader(3, 1, 2, &after).paused()]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LeaderAppendOnly,
-            11,
-            &[3],
-            &[(2, 1)],
-            Some(1)
-        )]
-    );
+    rig.assert_only(Property::LeaderAppendOnly, 11, &[3], &[(2, 1)], Some(1));
 }

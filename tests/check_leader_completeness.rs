@@ -9,6 +9,7 @@
 mod common;
 
 use common::check::*;
+use raftlab::raft::ApplyResult;
 use raftlab::sim::Property;
 
 #[test]
@@ -22,23 +23,14 @@ fn a_leader_of_a_higher_term_missing_a_committed_entry_is_a_violation() {
         follower(2, 2, 2, &l2),
         follower(3, 2, 1, &behind),
     ]);
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
     // n3, without index 2, leads term 3.
     rig.at(20).step(&[
         follower(1, 3, 2, &l2).crashed(),
         follower(2, 3, 2, &l2),
         leader(3, 3, 1, &behind),
     ]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LeaderCompleteness,
-            20,
-            &[3],
-            &[(2, 2)],
-            Some(3)
-        )]
-    );
+    rig.assert_only(Property::LeaderCompleteness, 20, &[3], &[(2, 2)], Some(3));
 }
 
 #[test]
@@ -46,20 +38,10 @@ fn a_leader_holding_another_term_at_a_committed_index_is_a_violation() {
     let mut rig = Rig::new();
     let l2 = terms(&[1, 2, 2]);
     let other = terms(&[1, 2, 3, 3]);
-    rig.at(10)
-        .step(&[leader(1, 2, 3, &l2), follower(2, 2, 3, &l2)]);
+    rig.at(10).committed(2, &l2, &[1, 2]);
     rig.at(30)
         .step(&[follower(1, 4, 3, &l2), leader(3, 4, 1, &other)]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LeaderCompleteness,
-            30,
-            &[3],
-            &[(3, 2)],
-            Some(4)
-        )]
-    );
+    rig.assert_only(Property::LeaderCompleteness, 30, &[3], &[(3, 2)], Some(4));
 }
 
 #[test]
@@ -69,19 +51,15 @@ fn a_server_committing_a_different_entry_at_a_committed_index_is_a_violation() {
     let mut rig = Rig::new();
     let l2 = terms(&[1, 2]);
     let l3 = terms(&[1, 3]);
-    rig.at(10)
-        .step(&[leader(1, 2, 2, &l2), follower(2, 2, 2, &l2)]);
+    rig.at(10).committed(2, &l2, &[1, 2]);
     rig.at(12)
         .step(&[leader(1, 2, 2, &l2), follower(3, 3, 2, &l3)]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LeaderCompleteness,
-            12,
-            &[3],
-            &[(2, 2), (2, 3)],
-            Some(3)
-        )]
+    rig.assert_only(
+        Property::LeaderCompleteness,
+        12,
+        &[3],
+        &[(2, 2), (2, 3)],
+        Some(3),
     );
 }
 
@@ -103,7 +81,7 @@ fn a_stale_leader_of_an_older_term_lacking_a_newer_committed_entry_passes() {
         leader(2, 3, 2, &l3),
         follower(3, 3, 2, &l3),
     ]);
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
     // The same shape one term up is a violation: n1 leading term 4 without
     // the entry committed in term 3.
     rig.at(12).step(&[
@@ -111,16 +89,7 @@ fn a_stale_leader_of_an_older_term_lacking_a_newer_committed_entry_passes() {
         follower(2, 4, 2, &l3),
         follower(3, 4, 2, &l3),
     ]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LeaderCompleteness,
-            12,
-            &[1],
-            &[(2, 3)],
-            Some(4)
-        )]
-    );
+    rig.assert_only(Property::LeaderCompleteness, 12, &[1], &[(2, 3)], Some(4));
 }
 
 #[test]
@@ -152,7 +121,7 @@ fn leaders_holding_every_committed_entry_pass_through_restarts_and_crashes() {
         follower(2, 6, 4, &longer),
         leader(3, 6, 1, &behind).crashed(),
     ]);
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
 }
 
 #[test]
@@ -165,19 +134,10 @@ fn an_entry_committed_after_a_leader_was_checked_is_still_held_against_it() {
     let n3 = terms(&[1]);
     rig.at(10)
         .step(&[leader(1, 3, 1, &l3), leader(3, 4, 1, &n3)]);
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
     rig.at(11)
         .step(&[leader(1, 3, 2, &l3), leader(3, 4, 1, &n3)]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LeaderCompleteness,
-            11,
-            &[3],
-            &[(2, 3)],
-            Some(4)
-        )]
-    );
+    rig.assert_only(Property::LeaderCompleteness, 11, &[3], &[(2, 3)], Some(4));
 }
 
 /// `terms` with every entry up to and including `index` compacted into a
@@ -193,11 +153,10 @@ fn a_leader_whose_snapshot_covers_the_committed_prefix_holds_it() {
     let mut rig = Rig::new();
     let l2 = terms(&[1, 1, 2]);
     let snap = compacted(&[1, 1, 2, 3], 2);
-    rig.at(10)
-        .step(&[leader(1, 2, 3, &l2), follower(2, 2, 3, &l2)]);
+    rig.at(10).committed(2, &l2, &[1, 2]);
     rig.at(20)
         .step(&[follower(1, 3, 3, &l2), leader(2, 3, 3, &snap)]);
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
 }
 
 #[test]
@@ -205,20 +164,10 @@ fn a_leader_whose_snapshot_ends_in_another_entry_lacks_the_committed_prefix() {
     let mut rig = Rig::new();
     let l2 = terms(&[1, 1, 2]);
     let other = compacted(&[1, 2], 2);
-    rig.at(10)
-        .step(&[leader(1, 2, 3, &l2), follower(2, 2, 3, &l2)]);
+    rig.at(10).committed(2, &l2, &[1, 2]);
     rig.at(20)
         .step(&[follower(1, 3, 3, &l2), leader(3, 3, 0, &other)]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LeaderCompleteness,
-            20,
-            &[3],
-            &[(1, 1)],
-            Some(3)
-        )]
-    );
+    rig.assert_only(Property::LeaderCompleteness, 20, &[3], &[(1, 1)], Some(3));
 }
 
 #[test]
@@ -231,28 +180,11 @@ fn entries_applied_and_compacted_within_one_step_are_still_learned_committed() {
     let behind = terms(&[1, 1]);
     rig.at(10);
     for (index, term) in [(1, 1), (2, 1), (3, 2)] {
-        rig.event(
-            1,
-            raftlab::raft::Event::Applied {
-                index,
-                term,
-                command: None,
-                result: raftlab::raft::ApplyResult::Noop,
-            },
-        );
+        rig.event(1, applied_with(index, term, "", ApplyResult::Noop));
     }
     rig.step(&[leader(1, 2, 3, &gone), follower(3, 2, 2, &behind)]);
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
     rig.at(20)
         .step(&[follower(1, 3, 3, &gone), leader(3, 3, 2, &behind)]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LeaderCompleteness,
-            20,
-            &[3],
-            &[(3, 2)],
-            Some(3)
-        )]
-    );
+    rig.assert_only(Property::LeaderCompleteness, 20, &[3], &[(3, 2)], Some(3));
 }

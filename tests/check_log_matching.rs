@@ -18,16 +18,7 @@ fn same_index_and_term_with_different_earlier_entries_is_a_violation() {
     let n2 = terms(&[2, 2]);
     rig.at(4)
         .step(&[leader(1, 2, 0, &n1), follower(2, 2, 0, &n2)]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LogMatching,
-            4,
-            &[1, 2],
-            &[(2, 2)],
-            Some(2)
-        )]
-    );
+    rig.assert_only(Property::LogMatching, 4, &[1, 2], &[(2, 2)], Some(2));
 }
 
 #[test]
@@ -38,16 +29,7 @@ fn same_index_and_term_with_another_command_is_a_violation() {
     rig.at(2).step(&[follower(3, 1, 0, &n3)]);
     rig.at(3)
         .step(&[follower(1, 1, 0, &n1), follower(3, 1, 0, &n3)]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LogMatching,
-            3,
-            &[1, 3],
-            &[(2, 1)],
-            Some(1)
-        )]
-    );
+    rig.assert_only(Property::LogMatching, 3, &[1, 3], &[(2, 1)], Some(1));
 }
 
 #[test]
@@ -58,7 +40,7 @@ fn a_truncated_log_refilled_with_a_conflicting_entry_is_caught() {
     let n2_after = log(&[(1, ""), (2, "put x 2")]);
     rig.at(5)
         .step(&[leader(1, 2, 0, &n1), follower(2, 2, 0, &n2_before)]);
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
     // n2 drops its index 2 and takes another entry (2, 2): same index and
     // term as n1's, another command. The log is no longer than before, so
     // only the truncation tells the checker to look again.
@@ -69,16 +51,7 @@ fn a_truncated_log_refilled_with_a_conflicting_entry_is_caught() {
         },
     );
     rig.step(&[leader(1, 2, 0, &n1), follower(2, 2, 0, &n2_after)]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::LogMatching,
-            6,
-            &[1, 2],
-            &[(2, 2)],
-            Some(2)
-        )]
-    );
+    rig.assert_only(Property::LogMatching, 6, &[1, 2], &[(2, 2)], Some(2));
 }
 
 #[test]
@@ -112,5 +85,5 @@ fn logs_differing_only_after_their_last_common_entry_pass() {
         },
     );
     rig.step(&[leader(1, 8, 2, &l), follower(4, 8, 2, &f_repaired)]);
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
 }

@@ -9,17 +9,14 @@ use common::check::*;
 use raftlab::raft::{ApplyResult, Event, Index, KvStore, Term};
 use raftlab::sim::Property;
 
+/// `Applied` of a no-op (`""`) or of a put answering "no previous value".
 fn applied(index: Index, term: Term, command: &str) -> Event {
-    Event::Applied {
-        index,
-        term,
-        command: (!command.is_empty()).then(|| cmd(command)),
-        result: if command.is_empty() {
-            ApplyResult::Noop
-        } else {
-            ApplyResult::Written { previous: None }
-        },
-    }
+    let result = if command.is_empty() {
+        ApplyResult::Noop
+    } else {
+        written(None)
+    };
+    applied_with(index, term, command, result)
 }
 
 #[test]
@@ -30,15 +27,12 @@ fn two_servers_applying_different_terms_at_one_index_is_a_violation() {
     rig.at(6).event(2, applied(1, 1, ""));
     rig.at(9).event(3, applied(1, 1, ""));
     rig.event(3, applied(2, 2, "put x 2"));
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::StateMachineSafety,
-            9,
-            &[1, 3],
-            &[(2, 1), (2, 2)],
-            None
-        )]
+    rig.assert_only(
+        Property::StateMachineSafety,
+        9,
+        &[1, 3],
+        &[(2, 1), (2, 2)],
+        None,
     );
 }
 
@@ -47,15 +41,12 @@ fn the_same_index_and_term_with_another_command_is_a_violation() {
     let mut rig = Rig::new();
     rig.at(4).event(2, applied(1, 1, "put x 1"));
     rig.at(5).event(1, applied(1, 1, "put x 9"));
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::StateMachineSafety,
-            5,
-            &[1, 2],
-            &[(1, 1), (1, 1)],
-            None
-        )]
+    rig.assert_only(
+        Property::StateMachineSafety,
+        5,
+        &[1, 2],
+        &[(1, 1), (1, 1)],
+        None,
     );
 }
 
@@ -68,7 +59,7 @@ fn every_server_applying_the_same_entries_passes() {
         rig.event(node, applied(2, 1, "put x 1"));
         rig.event(node, applied(3, 2, "del x"));
     }
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
 }
 
 fn state(pairs: &[(&str, &str)], last_applied: Index) -> KvStore {
@@ -95,7 +86,7 @@ fn a_snapshot_whose_last_entry_differs_from_the_applied_one_is_a_violation() {
             last_included_term: 1,
         },
     );
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
     rig.at(9).event(
         3,
         Event::RestoredFromSnapshot {
@@ -103,15 +94,12 @@ fn a_snapshot_whose_last_entry_differs_from_the_applied_one_is_a_violation() {
             last_included_term: 2,
         },
     );
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::StateMachineSafety,
-            9,
-            &[1, 3],
-            &[(2, 1), (2, 2)],
-            None
-        )]
+    rig.assert_only(
+        Property::StateMachineSafety,
+        9,
+        &[1, 3],
+        &[(2, 1), (2, 2)],
+        None,
     );
 }
 
@@ -135,21 +123,12 @@ fn two_state_machines_at_one_applied_index_must_be_identical() {
     ]);
     // Equal states at equal indexes (n2, n3 at 1) pass; so do unequal ones
     // at different indexes.
-    assert_eq!(rig.violations(), []);
+    rig.assert_clean();
     // n2 reaches index 2 (the comparison runs when an applied index moves).
     rig.at(6).step(&[
         leader(1, 1, 2, &log).with_state(&good),
         follower(2, 1, 2, &log).with_state(&bad),
         follower(3, 1, 1, &log).with_state(&behind),
     ]);
-    assert_eq!(
-        rig.violations(),
-        [violation(
-            Property::StateMachineSafety,
-            6,
-            &[1, 2],
-            &[(2, 1)],
-            None
-        )]
-    );
+    rig.assert_only(Property::StateMachineSafety, 6, &[1, 2], &[(2, 1)], None);
 }

@@ -1,7 +1,7 @@
 //! The RPCs of Figure 2 (plus PreVote, thesis §9.6; ReadIndex forwarding,
 //! thesis §6.4; TimeoutNow, thesis §3.10), as one-way messages.
 
-use super::log::Entry;
+use super::log::{Entry, EntryData};
 use super::snapshot::Snapshot;
 use super::types::{Index, LogPosition, NodeId, Term};
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,35 @@ pub struct Message {
     pub term: Term,
     /// The RPC.
     pub body: MessageBody,
+}
+
+impl Message {
+    /// A test builder, for forged and ill-formed messages: an AppendEntries
+    /// from n1 to n2 in `term`, after `(index prev, term 0)`, carrying no-op
+    /// entries at these `(index, term)` and committing nothing. Nothing
+    /// checks its form: that is what [`Message::check`] is for.
+    #[doc(hidden)]
+    pub fn noop_append(term: Term, prev: Index, entries: Vec<(Index, Term)>) -> Message {
+        let entries = entries
+            .into_iter()
+            .map(|(index, term)| Entry {
+                index,
+                term,
+                data: EntryData::Noop,
+            })
+            .collect();
+        Message {
+            from: 1,
+            to: 2,
+            term,
+            body: MessageBody::AppendEntries {
+                prev_log: LogPosition::new(0, prev),
+                entries,
+                leader_commit: 0,
+                read_ctx: None,
+            },
+        }
+    }
 }
 
 /// The RPC carried by a [`Message`].

@@ -207,24 +207,7 @@ mod tests {
     use crate::raft::{Command, LogPosition};
 
     fn ae(term: Term, prev: Index, entries: Vec<(Index, Term)>) -> Message {
-        Message {
-            from: 1,
-            to: 2,
-            term,
-            body: MessageBody::AppendEntries {
-                prev_log: LogPosition::new(0, prev),
-                entries: entries
-                    .into_iter()
-                    .map(|(index, term)| Entry {
-                        index,
-                        term,
-                        data: EntryData::Noop,
-                    })
-                    .collect(),
-                leader_commit: 0,
-                read_ctx: None,
-            },
-        }
+        Message::noop_append(term, prev, entries)
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! §6.4 of the thesis) until it hears the newer term.
 
 use super::node_slot::{NodeSlot, NodeStatus};
-use crate::raft::{NodeId, Role, Term};
+use crate::raft::{Index, NodeId, RaftLog, Role, Term};
 
 impl NodeSlot {
     /// Whether this node counts as a leader ([`is_leader`]).
@@ -35,9 +35,37 @@ pub fn newest_leader(
         .map(|(id, ..)| id)
 }
 
+/// Whether a leader whose log is `leader_log` will overwrite the entry
+/// `(index, term)` wherever another node holds it: the leader does not hold
+/// it. The leader forces the followers' logs to duplicate its own (§5.3): a
+/// conflicting entry is deleted as soon as the leader's AppendEntries reach
+/// its index, and one beyond the leader's log when the leader's log grows
+/// there. An index the leader has compacted is committed (thesis §5.1) and
+/// is not judged here (false). The entry card and the client panel both
+/// ask here whether an entry is doomed.
+pub fn overwrites(leader_log: &RaftLog, index: Index, term: Term) -> bool {
+    match leader_log.term_at(index) {
+        Some(t) => t != term,
+        None => index > leader_log.last_index(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_leader_overwrites_what_it_does_not_hold() {
+        use crate::raft::EntryData;
+        let mut log = RaftLog::default();
+        for t in [1, 1, 2] {
+            log.append(t, EntryData::Noop);
+        }
+        assert!(!overwrites(&log, 2, 1), "held: kept");
+        assert!(overwrites(&log, 2, 3), "a different term at its index");
+        assert!(overwrites(&log, 4, 2), "beyond the leader's log");
+        assert!(!overwrites(&log, 3, 2));
+    }
 
     #[test]
     fn a_paused_leader_leads_a_crashed_one_does_not() {

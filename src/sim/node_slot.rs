@@ -2,7 +2,7 @@
 //! checker, the faults and the world all depend on it and not on each
 //! other (no module cycles).
 
-use crate::raft::Node;
+use crate::raft::{Index, Node};
 use serde::{Deserialize, Serialize};
 
 /// Whether a node is running.
@@ -37,4 +37,19 @@ pub struct NodeSlot {
     pub status: NodeStatus,
     /// How many times it restarted (seeds its fresh generator).
     pub restarts: u64,
+}
+
+impl NodeSlot {
+    /// commitIndex as the node knows it; `None` while it is crashed:
+    /// commitIndex is volatile state (Figure 2), lost in the crash and
+    /// rebuilt after the restart. Every view of a node's commit index asks
+    /// here, so a crashed node shows one answer everywhere.
+    pub fn commit_index(&self) -> Option<Index> {
+        (self.status != NodeStatus::Crashed).then(|| self.node.commit_index())
+    }
+
+    /// lastApplied, `None` while crashed (volatile, like commitIndex).
+    pub fn last_applied(&self) -> Option<Index> {
+        (self.status != NodeStatus::Crashed).then(|| self.node.last_applied())
+    }
 }

@@ -138,6 +138,18 @@ impl World {
             (n.id(), s.status, n.role(), n.term())
         }))
     }
+    /// The leader that will overwrite the entry `(index, term)` where other
+    /// nodes hold it: [`Self::leader`], when it does not hold the entry
+    /// ([`super::leadership::overwrites`], §5.3).
+    pub fn overwritten_by(
+        &self,
+        index: crate::raft::Index,
+        term: crate::raft::Term,
+    ) -> Option<NodeId> {
+        let id = self.leader()?;
+        let slot = self.nodes.iter().find(|s| s.node.id() == id)?;
+        super::leadership::overwrites(slot.node.log(), index, term).then_some(id)
+    }
     /// Every node that counts as a leader (usually one; more for a moment
     /// after a partition heals), in id order.
     pub fn leaders(&self) -> impl Iterator<Item = &NodeSlot> + '_ {

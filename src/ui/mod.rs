@@ -11,6 +11,7 @@ mod cause_panel;
 mod challenge_panel;
 mod compare;
 mod components;
+mod dismiss;
 mod export;
 mod export_buttons;
 mod focus;

@@ -86,8 +86,44 @@ pub fn failure_text(lang: Lang, f: &OpFailure) -> String {
     }
 }
 
+/// What an operation's sentence needs besides the operation: the tick on
+/// screen (a retry is said relative to it) and, for a pending entry, the
+/// leader that will overwrite it ([`crate::sim::World::overwritten_by`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpContext {
+    /// The current tick.
+    pub now: u64,
+    /// The leader that does not hold the pending entry, if one leads.
+    pub overwritten_by: Option<crate::raft::NodeId>,
+}
+
+impl OpContext {
+    /// The context of `op` in `world`.
+    pub fn of(world: &crate::sim::World, op: &ClientOp) -> OpContext {
+        let overwritten_by = match op.status {
+            OpStatus::Pending { index, term, .. } => world.overwritten_by(index, term),
+            _ => None,
+        };
+        OpContext {
+            now: world.tick(),
+            overwritten_by,
+        }
+    }
+}
+
+/// When a retry happens, relative to `now`: "in 12 ticks (tick 30)",
+/// "将在 12 个时钟周期后（时刻 30）重试".
+fn retry_when(lang: Lang, retry_at: u64, now: u64) -> String {
+    match (retry_at.checked_sub(now).filter(|d| *d > 0), lang) {
+        (Some(d), Lang::En) => format!("in {} (tick {retry_at})", lang.ticks(d)),
+        (Some(d), Lang::Zh) => format!("将在 {}后（时刻 {retry_at}）重试", lang.ticks(d)),
+        (None, Lang::En) => "now".to_string(),
+        (None, Lang::Zh) => "即将重试".to_string(),
+    }
+}
+
 /// Where an operation stands, in a sentence.
-pub fn status_text(lang: Lang, op: &ClientOp) -> String {
+pub fn status_text(lang: Lang, op: &ClientOp, ctx: OpContext) -> String {
     match (&op.status, lang) {
         (OpStatus::Waiting { last: None, .. }, _) => lang.t("submitting…", "提交中…").to_string(),
         (
@@ -97,8 +133,9 @@ pub fn status_text(lang: Lang, op: &ClientOp) -> String {
             },
             Lang::En,
         ) => format!(
-            "retrying {}/{MAX_ATTEMPTS} at tick {retry_at} — last attempt: {}",
+            "retrying {}/{MAX_ATTEMPTS} {} — last attempt: {}",
             op.attempts + 1,
+            retry_when(lang, *retry_at, ctx.now),
             failure_text(lang, f)
         ),
         (
@@ -108,16 +145,19 @@ pub fn status_text(lang: Lang, op: &ClientOp) -> String {
             },
             Lang::Zh,
         ) => format!(
-            "将在时刻 {retry_at} 重试（第 {}/{MAX_ATTEMPTS} 次）— 上次：{}",
+            "{}（第 {}/{MAX_ATTEMPTS} 次）— 上次：{}",
+            retry_when(lang, *retry_at, ctx.now),
             op.attempts + 1,
             failure_text(lang, f)
         ),
-        (OpStatus::Pending { node, index, term }, Lang::En) => {
-            format!("pending at n{node} index {index} term {term}: waiting for a majority")
-        }
-        (OpStatus::Pending { node, index, term }, Lang::Zh) => {
-            format!("已追加到 n{node} 的索引 {index}（任期 {term}）：等待多数派")
-        }
+        (OpStatus::Pending { node, index, term }, Lang::En) => match ctx.overwritten_by {
+            Some(l) => format!("pending at n{node} index {index} term {term}: will be overwritten — leader n{l} does not hold it (§5.3)"),
+            None => format!("pending at n{node} index {index} term {term}: waiting for a majority"),
+        },
+        (OpStatus::Pending { node, index, term }, Lang::Zh) => match ctx.overwritten_by {
+            Some(l) => format!("已追加到 n{node} 的索引 {index}（任期 {term}）：将被覆盖——领导者 n{l} 没有这一条（§5.3）"),
+            None => format!("已追加到 n{node} 的索引 {index}（任期 {term}）：等待多数派"),
+        },
         (
             OpStatus::Committed {
                 index,
@@ -334,23 +374,24 @@ mod tests {
         sim.propose_to(1, "put x 1").unwrap();
         let op = sim.world().client().ops()[0].clone();
         assert_eq!(status_name(&op.status), "pending");
-        assert!(status_text(Lang::En, &op).starts_with("pending at n1 index"));
+        assert!(status_text(Lang::En, &op, OpContext::of(sim.world(), &op))
+            .starts_with("pending at n1 index"));
         sim.run(30).unwrap();
         let op = sim.world().client().ops()[0].clone();
         assert_eq!(status_name(&op.status), "committed");
-        let t = status_text(Lang::En, &op);
+        let t = status_text(Lang::En, &op, OpContext::of(sim.world(), &op));
         assert!(
             t.starts_with("committed at index") && t.ends_with("previous value (none)"),
             "{t}"
         );
-        assert!(status_text(Lang::Zh, &op).contains("已提交"));
+        assert!(status_text(Lang::Zh, &op, OpContext::of(sim.world(), &op)).contains("已提交"));
         let mut failed = op.clone();
         failed.status = OpStatus::Failed {
             reason: OpFailure::TimedOut,
             at: 9,
         };
         assert_eq!(
-            status_text(Lang::En, &failed),
+            status_text(Lang::En, &failed, OpContext::default()),
             "failed at tick 9: no answer in time: outcome unknown"
         );
         failed.status = OpStatus::Waiting {
@@ -358,7 +399,18 @@ mod tests {
             last: Some(OpFailure::NoLeader),
         };
         failed.attempts = 2;
-        assert!(status_text(Lang::En, &failed).starts_with("retrying 3/8 at tick 30"));
+        let at = |now| OpContext {
+            now,
+            overwritten_by: None,
+        };
+        assert!(status_text(Lang::En, &failed, at(18))
+            .starts_with("retrying 3/8 in 12 ticks (tick 30) — "));
+        assert!(
+            status_text(Lang::En, &failed, at(29)).starts_with("retrying 3/8 in 1 tick (tick 30)")
+        );
+        assert!(status_text(Lang::En, &failed, at(30)).starts_with("retrying 3/8 now"));
+        assert!(status_text(Lang::Zh, &failed, at(18))
+            .starts_with("将在 12 个时钟周期后（时刻 30）重试（第 3/8 次）"));
         failed.status = OpStatus::Committed {
             node: 1,
             index: 4,
@@ -366,6 +418,6 @@ mod tests {
             result: ApplyResult::Read { value: None },
             at: 40,
         };
-        assert!(status_text(Lang::En, &failed).ends_with("value (none)"));
+        assert!(status_text(Lang::En, &failed, OpContext::default()).ends_with("value (none)"));
     }
 }

@@ -28,6 +28,9 @@ pub enum KeyCommand {
     ZoomIn,
     /// `-`: the text panels one zoom step smaller.
     ZoomOut,
+    /// `m` / `M` (Shift+m): pause and select the next / previous message in
+    /// flight ([`crate::view::message_cycle::cycle`]); `true` is forward.
+    Message(bool),
 }
 
 /// Keys acting on the selected node.
@@ -59,6 +62,8 @@ pub fn key_command(key: &str, playing: bool) -> Option<KeyCommand> {
         "f" => KeyCommand::TogglePresenter,
         "+" | "=" => KeyCommand::ZoomIn,
         "-" => KeyCommand::ZoomOut,
+        "m" => KeyCommand::Message(true),
+        "M" => KeyCommand::Message(false),
         _ => return None,
     })
 }
@@ -171,6 +176,8 @@ mod tests {
     fn presenter_and_zoom_keys() {
         for playing in [true, false] {
             assert_eq!(key_command("f", playing), Some(KeyCommand::TogglePresenter));
+            assert_eq!(key_command("m", playing), Some(KeyCommand::Message(true)));
+            assert_eq!(key_command("M", playing), Some(KeyCommand::Message(false)));
             assert_eq!(key_command("+", playing), Some(KeyCommand::ZoomIn));
             assert_eq!(
                 key_command("=", playing),

@@ -4,7 +4,7 @@
 // switches and a too-slow network are flagged; loss in percent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP, NODE, openApp, oneLeader, tickOf, waitTick } from './lib/harness.js';
+import { APP, NODE, openApp, oneLeader, submit, tickOf, waitTick } from './lib/harness.js';
 
 const WAIT = { timeout: 20000 };
 const params = (page) => Object.fromEntries(new URL(page.url()).searchParams);
@@ -159,3 +159,88 @@ test('Chinese: the page title, a notice and a rule chip follow the language swit
   assert.equal(await page.title(), 'raftlab — 看得见的 Raft');
   await done();
 });
+
+for (const lang of ['en', 'zh']) {
+  const en = lang === 'en';
+  test(`a crashed leader (${lang}): one commit index everywhere, "last known leader", a retry relative to now`, async (t) => {
+    const { page, done } = await openApp(t, `?lang=${lang}&seed=1&nodes=3`);
+    const leader = await oneLeader(page);
+    await submit(page, 'put x 1');
+    await page.locator('[data-op-id="1"][data-op-status=committed]').waitFor(WAIT);
+    const known = page.locator('[data-output=known-leader]');
+    assert.equal(await known.getAttribute('data-known-leader-standing'), 'leads');
+    assert.equal((await known.textContent()).trim(), en ? `believes the leader is n${leader.id}` : `认为领导者是 n${leader.id}`);
+    // Pause, select the leader, crash it.
+    await page.click('[data-action=pause]');
+    const node = `${NODE}[data-node-id="${leader.id}"]`;
+    await page.click(node);
+    await page.click('[data-action=crash]');
+    await page.waitForSelector(`${node}[data-role=crashed]`);
+    // One commit index: none, on the ring, the node's actions, the inspector and the log row.
+    assert.equal(await page.getAttribute(node, 'data-commit'), '');
+    const lost = en ? '— (lost in the crash)' : '—（随崩溃丢失）';
+    assert.equal((await page.textContent('[data-output=node-commit]')).trim(), `${en ? 'commit' : '提交'} ${lost}`);
+    const inspector = page.locator('[data-testid=inspector][data-inspect=node]');
+    assert.match(await inspector.textContent(), new RegExp(`commitIndex${lost.replace(/[()（）]/g, '.')}`));
+    const facts = page.locator('.log-label.status-crashed .log-facts');
+    assert.match(await facts.textContent(), /C — · /);
+    assert.equal(await page.locator(`[data-log-node="${leader.id}"][data-committed=true]`).count(), 0);
+    // The client's remembered leader is gone.
+    assert.equal(await known.getAttribute('data-known-leader-standing'), 'crashed');
+    assert.equal((await known.textContent()).trim(), en ? `last known leader: n${leader.id} (crashed)` : `最后已知的领导者：n${leader.id}（已崩溃）`);
+    // A write now tries the crashed leader, fails, and says when it retries, from now.
+    await submit(page, 'put y 2');
+    const op = page.locator('[data-op-id="2"] .op-status');
+    const retry = en ? /^retrying 2\/8 in (\d+) ticks? \(tick (\d+)\)/ : /^将在 (\d+) 个时钟周期后（时刻 (\d+)）重试（第 2\/8 次）/;
+    for (let k = 0; k < 5 && !retry.test((await op.textContent()).trim()); k++) {
+      const now = await tickOf(page);
+      await page.click('[data-action=step]');
+      await waitTick(page, now + 1);
+    }
+    const first = (await op.textContent()).trim().match(retry);
+    assert.ok(first, await op.textContent());
+    const [inTicks, at] = [Number(first[1]), Number(first[2])];
+    assert.equal(at - (await tickOf(page)), inTicks, 'relative to the tick on screen');
+    if (inTicks > 1) {
+      const now = await tickOf(page);
+      await page.click('[data-action=step]');
+      await waitTick(page, now + 1);
+      await page.waitForFunction(
+        ([sel, old]) => document.querySelector(sel).textContent.trim() !== old,
+        ['[data-op-id="2"] .op-status', first[0]],
+      );
+      const next = (await op.textContent()).trim().match(retry);
+      assert.deepEqual([Number(next[1]), Number(next[2])], [inTicks - 1, at]);
+    }
+    await done();
+  });
+
+  test(`m / Shift+m select the messages in flight from the keyboard, announced (${lang})`, async (t) => {
+    const { page, done } = await openApp(t, `?lang=${lang}&seed=1`);
+    await oneLeader(page);
+    await page.waitForFunction(() => document.querySelectorAll('[data-msg-id]').length >= 2, null, WAIT);
+    await page.keyboard.press('m');
+    await page.waitForSelector('[data-card-msg]');
+    assert.equal(await page.getAttribute(APP, 'data-playing'), 'false', 'm pauses');
+    const position = page.locator('[data-testid=message-position]');
+    const said = en ? /^message 1 of (\d+) in flight/ : /^飞行中的第 1 条消息，共 (\d+) 条/;
+    const m1 = (await position.textContent()).trim().match(said);
+    assert.ok(m1, await position.textContent());
+    const n = Number(m1[1]);
+    assert.ok(n >= 2, `${n} in flight`);
+    assert.equal(await position.getAttribute('aria-live'), 'polite');
+    const first = await page.getAttribute('[data-card-msg]', 'data-card-msg');
+    await page.keyboard.press('m');
+    const second = await page.getAttribute('[data-card-msg]', 'data-card-msg');
+    assert.ok(Number(second) > Number(first), `${second} after ${first}`);
+    assert.match((await position.textContent()).trim(), en ? /^message 2 of/ : /^飞行中的第 2 条/);
+    await page.keyboard.press('Shift+M');
+    assert.equal(await page.getAttribute('[data-card-msg]', 'data-card-msg'), first);
+    await page.keyboard.press('Shift+M');
+    assert.match((await position.textContent()).trim(), en ? new RegExp(`^message ${n} of ${n}`) : new RegExp(`^飞行中的第 ${n} 条`), 'wraps');
+    // Help lists the key.
+    await page.keyboard.press('?');
+    assert.match(await page.textContent('dialog'), /m \/ Shift\+m/);
+    await done();
+  });
+}

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LEADER, NODE, oneLeader, openApp, SCREENSHOT_DIR, setSpeed } from './lib/harness.js';
+import { LEADER, NODE, oneLeader, openApp, SCREENSHOT_DIR, setControl, setSpeed } from './lib/harness.js';
 
 const WAIT = { timeout: 20000 };
 
@@ -146,15 +146,7 @@ test('a message can be held, released and delivered from its card', async (t) =>
 
 test('manual delivery: due messages wait at the receiver, a second click delivers; duplicates are marked', async (t) => {
   const { page, done } = await openApp(t, '?seed=1&lang=en');
-  const set = (sel, prop, value) =>
-    page.evaluate(
-      ({ sel, prop, value }) => {
-        const el = document.querySelector(sel);
-        el[prop] = value;
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      },
-      { sel, prop, value },
-    );
+  const set = (sel, prop, value) => setControl(page, sel, prop, value);
   await set('[data-input=manual]', 'checked', true);
   await set('[data-input=duplicate]', 'value', '500');
   await page.waitForFunction(() => document.querySelector('[data-testid=cluster]')?.dataset.manual === 'true', null, WAIT);

@@ -6,7 +6,7 @@
 // with a score (data-challenge-score) and the cause.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, APP } from './lib/harness.js';
+import { openApp, APP, setSpeed, submit } from './lib/harness.js';
 
 const VIEWPORT = { viewport: { width: 1920, height: 1080 } };
 const WAIT = { timeout: 30000 };
@@ -35,23 +35,6 @@ const TEXT = {
     cause: /异步复制/,
   },
 };
-
-async function setSpeed(page, index) {
-  await page.$eval(
-    '[data-input=speed]',
-    (el, v) => {
-      el.value = String(v);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    index,
-  );
-}
-
-async function submit(page, text) {
-  await page.selectOption('[data-input=target]', 'cluster');
-  await page.fill('[data-input=command]', text);
-  await page.press('[data-input=command]', 'Enter');
-}
 
 const count = (page, sel) => page.locator(sel).count();
 

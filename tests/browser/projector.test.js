@@ -130,6 +130,46 @@ for (const lang of ['zh', 'en']) {
     });
   }
 
+  test(`1366×768 ${lang}: the header and toolbar fit: the header is one row, no control wraps or is cut off`, async (t) => {
+    const { page, done } = await openApp(t, `?lang=${lang}&seed=1`, { viewport: LAPTOP });
+    const check = (where) =>
+      page.evaluate((where) => {
+        const bad = [];
+        for (const bar of document.querySelectorAll('.app-header, .toolbar')) {
+          const row = bar.getBoundingClientRect();
+          const kids = [...bar.children].filter((k) => k.getBoundingClientRect().width > 0);
+          const tallest = Math.max(...kids.map((k) => k.getBoundingClientRect().height));
+          // The header is one row; the toolbar may wrap, between its groups only.
+          if (bar.matches('.app-header') && row.height > tallest * 1.5) bad.push(`${where}: the header wraps onto more rows (${Math.round(row.height)} px)`);
+          const items = bar.querySelectorAll('button, summary, label, select, h1, .clock');
+          for (const el of items) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || el.closest('[hidden], details:not([open]) > :not(summary)')) continue;
+            const name = `${where}: ${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 30)}"`;
+            if (r.left < 0 || r.right > innerWidth + 0.5) bad.push(`${name} outside the viewport (${Math.round(r.left)}–${Math.round(r.right)})`);
+            if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'SELECT') bad.push(`${name} cut off (${el.scrollWidth} > ${el.clientWidth})`);
+            if (['BUTTON', 'SUMMARY', 'H1'].includes(el.tagName)) {
+              const cs = getComputedStyle(el);
+              const lh = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.3;
+              const inner = r.height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) - parseFloat(cs.borderTopWidth) - parseFloat(cs.borderBottomWidth);
+              if (inner > lh * 1.5) bad.push(`${name} wraps (${Math.round(inner)} px for ${Math.round(lh)} px lines)`);
+            }
+          }
+        }
+        return bad;
+      }, where);
+    const problems = [...(await check('free play'))];
+    // A scenario open (its name in the menu), comparing, and a node selected.
+    await page.click('[data-action=scenarios]');
+    await page.click('[data-scenario="figure-8-noop"]');
+    await page.locator('[data-testid=narration][data-step="0"]').waitFor();
+    problems.push(...(await check('scenario')));
+    await page.click('[data-node-id="1"]');
+    problems.push(...(await check('node selected')));
+    assert.deepEqual(problems, []);
+    await done();
+  });
+
   test(`1366×768 ${lang}: a selected node's action buttons are on screen, not cut off`, async (t) => {
     const { page, done } = await openApp(t, `?lang=${lang}&seed=1`, { viewport: LAPTOP });
     for (const id of ['1', '3', '4']) {

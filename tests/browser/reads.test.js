@@ -6,43 +6,9 @@
 // badge turns red.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './lib/harness.js';
+import { openApp, opStatus, setSpeed, submit, waitLeader, waitOp } from './lib/harness.js';
 
-const LEADER = '[data-node-id][data-role=leader]';
 const WAIT = { timeout: 30000 };
-
-async function setSpeed(page, index) {
-  await page.$eval(
-    '[data-input=speed]',
-    (el, v) => {
-      el.value = String(v);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    index,
-  );
-}
-
-async function waitLeader(page) {
-  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, LEADER, WAIT);
-  return page.getAttribute(LEADER, 'data-node-id');
-}
-
-async function submit(page, text, { target = 'cluster', mode = 'log' } = {}) {
-  await page.selectOption('[data-input=target]', target);
-  await page.selectOption('[data-input=read-mode]', mode);
-  await page.fill('[data-input=command]', text);
-  await page.press('[data-input=command]', 'Enter');
-}
-
-const opStatus = (page, id) => page.getAttribute(`[data-op-id="${id}"]`, 'data-op-status');
-
-async function waitOp(page, id, status) {
-  await page.waitForFunction(
-    ([id, status]) => document.querySelector(`[data-op-id="${id}"]`)?.dataset.opStatus === status,
-    [String(id), status],
-    WAIT,
-  );
-}
 
 for (const lang of ['en', 'zh']) {
   test(`read modes: log, ReadIndex with its round trip, lease refused without CheckQuorum (${lang})`, async (t) => {
@@ -55,7 +21,7 @@ for (const lang of ['en', 'zh']) {
 
     await submit(page, 'put x 1');
     await waitOp(page, 1, 'committed');
-    await submit(page, 'get x', { mode: 'read-index' });
+    await submit(page, 'get x', 'cluster', 'read-index');
     await waitOp(page, 2, 'answered');
     const text = await page.textContent('[data-op-id="2"] .op-status');
     if (lang === 'en') {
@@ -74,7 +40,7 @@ for (const lang of ['en', 'zh']) {
     const caveat = await page.textContent('[data-output=lease-caveat]');
     assert.match(caveat, lang === 'en' ? /clock/ : /时钟/);
     const before = await page.locator('[data-op-id]').count();
-    await submit(page, 'get x', { mode: 'lease' });
+    await submit(page, 'get x', 'cluster', 'lease');
     const notice = await page.locator('[data-testid=notice]').textContent();
     assert.match(notice, lang === 'en' ? /needs CheckQuorum/ : /需要 CheckQuorum/);
     assert.equal(await page.locator('[data-op-id]').count(), before, 'no operation was added');
@@ -102,9 +68,9 @@ for (const lang of ['en', 'zh']) {
       '[data-node-id][data-role=leader]:not([data-node-id="' + old + '"])',
       (n) => n.dataset.nodeId,
     );
-    await submit(page, 'put x 2', { target: fresh });
+    await submit(page, 'put x 2', fresh);
     await waitOp(page, 2, 'committed');
-    await submit(page, 'get x', { target: old, mode: 'read-index' });
+    await submit(page, 'get x', old, 'read-index');
     await waitOp(page, 3, 'answered');
     const text = await page.textContent('[data-op-id="3"] .op-status');
     assert.match(text, lang === 'en' ? /value 1/ : /值 1/, text);

@@ -3,26 +3,9 @@
 // the modes, in English and Chinese, against the real wasm simulation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './lib/harness.js';
+import { openApp, setSpeed, submit } from './lib/harness.js';
 
 const WAIT = { timeout: 30000 };
-
-async function setSpeed(page, index) {
-  await page.$eval(
-    '[data-input=speed]',
-    (el, v) => {
-      el.value = String(v);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    index,
-  );
-}
-
-async function submit(page, text) {
-  await page.selectOption('[data-input=target]', 'cluster');
-  await page.fill('[data-input=command]', text);
-  await page.press('[data-input=command]', 'Enter');
-}
 
 const TEXT = {
   en: { ack: /acknowledged by n\d at tick \d+ before commit/, hint: /acknowledged write/, label: /Asynchronous/ },

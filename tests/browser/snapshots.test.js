@@ -5,41 +5,9 @@
 // flight, clickable like every message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './lib/harness.js';
+import { openApp, setControl, setSpeed, submit, waitLeader } from './lib/harness.js';
 
 const WAIT = { timeout: 30000 };
-
-async function setSpeed(page, index) {
-  await page.$eval(
-    '[data-input=speed]',
-    (el, v) => {
-      el.value = String(v);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    index,
-  );
-}
-
-const set = (page, sel, prop, value) =>
-  page.evaluate(
-    ({ sel, prop, value }) => {
-      const el = document.querySelector(sel);
-      el[prop] = value;
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    { sel, prop, value },
-  );
-
-async function waitLeader(page) {
-  await page.waitForFunction(() => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1, null, WAIT);
-  return page.getAttribute('[data-node-id][data-role=leader]', 'data-node-id');
-}
-
-async function submit(page, text) {
-  await page.selectOption('[data-input=target]', 'cluster');
-  await page.fill('[data-input=command]', text);
-  await page.press('[data-input=command]', 'Enter');
-}
 
 const markers = (page) =>
   page.$$eval('[data-snapshot-node]', (els) =>
@@ -55,10 +23,17 @@ for (const lang of ['en', 'zh']) {
     const { page, screenshot, done } = await openApp(t, `?lang=${lang}&seed=1`);
     await setSpeed(page, 4);
     const leader = await waitLeader(page);
+    // Back to back: the second may reach the log first (the client's first
+    // choice may not know the new leader yet, and retries), so wait for both.
     await submit(page, 'put x 1');
-    await page.waitForFunction(() => document.querySelectorAll('[data-kv-key=x][data-kv-value="1"]').length >= 5, null, WAIT);
     await submit(page, 'put y 2');
-    await page.waitForFunction(() => document.querySelectorAll('[data-kv-key=y][data-kv-value="2"]').length >= 5, null, WAIT);
+    for (const [k, v] of [['x', '1'], ['y', '2']]) {
+      await page.waitForFunction(
+        ([k, v]) => document.querySelectorAll(`[data-kv-key=${k}][data-kv-value="${v}"]`).length >= 5,
+        [k, v],
+        WAIT,
+      );
+    }
     await page.click('[data-action=pause]');
     assert.deepEqual(await markers(page), [], 'no snapshot before compaction');
 
@@ -95,11 +70,11 @@ for (const lang of ['en', 'zh']) {
     await screenshot(`snapshot-card-${lang}`);
 
     // A bad threshold: a clear message, and the run goes on.
-    await set(page, '[data-input=compact-threshold]', 'value', 'lots');
+    await setControl(page, '[data-input=compact-threshold]', 'value', 'lots');
     const alert = page.locator('[role=alert]', { hasText: zh ? '压缩阈值' : 'compaction threshold' });
     await alert.waitFor(WAIT);
     // Auto-compaction after 2 applied entries: every node ends with a snapshot.
-    await set(page, '[data-input=compact-threshold]', 'value', '2');
+    await setControl(page, '[data-input=compact-threshold]', 'value', '2');
     await page.waitForFunction(() => document.querySelector('[data-input=compact-threshold]').value === '2');
     await page.click('[data-action=play]');
     await submit(page, 'put z 3');
@@ -123,7 +98,7 @@ for (const lang of ['en', 'zh']) {
 
     // Take over: manual delivery, restart n3, and deliver until the leader
     // sends its snapshot.
-    await set(page, '[data-input=manual]', 'checked', true);
+    await setControl(page, '[data-input=manual]', 'checked', true);
     await page.locator('[data-node-id="3"]').first().click();
     await page.click('[data-actions-for="3"] [data-action=restart]');
     const until = async (sel) => {

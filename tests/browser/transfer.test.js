@@ -5,26 +5,9 @@
 // with a clear message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './lib/harness.js';
+import { LEADER, openApp, setSpeed, waitLeader } from './lib/harness.js';
 
-const LEADER = '[data-node-id][data-role=leader]';
 const WAIT = { timeout: 30000 };
-
-async function setSpeed(page, index) {
-  await page.$eval(
-    '[data-input=speed]',
-    (el, v) => {
-      el.value = String(v);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    index,
-  );
-}
-
-async function waitLeader(page) {
-  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, LEADER, WAIT);
-  return page.getAttribute(LEADER, 'data-node-id');
-}
 
 for (const lang of ['en', 'zh']) {
   test(`transfer leadership to a follower; TimeoutNow flies (${lang})`, async (t) => {

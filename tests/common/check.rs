@@ -9,9 +9,11 @@
 //! quiet on a legal state of the same shape.
 #![allow(dead_code)]
 
-use raftlab::raft::{Command, EntryData, Event, Index, NodeId, RaftLog, Role, RoleCause, Term};
+use raftlab::raft::{
+    ApplyResult, Command, EntryData, Event, Index, NodeId, RaftLog, Role, RoleCause, Term,
+};
 use raftlab::sim::check::ServerView;
-use raftlab::sim::{Checker, Client, Property, TraceKind, Violation};
+use raftlab::sim::{Checker, Client, OpFailure, Property, SimEvent, Target, TraceKind, Violation};
 
 /// A checker and a client, at a tick.
 #[derive(Default)]
@@ -58,9 +60,87 @@ impl Rig {
         self
     }
 
+    /// A step in which `nodes[0]` leads `term` and every one of `nodes`
+    /// holds `log` and has committed it to its end: the usual first state
+    /// a later step breaks a rule against.
+    pub fn committed(&mut self, term: Term, log: &RaftLog, nodes: &[NodeId]) -> &mut Rig {
+        let commit = log.last_index();
+        let servers: Vec<ServerView> = nodes
+            .iter()
+            .enumerate()
+            .map(|(k, &id)| match k {
+                0 => leader(id, term, commit, log),
+                _ => follower(id, term, commit, log),
+            })
+            .collect();
+        self.step(&servers)
+    }
+
     /// Every violation found so far.
     pub fn violations(&self) -> &[Violation] {
         self.checker.violations()
+    }
+
+    /// Asserts that the checker found exactly one violation, and that it is
+    /// [`violation`]`(property, tick, nodes, entries, term)`.
+    #[track_caller]
+    pub fn assert_only(
+        &self,
+        property: Property,
+        tick: u64,
+        nodes: &[NodeId],
+        entries: &[(Index, Term)],
+        term: Option<Term>,
+    ) {
+        let expected = violation(property, tick, nodes, entries, term);
+        assert_eq!(self.violations(), [expected]);
+    }
+
+    /// Asserts that the checker found nothing.
+    #[track_caller]
+    pub fn assert_clean(&self) {
+        assert_eq!(self.violations(), []);
+    }
+
+    /// A client command submitted at this tick, which leader `node` appends
+    /// at (index, term) at once (`Client::new_op`, then `Client::appended`,
+    /// as the world calls them); returns the op's position.
+    pub fn propose(&mut self, node: NodeId, index: Index, term: Term, command: &str) -> usize {
+        let tick = self.tick;
+        let i = self.client.new_op(tick, Target::Cluster, cmd(command));
+        self.client.appended(i, tick, node, index, term);
+        i
+    }
+
+    /// `node` applies (index, term) holding `command` with this result, and
+    /// the step ends.
+    pub fn apply(
+        &mut self,
+        node: NodeId,
+        index: Index,
+        term: Term,
+        command: &str,
+        result: ApplyResult,
+    ) -> &mut Rig {
+        let event = applied_with(index, term, command, result);
+        self.event(node, event).step(&[])
+    }
+
+    /// Op `op`'s attempt at leader `node` ends without an answer at this
+    /// tick (`void`: its entry certainly never takes effect); the outcome is
+    /// recorded as the world records it, and the step ends.
+    pub fn attempt_failed(
+        &mut self,
+        node: NodeId,
+        op: usize,
+        reason: OpFailure,
+        void: bool,
+    ) -> &mut Rig {
+        let tick = self.tick;
+        self.client.attempt_failed(op, tick, reason, void, 10);
+        let id = self.client.ops()[op].id;
+        let outcome = SimEvent::ClientOutcome { op: id, ok: false };
+        self.record(node, TraceKind::Sim(outcome)).step(&[])
     }
 }
 
@@ -107,6 +187,31 @@ pub fn became_leader(term: Term, votes: &[NodeId]) -> Event {
         cause: RoleCause::WonElection {
             votes: votes.to_vec(),
         },
+    }
+}
+
+/// `Applied` of (index, term) holding `command` (`""`: a no-op), with the
+/// state machine's `result`.
+pub fn applied_with(index: Index, term: Term, command: &str, result: ApplyResult) -> Event {
+    Event::Applied {
+        index,
+        term,
+        command: (!command.is_empty()).then(|| cmd(command)),
+        result,
+    }
+}
+
+/// A put's answer: the value it replaced.
+pub fn written(previous: Option<&str>) -> ApplyResult {
+    ApplyResult::Written {
+        previous: previous.map(str::to_string),
+    }
+}
+
+/// A get's answer: the value read.
+pub fn read(value: Option<&str>) -> ApplyResult {
+    ApplyResult::Read {
+        value: value.map(str::to_string),
     }
 }
 

@@ -6,8 +6,9 @@ use crate::raft::{Command, ReadMode};
 use crate::sim::Target;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
+use crate::view::client_leader::{known_leader_text, Standing};
 use crate::view::client_view::{
-    lease_caveat, read_mode_label, status_name, status_text, target_text,
+    lease_caveat, read_mode_label, status_name, status_text, target_text, OpContext,
 };
 use yew::prelude::*;
 
@@ -72,8 +73,11 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
     let ops = world.client().ops();
     let shown = ops.iter().rev().take(OPS_SHOWN).map(|op| {
         let status = status_name(&op.status);
+        let ctx = OpContext::of(world, op);
+        let doomed = ctx.overwritten_by.map(|_| "doomed");
         html! {
-            <li key={op.id} class={classes!("op", status)} data-op-id={op.id.to_string()} data-op-status={status}>
+            <li key={op.id} class={classes!("op", status, doomed)} data-op-id={op.id.to_string()} data-op-status={status}
+                data-op-overwritten={ctx.overwritten_by.is_some().to_string()}>
                 <span class="op-head">
                     <span class="op-id">{format!("#{}", op.id)}</span>
                     <code>{op.command.to_string()}</code>
@@ -83,19 +87,22 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
                 if op.read_mode != ReadMode::Log {
                     <span class="op-read-mode" data-read-mode={op.read_mode.name()}>{read_mode_label(l, op.read_mode)}</span>
                 }
-                <span class="op-status">{status_text(l, op)}</span>
+                <span class="op-status">{status_text(l, op, ctx)}</span>
             </li>
         }
     });
-    let known = world.client().known_leader();
+    let known = world
+        .client()
+        .known_leader()
+        .and_then(|n| world.slot(n).ok().map(|s| (n, Standing::of(s))));
     html! {
         <section class="client panel" aria-label={l.t("Client", "客户端")}>
             <header class="panel-head">
                 <h2>{l.t("Client", "客户端")}</h2>
-                <span class="hint">{match known {
-                    Some(n) => format!("{} n{n}", l.t("believes the leader is", "认为领导者是")),
-                    None => l.t("knows no leader yet", "尚不知道领导者").to_string(),
-                }}</span>
+                <span class="hint" data-output="known-leader"
+                    data-known-leader-standing={known.map(|(_, s)| s.name()).unwrap_or("none")}>
+                    {known_leader_text(l, known)}
+                </span>
             </header>
             <form class="command-form" onsubmit={on_submit}>
                 <input ref={input} type="text" data-input="command" autocomplete="off" spellcheck="false"

@@ -41,8 +41,8 @@ pub struct ClusterNodeProps {
     pub role: Role,
     /// Current term.
     pub term: Term,
-    /// Commit index.
-    pub commit: Index,
+    /// Commit index (`None` while crashed: lost with the volatile state).
+    pub commit: Option<Index>,
     /// Whom it voted for this term.
     pub voted_for: Option<NodeId>,
     /// The tally, while a (pre-)candidate.
@@ -169,7 +169,7 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
         <g class={classes.clone()} transform={transform.clone()}
            data-node-id={id.to_string()} data-role={data_role} data-term={p.term.to_string()}
            data-voter={(p.member == MemberKind::Voter).to_string()} data-member={p.member.name()}
-           data-commit={p.commit.to_string()} data-voted-for={voted}
+           data-commit={p.commit.map(|c| c.to_string()).unwrap_or_default()} data-voted-for={voted}
            role="button" tabindex="0" aria-label={aria.clone()} aria-pressed={p.selected.to_string()}
            onclick={onclick.clone()} {onkeydown}>
             <title>{aria}</title>

@@ -91,7 +91,7 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
         });
         html! {
             <ClusterNode key={id} {id} at={at(id)} {r} role_key={role_key(s.status, role)} {role}
-                term={node.term()} commit={node.commit_index()} voted_for={node.voted_for()} {tally}
+                term={node.term()} commit={s.commit_index()} voted_for={node.voted_for()} {tally}
                 label={label.clone()} spot={*spot} scale={p.scale}
                 member={crate::view::membership_view::member_kind(config.as_ref(), id)}
                 selected={p.selected_node == Some(id)} {lang} dispatch={d.clone()} />

@@ -18,7 +18,13 @@ pub struct EntryCardProps {
     pub dispatch: Callback<UiAction>,
 }
 
-fn chip(l: Lang, node: u32, p: Presence) -> Html {
+fn chip(l: Lang, node: u32, p: Presence, doomed: Option<u32>) -> Html {
+    let overwritten = doomed.map(|leader| match l {
+        Lang::En => {
+            format!("holds it; will be overwritten: leader n{leader} does not hold it (§5.3)")
+        }
+        Lang::Zh => format!("持有；将被覆盖：领导者 n{leader} 没有这一条（§5.3）"),
+    });
     let (class, mark, title) = match p {
         Presence::Holds {
             committed: true,
@@ -58,12 +64,16 @@ fn chip(l: Lang, node: u32, p: Presence) -> Html {
         ),
         Presence::Lacks(Lack::Behind(_)) => ("lacks", "✗", l.t("does not have it yet", "尚未收到")),
     };
+    let (class, title) = match overwritten {
+        Some(t) if matches!(p, Presence::Holds { .. }) => ("holds doomed", t),
+        _ => (class, title.to_string()),
+    };
     let extra = match p {
         Presence::Lacks(Lack::Conflict(t)) => format!(" T{t}"),
         _ => String::new(),
     };
     html! {
-        <li class={classes!("presence", class)} title={title} data-presence-node={node.to_string()}>
+        <li class={classes!("presence", class)} title={title.clone()} data-presence-node={node.to_string()}>
             <strong>{format!("n{node}")}</strong>{" "}{mark}{extra}
             <span class="presence-text">{title}</span>
         </li>
@@ -108,7 +118,7 @@ pub fn EntryCard(p: &EntryCardProps) -> Html {
             <p class="verdict">{r.headline(l)}</p>
             if r.term.is_some() {
                 <ul class="presence-list" aria-label={l.t("Which nodes hold it (same index and term)", "哪些节点持有它（索引和任期都相同）")}>
-                    { for r.presence.iter().map(|(n, pr)| chip(l, *n, *pr)) }
+                    { for r.presence.iter().map(|(n, pr)| chip(l, *n, *pr, r.overwritten_by())) }
                 </ul>
             }
             <ul class="details">

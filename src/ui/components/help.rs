@@ -87,6 +87,13 @@ pub fn HelpOverlay(p: &HelpProps) -> Html {
             "←",
             l.t("back one tick (paused)", "后退一个时钟周期（暂停时）"),
         ),
+        (
+            "m / Shift+m",
+            l.t(
+                "pause and select the next / previous message in flight",
+                "暂停并选中下一条 / 上一条飞行中的消息",
+            ),
+        ),
         ("c", l.t("crash the selected node", "让选中的节点崩溃")),
         ("r", l.t("restart the selected node", "重启选中的节点")),
         (

@@ -30,10 +30,16 @@ fn opt_node(l: Lang, n: Option<u32>) -> String {
 fn volatile(l: Lang, node: &Node, status: NodeStatus) -> Html {
     if status == NodeStatus::Crashed {
         return html! {
+            <>
             <p class="lost">{l.t(
                 "Lost in the crash: role, leader, commitIndex, lastApplied, timers, votes and the state machine are rebuilt after restart.",
                 "随崩溃丢失：角色、领导者、commitIndex、lastApplied、计时器、选票和状态机都会在重启后重建。",
             )}</p>
+            <dl>
+                { row("commitIndex", crate::view::crash_view::volatile_text(l, None)) }
+                { row("lastApplied", crate::view::crash_view::volatile_text(l, None)) }
+            </dl>
+            </>
         };
     }
     let role = node.role();
@@ -163,7 +169,7 @@ fn summary(l: Lang, world: &World) -> Html {
             world
                 .nodes()
                 .iter()
-                .map(|s| s.node.commit_index())
+                .filter_map(|s| s.commit_index())
                 .max()
                 .unwrap_or(0)
         },

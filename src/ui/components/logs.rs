@@ -159,7 +159,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
         let node = &s.node;
         let id = node.id();
         let up = s.status != NodeStatus::Crashed;
-        let commit = node.commit_index();
+        let commit = s.commit_index().unwrap_or(0);
         let log = node.log();
         let skip = start.saturating_sub(log.first_index()) as usize;
         let cells = log
@@ -179,10 +179,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             .and_then(|ld| ld.node.progress().get(&id))
             .map(|pr| (pr.next_index, pr.match_index));
         let role = RoleKey::of(s.status, node.role());
-        let facts = match s.status {
-            NodeStatus::Crashed => format!("{} {} · {}", l.t("term", "任期"), node.term(), l.t("log on disk", "日志在磁盘")),
-            _ => format!("{} {} · C {commit} · A {}", l.t("term", "任期"), node.term(), node.last_applied()),
-        };
+        let facts = crate::view::crash_view::row_facts(l, node.term(), s.commit_index(), s.last_applied());
         labels.push(html! {
             <div key={id} class={classes!("log-label", format!("status-{}", s.status.name()))}>
                 <button class={classes!("node-chip", format!("role-{}", role.name()))} data-select-node={id.to_string()}
@@ -200,8 +197,8 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             start,
             cells,
             last_index: log.last_index(),
-            commit: up.then_some(commit),
-            applied: up.then_some(node.last_applied()),
+            commit: s.commit_index(),
+            applied: s.last_applied(),
             progress,
             selected: sel.filter(|(n, _)| *n == id).map(|(_, i)| i),
             highlight,

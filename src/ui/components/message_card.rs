@@ -206,6 +206,12 @@ pub fn MessageCard(p: &MessageCardProps) -> Html {
         };
     };
     let f = MsgFacts::of(env);
+    let position = {
+        let mut ids: Vec<_> = world.network().in_flight().iter().map(|e| e.id).collect();
+        ids.sort_unstable();
+        let k = ids.iter().position(|&m| m == id).unwrap_or(0) + 1;
+        crate::view::message_cycle::position_text(l, k, ids.len())
+    };
     let tick = world.tick();
     let manual = world.config().network.manual_delivery;
     let due = if env.held {
@@ -255,6 +261,7 @@ pub fn MessageCard(p: &MessageCardProps) -> Html {
                 }
                 {close}
             </div>
+            <p class="muted msg-position" data-testid="message-position" role="status" aria-live="polite">{position}</p>
             <dl class="msg-fields">
                 {row(l.t("term", "任期"), env.msg.term.to_string())}
                 {row(l.t("sent", "发送"), format!("{} {}", l.t("tick", "时刻"), env.sent_at))}

@@ -66,10 +66,8 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
                 <strong>{format!("n{id}")}</strong>
                 <span class="role-chip">{role_line(l, key, role).into_owned()}</span>
                 <span class="muted">{info_line(l, slot.node.term(), slot.node.voted_for())}</span>
-                <span class="muted">{match l {
-                    crate::view::i18n::Lang::En => format!("commit {}", slot.node.commit_index()),
-                    crate::view::i18n::Lang::Zh => format!("提交 {}", slot.node.commit_index()),
-                }}</span>
+                <span class="muted" data-output="node-commit">{format!("{} {}", l.t("commit", "提交"),
+                    crate::view::crash_view::volatile_text(l, slot.commit_index()))}</span>
                 if let Some(t) = transfer {
                     <span class="transfer-note" data-output="transfer">{t}</span>
                 }

@@ -4,6 +4,7 @@
 //! The encoding and all validation live in `crate::view::share`.
 
 use crate::scenario::Position;
+use crate::ui::dismiss::{use_below_toolbar, use_dismiss};
 use crate::ui::props::ViewProps;
 use crate::ui::state::{Notice, UiAction};
 use crate::view::i18n::Lang;
@@ -170,6 +171,13 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
     let note = use_state(String::new);
     let copied = use_state(|| None::<bool>);
     let field = use_node_ref();
+    let (root, button, panel) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let close = {
+        let open_panel = open_panel.clone();
+        Callback::from(move |()| open_panel.set(false))
+    };
+    use_dismiss(*open_panel, root.clone(), button.clone(), close.clone());
+    use_below_toolbar(*open_panel, panel.clone());
     // Callbacks the browser calls later (clipboard promise, file reader):
     // held here, dropped with the component.
     let clip_cbs = use_mut_ref(|| None::<(JsCallback, JsCallback)>);
@@ -287,9 +295,14 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
             }
         })
     };
-    let toggle = {
-        let open_panel = open_panel.clone();
-        Callback::from(move |_: MouseEvent| open_panel.set(!*open_panel))
+    let on_close = {
+        let button = button.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+            close.emit(());
+        })
     };
     let status = match *copied {
         Some(true) => l.t("Copied to the clipboard.", "已复制到剪贴板。"),
@@ -300,13 +313,13 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
         None => "",
     };
     html! {
-        <div class="share-box">
-            <button type="button" data-action="share" aria-expanded={(*open_panel).to_string()}
+        <div class="share-box" ref={root}>
+            <button type="button" data-action="share" ref={button} aria-expanded={(*open_panel).to_string()}
                 aria-label={l.t("Share a link to this moment", "分享指向此刻的链接")} onclick={on_share}>
                 {l.t("Share", "分享")}
             </button>
             if *open_panel {
-                <div class="share-panel" role="group" aria-label={l.t("Share, export, import", "分享、导出、导入")}>
+                <div class="share-panel" ref={panel} role="group" aria-label={l.t("Share, export, import", "分享、导出、导入")}>
                     <label class="share-link">
                         <span>{l.t("Link to this moment (seed, settings, every action, tick):",
                                    "指向此刻的链接（种子、设置、全部操作、时刻）：")}</span>
@@ -335,7 +348,7 @@ pub fn ShareBox(p: &ShareBoxProps) -> Html {
                             <input type="file" accept=".json,application/json" data-input="import-trace"
                                 aria-label={l.t("Import a JSON trace", "导入 JSON 轨迹")} onchange={on_import_trace} />
                         </label>
-                        <button type="button" class="share-close" aria-label={l.t("Close", "关闭")} onclick={toggle}>{"×"}</button>
+                        <button type="button" class="share-close" aria-label={l.t("Close", "关闭")} onclick={on_close}>{"×"}</button>
                     </div>
                 </div>
             }

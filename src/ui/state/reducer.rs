@@ -151,6 +151,29 @@ impl AppState {
             KeyCommand::TogglePresenter => self.presenter = !self.presenter,
             KeyCommand::ZoomIn => self.zoom = zoom_in(self.zoom),
             KeyCommand::ZoomOut => self.zoom = zoom_out(self.zoom),
+            KeyCommand::Message(forward) => {
+                let ids: Vec<_> = {
+                    let sim = self.sim.borrow();
+                    let mut ids: Vec<_> = sim
+                        .world()
+                        .network()
+                        .in_flight()
+                        .iter()
+                        .map(|e| e.id)
+                        .collect();
+                    ids.sort_unstable();
+                    ids
+                };
+                let current = match self.selected {
+                    Some(Selection::Message(id)) => Some(id),
+                    _ => None,
+                };
+                if let Some(id) = crate::view::message_cycle::cycle(&ids, current, forward) {
+                    // A message moves while the clock runs: hold it still to read it.
+                    self.playing = false;
+                    self.selected = Some(Selection::Message(id));
+                }
+            }
             KeyCommand::Node(k) => {
                 if let Some(n) = self.selected_node() {
                     let paused = self

@@ -148,6 +148,18 @@ pub enum Verdict {
     },
 }
 
+impl EntryReport {
+    /// The leader that will overwrite this entry where it is held: the
+    /// verdict [`Verdict::LeaderLacks`], decided by
+    /// [`crate::sim::leadership::overwrites`].
+    pub fn overwritten_by(&self) -> Option<NodeId> {
+        match self.verdict {
+            Verdict::LeaderLacks { leader, .. } => Some(leader),
+            _ => None,
+        }
+    }
+}
+
 impl Verdict {
     /// A stable name (`data-verdict`).
     pub fn name(&self) -> &'static str {
@@ -263,7 +275,7 @@ pub fn analyse(
                 leader_term: l.term,
                 theirs,
             };
-            if theirs != Some(t) {
+            if crate::sim::leadership::overwrites(l.log, index, t) {
                 lacks
             } else {
                 // The leader's own rule answers (§5.3, §5.4.2).

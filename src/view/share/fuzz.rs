@@ -5,7 +5,7 @@
 //! that prints counts and timings).
 
 use super::Shared;
-use crate::raft::{Command, Entry, EntryData, LogPosition, Message, MessageBody, Rng};
+use crate::raft::{Command, Message, MessageBody, Rng};
 use crate::sim::{Action, SimConfig, Simulation, Target, TimedAction};
 
 /// A named hostile input.
@@ -127,24 +127,7 @@ pub fn bombs() -> Vec<Case> {
         }];
         link(name, shared(SimConfig::default(), actions, 60))
     };
-    let ae = |term, prev, entries: Vec<(u64, u64)>| Message {
-        from: 1,
-        to: 2,
-        term,
-        body: MessageBody::AppendEntries {
-            prev_log: LogPosition::new(0, prev),
-            entries: entries
-                .into_iter()
-                .map(|(index, term)| Entry {
-                    index,
-                    term,
-                    data: EntryData::Noop,
-                })
-                .collect(),
-            leader_commit: 0,
-            read_ctx: None,
-        },
-    };
+    let ae = Message::noop_append;
     out.push(forged("term-overflow", ae(u64::MAX, 0, vec![])));
     out.push(forged("index-overflow", ae(1, u64::MAX, vec![(0, 1)])));
     out.push(forged("gap", ae(1, 0, vec![(1, 1), (5, 1)])));

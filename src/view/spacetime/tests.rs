@@ -43,6 +43,42 @@ fn vote(from: NodeId, to: NodeId) -> MsgSummary {
     )
 }
 
+/// A hand-built message and lane log, with no marks and no client ops.
+struct Hand<'a> {
+    nodes: &'a [NodeId],
+    log: &'a MessageLog,
+    lanes: &'a LaneLog,
+    now: u64,
+    marks: Chunked<Mark>,
+    ops: Chunked<ClientOp>,
+}
+
+fn hand<'a>(nodes: &'a [NodeId], log: &'a MessageLog, lanes: &'a LaneLog, now: u64) -> Hand<'a> {
+    Hand {
+        nodes,
+        log,
+        lanes,
+        now,
+        marks: Chunked::new(),
+        ops: Chunked::new(),
+    }
+}
+
+impl Hand<'_> {
+    /// The diagram of the hand-built logs.
+    fn layout(&self, opt: &StOptions) -> StLayout {
+        let input = StInput {
+            nodes: self.nodes,
+            messages: self.log,
+            lanes: self.lanes,
+            marks: &self.marks,
+            ops: &self.ops,
+            now: self.now,
+        };
+        layout(&input, opt)
+    }
+}
+
 /// The diagram's input from a whole run's world.
 fn world_input<'a>(w: &'a crate::sim::World, ids: &'a [NodeId]) -> StInput<'a> {
     StInput {
@@ -72,15 +108,8 @@ fn arrow_endpoints_come_from_send_and_delivery_ticks() {
     log.set_fate(2, MsgFate::Dropped(11, DropReason::LinkCut));
     log.sent(3, &vote(2, 1), 18, 22);
     let lanes = LaneLog::default();
-    let input = StInput {
-        nodes: &[1, 2, 3],
-        messages: &log,
-        lanes: &lanes,
-        marks: &Chunked::new(),
-        ops: &Chunked::new(),
-        now: 20,
-    };
-    let l = layout(&input, &opts(20));
+    let input = hand(&[1, 2, 3], &log, &lanes, 20);
+    let l = input.layout(&opts(20));
     assert_eq!((l.t0, l.t1), (0, 20));
     let a = &l.arrows[0];
     // x = LABEL_W + tick * 10; lane y = TOP + LANE_H * (i + 0.5).
@@ -121,25 +150,15 @@ fn heartbeats_collapse_into_one_mark_per_broadcast_unless_shown() {
     );
     log.sent(5, &vote(3, 1), 8, 10);
     let lanes = LaneLog::default();
-    let input = StInput {
-        nodes: &[1, 2, 3, 4],
-        messages: &log,
-        lanes: &lanes,
-        marks: &Chunked::new(),
-        ops: &Chunked::new(),
-        now: 10,
-    };
-    let l = layout(&input, &opts(20));
+    let input = hand(&[1, 2, 3, 4], &log, &lanes, 10);
+    let l = input.layout(&opts(20));
     assert_eq!(l.arrows.iter().map(|a| a.id).collect::<Vec<_>>(), vec![5]);
     let hb: Vec<_> = l.marks.iter().map(|m| (m.node, m.tick, m.kind)).collect();
     assert_eq!(hb, vec![(1, 5, StMarkKind::Heartbeats(3))]);
-    let shown = layout(
-        &input,
-        &StOptions {
-            show_heartbeats: true,
-            ..opts(20)
-        },
-    );
+    let shown = input.layout(&StOptions {
+        show_heartbeats: true,
+        ..opts(20)
+    });
     assert_eq!(shown.arrows.len(), 5);
     assert!(shown.marks.is_empty());
 }
@@ -153,26 +172,16 @@ fn window_filters_and_hidden_nodes_and_kinds() {
     log.set_fate(2, MsgFate::Delivered(53));
     log.sent(3, &vote(2, 3), 52, 54);
     let lanes = LaneLog::default();
-    let input = StInput {
-        nodes: &[1, 2, 3],
-        messages: &log,
-        lanes: &lanes,
-        marks: &Chunked::new(),
-        ops: &Chunked::new(),
-        now: 60,
-    };
-    let l = layout(&input, &opts(20)); // ticks 40..=60
+    let input = hand(&[1, 2, 3], &log, &lanes, 60);
+    let l = input.layout(&opts(20)); // ticks 40..=60
     assert_eq!(
         l.arrows.iter().map(|a| a.id).collect::<Vec<_>>(),
         vec![2, 3]
     );
-    let hidden = layout(
-        &input,
-        &StOptions {
-            hidden_nodes: vec![2],
-            ..opts(20)
-        },
-    );
+    let hidden = input.layout(&StOptions {
+        hidden_nodes: vec![2],
+        ..opts(20)
+    });
     assert_eq!(
         hidden.arrows.iter().map(|a| a.id).collect::<Vec<_>>(),
         vec![2]
@@ -185,40 +194,28 @@ fn window_filters_and_hidden_nodes_and_kinds() {
             .collect::<Vec<_>>(),
         vec![(1, TOP + 17.0), (3, TOP + 51.0)]
     );
-    let no_votes = layout(
-        &input,
-        &StOptions {
-            hidden_kinds: vec![MessageKind::RequestVote],
-            ..opts(20)
-        },
-    );
+    let no_votes = input.layout(&StOptions {
+        hidden_kinds: vec![MessageKind::RequestVote],
+        ..opts(20)
+    });
     assert!(no_votes.arrows.is_empty());
-    let hl = layout(
-        &input,
-        &StOptions {
-            highlight: Some(3),
-            ..opts(20)
-        },
-    );
+    let hl = input.layout(&StOptions {
+        highlight: Some(3),
+        ..opts(20)
+    });
     assert!(hl.arrows.iter().all(|a| !a.dim));
-    let hl1 = layout(
-        &input,
-        &StOptions {
-            highlight: Some(1),
-            ..opts(20)
-        },
-    );
+    let hl1 = input.layout(&StOptions {
+        highlight: Some(1),
+        ..opts(20)
+    });
     assert_eq!(
         hl1.arrows.iter().map(|a| a.dim).collect::<Vec<_>>(),
         vec![false, true]
     );
-    let back = layout(
-        &input,
-        &StOptions {
-            back: 55,
-            ..opts(20)
-        },
-    ); // ticks 0..=5
+    let back = input.layout(&StOptions {
+        back: 55,
+        ..opts(20)
+    }); // ticks 0..=5
     assert_eq!((back.t0, back.t1, back.cursor_x), (0, 5, None));
     assert_eq!(
         back.arrows.iter().map(|a| a.id).collect::<Vec<_>>(),
@@ -233,15 +230,8 @@ fn draws_at_most_the_newest_arrows() {
         log.sent(id, &vote(1, 2), 10, 12);
     }
     let lanes = LaneLog::default();
-    let input = StInput {
-        nodes: &[1, 2],
-        messages: &log,
-        lanes: &lanes,
-        marks: &Chunked::new(),
-        ops: &Chunked::new(),
-        now: 11,
-    };
-    let l = layout(&input, &opts(20));
+    let input = hand(&[1, 2], &log, &lanes, 11);
+    let l = input.layout(&opts(20));
     assert_eq!((l.arrows.len(), l.capped), (MAX_ARROWS, 25));
     assert_eq!(l.arrows[0].id, 25);
 }
@@ -395,26 +385,21 @@ fn the_cause_s_messages_are_those_its_node_exchanged_with_the_others_at_its_tick
     log.sent(3, &vote(2, 3), 10, 12); // to n3, not involved
     log.sent(4, &vote(2, 1), 11, 13); // a tick later
     let lanes = LaneLog::default();
-    let input = StInput {
-        nodes: &[1, 2, 3],
-        messages: &log,
-        lanes: &lanes,
-        marks: &Chunked::new(),
-        ops: &Chunked::new(),
-        now: 14,
-    };
+    let input = hand(&[1, 2, 3], &log, &lanes, 14);
     let o = StOptions {
         cause_at: Some((10, 2)),
         cause_nodes: vec![1, 2],
         ..opts(20)
     };
-    let marked: Vec<(u64, bool)> = layout(&input, &o)
+    let marked: Vec<(u64, bool)> = input
+        .layout(&o)
         .arrows
         .iter()
         .map(|a| (a.id, a.cause))
         .collect();
     assert_eq!(marked, vec![(1, true), (2, true), (3, false), (4, false)]);
-    let none: Vec<bool> = layout(&input, &opts(20))
+    let none: Vec<bool> = input
+        .layout(&opts(20))
         .arrows
         .iter()
         .map(|a| a.cause)

@@ -222,11 +222,42 @@ export async function oneLeader(page, timeout = 20000) {
   return { id: await el.getAttribute('data-node-id'), term: Number(await el.getAttribute('data-term')) };
 }
 
-/** Types a command into the client box and submits it to `target` ('cluster' or a node id). */
-export async function submit(page, text, target = 'cluster') {
+/** Sets a control's `prop` (value, checked) and fires `change`, as a user's edit does. */
+export const setControl = (page, sel, prop, value) =>
+  page.evaluate(
+    ({ sel, prop, value }) => {
+      const el = document.querySelector(sel);
+      el[prop] = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { sel, prop, value },
+  );
+
+/** Waits until exactly one node is leader, as long as a slow machine needs; returns its id (a string). */
+export const waitLeader = async (page) => (await oneLeader(page, 30000)).id;
+
+/**
+ * Types a command into the client box and submits it to `target` ('cluster'
+ * or a node id); `mode` ('log', 'read-index' or 'lease'), when given, is how
+ * a get is read.
+ */
+export async function submit(page, text, target = 'cluster', mode = undefined) {
   await page.selectOption('[data-input=target]', String(target));
+  if (mode !== undefined) await page.selectOption('[data-input=read-mode]', mode);
   await page.fill('[data-input=command]', text);
   await page.press('[data-input=command]', 'Enter');
+}
+
+/** The status (data-op-status) of client operation `id`. */
+export const opStatus = (page, id) => page.getAttribute(`[data-op-id="${id}"]`, 'data-op-status');
+
+/** Waits until client operation `id` has `status` (committed, answered, failed, …). */
+export async function waitOp(page, id, status, timeout = 30000) {
+  await page.waitForFunction(
+    ([id, status]) => document.querySelector(`[data-op-id="${id}"]`)?.dataset.opStatus === status,
+    [String(id), status],
+    { timeout },
+  );
 }
 
 /** Waits until the narration shows scenario `id` at `step`. */
