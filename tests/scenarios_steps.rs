@@ -223,3 +223,38 @@ fn bad_steps_are_errors_not_panics() {
         assert_ne!(e.text(Lang::En), e.text(Lang::Zh));
     }
 }
+
+#[test]
+fn every_step_passed_keeps_the_check_its_own_end_earned() {
+    for sc in scenario::all() {
+        let last_step = sc.steps.len() - 1;
+        let (_, checks) = sc.build_checked(last_step).unwrap();
+        // The marks recorded on one run equal each step checked on its own
+        // run, and every built-in step with an expectation earns its ✓.
+        let apart: Vec<Option<bool>> = (0..=last_step)
+            .map(|k| {
+                let sim = sc.build(k).unwrap();
+                sc.steps[k].expect.as_ref().map(|c| c.holds(&sim))
+            })
+            .collect();
+        assert_eq!(checks, apart, "{}", sc.id);
+        let want: Vec<Option<bool>> = sc
+            .steps
+            .iter()
+            .map(|s| s.expect.as_ref().map(|_| true))
+            .collect();
+        assert_eq!(checks, want, "{}", sc.id);
+        let (_, pos) = scenario::goto(sc.id, 2).unwrap();
+        assert_eq!(pos.checks, checks[..3].to_vec(), "{}", sc.id);
+    }
+}
+
+#[test]
+fn a_step_whose_state_is_not_reached_is_marked_as_such() {
+    use raftlab::scenario::Cond;
+    let mut sc = scenario::find("leader-crash").unwrap();
+    // A wrong expectation on step 1 (nobody leads term 99).
+    sc.steps[1].expect = Some(Cond::Term(1, 99));
+    let (_, checks) = sc.build_checked(2).unwrap();
+    assert_eq!(checks[1], Some(false));
+}

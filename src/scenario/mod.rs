@@ -88,7 +88,7 @@ pub fn find(id: &str) -> Option<Scenario> {
 /// remember for it: what Next, Back, Restart and jumping to a step all do.
 pub fn goto(id: &str, step: usize) -> Result<(crate::sim::Simulation, Position), ScenarioError> {
     let sc = find(id).ok_or(ScenarioError::Unknown)?;
-    let sim = sc.build(step)?;
-    let pos = Position::at(sc.id, step, &sim);
+    let (sim, checks) = sc.build_checked(step)?;
+    let pos = Position::at(sc.id, step, &sim).with_checks(checks);
     Ok((sim, pos))
 }

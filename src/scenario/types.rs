@@ -313,15 +313,28 @@ impl Scenario {
     /// The run at the end of step `index`: rebuilt from the configuration by
     /// running steps `0..=index` (deterministic, so going back is exact).
     pub fn build(&self, index: usize) -> Result<Simulation, ScenarioError> {
+        self.build_checked(index).map(|(sim, _)| sim)
+    }
+
+    /// [`build`](Self::build), also checking each step's expected state at
+    /// the end of that step, on the same run: entry `i` is whether step `i`'s
+    /// condition held then (`None` for a step without one). This is what
+    /// puts a check mark on every step passed, not only the current one.
+    pub fn build_checked(
+        &self,
+        index: usize,
+    ) -> Result<(Simulation, Vec<Option<bool>>), ScenarioError> {
         if index >= self.steps.len() {
             return Err(ScenarioError::NoSuchStep { step: index });
         }
         let mut sim = Simulation::new(self.config.clone())
             .map_err(|error| ScenarioError::Sim { step: 0, error })?;
+        let mut checks = Vec::with_capacity(index + 1);
         for i in 0..=index {
             self.apply_step(&mut sim, i)?;
+            checks.push(self.steps[i].expect.as_ref().map(|c| c.holds(&sim)));
         }
-        Ok(sim)
+        Ok((sim, checks))
     }
 }
 
@@ -338,6 +351,9 @@ pub struct Position {
     pub end_tick: u64,
     /// How many actions the run had recorded at the end of the step.
     pub end_actions: usize,
+    /// Whether each step up to this one showed its expected state at its
+    /// end ([`Scenario::build_checked`]); empty when not known.
+    pub checks: Vec<Option<bool>>,
 }
 
 impl Position {
@@ -349,7 +365,13 @@ impl Position {
             free: false,
             end_tick: sim.head(),
             end_actions: sim.actions().len(),
+            checks: Vec::new(),
         }
+    }
+
+    /// The same position, with the steps' checks recorded while building it.
+    pub fn with_checks(self, checks: Vec<Option<bool>>) -> Position {
+        Position { checks, ..self }
     }
 
     /// Whether `sim` has moved on from the step's end (someone acted or ran

@@ -84,6 +84,9 @@ for (const lang of ['en', 'zh']) {
       const steps = Number(await page.getAttribute(NARRATION, 'data-steps'));
       const seen = [await snapshot(page)];
       const texts = new Set([await narrationText(page)]);
+      // The live check of each step, as seen on arrival there.
+      const liveCheck = async () => ((await page.locator(`${NARRATION} .step-title .expect.ok`).count()) ? 'ok' : null);
+      const live = [await liveCheck()];
 
       // Next until the last step; each step's narration is on screen.
       for (let k = 1; k < steps; k++) {
@@ -95,7 +98,14 @@ for (const lang of ['en', 'zh']) {
         else assert.doesNotMatch(text, /[\u4e00-\u9fff]/, `${id} step ${k}: English narration`);
         texts.add(text);
         seen.push(await snapshot(page));
+        live.push(await liveCheck());
       }
+      // At the end every step in the list keeps the mark its own end earned.
+      const marks = await page.$$eval(`${NARRATION} .step-list [data-step]`, (els) =>
+        els.map((e) => e.querySelector('[data-step-check]')?.dataset.stepCheck ?? null),
+      );
+      assert.deepEqual(marks, live, `${id}: step check marks`);
+      assert.ok(live.includes('ok'), `${id}: some step shows its check`);
       assert.equal(texts.size, steps, `${id}: every step has its own narration`);
       assert.equal(await page.locator('[data-action=scenario-next]').count(), 0, `${id}: no Next at the end`);
       assert.equal(await page.getAttribute(NARRATION, 'data-mode'), 'guided');

@@ -108,11 +108,23 @@ pub fn Narration(p: &NarrationProps) -> Html {
         .map(|(i, s)| {
             let current = i == k;
             let state = if i < k { "done" } else if current { "current" } else { "todo" };
+            // Each step passed keeps the mark its own end earned (recorded
+            // while building the run); the current one shows the live check.
+            let held = if current && !free { expected } else { pos.checks.get(i).copied().flatten() };
+            let mark = match held {
+                Some(true) => html! {
+                    <span class="expect ok" data-step-check="ok" title={l.t("The run showed what this step is about", "运行结果与本步讲解一致")}>{"✓"}</span>
+                },
+                Some(false) => html! {
+                    <span class="expect bad" data-step-check="bad" title={l.t("The run did not reach this step's expected state", "运行未达到本步预期的状态")}>{"✗"}</span>
+                },
+                None => html! {},
+            };
             html! {
                 <li class={state}>
                     <button type="button" data-step={i.to_string()} aria-current={current.then_some("step")}
                         title={s.title(l)} onclick={go(i)}>
-                        <span class="step-no">{i + 1}</span><span class="step-name">{s.title(l)}</span>
+                        <span class="step-no">{i + 1}</span><span class="step-name">{s.title(l)}</span>{mark}
                     </button>
                 </li>
             }

@@ -219,10 +219,10 @@ impl AppState {
                     .as_ref()
                     .filter(|p| p.id == id && !p.free && !p.diverged(&self.sim.borrow()))
                     .map(|p| p.step);
-                match sc.build(step) {
-                    Ok(sim) => {
+                match sc.build_checked(step) {
+                    Ok((sim, checks)) => {
                         self.quiz.arrive(&sc, from, step, &sim);
-                        let pos = Position::at(sc.id, step, &sim);
+                        let pos = Position::at(sc.id, step, &sim).with_checks(checks);
                         self.replace_run(sim, Some(pos));
                         self.playing = false;
                         self.notice = None;
