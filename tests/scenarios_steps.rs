@@ -258,3 +258,20 @@ fn a_step_whose_state_is_not_reached_is_marked_as_such() {
     let (_, checks) = sc.build_checked(2).unwrap();
     assert_eq!(checks[1], Some(false));
 }
+
+#[test]
+fn a_step_highlights_what_its_expected_state_names() {
+    use raftlab::scenario::Subject::{Cell, Node};
+    let sc = scenario::find("leader-crash").unwrap();
+    let all: Vec<_> = sc.steps.iter().map(|s| s.subjects()).collect();
+    assert_eq!(
+        all,
+        vec![
+            vec![Node(1), Node(3), Cell(3, 2)],
+            vec![Node(2)],
+            vec![Node(2)],
+            vec![Node(3), Cell(3, 4)],
+            vec![Node(1), Cell(1, 4)],
+        ]
+    );
+}

@@ -37,7 +37,7 @@ mod split_vote;
 mod why_consensus;
 
 pub use question::{Answer, Probe, Question, Reveal, Score};
-pub use types::{act, propose_to, Cond, Op, Position, Scenario, ScenarioError, Step};
+pub use types::{act, propose_to, Cond, Op, Position, Scenario, ScenarioError, Step, Subject};
 
 /// Every scenario, in teaching order.
 pub fn all() -> Vec<Scenario> {

@@ -50,7 +50,52 @@ pub enum Cond {
     Not(Box<Cond>),
 }
 
+/// What a step talks about, to highlight while it is shown: a node, or one
+/// cell of a node's log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Subject {
+    /// A node (its circle in the ring).
+    Node(NodeId),
+    /// The entry at this index of the node's log (its log cell).
+    Cell(NodeId, Index),
+}
+
 impl Cond {
+    /// What the condition is about: the nodes it checks, and the log cells
+    /// it names (an entry's term at an index, the commit index reached).
+    /// A negated condition names nothing (it is about an absence).
+    pub fn subjects(&self) -> Vec<Subject> {
+        let mut out = Vec::new();
+        self.collect_subjects(&mut out);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn collect_subjects(&self, out: &mut Vec<Subject>) {
+        match self {
+            Cond::Role(n, _)
+            | Cond::Term(n, _)
+            | Cond::LogLen(n, _)
+            | Cond::Voter(n)
+            | Cond::Learner(n)
+            | Cond::ConfigSettled(n)
+            | Cond::Snapshot(n, _) => out.push(Subject::Node(*n)),
+            Cond::Commit(n, i) | Cond::LogTerm(n, i, _) => {
+                out.push(Subject::Node(*n));
+                out.push(Subject::Cell(*n, *i));
+            }
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.collect_subjects(out)),
+            Cond::AnyLeader
+            | Cond::OpSettled(_)
+            | Cond::OpIs(..)
+            | Cond::Violated(_)
+            | Cond::Quiet
+            | Cond::Violation
+            | Cond::Not(_) => {}
+        }
+    }
+
     /// Whether the condition holds in `sim` now.
     pub fn holds(&self, sim: &Simulation) -> bool {
         match self {
@@ -242,6 +287,11 @@ impl Step {
     pub fn title(&self, lang: Lang) -> &'static str {
         lang.t(self.title_en, self.title_zh)
     }
+    /// What the step talks about (highlighted while it is shown): the
+    /// nodes and log cells its expected state names.
+    pub fn subjects(&self) -> Vec<Subject> {
+        self.expect.as_ref().map(Cond::subjects).unwrap_or_default()
+    }
     /// The narration in `lang`.
     pub fn narration(&self, lang: Lang) -> &'static str {
         lang.t(self.narration_en, self.narration_zh)
@@ -389,4 +439,30 @@ pub fn act(a: Action) -> Op {
 /// A shorthand for proposing to one node.
 pub fn propose_to(node: NodeId, text: &'static str) -> Op {
     Op::Propose(Target::Node(node), text)
+}
+
+#[cfg(test)]
+mod subject_tests {
+    use super::*;
+
+    #[test]
+    fn a_condition_names_the_nodes_and_cells_it_checks() {
+        let c = Cond::All(vec![
+            Cond::Role(1, RoleKey::Leader),
+            Cond::Commit(3, 2),
+            Cond::Any(vec![Cond::LogTerm(2, 4, 3), Cond::Quiet]),
+            Cond::Not(Box::new(Cond::Role(5, RoleKey::Leader))),
+        ]);
+        assert_eq!(
+            c.subjects(),
+            vec![
+                Subject::Node(1),
+                Subject::Node(2),
+                Subject::Node(3),
+                Subject::Cell(2, 4),
+                Subject::Cell(3, 2),
+            ]
+        );
+        assert!(Cond::AnyLeader.subjects().is_empty());
+    }
 }

@@ -262,6 +262,28 @@ pub fn App() -> Html {
             .unwrap_or(crate::view::display::DEFAULT_ZOOM);
         UiAction::SetZoom(i)
     });
+    // What the guided step on screen talks about, while the run is still
+    // the step's (not after the teacher took over or moved on).
+    let subjects: Vec<crate::scenario::Subject> = state
+        .scenario
+        .as_ref()
+        .filter(|p| !p.free && !p.diverged(&state.sim.borrow()))
+        .and_then(|p| Some(state.find_scenario(p.id)?.steps.get(p.step)?.subjects()))
+        .unwrap_or_default();
+    let step_nodes: Vec<crate::raft::NodeId> = subjects
+        .iter()
+        .filter_map(|s| match *s {
+            crate::scenario::Subject::Node(n) => Some(n),
+            crate::scenario::Subject::Cell(..) => None,
+        })
+        .collect();
+    let step_cells: Vec<(crate::raft::NodeId, crate::raft::Index)> = subjects
+        .iter()
+        .filter_map(|s| match *s {
+            crate::scenario::Subject::Cell(n, i) => Some((n, i)),
+            crate::scenario::Subject::Node(_) => None,
+        })
+        .collect();
     let knob = state.compare.as_ref().map(|c| c.lock.knob());
     let suggested = crate::sim::compare::Knob::suggest(state.sim.borrow().initial_config());
     let cluster = match &state.compare {
@@ -274,7 +296,7 @@ pub fn App() -> Html {
                 <div class="cluster-export">
                     <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
                 </div>
-                <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} />
+                <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} {step_nodes} />
             </>
         },
     };
@@ -337,7 +359,7 @@ pub fn App() -> Html {
                     <Narration view={panels.clone()} pos={state.scenario.clone()}
                         scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
                     <ClusterDetail view={view.clone()} />
-                    <LogsView view={panels.clone()} cause={state.cause.as_ref().map(|(c, v)| crate::view::cause_marks::cause_entries(c, v)).unwrap_or_default()} />
+                    <LogsView view={panels.clone()} {step_cells} cause={state.cause.as_ref().map(|(c, v)| crate::view::cause_marks::cause_entries(c, v)).unwrap_or_default()} />
                     <aside class="side-pane">
                         if let Some(challenge) = state.challenge.clone() {
                             <ChallengePanel view={panels.clone()} {challenge} />

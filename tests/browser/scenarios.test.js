@@ -172,3 +172,22 @@ test('the narration reads well on a projector and a laptop', async (t) => {
     await done();
   }
 });
+
+test('a guided step highlights the nodes and log cells it talks about, and free play none', async (t) => {
+  const { page, done } = await openApp(t, '?lang=en&seed=1');
+  const lit = () =>
+    page.$$eval('[data-node-id][data-highlight=step]', (els) => els.map((e) => Number(e.dataset.nodeId)).sort());
+  await page.click('[data-action=scenarios]');
+  await page.click('[data-scenario="leader-crash"]');
+  await waitStep(page, 'leader-crash', 0);
+  // Step 1 expects n1 to lead and n3 to have committed index 2 (tests/scenarios_steps.rs).
+  assert.deepEqual(await lit(), [1, 3]);
+  await page.locator('[data-log-node="3"][data-log-index="2"][data-highlight=step]').waitFor();
+  assert.equal(await page.locator('[data-log-index][data-highlight=step]').count(), 1);
+  await page.click('[data-action=scenario-next]');
+  await waitStep(page, 'leader-crash', 1);
+  assert.deepEqual(await lit(), [2]);
+  await page.click('[data-action=scenario-takeover]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-highlight=step]').length === 0);
+  await done();
+});

@@ -39,6 +39,9 @@ pub struct ClusterViewProps {
     /// (off for side B of a comparison: the actions go to both sides from A's).
     #[prop_or(true)]
     pub footer: bool,
+    /// Nodes the guided step being shown talks about (highlighted).
+    #[prop_or_default]
+    pub step_nodes: Vec<crate::raft::NodeId>,
 }
 
 /// Most nodes a cluster has (the parking table below is sized for it).
@@ -234,7 +237,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
                 // the language changes (not for a frame that only moves messages).
                 <ClusterStatic sim={v.sim.clone()} version={v.version} {lang} {selected_node}
                     labels={labels.clone()} layout={layout.clone()} scale={text_scale(k)}
-                    any_selected={v.selected.is_some()} dispatch={d.clone()} />
+                    any_selected={v.selected.is_some()} step_nodes={p.step_nodes.clone()} dispatch={d.clone()} />
                 // Moving layer (own compositing layer): timers, pulses, messages.
                 <svg class="cluster-overlay" viewBox={view_box}>
                     <g class="timers">{timers}</g>

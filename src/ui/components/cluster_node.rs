@@ -57,6 +57,9 @@ pub struct ClusterNodeProps {
     pub scale: f64,
     /// Selected?
     pub selected: bool,
+    /// The guided step being shown talks about this node.
+    #[prop_or_default]
+    pub step: bool,
     /// Language.
     pub lang: Lang,
     /// Where actions go.
@@ -157,7 +160,8 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
         "node",
         key.name(),
         p.member.name(),
-        p.selected.then_some("selected")
+        p.selected.then_some("selected"),
+        p.step.then_some("step-highlight")
     );
     let transform = format!("translate({:.1} {:.1})", p.at.x, p.at.y);
     // Two layers: the control (shapes only, named by `aria`) and its drawn
@@ -170,6 +174,7 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
            data-node-id={id.to_string()} data-role={data_role} data-term={p.term.to_string()}
            data-voter={(p.member == MemberKind::Voter).to_string()} data-member={p.member.name()}
            data-commit={p.commit.map(|c| c.to_string()).unwrap_or_default()} data-voted-for={voted}
+           data-highlight={p.step.then_some("step")}
            role="button" tabindex="0" aria-label={aria.clone()} aria-pressed={p.selected.to_string()}
            onclick={onclick.clone()} {onkeydown}>
             <title>{aria}</title>

@@ -32,6 +32,9 @@ pub struct ClusterStaticProps {
     pub lang: Lang,
     /// The selected node, if any.
     pub selected_node: Option<NodeId>,
+    /// Nodes the guided step being shown talks about.
+    #[prop_or_default]
+    pub step_nodes: Vec<NodeId>,
     /// Whether anything is selected (a click on the background clears it).
     pub any_selected: bool,
     /// Every node's label lines, in node order.
@@ -94,7 +97,7 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
                 term={node.term()} commit={s.commit_index()} voted_for={node.voted_for()} {tally}
                 label={label.clone()} spot={*spot} scale={p.scale}
                 member={crate::view::membership_view::member_kind(config.as_ref(), id)}
-                selected={p.selected_node == Some(id)} {lang} dispatch={d.clone()} />
+                selected={p.selected_node == Some(id)} step={p.step_nodes.contains(&id)} {lang} dispatch={d.clone()} />
         }
     });
     let clear = {

@@ -25,6 +25,8 @@ pub struct CellData {
     pub committed: bool,
     /// Marked by "show the cause".
     pub cause: bool,
+    /// The guided step being shown talks about this cell.
+    pub step: bool,
 }
 
 /// Everything a row shows.
@@ -128,11 +130,12 @@ pub fn LogRow(p: &LogRowProps) -> Html {
             sel.then_some("selected"),
             copy.then_some("copy"),
             c.cause.then_some("cause"),
+            c.step.then_some("step-highlight"),
         );
         html! {
             <button key={c.index} class={class} style={format!("--term-color: {}", term_color(c.term))}
                 data-log-node={n.to_string()} data-log-index={c.index.to_string()} data-log-term={c.term.to_string()}
-                data-committed={c.committed.to_string()} data-cause-cell={c.cause.then_some("true")} aria-label={label} aria-pressed={sel.to_string()}
+                data-committed={c.committed.to_string()} data-cause-cell={c.cause.then_some("true")} data-highlight={c.step.then_some("step")} aria-label={label} aria-pressed={sel.to_string()}
                 tabindex={if sel || (r.selected.is_none() && c.index == r.last_index) { "0" } else { "-1" }}>
                 <span class="cell-top"><span class="cell-index">{c.index}</span>{" "}<span class="cell-term">{format!("T{}", c.term)}</span></span>
                 {" "}<span class="cell-cmd">{c.text.clone()}</span>

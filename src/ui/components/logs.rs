@@ -24,6 +24,9 @@ pub struct LogsViewProps {
     /// Entries "show the cause" marks, as (index, term) (`view::cause_marks`).
     #[prop_or_default]
     pub cause: Vec<(Index, crate::raft::Term)>,
+    /// Cells the guided step being shown talks about, as (node, index).
+    #[prop_or_default]
+    pub step_cells: Vec<(NodeId, Index)>,
 }
 
 fn cell_of(e: &web_sys::Event) -> Option<(web_sys::Element, NodeId, Index)> {
@@ -172,6 +175,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
                 text: cell_text(l, e.command()),
                 committed: up && e.index <= commit,
                 cause: p.cause.contains(&(e.index, e.term)),
+                step: p.step_cells.contains(&(id, e.index)),
             })
             .collect();
         let progress = leader
