@@ -5,7 +5,7 @@
 //! linearizability checker sees them.
 
 use super::action::Target;
-use super::client::{Client, HistoryOp, OpFailure, OpStatus};
+use super::client::{Client, OpFailure, OpStatus};
 use super::config::SimError;
 use super::trace::{SimEvent, TraceKind};
 use super::world::{NodeStatus, World};
@@ -150,18 +150,8 @@ impl World {
 impl Client {
     /// A read attempt was taken by `node`.
     pub(super) fn reading(&mut self, i: usize, tick: u64, node: NodeId, read_id: u64) {
-        self.clock += 1;
-        self.history.push(HistoryOp {
-            command: self.ops[i].command.clone(),
-            call: self.clock,
-            ret: None,
-            void: false,
-            op: self.ops[i].id,
-        });
-        let slot = self.history.len() - 1;
+        self.invoke_attempt(i, tick);
         if let Some(op) = self.ops.get_mut(i) {
-            op.history_slot = Some(slot);
-            op.attempt_at = tick;
             op.read_steps.clear();
         }
         self.set_status(i, OpStatus::Reading { node, read_id });

@@ -214,20 +214,31 @@ impl Client {
     /// An attempt of op `i` reached the log of leader `node` at (index, term):
     /// its invocation enters the history.
     pub fn appended(&mut self, i: usize, tick: u64, node: NodeId, index: Index, term: Term) {
+        self.invoke_attempt(i, tick);
+        self.set_status(i, OpStatus::Pending { node, index, term });
+        self.known_leader = Some(node);
+    }
+
+    /// An attempt of op `i` begins at `tick`: its invocation enters the
+    /// history (for the linearizability checker) and the op points at it.
+    pub(super) fn invoke_attempt(&mut self, i: usize, tick: u64) {
+        let Some(o) = self.ops.get(i) else {
+            return;
+        };
         self.clock += 1;
-        self.history.push(HistoryOp {
-            command: self.ops[i].command.clone(),
+        let attempt = HistoryOp {
+            command: o.command.clone(),
             call: self.clock,
             ret: None,
             void: false,
-            op: self.ops[i].id,
-        });
+            op: o.id,
+        };
+        self.history.push(attempt);
         let slot = self.history.len() - 1;
-        let op = self.ops.get_mut(i).expect("a known op");
-        op.history_slot = Some(slot);
-        op.attempt_at = tick;
-        self.set_status(i, OpStatus::Pending { node, index, term });
-        self.known_leader = Some(node);
+        if let Some(op) = self.ops.get_mut(i) {
+            op.history_slot = Some(slot);
+            op.attempt_at = tick;
+        }
     }
 
     /// The attempt in progress ended without an answer: retry a cluster op

@@ -49,18 +49,8 @@ pub fn conflicting(ops: &[&HistoryOp]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::op;
     use super::*;
-    use crate::raft::Command;
-
-    fn op(cmd: &str, call: u64, ret: Option<(u64, Option<&str>)>) -> HistoryOp {
-        HistoryOp {
-            command: Command::parse(cmd).unwrap(),
-            call,
-            ret: ret.map(|(t, o)| (t, o.map(str::to_string))),
-            void: false,
-            op: call,
-        }
-    }
 
     #[test]
     fn a_stale_read_conflicts_with_the_write_it_missed_not_with_earlier_history() {

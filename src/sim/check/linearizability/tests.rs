@@ -2,7 +2,8 @@
 
 use super::*;
 
-fn op(cmd: &str, call: u64, ret: Option<(u64, Option<&str>)>) -> HistoryOp {
+/// A history entry (shared with `conflict.rs`'s tests).
+pub(super) fn op(cmd: &str, call: u64, ret: Option<(u64, Option<&str>)>) -> HistoryOp {
     HistoryOp {
         command: Command::parse(cmd).unwrap(),
         call,
