@@ -29,6 +29,7 @@ pub mod membership_view;
 pub mod message_cycle;
 pub mod messages;
 pub mod params;
+pub mod pending_op;
 pub mod quiz;
 pub mod quorum_lab;
 pub mod quorum_lab_text;
