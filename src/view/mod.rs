@@ -39,4 +39,5 @@ pub mod share;
 pub mod snapshot_view;
 pub mod spacetime;
 pub mod timeline_view;
+pub mod trace_data;
 pub mod trace_file;
