@@ -10,11 +10,14 @@
 //! back is exact.
 
 pub mod format;
+mod position;
 mod question;
 mod types;
 
 pub use question::{Answer, Probe, Question, Reveal, Score};
-pub use types::{act, propose_to, Cond, Op, Position, Scenario, ScenarioError, Step, Subject};
+pub use types::{
+    act, propose_to, Cond, Op, Position, Scenario, ScenarioError, Step, StepStart, Subject,
+};
 
 /// The built-in scenarios, in teaching order: their ids and their files, in
 /// the teacher's format (`docs/scenario-format.md`). They are data, not code
@@ -125,7 +128,5 @@ pub fn find(id: &str) -> Option<Scenario> {
 /// remember for it: what Next, Back, Restart and jumping to a step all do.
 pub fn goto(id: &str, step: usize) -> Result<(crate::sim::Simulation, Position), ScenarioError> {
     let sc = find(id).ok_or(ScenarioError::Unknown)?;
-    let (sim, checks) = sc.build_checked(step)?;
-    let pos = Position::at(sc.id, step, &sim).with_checks(checks);
-    Ok((sim, pos))
+    sc.position(step)
 }
