@@ -180,7 +180,8 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
         if let Some(k) = pulse {
             let c = at(id);
             pulses.push(html! {
-                <circle key={format!("{id}-{k}")} class="pulse" cx={num(c.x)} cy={num(c.y)} r={num(r)} />
+                <circle key={format!("{id}-{k}")} class="pulse" cx={num(c.x)} cy={num(c.y)} r={num(r)}
+                    style={format!("--pulse-r: {r:.1}px")} />
             });
         }
     }
