@@ -61,7 +61,9 @@ fn the_entry_card_and_the_client_panel_agree_that_the_entry_will_be_overwritten(
             theirs: Some(2)
         }
     );
-    assert!(report.headline(Lang::En).contains("will be overwritten"));
+    assert!(report
+        .headline(Lang::En, raftlab::view::node_names::NodeNames::DEFAULT)
+        .contains("will be overwritten"));
     // The client panel: the operation is pending at n1, index 2, term 1.
     let op = &w.client().ops()[0];
     let ctx = OpContext::of(w, op);

@@ -19,11 +19,11 @@ pub fn scenario() -> Scenario {
         config,
         steps: vec![
             Step::new(
-                ("B (n2) is leader", "B（n2）是领导者"),
+                ("B is leader", "B 是领导者"),
                 "§5.3",
-                "Three servers, named as in the notes: A = n1, B = n2, C = n3. B is leader of term 1 \
+                "Three servers, named as in the notes: A, B and C. B is leader of term 1 \
                  and put x 1 is committed on all three.",
-                "三个服务器，命名与笔记一致：A = n1、B = n2、C = n3。B 是任期 1 的领导者，put x 1 已在三个节点\
+                "三个服务器，命名与笔记一致：A、B、C。B 是任期 1 的领导者，put x 1 已在三个节点\
                  上提交。",
             )
             .ops([

@@ -73,17 +73,17 @@ pub fn scenario(v: Variant) -> Scenario {
                 "§5.4.2",
                 pick(
                     v,
-                    "Figure 8 of the Raft paper, replayed on five servers S1–S5 (n1–n5); in this run \
+                    "Figure 8 of the Raft paper, replayed on five servers S1–S5; in this run \
                      a new leader does not append a no-op entry. S1 is leader of term 1 and put x 1 \
                      is committed everywhere. Then the network splits {S1, S2} from {S3, S4, S5}; a \
                      client sends put x 2 to S1, which replicates it to S2 only, and S1 crashes. \
                      Entry 2, of term 1, exists on S1 and S2.",
-                    "Figure 8 of the Raft paper, replayed on five servers S1–S5 (n1–n5), with one \
+                    "Figure 8 of the Raft paper, replayed on five servers S1–S5, with one \
                      rule changed on purpose: a leader may commit any entry stored on a majority, \
                      whatever its term (an unsafe teaching switch), and no no-op is appended. S1 is \
                      leader of term 1 and put x 1 is committed everywhere. The network splits {S1, \
                      S2} from {S3, S4, S5}; put x 2 reaches S1 and S2 only, and S1 crashes.",
-                    "Figure 8 of the Raft paper, replayed on five servers S1–S5 (n1–n5); in this run \
+                    "Figure 8 of the Raft paper, replayed on five servers S1–S5; in this run \
                      every new leader appends a no-op entry of its term (thesis §6.4), so indexes are \
                      one higher than in the paper's drawing. S1 is leader of term 1 and put x 1 is \
                      committed everywhere. The network splits {S1, S2} from {S3, S4, S5}; put x 2 \
@@ -91,14 +91,14 @@ pub fn scenario(v: Variant) -> Scenario {
                 ),
                 pick(
                     v,
-                    "在五个服务器 S1–S5（n1–n5）上重现 Raft 论文的图 8；本次运行中新领导者不追加空操作条目。S1 是\
+                    "在五个服务器 S1–S5 上重现 Raft 论文的图 8；本次运行中新领导者不追加空操作条目。S1 是\
                      任期 1 的领导者，put x 1 已在所有节点提交。随后网络分裂为 {S1, S2} 和 {S3, S4, S5}；客户端把 \
                      put x 2 发给 S1，S1 只把它复制到了 S2，然后 S1 崩溃。索引 2 处任期 1 的条目只存在于 S1 和 S2 上。",
-                    "在五个服务器 S1–S5（n1–n5）上重现 Raft 论文的图 8，并故意改动一条规则：领导者可以提交任何已保存\
+                    "在五个服务器 S1–S5 上重现 Raft 论文的图 8，并故意改动一条规则：领导者可以提交任何已保存\
                      在多数派上的条目，不管它属于哪个任期（一个不安全的教学开关），而且不追加空操作条目。S1 是任期 1 \
                      的领导者，put x 1 已在所有节点提交。网络分裂为 {S1, S2} 和 {S3, S4, S5}；put x 2 只到达 S1 和 \
                      S2，然后 S1 崩溃。",
-                    "在五个服务器 S1–S5（n1–n5）上重现 Raft 论文的图 8；本次运行中每个新领导者都会追加一条本任期的\
+                    "在五个服务器 S1–S5 上重现 Raft 论文的图 8；本次运行中每个新领导者都会追加一条本任期的\
                      空操作条目（博士论文 §6.4），所以索引比论文图中大 1。S1 是任期 1 的领导者，put x 1 已在所有节点提交。\
                      网络分裂为 {S1, S2} 和 {S3, S4, S5}；put x 2 只到达 S1 和 S2，然后 S1 崩溃。",
                 ),

@@ -19,13 +19,13 @@ pub fn scenario() -> Scenario {
         config,
         steps: vec![
             Step::new(
-                ("A (n1) is leader", "A（n1）是领导者"),
+                ("A is leader", "A 是领导者"),
                 "§5.2",
-                "Three servers: A = n1, B = n2, C = n3, as in the course notes. A's election timer \
+                "Three servers A, B and C, as in the course notes. A's election timer \
                  ran out first (we pinned it to 10 ticks), it won the election of term 1 and replicated put x 1 to everyone. \
                  A now sends heartbeats every 5 ticks; B and C are followers and reset their \
                  election timers on every heartbeat.",
-                "三个服务器：A = n1、B = n2、C = n3，与课程笔记中的例子相同。A 的选举定时器最先超时（我们把它固定为 10 个时钟周期），\
+                "三个服务器 A、B、C，与课程笔记中的例子相同。A 的选举定时器最先超时（我们把它固定为 10 个时钟周期），\
                  它赢得了任期 1 的选举，并把 put x 1 复制到了所有节点。A 每 5 个时钟周期发送一次心跳；\
                  B 和 C 是跟随者，每收到一次心跳就重置自己的选举定时器。",
             )

@@ -10,6 +10,7 @@
 //! back is exact.
 
 pub mod format;
+pub mod names;
 mod question;
 mod questions;
 mod types;
@@ -36,6 +37,7 @@ mod snapshot_catch_up;
 mod split_vote;
 mod why_consensus;
 
+pub use names::{declared as declared_names, node_names};
 pub use question::{Answer, Probe, Question, Reveal, Score};
 pub use types::{act, propose_to, Cond, Op, Position, Scenario, ScenarioError, Step, Subject};
 

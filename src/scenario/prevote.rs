@@ -22,21 +22,21 @@ pub fn scenario(pre_vote: bool) -> Scenario {
         config,
         steps: vec![
             Step::new(
-                ("A (n1) is leader", "A（n1）是领导者"),
+                ("A is leader", "A 是领导者"),
                 "§5.2",
                 pick(
                     "The special case of the course notes, with PreVote off (etcd's default before \
-                     3.4). Three servers A = n1, B = n2, C = n3; A is leader of term 1 and put x 1 \
+                     3.4). Three servers A, B and C; A is leader of term 1 and put x 1 \
                      is committed everywhere.",
                     "The special case of the course notes, now with PreVote on (etcd 3.4's \
-                     PreCandidate state). Three servers A = n1, B = n2, C = n3; A is leader of term \
+                     PreCandidate state). Three servers A, B and C; A is leader of term \
                      1 and put x 1 is committed everywhere.",
                 ),
                 pick(
-                    "课程笔记中的特殊情况，这次关闭预投票（etcd 3.4 之前的默认行为）。三个服务器 A = n1、B = n2、\
-                     C = n3；A 是任期 1 的领导者，put x 1 已在所有节点提交。",
-                    "课程笔记中的特殊情况，这次开启预投票（etcd 3.4 的 PreCandidate 状态）。三个服务器 A = n1、\
-                     B = n2、C = n3；A 是任期 1 的领导者，put x 1 已在所有节点提交。",
+                    "课程笔记中的特殊情况，这次关闭预投票（etcd 3.4 之前的默认行为）。三个服务器 A、B、\
+                     C；A 是任期 1 的领导者，put x 1 已在所有节点提交。",
+                    "课程笔记中的特殊情况，这次开启预投票（etcd 3.4 的 PreCandidate 状态）。三个服务器 A、\
+                     B、C；A 是任期 1 的领导者，put x 1 已在所有节点提交。",
                 ),
             )
             .ops([

@@ -23,13 +23,13 @@ pub fn scenario() -> Scenario {
         config,
         steps: vec![
             Step::new(
-                ("B (n2) leads; manual delivery", "B（n2）是领导者；手动投递"),
+                ("B leads; manual delivery", "B 是领导者；手动投递"),
                 "§5.3",
-                "As in the log diagrams of the course notes, B = n2 is leader of term 1 and A = n1, \
-                 C = n3 are followers. Every log holds B's no-op entry, committed. We now switch the \
+                "As in the log diagrams of the course notes, B is leader of term 1 and A and \
+                 C are followers. Every log holds B's no-op entry, committed. We now switch the \
                  network to manual delivery: a message moves only when we deliver it, so each arrow \
                  of the notes' flow chart becomes one step.",
-                "与课程笔记中的日志图一样，B = n2 是任期 1 的领导者，A = n1、C = n3 是跟随者。每个节点的日志里\
+                "与课程笔记中的日志图一样，B 是任期 1 的领导者，A 和 C 是跟随者。每个节点的日志里\
                  都有 B 的空操作条目，且已提交。现在把网络切换为手动投递：只有我们投递时消息才会移动，\
                  这样笔记流程图中的每一个箭头都成为单独的一步。",
             )
@@ -51,12 +51,12 @@ pub fn scenario() -> Scenario {
                  B then sends AppendEntries (MsgApp) to A and C, carrying the entry together with \
                  prevLogIndex 1 and prevLogTerm 1, the entry just before it. For each follower B \
                  tracks nextIndex (the next entry to send, now 3) and matchIndex (the highest entry \
-                 known to be replicated there, still 1): select n2 to see them.",
+                 known to be replicated there, still 1): select B to see them.",
                 "客户端把 put hello world 发给领导者 B（在 etcd 中是一条 MsgProp 提案消息）。B 在自己的日志中\
                  追加一个新条目：索引 2，任期 1，此时还未提交。随后 B 向 A 和 C 发送日志追加消息（MsgApp），\
                  其中带着这个条目，以及它前一个条目的索引和任期：prevLogIndex 1、prevLogTerm 1。B 为每个\
                  跟随者维护 nextIndex（下一个要发送的条目，现在是 3）和 matchIndex（已知复制到该节点的最大\
-                 索引，仍然是 1）：选中 n2 就能看到它们。",
+                 索引，仍然是 1）：选中 B 就能看到它们。",
             )
             .ops([propose_to(2, "put hello world")])
             .expect(Cond::LogLen(2, 2)),

@@ -19,12 +19,12 @@ pub fn scenario() -> Scenario {
         config,
         steps: vec![
             Step::new(
-                ("A (n1) is leader", "A（n1）是领导者"),
+                ("A is leader", "A 是领导者"),
                 "§5.2",
-                "Three servers again: A = n1 is leader of term 1 and has replicated put x 1 to B = n2 \
-                 and C = n3. Next we crash A and look at the second case of the course notes: what if \
+                "Three servers again: A is leader of term 1 and has replicated put x 1 to B \
+                 and C. Next we crash A and look at the second case of the course notes: what if \
                  B and C time out at the same moment?",
-                "还是三个服务器：A = n1 是任期 1 的领导者，已经把 put x 1 复制到了 B = n2 和 C = n3。\
+                "还是三个服务器：A 是任期 1 的领导者，已经把 put x 1 复制到了 B 和 C。\
                  接下来让 A 崩溃，看看课程笔记中的第二种情况：如果 B 和 C 恰好同时选举超时，会发生什么？",
             )
             .ops([

@@ -65,14 +65,14 @@ pub fn face(b: &SnapshotBlock) -> String {
 }
 
 /// The block's accessible name.
-pub fn label(lang: Lang, b: &SnapshotBlock) -> String {
+pub fn label(lang: Lang, names: crate::view::node_names::NodeNames, b: &SnapshotBlock) -> String {
     let (n, i, t) = (b.node, b.index, b.term);
     match lang {
         Lang::En => format!(
-            "n{n} snapshot: entries 1 to {i} compacted, last included term {t}; open to see what it holds"
-        ),
+            "{n} snapshot: entries 1 to {i} compacted, last included term {t}; open to see what it holds"
+        , n = names.of(n)),
         Lang::Zh => {
-            format!("n{n} 的快照：条目 1 到 {i} 已压缩，最后包含的任期 {t}；展开查看其内容")
+            format!("{n} 的快照：条目 1 到 {i} 已压缩，最后包含的任期 {t}；展开查看其内容", n = names.of(n))
         }
     }
 }
@@ -153,8 +153,14 @@ mod tests {
         let s = snap(12, 14);
         let b = block(Lang::Zh, 2, &s, 1).unwrap();
         assert_eq!((b.pairs.len(), b.total_pairs), (PAIRS_SHOWN, 14));
-        assert!(label(Lang::En, &b).starts_with("n2 snapshot: entries 1 to 12 compacted"));
-        assert!(label(Lang::Zh, &b).starts_with("n2 的快照：条目 1 到 12 已压缩"));
+        assert!(
+            label(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &b)
+                .starts_with("n2 snapshot: entries 1 to 12 compacted")
+        );
+        assert!(
+            label(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, &b)
+                .starts_with("n2 的快照：条目 1 到 12 已压缩")
+        );
         assert!(kv_text(Lang::En, &s.state).ends_with("… (14 keys)"));
         assert!(kv_text(Lang::Zh, &s.state).ends_with("…（共 14 个键）"));
         assert_eq!(kv_text(Lang::Zh, &KvStore::default()), "空");

@@ -105,15 +105,15 @@ pub(super) fn num(x: f64) -> AttrValue {
 #[component]
 pub fn ClusterView(p: &ClusterViewProps) -> Html {
     let v = &p.view;
-    let lang = v.lang;
+    let (lang, names) = (v.lang, v.names);
     let canvas = use_node_ref();
     let k_hundredths = use_view_scale(canvas.clone());
     let k = f64::from(k_hundredths) / 100.0;
     // Labels follow the run; their layout only when a label or the scale changes.
     let labels = {
         let sim = v.sim.clone();
-        use_memo((v.version, lang, v.sim.clone()), move |_| {
-            ring_labels(sim.borrow().world(), lang)
+        use_memo((v.version, lang, names, v.sim.clone()), move |_| {
+            ring_labels(sim.borrow().world(), lang, names)
         })
     };
     let layout = {
@@ -222,7 +222,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             html! {
                 <g key={e.id} class="msg-pos" transform={format!("translate({:.1} {:.1})", pt.x, pt.y)}>
                     <ClusterMessage {facts} {compact} selected={selected_msg == Some(e.id)}
-                        waiting={waiting && (manual || e.held)} {manual} {lang} dispatch={d.clone()} />
+                        waiting={waiting && (manual || e.held)} {manual} {lang} {names} dispatch={d.clone()} />
                 </g>
             }
         })
@@ -235,7 +235,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             <div class="cluster-canvas" ref={canvas}>
                 // Static layer: re-rendered only when the run, the selection or
                 // the language changes (not for a frame that only moves messages).
-                <ClusterStatic sim={v.sim.clone()} version={v.version} {lang} {selected_node}
+                <ClusterStatic sim={v.sim.clone()} version={v.version} {lang} {names} {selected_node}
                     labels={labels.clone()} layout={layout.clone()} scale={text_scale(k)}
                     any_selected={v.selected.is_some()} step_nodes={p.step_nodes.clone()} dispatch={d.clone()} />
                 // Moving layer (own compositing layer): timers, pulses, messages.

@@ -18,6 +18,7 @@ use crate::view::cluster_view::{
 use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, VIEW_SIZE};
 use crate::view::links::LinkState;
+use crate::view::node_names::NodeNames;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,6 +31,8 @@ pub struct ClusterStaticProps {
     pub version: u64,
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: NodeNames,
     /// The selected node, if any.
     pub selected_node: Option<NodeId>,
     /// Nodes the guided step being shown talks about.
@@ -50,7 +53,7 @@ pub struct ClusterStaticProps {
 /// Links and nodes.
 #[component]
 pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
-    let (lang, d) = (p.lang, &p.dispatch);
+    let (lang, names, d) = (p.lang, p.names, &p.dispatch);
     let sim = p.sim.borrow();
     let world = sim.world();
     let tick = world.tick();
@@ -73,7 +76,7 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
         for b in a + 1..=n as u32 {
             links.push(html! {
                 <ClusterLink key={a * 16 + b} {a} {b} state={LinkState::of(net, a, b)}
-                    pa={at(a)} pb={at(b)} quiet={across_groups(&groups, a, b)} {lang} dispatch={d.clone()} />
+                    pa={at(a)} pb={at(b)} quiet={across_groups(&groups, a, b)} {lang} {names} dispatch={d.clone()} />
             });
         }
     }
@@ -97,7 +100,7 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
                 term={node.term()} commit={s.commit_index()} voted_for={node.voted_for()} {tally}
                 label={label.clone()} spot={*spot} scale={p.scale}
                 member={crate::view::membership_view::member_kind(config.as_ref(), id)}
-                selected={p.selected_node == Some(id)} step={p.step_nodes.contains(&id)} {lang} dispatch={d.clone()} />
+                selected={p.selected_node == Some(id)} step={p.step_nodes.contains(&id)} {lang} {names} dispatch={d.clone()} />
         }
     });
     let clear = {

@@ -248,10 +248,10 @@ pub fn MessageCard(p: &MessageCardProps) -> Html {
     };
     html! {
         <div class={classes!("message-card", f.class())} data-card-msg={id.to_string()}
-             role="region" aria-label={f.aria(l)}>
+             role="region" aria-label={f.aria(l, v.names)}>
             <div class="message-card-head">
                 <span class="kind-chip">{l.message(f.name_key())}</span>
-                <span>{format!("n{} → n{}", f.from, f.to)}</span>
+                <span>{format!("{} → {}", v.names.of(f.from), v.names.of(f.to))}</span>
                 <span class="muted">{format!("#{id}")}</span>
                 if f.duplicate {
                     <span class="tag">{l.t("duplicate", "重复副本")}</span>

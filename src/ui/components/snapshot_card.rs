@@ -17,6 +17,8 @@ pub struct SnapshotCardProps {
     pub snapshot: Snapshot,
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: crate::view::node_names::NodeNames,
     /// Closes the card (none in the inspector).
     #[prop_or_default]
     pub onclose: Option<Callback<MouseEvent>>,
@@ -41,8 +43,14 @@ pub fn SnapshotCard(p: &SnapshotCardProps) -> Html {
     }
     let i = s.last_included_index;
     let title = match l {
-        Lang::En => format!("Snapshot of n{n}: entries 1–{i} compacted (thesis §5.1)"),
-        Lang::Zh => format!("n{n} 的快照：条目 1–{i} 已压缩（博士论文 §5.1）"),
+        Lang::En => format!(
+            "Snapshot of {n}: entries 1–{i} compacted (thesis §5.1)",
+            n = p.names.of(n)
+        ),
+        Lang::Zh => format!(
+            "{n} 的快照：条目 1–{i} 已压缩（博士论文 §5.1）",
+            n = p.names.of(n)
+        ),
     };
     let data = &s.state.data;
     let more = data.len().saturating_sub(PAIRS_SHOWN);

@@ -196,6 +196,17 @@ impl AppState {
         }
     }
 
+    /// How the nodes are named: the open scenario's aliases (also after
+    /// the teacher took over, in its forks and when restored from a link),
+    /// `n1`… in free play.
+    pub fn node_names(&self) -> crate::view::node_names::NodeNames {
+        self.scenario
+            .as_ref()
+            .and_then(|p| self.find_scenario(p.id))
+            .map(|sc| sc.node_names())
+            .unwrap_or_default()
+    }
+
     /// The question asked now (before the next step), if any.
     fn upcoming_answer(&mut self, answer: Answer) {
         let Some(pos) = self.scenario.clone() else {

@@ -10,6 +10,7 @@ use crate::sim::RoleKey;
 use crate::view::i18n::Lang;
 use crate::view::layout::Point;
 use crate::view::membership_view::MemberKind;
+use crate::view::node_names::NodeNames;
 
 /// Font size (view units, before scaling) of the role line; bold.
 pub const ROLE_SIZE: f64 = 17.0;
@@ -75,6 +76,7 @@ impl NodeLabel {
 /// (pre-)candidate: `(pre_vote, granted, quorum)`) and membership.
 pub fn node_label(
     lang: Lang,
+    names: NodeNames,
     key: RoleKey,
     role: Role,
     term: Term,
@@ -88,7 +90,7 @@ pub fn node_label(
     };
     let vote = match tally {
         Some((pre, granted, quorum)) => Some(super::tally_text(lang, pre, granted, quorum)),
-        None => super::voted_line(lang, voted_for),
+        None => super::voted_line(lang, names, voted_for),
     };
     let member = match (member, lang) {
         (MemberKind::Voter, _) => None,

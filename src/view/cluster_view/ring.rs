@@ -139,7 +139,11 @@ fn runs(obstacles: &Obstacles, r: f64, half: (f64, f64)) -> f64 {
 
 /// The label lines of every node of `world`, in node order: what
 /// [`crate::ui`] draws and what [`RingLayout`] places.
-pub fn ring_labels(world: &crate::sim::World, lang: crate::view::i18n::Lang) -> Vec<NodeLabel> {
+pub fn ring_labels(
+    world: &crate::sim::World,
+    lang: crate::view::i18n::Lang,
+    names: crate::view::node_names::NodeNames,
+) -> Vec<NodeLabel> {
     use crate::raft::Role;
     use crate::sim::NodeStatus;
     let config = crate::view::membership_view::cluster_config(world);
@@ -160,6 +164,7 @@ pub fn ring_labels(world: &crate::sim::World, lang: crate::view::i18n::Lang) -> 
             });
             super::labels::node_label(
                 lang,
+                names,
                 super::role_key(s.status, role),
                 role,
                 node.term(),

@@ -22,6 +22,7 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
             .map(|i| match i {
                 0 => node_label(
                     lang,
+                    crate::view::node_names::NodeNames::DEFAULT,
                     RoleKey::Leader,
                     Role::Leader,
                     12,
@@ -31,6 +32,7 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
                 ),
                 _ => node_label(
                     lang,
+                    crate::view::node_names::NodeNames::DEFAULT,
                     RoleKey::Follower,
                     Role::Follower,
                     12,
@@ -45,6 +47,7 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
         .map(|i| match i % 3 {
             0 => node_label(
                 lang,
+                crate::view::node_names::NodeNames::DEFAULT,
                 RoleKey::PreCandidate,
                 Role::PreCandidate,
                 12,
@@ -54,6 +57,7 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
             ),
             1 => node_label(
                 lang,
+                crate::view::node_names::NodeNames::DEFAULT,
                 RoleKey::Paused,
                 Role::Leader,
                 7,
@@ -63,6 +67,7 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
             ),
             _ => node_label(
                 lang,
+                crate::view::node_names::NodeNames::DEFAULT,
                 RoleKey::Follower,
                 Role::Follower,
                 12,
