@@ -206,7 +206,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             progress,
             selected: sel.filter(|(n, _)| *n == id).map(|(_, i)| i),
             highlight,
-            snapshot: snapshot_view::block(l, id, node.snapshot(), start),
+            snapshot: snapshot_view::block(l, names, id, node.snapshot(), start),
             snapshot_open: *open_snapshot == Some(id),
             lang: l,
             names,

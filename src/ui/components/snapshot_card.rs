@@ -27,7 +27,7 @@ pub struct SnapshotCardProps {
 /// The snapshot card.
 #[component]
 pub fn SnapshotCard(p: &SnapshotCardProps) -> Html {
-    let (l, s, n) = (p.lang, &p.snapshot, p.node);
+    let (l, s, n, names) = (p.lang, &p.snapshot, p.node, p.names);
     let close = p.onclose.clone().map(|cb| {
         html! {
             <button class="close" data-action="close-snapshot" aria-label={l.t("Close", "关闭")} onclick={cb}>{"×"}</button>
@@ -64,7 +64,7 @@ pub fn SnapshotCard(p: &SnapshotCardProps) -> Html {
                     Lang::En => format!("{} bytes", s.size_bytes()),
                     Lang::Zh => format!("{} 字节", s.size_bytes()),
                 }}</dd>
-                <dt>{l.t("configuration", "配置")}</dt><dd data-snapshot-config="">{config_text(l, s)}</dd>
+                <dt>{l.t("configuration", "配置")}</dt><dd data-snapshot-config="">{config_text(l, names, s)}</dd>
             </dl>
             <h3>{l.t("State machine in the snapshot", "快照中的状态机")}</h3>
             if data.is_empty() {

@@ -102,17 +102,19 @@ impl AppState {
     }
 
     pub(super) fn seek(&mut self, tick: u64) {
+        let names = self.node_names();
         let result = self.seek_both(tick);
         match result {
             Ok(()) => {
                 self.version += 1;
                 self.phase = 0.0;
             }
-            Err(e) => self.notify_error(|l| messages::sim_error(l, &e)),
+            Err(e) => self.notify_error(|l| messages::sim_error(l, names, &e)),
         }
     }
 
     fn advance(&mut self, ticks: u64) {
+        let names = self.node_names();
         if ticks == 0 {
             return;
         }
@@ -120,7 +122,7 @@ impl AppState {
         self.version += 1;
         if let Err(e) = result {
             self.playing = false;
-            self.notify_error(|l| messages::sim_error(l, &e));
+            self.notify_error(|l| messages::sim_error(l, names, &e));
         }
     }
 
@@ -391,6 +393,7 @@ impl AppState {
 
     /// Everything but a frame: what the user did.
     fn apply_user(&mut self, action: UiAction) {
+        let names = self.node_names();
         match action {
             UiAction::Frame(_) => {}
             UiAction::Play => self.playing = true,
@@ -444,7 +447,7 @@ impl AppState {
                     self.replace_run(sim, None);
                     self.notice = None;
                 }
-                Err(e) => self.notify_error(|l| messages::sim_error(l, &e)),
+                Err(e) => self.notify_error(|l| messages::sim_error(l, names, &e)),
             },
             UiAction::Notify(n) => self.notice = n,
             UiAction::ToggleHelp => self.show_help = !self.show_help,

@@ -33,8 +33,8 @@ impl EntryReport {
         match (&self.verdict, lang) {
             (Verdict::Committed, Lang::En) => format!("Committed — held by {h} ({k} of {n}; a majority is {q})"),
             (Verdict::Committed, Lang::Zh) => format!("已提交 — {h} 持有（{n} 个中的 {k} 个；多数派为 {q}）"),
-            (Verdict::Missing, Lang::En) => format!("n{} has no entry at index {i}", self.node),
-            (Verdict::Missing, Lang::Zh) => format!("n{} 在索引 {i} 处没有条目", self.node),
+            (Verdict::Missing, Lang::En) => format!("{} has no entry at index {i}", names.of(self.node)),
+            (Verdict::Missing, Lang::Zh) => format!("{} 在索引 {i} 处没有条目", names.of(self.node)),
             (Verdict::NoLeader, Lang::En) => format!("Not committed — no leader right now; {held}"),
             (Verdict::NoLeader, Lang::Zh) => format!("未提交 — 当前没有领导者；{held}"),
             (Verdict::LeaderLacks { leader, leader_term, theirs: Some(t) }, Lang::En) => format!("Not committed — leader {leader} (term {leader_term}) has a different entry here (term {t}): this one will be overwritten (§5.3)", leader = names.of(leader)),
