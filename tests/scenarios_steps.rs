@@ -275,3 +275,58 @@ fn a_step_highlights_what_its_expected_state_names() {
         ]
     );
 }
+
+#[test]
+fn a_step_highlights_the_messages_it_moves_and_expects_in_flight() {
+    use raftlab::raft::MessageKind::{AppendEntries as Ae, AppendEntriesResponse as Aer};
+    use raftlab::scenario::Subject::{Cell, Message, Node};
+    use raftlab::view::step_focus::StepFocus;
+    let sc = scenario::find("log-replication").unwrap();
+    let all: Vec<_> = sc.steps.iter().map(|s| s.subjects()).collect();
+    assert_eq!(
+        all[1..],
+        vec![
+            // B appends and sends AppendEntries to A and C.
+            vec![Node(2), Message(2, 1, Ae), Message(2, 3, Ae)],
+            // C takes its AppendEntries (delivered by hand) and answers.
+            vec![Node(3), Message(2, 3, Ae), Message(3, 2, Aer)],
+            vec![Node(2), Cell(2, 2), Message(3, 2, Aer)],
+            vec![Node(3), Cell(3, 2), Message(2, 3, Ae)],
+            vec![Node(1), Message(2, 1, Ae)],
+            vec![Node(1), Node(3), Cell(1, 2), Cell(3, 2), Message(2, 1, Ae)],
+        ][..]
+    );
+    // At the end of "C appends and answers" the answer is the one pill the
+    // step names in flight, and the diagram marks exactly the AppendEntries
+    // C took during the step and that answer.
+    let (sim, pos) = sc.position(2).unwrap();
+    let focus = StepFocus::new(sc.steps[2].subjects(), pos.start.clone());
+    let pills: Vec<_> = sim
+        .world()
+        .network()
+        .in_flight()
+        .iter()
+        .filter(|e| focus.message(e.msg.from, e.msg.to, e.msg.body.kind()))
+        .map(|e| (e.msg.from, e.msg.to, e.msg.body.kind()))
+        .collect();
+    assert_eq!(pills, vec![(3, 2, Aer)]);
+    let arrows: Vec<_> = sim
+        .world()
+        .message_log()
+        .records()
+        .filter(|r| focus.arrow(r))
+        .map(|r| (r.from, r.to, r.kind, r.fate))
+        .collect();
+    assert_eq!(
+        arrows,
+        vec![
+            (
+                2,
+                3,
+                Ae,
+                raftlab::sim::msglog::MsgFate::Delivered(pos.start.tick)
+            ),
+            (3, 2, Aer, raftlab::sim::msglog::MsgFate::InFlight),
+        ]
+    );
+}

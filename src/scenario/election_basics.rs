@@ -1,6 +1,7 @@
 //! Scenario 1: Leader election basics: terms, timers, votes, majority (§5.1, §5.2).
 
 use super::types::{act, propose_to, Cond, Op, Scenario, Step};
+use crate::raft::MessageKind;
 use crate::sim::RoleKey;
 use crate::sim::{Action, SimConfig};
 
@@ -44,7 +45,14 @@ pub fn scenario() -> Scenario {
                 act(Action::SetTimeout(3, 12)),
                 Op::RunUntil(Cond::Role(3, RoleKey::Candidate), 50),
             ])
-            .expect(Cond::All(vec![Cond::Role(3, RoleKey::Candidate), Cond::Term(3, 1)])),
+            .expect(Cond::All(vec![
+                Cond::Role(3, RoleKey::Candidate),
+                Cond::Term(3, 1),
+                Cond::InFlight(3, 1, MessageKind::RequestVote),
+                Cond::InFlight(3, 2, MessageKind::RequestVote),
+                Cond::InFlight(3, 4, MessageKind::RequestVote),
+                Cond::InFlight(3, 5, MessageKind::RequestVote),
+            ])),
             Step::new(
                 ("A majority votes: leader", "获得多数票：成为领导者"),
                 "§5.2",

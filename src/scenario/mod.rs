@@ -27,6 +27,7 @@ mod leader_failures;
 mod leader_transfer;
 mod one_way;
 mod partition;
+mod position;
 mod prevote;
 mod prevote_check_quorum;
 mod reads;
@@ -39,7 +40,9 @@ mod why_consensus;
 
 pub use names::{declared as declared_names, node_names};
 pub use question::{Answer, Probe, Question, Reveal, Score};
-pub use types::{act, propose_to, Cond, Op, Position, Scenario, ScenarioError, Step, Subject};
+pub use types::{
+    act, propose_to, Cond, Op, Position, Scenario, ScenarioError, Step, StepStart, Subject,
+};
 
 /// Every scenario, in teaching order.
 pub fn all() -> Vec<Scenario> {
@@ -90,7 +93,5 @@ pub fn find(id: &str) -> Option<Scenario> {
 /// remember for it: what Next, Back, Restart and jumping to a step all do.
 pub fn goto(id: &str, step: usize) -> Result<(crate::sim::Simulation, Position), ScenarioError> {
     let sc = find(id).ok_or(ScenarioError::Unknown)?;
-    let (sim, checks) = sc.build_checked(step)?;
-    let pos = Position::at(sc.id, step, &sim).with_checks(checks);
-    Ok((sim, pos))
+    sc.position(step)
 }

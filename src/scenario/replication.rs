@@ -59,7 +59,11 @@ pub fn scenario() -> Scenario {
                  索引，仍然是 1）：选中 B 就能看到它们。",
             )
             .ops([propose_to(2, "put hello world")])
-            .expect(Cond::LogLen(2, 2)),
+            .expect(Cond::All(vec![
+                Cond::LogLen(2, 2),
+                Cond::InFlight(2, 1, AE),
+                Cond::InFlight(2, 3, AE),
+            ])),
             Step::new(
                 ("C appends and answers", "C 追加并应答"),
                 "§5.3",
@@ -74,7 +78,7 @@ pub fn scenario() -> Scenario {
                  多数派保存。",
             )
             .ops([Op::Deliver(2, 3, AE)])
-            .expect(Cond::LogLen(3, 2)),
+            .expect(Cond::All(vec![Cond::LogLen(3, 2), Cond::InFlight(3, 2, AER)])),
             Step::new(
                 ("Majority: B commits and applies", "多数派：B 提交并应用"),
                 "§5.3",

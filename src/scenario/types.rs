@@ -3,6 +3,7 @@
 //! here decides an outcome: operations only act (crash, cut, propose, deliver,
 //! pin a timer) and let ticks run; the real simulation does the rest.
 
+pub use super::position::{Position, StepStart};
 use crate::raft::{Command, Index, MessageKind, NodeId, Term};
 use crate::sim::{Action, OpStatus, RoleKey, SimConfig, SimError, Simulation, Target};
 use crate::view::i18n::Lang;
@@ -48,16 +49,22 @@ pub enum Cond {
     Any(Vec<Cond>),
     /// Not this.
     Not(Box<Cond>),
+    /// A message of this kind from the first node to the second is in
+    /// flight (travelling, waiting for manual delivery, or held).
+    InFlight(NodeId, NodeId, MessageKind),
 }
 
-/// What a step talks about, to highlight while it is shown: a node, or one
-/// cell of a node's log.
+/// What a step talks about, to highlight while it is shown: a node, one
+/// cell of a node's log, or the messages of one kind on one link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Subject {
     /// A node (its circle in the ring).
     Node(NodeId),
     /// The entry at this index of the node's log (its log cell).
     Cell(NodeId, Index),
+    /// Messages of this kind from the first node to the second: the pills
+    /// in flight, and the step's arrows in the space-time diagram.
+    Message(NodeId, NodeId, MessageKind),
 }
 
 impl Cond {
@@ -85,6 +92,7 @@ impl Cond {
                 out.push(Subject::Node(*n));
                 out.push(Subject::Cell(*n, *i));
             }
+            Cond::InFlight(a, b, k) => out.push(Subject::Message(*a, *b, *k)),
             Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.collect_subjects(out)),
             Cond::AnyLeader
             | Cond::OpSettled(_)
@@ -137,6 +145,7 @@ impl Cond {
             Cond::All(cs) => cs.iter().all(|c| c.holds(sim)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(sim)),
             Cond::Not(c) => !c.holds(sim),
+            Cond::InFlight(a, b, k) => sim.find_message(*a, *b, *k).is_some(),
         }
     }
 }
@@ -292,9 +301,17 @@ impl Step {
         lang.t(self.title_en, self.title_zh)
     }
     /// What the step talks about (highlighted while it is shown): the
-    /// nodes and log cells its expected state names.
+    /// nodes, log cells and messages its expected state names, and the
+    /// messages its operations deliver or drop by hand.
     pub fn subjects(&self) -> Vec<Subject> {
-        self.expect.as_ref().map(Cond::subjects).unwrap_or_default()
+        let mut out = self.expect.as_ref().map(Cond::subjects).unwrap_or_default();
+        out.extend(self.ops.iter().filter_map(|op| match *op {
+            Op::Deliver(a, b, k) | Op::Drop(a, b, k) => Some(Subject::Message(a, b, k)),
+            _ => None,
+        }));
+        out.sort_unstable();
+        out.dedup();
+        out
     }
     /// The narration in `lang`.
     pub fn narration(&self, lang: Lang) -> &'static str {
@@ -378,60 +395,30 @@ impl Scenario {
         &self,
         index: usize,
     ) -> Result<(Simulation, Vec<Option<bool>>), ScenarioError> {
+        self.position(index).map(|(sim, pos)| (sim, pos.checks))
+    }
+
+    /// The run at the end of step `index` and the position to remember for
+    /// it: the steps' checks ([`build_checked`](Self::build_checked)) and
+    /// where the step began (its messages are the ones since then).
+    pub fn position(&self, index: usize) -> Result<(Simulation, Position), ScenarioError> {
         if index >= self.steps.len() {
             return Err(ScenarioError::NoSuchStep { step: index });
         }
         let mut sim = Simulation::new(self.config.clone())
             .map_err(|error| ScenarioError::Sim { step: 0, error })?;
         let mut checks = Vec::with_capacity(index + 1);
+        let mut start = StepStart::of(&sim);
         for i in 0..=index {
+            start = StepStart::of(&sim);
             self.apply_step(&mut sim, i)?;
             checks.push(self.steps[i].expect.as_ref().map(|c| c.holds(&sim)));
         }
-        Ok((sim, checks))
-    }
-}
-
-/// Where a guided scenario stands in the app.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Position {
-    /// The scenario's id.
-    pub id: &'static str,
-    /// The current step (0-based).
-    pub step: usize,
-    /// The teacher took over: the run is theirs now.
-    pub free: bool,
-    /// The head tick of the run at the end of the step.
-    pub end_tick: u64,
-    /// How many actions the run had recorded at the end of the step.
-    pub end_actions: usize,
-    /// Whether each step up to this one showed its expected state at its
-    /// end ([`Scenario::build_checked`]); empty when not known.
-    pub checks: Vec<Option<bool>>,
-}
-
-impl Position {
-    /// The position at the end of step `step`, given the run built for it.
-    pub fn at(id: &'static str, step: usize, sim: &Simulation) -> Position {
-        Position {
-            id,
-            step,
-            free: false,
-            end_tick: sim.head(),
-            end_actions: sim.actions().len(),
-            checks: Vec::new(),
-        }
-    }
-
-    /// The same position, with the steps' checks recorded while building it.
-    pub fn with_checks(self, checks: Vec<Option<bool>>) -> Position {
-        Position { checks, ..self }
-    }
-
-    /// Whether `sim` has moved on from the step's end (someone acted or ran
-    /// the clock past it): the run is no longer the scenario's.
-    pub fn diverged(&self, sim: &Simulation) -> bool {
-        sim.head() != self.end_tick || sim.actions().len() != self.end_actions
+        let pos = Position {
+            start,
+            ..Position::at(self.id, index, &sim).with_checks(checks)
+        };
+        Ok((sim, pos))
     }
 }
 

@@ -265,26 +265,19 @@ pub fn App() -> Html {
     });
     // What the guided step on screen talks about, while the run is still
     // the step's (not after the teacher took over or moved on).
-    let subjects: Vec<crate::scenario::Subject> = state
+    let focus: crate::view::step_focus::StepFocus = state
         .scenario
         .as_ref()
         .filter(|p| !p.free && !p.diverged(&state.sim.borrow()))
-        .and_then(|p| Some(state.find_scenario(p.id)?.steps.get(p.step)?.subjects()))
+        .and_then(|p| {
+            let subjects = state.find_scenario(p.id)?.steps.get(p.step)?.subjects();
+            Some(crate::view::step_focus::StepFocus::new(
+                subjects,
+                p.start.clone(),
+            ))
+        })
         .unwrap_or_default();
-    let step_nodes: Vec<crate::raft::NodeId> = subjects
-        .iter()
-        .filter_map(|s| match *s {
-            crate::scenario::Subject::Node(n) => Some(n),
-            crate::scenario::Subject::Cell(..) => None,
-        })
-        .collect();
-    let step_cells: Vec<(crate::raft::NodeId, crate::raft::Index)> = subjects
-        .iter()
-        .filter_map(|s| match *s {
-            crate::scenario::Subject::Cell(n, i) => Some((n, i)),
-            crate::scenario::Subject::Node(_) => None,
-        })
-        .collect();
+    let step_cells = focus.cells();
     let knob = state.compare.as_ref().map(|c| c.lock.knob());
     let suggested = crate::sim::compare::Knob::suggest(state.sim.borrow().initial_config());
     let cluster = match &state.compare {
@@ -297,7 +290,7 @@ pub fn App() -> Html {
                 <div class="cluster-export">
                     <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
                 </div>
-                <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} {step_nodes} />
+                <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} step={focus.clone()} />
             </>
         },
     };
@@ -379,7 +372,7 @@ pub fn App() -> Html {
             <BookmarkBar view={panels.clone()} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
                 <SpaceTime view={panels.clone()} bookmarks={state.bookmarks.clone()}
-                    cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.node, c.nodes()))} />
+                    cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.node, c.nodes()))} step={focus.clone()} />
             }
             <section class="lower">
                 <EventLog view={panels.clone()} />

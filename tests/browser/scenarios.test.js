@@ -191,3 +191,67 @@ test('a guided step highlights the nodes and log cells it talks about, and free 
   await page.waitForFunction(() => document.querySelectorAll('[data-highlight=step]').length === 0);
   await done();
 });
+
+test('a guided step highlights the messages it talks about, in the ring and the space-time diagram', async (t) => {
+  const { page, done } = await openApp(t, '?lang=en&seed=1');
+  const pills = () =>
+    page.$$eval('[data-msg-id][data-highlight=step]', (els) =>
+      els.map((e) => `${e.dataset.msg} ${e.dataset.from}->${e.dataset.to}`).sort(),
+    );
+  const arrows = () =>
+    page.$$eval('[data-st-msg][data-highlight=step]', (els) =>
+      els.map((e) => `${e.dataset.kind} ${e.dataset.from}->${e.dataset.to} ${e.dataset.delivered || 'in flight'}`),
+    );
+  await page.click('[data-action=scenarios]');
+  await page.click('[data-scenario="log-replication"]');
+  await waitStep(page, 'log-replication', 0);
+  assert.deepEqual(await pills(), [], 'step 1 names no message');
+  // Step 2: B (n2) sends AppendEntries to A (n1) and C (n3); they wait.
+  await page.click('[data-action=scenario-next]');
+  await waitStep(page, 'log-replication', 1);
+  await page.waitForFunction(() => document.querySelectorAll('[data-msg-id][data-highlight=step]').length === 2);
+  const ae = (await pills())[0].split(' ')[0];
+  assert.deepEqual(await pills(), [`${ae} 2->1`, `${ae} 2->3`]);
+  // Step 3 delivers n2's AppendEntries to n3 by hand; n3's answer waits.
+  await page.click('[data-action=scenario-next]');
+  await waitStep(page, 'log-replication', 2);
+  await page.waitForFunction(() => document.querySelectorAll('[data-msg-id][data-highlight=step]').length === 1);
+  const [answer] = await pills();
+  assert.match(answer, / 3->2$/);
+  // The diagram marks the delivered request and the waiting answer, and no older arrow.
+  await page.click('[data-action=view-spacetime]');
+  await page.locator('[data-view=spacetime]').waitFor();
+  const tick = Number(await page.getAttribute('[data-testid=app]', 'data-tick'));
+  const lit = await arrows();
+  assert.equal(lit.length, 2, lit.join('; '));
+  assert.match(lit[0], new RegExp(`^${ae} 2->3 \\d+$`));
+  assert.equal(lit[1], `${answer.split(' ')[0]} 3->2 in flight`);
+  assert.equal(Number(lit[0].split(' ')[2]), tick, 'delivered by the step, at its tick');
+  await page.click('[data-action=scenario-takeover]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-highlight=step]').length === 0);
+  await done();
+});
+
+test('the current step is scrolled into view in the step list, the page does not move', async (t) => {
+  const { page, done } = await openApp(t, '?lang=en&seed=1', { viewport: { width: 1920, height: 1080 } });
+  await page.click('[data-action=scenarios]');
+  await page.click('[data-scenario="leader-failures"]');
+  await waitStep(page, 'leader-failures', 0);
+  const last = Number(await page.getAttribute(NARRATION, 'data-steps')) - 1;
+  const shown = () =>
+    page.evaluate(() => {
+      const ol = document.querySelector('.narration .step-list');
+      const li = ol.querySelector('li.current');
+      const [o, i] = [ol.getBoundingClientRect(), li.getBoundingClientRect()];
+      return { inside: i.top >= o.top - 1 && i.bottom <= o.bottom + 1, scrolls: ol.scrollHeight > ol.clientHeight, pageY: window.scrollY };
+    });
+  for (let k = 1; k <= last; k += 1) {
+    await page.click('[data-action=scenario-next]');
+    await waitStep(page, 'leader-failures', k);
+  }
+  const s = await shown();
+  assert.ok(s.scrolls, 'the list of this scenario is longer than its box (the test needs it)');
+  assert.ok(s.inside, 'the last step is visible in the list');
+  assert.equal(s.pageY, 0, 'the page itself did not scroll');
+  await done();
+});

@@ -119,6 +119,7 @@ pub fn print_cond(c: &Cond) -> String {
         Cond::All(cs) => list("all", cs),
         Cond::Any(cs) => list("any", cs),
         Cond::Not(c) => format!("not({})", print_cond(c)),
+        Cond::InFlight(a, b, k) => format!("in-flight {a} {b} {}", k.name()),
     }
 }
 
@@ -155,6 +156,11 @@ pub fn parse_cond(w: &mut Words<'_>, depth: usize) -> Result<Cond, Kind> {
         "config-settled" => Cond::ConfigSettled(w.num()?),
         "violation" => Cond::Violation,
         "snapshot" => Cond::Snapshot(w.num()?, w.num()?),
+        "in-flight" => {
+            let (a, b, k) = (w.num()?, w.num()?, w.word()?);
+            let k = MessageKind::from_name(k).ok_or_else(|| Kind::UnknownName(k.to_string()))?;
+            Cond::InFlight(a, b, k)
+        }
         "all" => Cond::All(list(w)?),
         "any" => Cond::Any(list(w)?),
         "not" => {

@@ -39,9 +39,10 @@ pub struct ClusterViewProps {
     /// (off for side B of a comparison: the actions go to both sides from A's).
     #[prop_or(true)]
     pub footer: bool,
-    /// Nodes the guided step being shown talks about (highlighted).
+    /// What the guided step being shown talks about: its nodes and its
+    /// messages in flight are highlighted.
     #[prop_or_default]
-    pub step_nodes: Vec<crate::raft::NodeId>,
+    pub step: crate::view::step_focus::StepFocus,
 }
 
 /// Most nodes a cluster has (the parking table below is sized for it).
@@ -222,6 +223,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             html! {
                 <g key={e.id} class="msg-pos" transform={format!("translate({:.1} {:.1})", pt.x, pt.y)}>
                     <ClusterMessage {facts} {compact} selected={selected_msg == Some(e.id)}
+                        step={p.step.message(facts.from, facts.to, facts.kind)}
                         waiting={waiting && (manual || e.held)} {manual} {lang} {names} dispatch={d.clone()} />
                 </g>
             }
@@ -237,7 +239,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
                 // the language changes (not for a frame that only moves messages).
                 <ClusterStatic sim={v.sim.clone()} version={v.version} {lang} {names} {selected_node}
                     labels={labels.clone()} layout={layout.clone()} scale={text_scale(k)}
-                    any_selected={v.selected.is_some()} step_nodes={p.step_nodes.clone()} dispatch={d.clone()} />
+                    any_selected={v.selected.is_some()} step_nodes={p.step.nodes()} dispatch={d.clone()} />
                 // Moving layer (own compositing layer): timers, pulses, messages.
                 <svg class="cluster-overlay" viewBox={view_box}>
                     <g class="timers">{timers}</g>

@@ -27,6 +27,9 @@ pub struct ClusterMessageProps {
     pub waiting: bool,
     /// Manual delivery mode: clicking a selected waiting message delivers it.
     pub manual: bool,
+    /// One of the messages the guided step being shown talks about.
+    #[prop_or_default]
+    pub step: bool,
     /// Language.
     pub lang: Lang,
     /// How nodes are named.
@@ -98,7 +101,8 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     html! {
         <g class={classes!(f.class(), f.held.then_some("held"), f.duplicate.then_some("dup"),
                            p.selected.then_some("selected"), p.waiting.then_some("waiting"),
-                           p.compact.then_some("compact"))}
+                           p.compact.then_some("compact"), p.step.then_some("step-highlight"))}
+           data-highlight={p.step.then_some("step")}
            data-msg={f.kind.name()} data-msg-id={id.to_string()} data-from={f.from.to_string()}
            data-to={f.to.to_string()} data-entries={f.entries.to_string()} data-held={f.held.to_string()}
            data-duplicate={f.duplicate.to_string()}

@@ -63,6 +63,26 @@ pub fn Narration(p: &NarrationProps) -> Html {
             }
         });
     }
+    // The current step stays in view in the (short, scrolled) step list:
+    // the list scrolls, the page does not.
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        let at = p.pos.as_ref().map(|p| (p.id, p.step, p.free));
+        use_effect_with(at, move |_| {
+            if let Some(ol) = list.cast::<web_sys::Element>() {
+                if let Ok(Some(li)) = ol.query_selector("li.current") {
+                    let (o, i) = (ol.get_bounding_client_rect(), li.get_bounding_client_rect());
+                    let top = f64::from(ol.scroll_top());
+                    if let Some(to) =
+                        crate::view::scroll::reveal(o.top(), o.height(), i.top(), i.height(), top)
+                    {
+                        ol.set_scroll_top(to.round() as i32);
+                    }
+                }
+            }
+        });
+    }
     let (Some(pos), v) = (p.pos.as_ref(), &p.view) else {
         return html! {};
     };
@@ -153,7 +173,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
                         {format!("↩ {} {}", l.t("Return to step", "回到第"), k + 1)}{l.t("", " 步")}
                     </button>
                 </div>
-                <ol class="step-list">{steps}</ol>
+                <ol class="step-list" ref={list.clone()}>{steps}</ol>
             </section>
         };
     }
@@ -186,7 +206,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
                 // text column stays short and the logs stay above the fold.
                 <div class="narration-side">
                     <nav class="step-nav" aria-label={l.t("Steps", "步骤")}>
-                        <ol class="step-list">{steps}</ol>
+                        <ol class="step-list" ref={list.clone()}>{steps}</ol>
                     </nav>
                     <div class="narration-controls">
                         <button type="button" data-action="scenario-back" disabled={k == 0}

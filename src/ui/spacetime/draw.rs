@@ -85,7 +85,8 @@ pub(super) fn draw_arrow(a: &StArrow, l: Lang, names: NodeNames, seek: &Callback
         format!("k-{}", a.kind.name()),
         end,
         a.dim.then_some("dim"),
-        a.cause.then_some("cause")
+        a.cause.then_some("cause"),
+        a.step.then_some("step-highlight")
     );
     let cross = matches!(a.end, ArrowEnd::Dropped(_)).then(|| {
         let (x, y) = (a.x2, a.y2);
@@ -98,7 +99,8 @@ pub(super) fn draw_arrow(a: &StArrow, l: Lang, names: NodeNames, seek: &Callback
         <g class={class} data-st-msg={a.id.to_string()} data-from={a.from.to_string()}
             data-to={a.to.to_string()} data-sent={a.sent.to_string()}
             data-delivered={a.delivered.map(|d| d.to_string()).unwrap_or_default()}
-            data-kind={a.kind.name()} data-st-cause={a.cause.then_some("true")} onclick={click}>
+            data-kind={a.kind.name()} data-st-cause={a.cause.then_some("true")}
+            data-highlight={a.step.then_some("step")} onclick={click}>
             <title>{format!("{}{answer} {}→{} · {} {} · {fate}", l.message(a.kind.into()), names.of(a.from), names.of(a.to),
                 l.t("sent at", "发送于"), a.sent)}</title>
             <line class="st-hit" x1={n(a.x1)} y1={n(a.y1)} x2={n(a.x2)} y2={n(a.y2)} />

@@ -28,6 +28,10 @@ pub struct SpaceTimeProps {
     /// rule, and every node involved (highlighted).
     #[prop_or_default]
     pub cause: Option<(u64, u32, Vec<u32>)>,
+    /// What the guided step on screen talks about (its arrows are
+    /// highlighted).
+    #[prop_or_default]
+    pub step: crate::view::step_focus::StepFocus,
 }
 
 /// The space-time diagram.
@@ -58,6 +62,7 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
         .iter()
         .flat_map(|c| c.ops.iter().copied())
         .collect();
+    shown.step = p.step.clone();
     if let Some((tick, node, nodes)) = &p.cause {
         shown.highlight = shown.highlight.or(nodes.first().copied());
         shown.cause_nodes = nodes.clone();

@@ -232,10 +232,9 @@ impl AppState {
                     .as_ref()
                     .filter(|p| p.id == id && !p.free && !p.diverged(&self.sim.borrow()))
                     .map(|p| p.step);
-                match sc.build_checked(step) {
-                    Ok((sim, checks)) => {
+                match sc.position(step) {
+                    Ok((sim, pos)) => {
                         self.quiz.arrive(&sc, from, step, &sim);
-                        let pos = Position::at(sc.id, step, &sim).with_checks(checks);
                         self.replace_run(sim, Some(pos));
                         self.playing = false;
                         self.notice = None;

@@ -1,6 +1,7 @@
-//! Unit tests of `share.rs` and `share_base64.rs`.
+//! Unit tests of the share module's base64 and its error messages.
 
 use super::*;
+use crate::sim::SimError;
 use crate::view::i18n::Lang;
 
 #[test]

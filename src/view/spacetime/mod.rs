@@ -60,6 +60,9 @@ pub struct StOptions {
     /// Client operations whose answers conflict (a linearizability
     /// violation's, from the checker): their bars are highlighted.
     pub conflict_ops: Vec<u64>,
+    /// What the guided step on screen talks about: its arrows are
+    /// highlighted, and drawn even when they are heartbeats.
+    pub step: crate::view::step_focus::StepFocus,
     /// Drawing width, px (labels included).
     pub width: f64,
 }
@@ -76,6 +79,7 @@ impl Default for StOptions {
             cause_nodes: Vec::new(),
             cause_at: None,
             conflict_ops: Vec::new(),
+            step: Default::default(),
             width: 960.0,
         }
     }
@@ -125,6 +129,8 @@ pub struct StArrow {
     pub dim: bool,
     /// Exchanged by the rule-breaking node at the cause's tick.
     pub cause: bool,
+    /// One of the messages the guided step on screen talks about.
+    pub step: bool,
 }
 
 /// A stretch of one lifeline in one state.
@@ -295,12 +301,14 @@ pub fn layout(input: &StInput<'_>, opt: &StOptions) -> StLayout {
         let (Some(y1), Some(y2)) = (lane_y(r.from), lane_y(r.to)) else {
             continue;
         };
-        if r.heartbeat && !opt.show_heartbeats {
+        let step = opt.step.arrow(r);
+        if r.heartbeat && !opt.show_heartbeats && !step {
             collapse_heartbeat(&mut hb, r, x(r.sent), y1);
             continue;
         }
         let mut a = arrow(r, y1, y2, input.now, &x, opt.highlight);
         a.cause = touches_cause(r, opt);
+        a.step = step;
         arrows.push(a);
     }
     let capped = arrows.len().saturating_sub(MAX_ARROWS);
@@ -465,5 +473,6 @@ fn arrow(
         end,
         dim: highlight.is_some_and(|h| h != r.from && h != r.to),
         cause: false,
+        step: false,
     }
 }
