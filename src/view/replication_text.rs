@@ -5,7 +5,7 @@
 
 use super::i18n::Lang;
 use crate::sim::{AckReason, ReplicationMode};
-use crate::view::node_names::NodeNames;
+use crate::view::node_names::NodeName;
 
 /// The mode's label in the settings.
 pub fn mode_label(lang: Lang, mode: ReplicationMode) -> &'static str {
@@ -94,8 +94,7 @@ pub fn reason_text(lang: Lang, reason: &AckReason) -> String {
 /// The event-log sentence for an early answer.
 pub fn acknowledged_text(
     lang: Lang,
-    names: NodeNames,
-    node: u32,
+    node: NodeName,
     op: u64,
     index: u64,
     term: u64,
@@ -107,9 +106,9 @@ pub fn acknowledged_text(
     match lang {
         Lang::En => format!(
             "{node} acknowledged client operation #{op} (index {index}, term {term}) under {m} replication: {r}; Raft would wait until a majority commits it"
-        , node = names.of(node)),
+        ),
         Lang::Zh => format!(
             "{node} 在{m}复制下应答了客户端操作 #{op}（索引 {index}，任期 {term}）：{r}；Raft 会等到多数派提交后才应答"
-        , node = names.of(node)),
+        ),
     }
 }

@@ -69,7 +69,7 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
             <div class="node-actions-title">
                 <strong>{name.to_string()}</strong>
                 <span class="role-chip">{role_line(l, key, role).into_owned()}</span>
-                <span class="muted">{info_line(l, names, slot.node.term(), slot.node.voted_for())}</span>
+                <span class="muted">{info_line(l, slot.node.term(), slot.node.voted_for().map(|v| names.of(v)))}</span>
                 <span class="muted" data-output="node-commit">{format!("{} {}", l.t("commit", "提交"),
                     crate::view::crash_view::volatile_text(l, slot.commit_index()))}</span>
                 if let Some(t) = transfer {

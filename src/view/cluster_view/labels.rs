@@ -5,12 +5,12 @@
 //! pill's route ([`super::routes`]) can keep clear of the same boxes.
 
 use super::geom::Rect;
-use crate::raft::{NodeId, Role, Term};
+use crate::raft::{Role, Term};
 use crate::sim::RoleKey;
 use crate::view::i18n::Lang;
 use crate::view::layout::Point;
 use crate::view::membership_view::MemberKind;
-use crate::view::node_names::NodeNames;
+use crate::view::node_names::NodeName;
 
 /// Font size (view units, before scaling) of the role line; bold.
 pub const ROLE_SIZE: f64 = 17.0;
@@ -76,11 +76,10 @@ impl NodeLabel {
 /// (pre-)candidate: `(pre_vote, granted, quorum)`) and membership.
 pub fn node_label(
     lang: Lang,
-    names: NodeNames,
     key: RoleKey,
     role: Role,
     term: Term,
-    voted_for: Option<NodeId>,
+    voted_for: Option<NodeName>,
     tally: Option<(bool, usize, usize)>,
     member: MemberKind,
 ) -> NodeLabel {
@@ -90,7 +89,7 @@ pub fn node_label(
     };
     let vote = match tally {
         Some((pre, granted, quorum)) => Some(super::tally_text(lang, pre, granted, quorum)),
-        None => super::voted_line(lang, names, voted_for),
+        None => super::voted_line(lang, voted_for),
     };
     let member = match (member, lang) {
         (MemberKind::Voter, _) => None,

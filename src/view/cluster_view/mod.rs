@@ -6,7 +6,7 @@
 use super::i18n::{Lang, MessageName};
 use super::layout::{Point, NODE_RADIUS};
 use super::links::LinkState;
-use super::node_names::NodeNames;
+use super::node_names::{NodeName, NodeNames};
 use crate::raft::{MessageBody, MessageKind, NodeId, Role, Term};
 use crate::sim::{Envelope, MsgId, NodeStatus, RoleKey};
 use std::borrow::Cow;
@@ -67,20 +67,20 @@ pub fn node_aria(
 }
 
 /// "voted n2" under a node, or `None` when it has not voted this term.
-pub fn voted_line(lang: Lang, names: NodeNames, voted_for: Option<NodeId>) -> Option<String> {
+pub fn voted_line(lang: Lang, voted_for: Option<NodeName>) -> Option<String> {
     voted_for.map(|v| match lang {
-        Lang::En => format!("voted {v}", v = names.of(v)),
-        Lang::Zh => format!("投给 {v}", v = names.of(v)),
+        Lang::En => format!("voted {v}"),
+        Lang::Zh => format!("投给 {v}"),
     })
 }
 
 /// The line under a node's role: "term 4 · voted n2" / "任期 4 · 投给 n2".
-pub fn info_line(lang: Lang, names: NodeNames, term: u64, voted_for: Option<NodeId>) -> String {
+pub fn info_line(lang: Lang, term: u64, voted_for: Option<NodeName>) -> String {
     let term = match lang {
         Lang::En => format!("term {term}"),
         Lang::Zh => format!("任期 {term}"),
     };
-    match voted_line(lang, names, voted_for) {
+    match voted_line(lang, voted_for) {
         Some(v) => format!("{term} · {v}"),
         None => term,
     }

@@ -164,11 +164,10 @@ pub fn ring_labels(
             });
             super::labels::node_label(
                 lang,
-                names,
                 super::role_key(s.status, role),
                 role,
                 node.term(),
-                node.voted_for(),
+                node.voted_for().map(|v| names.of(v)),
                 tally,
                 crate::view::membership_view::member_kind(config.as_ref(), node.id()),
             )

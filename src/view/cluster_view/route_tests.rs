@@ -12,6 +12,7 @@ use crate::sim::RoleKey;
 use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, VIEW_SIZE};
 use crate::view::membership_view::MemberKind;
+use crate::view::node_names::NodeNames;
 
 /// Long labels: a pre-candidate's tally, a paused leader, a follower
 /// that voted; in rings of 8 and 9 the everyday ones (followers that voted,
@@ -22,21 +23,19 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
             .map(|i| match i {
                 0 => node_label(
                     lang,
-                    crate::view::node_names::NodeNames::DEFAULT,
                     RoleKey::Leader,
                     Role::Leader,
                     12,
-                    Some(1),
+                    Some(NodeNames::DEFAULT.of(1)),
                     None,
                     MemberKind::Voter,
                 ),
                 _ => node_label(
                     lang,
-                    crate::view::node_names::NodeNames::DEFAULT,
                     RoleKey::Follower,
                     Role::Follower,
                     12,
-                    Some(1),
+                    Some(NodeNames::DEFAULT.of(1)),
                     None,
                     MemberKind::Voter,
                 ),
@@ -47,7 +46,6 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
         .map(|i| match i % 3 {
             0 => node_label(
                 lang,
-                crate::view::node_names::NodeNames::DEFAULT,
                 RoleKey::PreCandidate,
                 Role::PreCandidate,
                 12,
@@ -57,7 +55,6 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
             ),
             1 => node_label(
                 lang,
-                crate::view::node_names::NodeNames::DEFAULT,
                 RoleKey::Paused,
                 Role::Leader,
                 7,
@@ -67,11 +64,10 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
             ),
             _ => node_label(
                 lang,
-                crate::view::node_names::NodeNames::DEFAULT,
                 RoleKey::Follower,
                 Role::Follower,
                 12,
-                Some(9),
+                Some(NodeNames::DEFAULT.of(9)),
                 None,
                 MemberKind::Voter,
             ),

@@ -79,36 +79,15 @@ fn status_wins_over_role_and_badges_are_bilingual() {
         "n3，领导者，任期 4"
     );
     assert_eq!(
-        voted_line(
-            Lang::En,
-            crate::view::node_names::NodeNames::DEFAULT,
-            Some(2)
-        )
-        .as_deref(),
+        voted_line(Lang::En, Some(NodeNames::DEFAULT.of(2))).as_deref(),
         Some("voted n2")
     );
+    assert_eq!(voted_line(Lang::Zh, None), None);
     assert_eq!(
-        voted_line(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, None),
-        None
-    );
-    assert_eq!(
-        info_line(
-            Lang::En,
-            crate::view::node_names::NodeNames::DEFAULT,
-            4,
-            Some(2)
-        ),
+        info_line(Lang::En, 4, Some(NodeNames::DEFAULT.of(2))),
         "term 4 · voted n2"
     );
-    assert_eq!(
-        info_line(
-            Lang::Zh,
-            crate::view::node_names::NodeNames::DEFAULT,
-            4,
-            None
-        ),
-        "任期 4"
-    );
+    assert_eq!(info_line(Lang::Zh, 4, None), "任期 4");
 }
 
 fn facts(body: MessageBody) -> MsgFacts {

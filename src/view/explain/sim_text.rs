@@ -87,7 +87,7 @@ pub(super) fn sim_event(lang: Lang, names: NodeNames, n: NodeId, e: &SimEvent) -
             format!("client operation #{op} was answered by {n}", n = names.of(n)),
             format!("客户端操作 #{op} 已由 {n} 答复", n = names.of(n))),
         SimEvent::WriteAcknowledged { op, index, term, mode, reason } => {
-            crate::view::replication_text::acknowledged_text(lang, names, n, *op, *index, *term, *mode, reason)
+            crate::view::replication_text::acknowledged_text(lang, names.of(n), *op, *index, *term, *mode, reason)
         }
         SimEvent::ClientOutcome { op, ok: false } => say!(lang,
             format!("client operation #{op}'s attempt at {n} failed (see the client panel)", n = names.of(n)),
