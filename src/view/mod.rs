@@ -43,4 +43,5 @@ pub mod snapshot_view;
 pub mod spacetime;
 pub mod step_focus;
 pub mod timeline_view;
+pub mod trace_data;
 pub mod trace_file;
