@@ -25,6 +25,7 @@ pub struct ClientPanelProps {
 /// The client panel.
 #[component]
 pub fn ClientPanel(p: &ClientPanelProps) -> Html {
+    crate::ui::render_count::count("ClientPanel");
     let v = &p.view;
     let (l, names) = (v.lang, v.names);
     let input = use_node_ref();

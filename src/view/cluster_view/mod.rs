@@ -437,8 +437,10 @@ pub fn link_aria(lang: Lang, names: NodeNames, a: NodeId, b: NodeId, state: Link
 pub mod geom;
 mod groups;
 pub mod labels;
+pub mod pool;
 pub mod ring;
 pub mod routes;
+pub mod statics;
 pub use groups::{
     across_groups, bubble_label_point, group_band_path, group_label, partition_groups, Group,
 };

@@ -144,32 +144,29 @@ pub fn ring_labels(
     lang: crate::view::i18n::Lang,
     names: crate::view::node_names::NodeNames,
 ) -> Vec<NodeLabel> {
-    use crate::raft::Role;
-    use crate::sim::NodeStatus;
-    let config = crate::view::membership_view::cluster_config(world);
-    world
-        .nodes()
+    labels_of(&super::statics::StaticFacts::of(world), lang, names)
+}
+
+/// Every node's label lines from the static layer's facts (what
+/// [`ring_labels`] computes; the ring keys its cache on the facts).
+pub fn labels_of(
+    facts: &super::statics::StaticFacts,
+    lang: crate::view::i18n::Lang,
+    names: crate::view::node_names::NodeNames,
+) -> Vec<NodeLabel> {
+    facts
+        .nodes
         .iter()
-        .map(|s| {
-            let node = &s.node;
-            let role = node.role();
-            let up = s.status != NodeStatus::Crashed;
-            let tally = (up && matches!(role, Role::PreCandidate | Role::Candidate)).then(|| {
-                let marks = super::vote_marks(node.members(), node.votes());
-                let granted = marks
-                    .iter()
-                    .filter(|m| **m == super::VoteMark::Granted)
-                    .count();
-                (role == Role::PreCandidate, granted, node.quorum())
-            });
+        .map(|f| {
+            let tally = f.tally.as_ref().map(|t| (t.pre_vote, t.granted, t.quorum));
             super::labels::node_label(
                 lang,
-                super::role_key(s.status, role),
-                role,
-                node.term(),
-                node.voted_for().map(|v| names.of(v)),
+                f.key,
+                f.role,
+                f.term,
+                f.voted_for.map(|v| names.of(v)),
                 tally,
-                crate::view::membership_view::member_kind(config.as_ref(), node.id()),
+                f.member,
             )
         })
         .collect()
