@@ -33,7 +33,7 @@ MUTANTS=(
   "linearizability/mod.rs|observe|"
   "linearizability/mod.rs|check|None"
   "linearizability/mod.rs|check_key|Verdict::Linearizable"
-  "linearizability/mod.rs|run|Verdict::Linearizable"
+  "linearizability/search.rs|run|Verdict::Linearizable"
   "mod.rs|observe|"
   "mod.rs|check|"
   "mod.rs|check_servers|"

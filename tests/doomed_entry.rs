@@ -4,21 +4,16 @@
 //! so they can never disagree. A retry is said relative to the tick on
 //! screen.
 
-use raftlab::sim::{SimConfig, Simulation};
+use raftlab::sim::Simulation;
 use raftlab::view::client_view::{status_text, OpContext};
 use raftlab::view::entry_view::{analyse, facts, Verdict};
 use raftlab::view::i18n::Lang;
+use raftlab::view::pending_op;
 
 /// n1 leads term 1, is isolated, takes `put x 1` at index 2 that it can
 /// never replicate; n2 wins term 2 and appends its own no-op at index 2.
 fn deposed_leader_with_a_pending_entry() -> Simulation {
-    let mut sim = Simulation::new(SimConfig {
-        nodes: 3,
-        ..SimConfig::default()
-    })
-    .unwrap();
-    sim.campaign(1).unwrap();
-    sim.run(15).unwrap();
+    let mut sim = pending_op::n1_leads();
     sim.isolate(1).unwrap();
     sim.propose_to(1, "put x 1").unwrap();
     sim.campaign(2).unwrap();
@@ -75,14 +70,7 @@ fn the_entry_card_and_the_client_panel_agree_that_the_entry_will_be_overwritten(
 
 #[test]
 fn a_pending_entry_the_leader_holds_is_waiting_not_doomed() {
-    let mut sim = Simulation::new(SimConfig {
-        nodes: 3,
-        ..SimConfig::default()
-    })
-    .unwrap();
-    sim.campaign(1).unwrap();
-    sim.run(15).unwrap();
-    sim.propose_to(1, "put x 1").unwrap();
+    let sim = pending_op::put_pending_at_n1();
     let w = sim.world();
     let op = &w.client().ops()[0];
     let ctx = OpContext::of(w, op);

@@ -141,6 +141,44 @@ fn all_literals() -> Vec<Lit> {
             .to_path_buf();
         out.extend(literals(&rel, &src));
     }
+    out.extend(scenario_texts(&root.join("scenario/builtin")));
+    out
+}
+
+/// The texts of the built-in scenario files (`title`, `say`, `ask` lines),
+/// as literals: an English line and the Chinese one after it are a pair,
+/// as `("en", "zh")` is in the sources.
+fn scenario_texts(dir: &Path) -> Vec<Lit> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the built-in scenarios are readable")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let src = std::fs::read_to_string(&f).expect("scenario file is UTF-8");
+        let rel = f
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(&f)
+            .display()
+            .to_string();
+        for (n, line) in src.lines().enumerate() {
+            let Some((key, text)) = line.split_once(": ") else {
+                continue;
+            };
+            let pair = match key.split_once(' ') {
+                Some(("title" | "say" | "ask", "en")) => "",
+                Some(("title" | "say" | "ask", "zh")) => "\",",
+                _ => continue,
+            };
+            out.push(Lit {
+                at: format!("{rel}:{}", n + 1),
+                text: text.to_string(),
+                before: pair.to_string(),
+            });
+        }
+    }
     out
 }
 
@@ -180,6 +218,11 @@ fn the_scanner_sees_the_strings_it_must_check() {
         .iter()
         .find(|l| l.text.contains("个时钟周期") && l.at.starts_with("src/view/i18n.rs"));
     assert!(tick.is_some(), "Lang::ticks is scanned");
+    let narration = chinese(&lits).filter(|l| l.at.starts_with("src/scenario/builtin/"));
+    assert!(
+        narration.count() > 300,
+        "the built-in scenarios' texts are scanned"
+    );
 }
 
 #[test]

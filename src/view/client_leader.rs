@@ -62,7 +62,7 @@ pub fn known_leader_text(lang: Lang, known: Option<(NodeId, Standing)>) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::{SimConfig, Simulation};
+    use crate::sim::Simulation;
 
     fn standing(sim: &Simulation, n: NodeId) -> Standing {
         Standing::of(sim.world().slot(n).unwrap())
@@ -70,13 +70,7 @@ mod tests {
 
     #[test]
     fn a_gone_leader_is_the_last_known_one() {
-        let mut sim = Simulation::new(SimConfig {
-            nodes: 3,
-            ..SimConfig::default()
-        })
-        .unwrap();
-        sim.campaign(1).unwrap();
-        sim.run(15).unwrap();
+        let mut sim = crate::view::pending_op::n1_leads();
         assert_eq!(standing(&sim, 1), Standing::Leads);
         let text = |s| known_leader_text(Lang::En, Some((1, s)));
         assert_eq!(text(Standing::Leads), "believes the leader is n1");

@@ -333,7 +333,6 @@ pub fn step_short(lang: Lang, n: u32, s: &ReadStep) -> String {
 mod tests {
     use super::*;
     use crate::raft::ApplyResult;
-    use crate::sim::{SimConfig, Simulation};
 
     #[test]
     fn every_failure_and_status_reads_in_both_languages() {
@@ -364,14 +363,7 @@ mod tests {
 
     #[test]
     fn a_real_operation_goes_from_pending_to_committed() {
-        let mut sim = Simulation::new(SimConfig {
-            nodes: 3,
-            ..SimConfig::default()
-        })
-        .unwrap();
-        sim.campaign(1).unwrap();
-        sim.run(15).unwrap();
-        sim.propose_to(1, "put x 1").unwrap();
+        let mut sim = crate::view::pending_op::put_pending_at_n1();
         let op = sim.world().client().ops()[0].clone();
         assert_eq!(status_name(&op.status), "pending");
         assert!(status_text(Lang::En, &op, OpContext::of(sim.world(), &op))

@@ -16,7 +16,7 @@
 
 use super::explain::{explain, kind_name};
 use super::i18n::Lang;
-use super::share::codec::{field, Bad, Fields, FromJson};
+use super::share::codec::{field, Bad, Fields, FromJson, ToJson};
 use super::share::json::{self, Json, Writer};
 use super::share::{ShareError, Shared, VERSION};
 use crate::sim::{SimConfig, Simulation, TimedAction};
@@ -134,7 +134,7 @@ pub fn export_trace(shared: &Shared) -> Result<String, ShareError> {
         field(&mut w, "text", &explain(Lang::En, e));
         w.key("data");
         // The events' data keeps serde's form (written only, never read).
-        w.raw(&serde_json::to_string(&e.kind).unwrap_or_else(|_| "null".into()));
+        e.kind.to_json(&mut w);
         w.end_obj();
     }
     w.end_arr();

@@ -19,6 +19,7 @@
 //! world it acts on, and is shared by `examples/chaos.rs`, the chaos tests and
 //! (potentially) the browser.
 
+mod faults;
 mod liveness;
 mod plots;
 mod reconfig;

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::raft::{ApplyResult, Command, LogPosition};
-use crate::sim::DropReason;
+use crate::sim::{DropReason, SimEvent};
 use std::collections::BTreeSet;
 
 fn raft(e: Event) -> TraceKind {

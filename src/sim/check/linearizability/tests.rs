@@ -1,6 +1,7 @@
 //! Unit tests of the linearizability search.
 
 use super::*;
+use crate::raft::Command;
 
 /// A history entry (shared with `conflict.rs`'s tests).
 pub(super) fn op(cmd: &str, call: u64, ret: Option<(u64, Option<&str>)>) -> HistoryOp {

@@ -17,14 +17,18 @@
 //! trip. This trusts clocks: if the leader's clock runs slow — or the leader
 //! is paused, as a GC pause does — it may answer after a new leader was
 //! elected. The simulation shows exactly that with a paused leader.
+//!
+//! The leader's confirmation (steps 1–3 and the lease) is in `confirm.rs`;
+//! here are the types, the entry point, answering (step 4), forwarding and
+//! abandoning. Tested in `tests/read_index.rs`.
 
-use super::config::UnsafeSwitch;
+mod confirm;
+
 use super::event::{Event, ReadFailure, ReadStep};
 use super::message::MessageBody;
 use super::node::Node;
 use super::state::Role;
 use super::types::{Index, NodeId};
-use super::unsafe_rule::UnsafeRule;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -198,159 +202,6 @@ impl Node {
     fn committed_in_term(&self) -> bool {
         self.persistent.log.term_at(self.commit_index) == Some(self.persistent.current_term)
     }
-
-    /// The leader's side of a read, local (`key`) or forwarded (`from`).
-    fn leader_read(
-        &mut self,
-        read_id: u64,
-        key: Option<String>,
-        from: Option<NodeId>,
-        mode: ReadMode,
-    ) {
-        if self.config.is_unsafe(UnsafeSwitch::StaleLeaderRead) {
-            // Unsafe: answer from local state, leadership unconfirmed
-            // (the rule of thesis §6.4 broken, announced for "show the cause").
-            let read_index = self.commit_index;
-            self.read_event(read_id, ReadStep::Unconfirmed { read_index });
-            let rule = UnsafeRule::ReadWithoutConfirmingLeadership {
-                read_id,
-                term: self.persistent.current_term,
-                read_index,
-            };
-            self.events.push(Event::UnsafeRuleBroken { rule });
-            return self.read_ready(read_id, key, from, read_index);
-        }
-        if !self.committed_in_term() {
-            self.read_event(read_id, ReadStep::WaitingForCommitInTerm);
-            self.reads.pending.push(PendingRead {
-                read_id,
-                key,
-                from,
-                read_index: None,
-                round: 0,
-            });
-            return;
-        }
-        let read_index = self.commit_index;
-        if mode == ReadMode::Lease {
-            if let Some(until) = self.lease_until() {
-                self.read_event(
-                    read_id,
-                    ReadStep::ServedByLease {
-                        read_index,
-                        lease_left: until - self.clock,
-                    },
-                );
-                return self.read_ready(read_id, key, from, read_index);
-            }
-            self.read_event(read_id, ReadStep::LeaseExpired);
-        }
-        self.start_read_round(read_id, key, from, read_index);
-    }
-
-    fn start_read_round(
-        &mut self,
-        read_id: u64,
-        key: Option<String>,
-        from: Option<NodeId>,
-        read_index: Index,
-    ) {
-        self.reads.round += 1;
-        let round = self.reads.round;
-        self.reads.round_started.insert(round, self.clock);
-        self.read_event(read_id, ReadStep::IndexRecorded { read_index, round });
-        self.reads.pending.push(PendingRead {
-            read_id,
-            key,
-            from,
-            read_index: Some(read_index),
-            round,
-        });
-        self.broadcast_heartbeat_round(round);
-        self.confirm_reads();
-    }
-
-    /// A follower's echo of round `ctx` (any current-term answer counts).
-    pub(super) fn read_acked(&mut self, from: NodeId, ctx: Option<u64>) {
-        let Some(round) = ctx else { return };
-        let acked = self.reads.acked.entry(from).or_insert(0);
-        *acked = (*acked).max(round);
-        self.confirm_reads();
-    }
-
-    /// Reads whose round a majority has echoed are confirmed (step 3).
-    fn confirm_reads(&mut self) {
-        let pending = std::mem::take(&mut self.reads.pending);
-        let mut still = Vec::new();
-        for p in pending {
-            let Some(read_index) = p.read_index else {
-                still.push(p);
-                continue;
-            };
-            let mut acks: Vec<NodeId> = self
-                .reads
-                .acked
-                .iter()
-                .filter(|&(_, &r)| r >= p.round)
-                .map(|(&n, _)| n)
-                .collect();
-            acks.push(self.id);
-            acks.sort_unstable();
-            if self.voter_config().is_quorum(|id| acks.contains(&id)) {
-                self.read_event(p.read_id, ReadStep::Confirmed { read_index, acks });
-                self.read_ready(p.read_id, p.key, p.from, read_index);
-            } else {
-                still.push(p);
-            }
-        }
-        self.reads.pending.extend(still);
-        self.prune_rounds();
-    }
-
-    fn prune_rounds(&mut self) {
-        let keep_from = self
-            .clock
-            .saturating_sub(2 * u64::from(self.config.election_timeout));
-        let oldest_pending = self.reads.pending.iter().map(|p| p.round).min();
-        let round = self.reads.round;
-        self.reads.round_started.retain(|&r, &mut at| {
-            r == round || at >= keep_from || oldest_pending.is_some_and(|o| r >= o)
-        });
-    }
-
-    /// Confirmed: a forwarded read gets its index back; a local one waits
-    /// for the state machine (step 4).
-    fn read_ready(
-        &mut self,
-        read_id: u64,
-        key: Option<String>,
-        from: Option<NodeId>,
-        read_index: Index,
-    ) {
-        match (key, from) {
-            (_, Some(follower)) => {
-                let term = self.persistent.current_term;
-                self.send(
-                    follower,
-                    term,
-                    MessageBody::ReadIndexResponse {
-                        read_id,
-                        read_index: Some(read_index),
-                    },
-                );
-            }
-            (Some(key), None) => {
-                self.reads.confirmed.push(ConfirmedRead {
-                    read_id,
-                    key,
-                    read_index,
-                });
-                self.answer_reads();
-            }
-            (None, None) => {}
-        }
-    }
-
     /// Answers every confirmed read whose index has been applied, and starts
     /// the reads that waited for a commit in this term. Called after applying.
     pub(super) fn answer_reads(&mut self) {
