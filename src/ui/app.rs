@@ -138,6 +138,7 @@ fn focus_command_box() {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
+    crate::ui::render_count::count("App");
     let state = use_reducer(initial_state);
     let dispatch = {
         let d = state.dispatcher();
@@ -197,6 +198,21 @@ pub fn App() -> Html {
             }
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 doc.set_title(lang.page_title());
+            }
+        });
+    }
+
+    {
+        // Presenter mode enlarges the root font. Said on the root element
+        // itself: a `:root:has(.app[…])` selector made every DOM change in
+        // the page (every frame) re-check the root's style.
+        let presenter = state.presenter;
+        use_effect_with(presenter, |on| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("data-presenter", if *on { "on" } else { "off" });
             }
         });
     }

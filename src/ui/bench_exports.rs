@@ -27,3 +27,11 @@ pub fn raftlab_fixture_hash() -> String {
 pub fn raftlab_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65_536) as f64
 }
+
+/// How many times each counted component has rendered so far
+/// (`name=count` pairs; `tests/browser/frame_split.mjs` prints them per
+/// second of play).
+#[wasm_bindgen]
+pub fn raftlab_render_counts() -> String {
+    super::render_count::counts()
+}

@@ -20,6 +20,7 @@ pub struct BookmarkBarProps {
 /// The bookmark bar.
 #[component]
 pub fn BookmarkBar(p: &BookmarkBarProps) -> Html {
+    crate::ui::render_count::count("BookmarkBar");
     let v = &p.view;
     let l = v.lang;
     let input = use_node_ref();

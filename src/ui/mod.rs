@@ -18,6 +18,7 @@ mod focus;
 mod hooks;
 mod panic_panel;
 mod props;
+mod render_count;
 mod session;
 mod spacetime;
 mod state;

@@ -2,6 +2,10 @@
 // speed, 4 s of a Chrome performance trace (devtools.timeline), time summed
 // by kind: script (wasm + JS: the simulation and Yew), style, layout,
 // paint/composite. Ring view and space-time view, at a CPU throttle.
+// Also: layouts per second and how many were whole-document ones, and how
+// often each counted component rendered per second
+// (`raftlab_render_counts`, src/ui/render_count.rs) — a panel that skips
+// frames shows ~10/s, the moving overlay one per frame.
 //
 //   node tests/browser/frame_split.mjs            (after a release build into dist/)
 //   FRAME_SPLIT_THROTTLE=4 node tests/browser/frame_split.mjs
@@ -36,6 +40,13 @@ async function split(browser, url, view) {
   }
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const counts = () =>
+    page.evaluate(() => {
+      const f = window.wasmBindings?.raftlab_render_counts;
+      return f ? f() : '';
+    });
+  const parse = (text) => Object.fromEntries(text.split(' ').filter(Boolean).map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+  const before = parse(await counts());
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   const finished = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
@@ -64,11 +75,24 @@ async function split(browser, url, view) {
     }
     sums[k] = total / 1000;
   }
+  const after = parse(await counts());
   const frames = events.filter((e) => e.name === 'AnimationFrame' || e.name === 'FireAnimationFrame').length;
+  const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X' && (!main || (e.pid === main.pid && e.tid === main.tid)));
+  const whole = layouts.filter((e) => e.args?.beginData && !e.args.beginData.partialLayout).length;
   const tick = Number(await page.getAttribute('[data-testid=app]', 'data-tick'));
   await ctx.close();
   const line = Object.entries(sums).map(([k, v]) => `${k}_ms_per_s=${(v / 4).toFixed(0)}`).join(' ');
-  console.log(`frame_split view=${view} throttle=${THROTTLE}x nodes=9 speed=max ${line} raf_callbacks_per_s=${(frames / 4).toFixed(0)} (tick ${tick})`);
+  console.log(
+    `frame_split view=${view} throttle=${THROTTLE}x nodes=9 speed=max ${line} raf_callbacks_per_s=${(frames / 4).toFixed(0)} ` +
+      `layouts_per_s=${(layouts.length / 4).toFixed(0)} whole_document_layouts_per_s=${(whole / 4).toFixed(0)} (tick ${tick})`,
+  );
+  const renders = Object.keys(after)
+    .map((k) => [k, ((after[k] - (before[k] ?? 0)) / 4).toFixed(0)])
+    .filter(([, v]) => v !== '0')
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  if (renders) console.log(`renders_per_s view=${view} ${renders}`);
 }
 
 const srv = await startServer({ root: DIST, port: 0 });

@@ -51,6 +51,7 @@ fn flush(reader: &Rc<RefCell<Reader>>, shown: &UseStateHandle<(u64, Vec<Announce
 /// The live region.
 #[component]
 pub fn Announcer(p: &AnnouncerProps) -> Html {
+    crate::ui::render_count::count("Announcer");
     let v = &p.view;
     let reader = use_mut_ref(Reader::default);
     let shown = use_state(|| (0u64, Vec::<Announcement>::new()));

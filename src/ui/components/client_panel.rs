@@ -25,6 +25,7 @@ pub struct ClientPanelProps {
 /// The client panel.
 #[component]
 pub fn ClientPanel(p: &ClientPanelProps) -> Html {
+    crate::ui::render_count::count("ClientPanel");
     let v = &p.view;
     let l = v.lang;
     let input = use_node_ref();

@@ -6,7 +6,9 @@
 //! This component re-renders on every animation frame while playing (the
 //! phase moves messages and timers), so it only draws the moving overlay,
 //! from small `Copy` facts; each timer and message is a child component with
-//! `PartialEq` props, keyed by id so its element is reused as it moves. The
+//! `PartialEq` props; a message's element is keyed by its place (the k-th
+//! message on its link, `view::cluster_view::pool`), so it is reused as the
+//! message moves and for the next message there. The
 //! links and nodes are [`ClusterStatic`], which a frame does not touch.
 
 use super::cluster_legend::ClusterLegend;
@@ -18,10 +20,13 @@ use crate::sim::NodeStatus;
 use crate::ui::props::ViewProps;
 use crate::ui::state::Selection;
 use crate::view::cluster_view::labels::text_scale;
-use crate::view::cluster_view::ring::{ring_labels, RingLayout};
+use crate::view::cluster_view::pool::pill_keys;
+use crate::view::cluster_view::ring::{labels_of, RingLayout};
 use crate::view::cluster_view::routes::Queue;
+use crate::view::cluster_view::statics::StaticFacts;
 use crate::view::cluster_view::{node_radius, pulse_key, timer_remaining, MsgFacts};
 use crate::view::layout::{flight_fraction, node_position, VIEW_SIZE};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -105,18 +110,18 @@ pub(super) fn num(x: f64) -> AttrValue {
 /// The ring of nodes.
 #[component]
 pub fn ClusterView(p: &ClusterViewProps) -> Html {
+    crate::ui::render_count::count("ClusterView");
     let v = &p.view;
     let lang = v.lang;
     let canvas = use_node_ref();
     let k_hundredths = use_view_scale(canvas.clone());
     let k = f64::from(k_hundredths) / 100.0;
-    // Labels follow the run; their layout only when a label or the scale changes.
-    let labels = {
-        let sim = v.sim.clone();
-        use_memo((v.version, lang, v.sim.clone()), move |_| {
-            ring_labels(sim.borrow().world(), lang)
-        })
-    };
+    // What the static layer shows, rebuilt each frame and compared by value:
+    // the layer, the labels and their layout follow only when it changes.
+    let facts = Rc::new(StaticFacts::of(v.sim.borrow().world()));
+    let labels = use_memo((facts.clone(), lang), move |(facts, lang)| {
+        labels_of(facts, *lang)
+    });
     let layout = {
         let n = labels.len();
         use_memo((labels.clone(), k_hundredths), move |(labels, _)| {
@@ -182,18 +187,33 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
 
     // Each glyph travels its route (clear of circles, badges and labels);
     // those waiting at the receiver's end spread back along it.
+    // Each pill element belongs to a place (the k-th message on a link,
+    // `view::cluster_view::pool`), so a frame that only swaps short-lived
+    // messages patches the same elements instead of creating new ones.
     let obstacles = &layout.obstacles;
-    let glyphs: Vec<_> = net
+    let shown: Vec<_> = net
         .in_flight()
         .iter()
         .filter(|e| valid(e.msg.from) && valid(e.msg.to) && e.msg.from != e.msg.to)
-        .map(|e| {
+        .collect();
+    let places: Vec<(usize, usize)> = shown
+        .iter()
+        .map(|e| ((e.msg.from - 1) as usize, (e.msg.to - 1) as usize))
+        .collect();
+    let mut keyed: Vec<_> = pill_keys(&places, MAX_NODES)
+        .into_iter()
+        .zip(shown)
+        .collect();
+    keyed.sort_unstable_by_key(|(k, _)| *k);
+    let glyphs: Vec<_> = keyed
+        .into_iter()
+        .map(|(key, e)| {
             let facts = MsgFacts::of(e);
             let (a, b) = ((e.msg.from - 1) as usize, (e.msg.to - 1) as usize);
             let (route, half, compact) = obstacles.fit(a, b, facts.width(), facts.is_heartbeat());
             let f = flight_fraction(e.sent_at, e.deliver_at, now);
             (
-                e,
+                (e, key),
                 facts,
                 a * MAX_NODES + b,
                 route,
@@ -210,7 +230,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
     let mut queues: [Option<Queue>; MAX_NODES * MAX_NODES] = [None; MAX_NODES * MAX_NODES];
     let messages = glyphs
         .into_iter()
-        .map(|(e, facts, slot, route, room, compact, f)| {
+        .map(|((e, key), facts, slot, route, room, compact, f)| {
             let waiting = f >= 1.0;
             let f = if waiting {
                 let slot = slot.min(queues.len() - 1);
@@ -221,7 +241,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             };
             let pt = route.at(f);
             html! {
-                <g key={e.id} class="msg-pos" transform={format!("translate({:.1} {:.1})", pt.x, pt.y)}>
+                <g {key} class="msg-pos" transform={format!("translate({:.1} {:.1})", pt.x, pt.y)}>
                     <ClusterMessage {facts} {compact} selected={selected_msg == Some(e.id)}
                         step={p.step.message(facts.from, facts.to, facts.kind)}
                         waiting={waiting && (manual || e.held)} {manual} {lang} dispatch={d.clone()} />
@@ -235,9 +255,9 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
     html! {
         <div class={classes!("cluster-view", p.reduced_motion.then_some("reduced-motion"))}>
             <div class="cluster-canvas" ref={canvas}>
-                // Static layer: re-rendered only when the run, the selection or
-                // the language changes (not for a frame that only moves messages).
-                <ClusterStatic sim={v.sim.clone()} version={v.version} {lang} {selected_node}
+                // Static layer: re-rendered only when what it shows, the selection
+                // or the language changes (not for a frame that only moves messages).
+                <ClusterStatic {facts} {lang} {selected_node}
                     labels={labels.clone()} layout={layout.clone()} scale={text_scale(k)}
                     any_selected={v.selected.is_some()} step_nodes={p.step.nodes()} dispatch={d.clone()} />
                 // Moving layer (own compositing layer): timers, pulses, messages.

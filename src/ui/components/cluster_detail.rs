@@ -19,6 +19,7 @@ pub struct ClusterDetailProps {
 /// The selected node's actions or message's card (nothing otherwise).
 #[component]
 pub fn ClusterDetail(p: &ClusterDetailProps) -> Html {
+    crate::ui::render_count::count("ClusterDetail");
     let v = &p.view;
     let body = match v.selected {
         Some(Selection::Node(id)) | Some(Selection::Entry(id, _)) => {

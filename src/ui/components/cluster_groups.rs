@@ -1,13 +1,10 @@
 //! Partition bubbles: when cut links split the network, each group of nodes
 //! that still talk both ways gets a tinted rounded hull and a label,
 //! "Majority 3/5" / "多数派 3/5" or "Minority 2/5" / "少数派 2/5".
-//! Re-renders only when the run changes (not every animation frame).
+//! Re-renders only when the groups change (not every animation frame).
 
 use super::cluster::num;
-use crate::ui::state::SimHandle;
-use crate::view::cluster_view::{
-    bubble_label_point, group_band_path, group_label, partition_groups,
-};
+use crate::view::cluster_view::{bubble_label_point, group_band_path, group_label, Group};
 use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, Point};
 use yew::prelude::*;
@@ -15,10 +12,10 @@ use yew::prelude::*;
 /// Props of [`ClusterGroups`].
 #[derive(Properties, PartialEq)]
 pub struct ClusterGroupsProps {
-    /// The run.
-    pub sim: SimHandle,
-    /// Bumped when the run changed.
-    pub version: u64,
+    /// The groups of the split network (empty while whole).
+    pub groups: Vec<Group>,
+    /// How many nodes the ring has.
+    pub n: usize,
     /// Language.
     pub lang: Lang,
     /// The nodes' drawn radius.
@@ -31,11 +28,8 @@ pub struct ClusterGroupsProps {
 /// The bubbles (or their labels) of a split network; nothing when whole.
 #[component]
 pub fn ClusterGroups(p: &ClusterGroupsProps) -> Html {
-    let sim = p.sim.borrow();
-    let world = sim.world();
-    let n = world.nodes().len();
-    let ids: Vec<u32> = world.nodes().iter().map(|s| s.node.id()).collect();
-    let groups = partition_groups(world.network(), &ids);
+    crate::ui::render_count::count("ClusterGroups");
+    let (groups, n) = (&p.groups, p.n);
     if groups.is_empty() {
         return html! {};
     }

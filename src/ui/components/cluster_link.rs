@@ -41,6 +41,7 @@ fn line(class: &'static str, p: Point, q: Point) -> Html {
 /// One link.
 #[component]
 pub fn ClusterLink(p: &ClusterLinkProps) -> Html {
+    crate::ui::render_count::count("ClusterLink");
     let (a, b, state) = (p.a, p.b, p.state);
     let (pa, pb) = (p.pa, p.pb);
     let aria = link_aria(p.lang, a, b, state);

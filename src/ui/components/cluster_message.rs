@@ -38,6 +38,7 @@ pub struct ClusterMessageProps {
 /// One message.
 #[component]
 pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
+    crate::ui::render_count::count("ClusterMessage");
     let f = p.facts;
     let id = f.id;
     let mut aria = f.accessible_name(p.lang);

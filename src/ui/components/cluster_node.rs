@@ -71,6 +71,7 @@ const CROWN: &str = "M-20 0 L-22 -20 L-10 -9 L0 -24 L10 -9 L22 -20 L20 0 Z";
 /// One node.
 #[component]
 pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
+    crate::ui::render_count::count("ClusterNode");
     let (id, r, key, lang) = (p.id, p.r, p.role_key, p.lang);
     let aria = node_aria(lang, id, key, p.role, p.term);
     let toggle = {

@@ -1,33 +1,30 @@
 //! The static layer of the cluster: background, partition bubbles, links and
-//! node circles. Its props hold no clock phase, so it re-renders only when
-//! the run, the selection or the language changes — never for a frame in
-//! which only messages and timers move (those live in the overlay drawn by
+//! node circles. It draws only [`StaticFacts`] (roles, terms, votes, links,
+//! groups) and holds no clock phase, so it re-renders only when those facts,
+//! the selection or the language change — never for a frame in which only
+//! messages and timers move (those live in the overlay drawn by
 //! [`ClusterView`](super::ClusterView)).
 
 use super::cluster_groups::ClusterGroups;
 use super::cluster_link::ClusterLink;
 use super::cluster_node::{ClusterNode, Tally};
-use crate::raft::{NodeId, Role};
-use crate::sim::NodeStatus;
-use crate::ui::state::{SimHandle, UiAction};
+use crate::raft::NodeId;
+use crate::ui::state::UiAction;
 use crate::view::cluster_view::labels::NodeLabel;
 use crate::view::cluster_view::ring::RingLayout;
-use crate::view::cluster_view::{
-    across_groups, node_radius, partition_groups, role_key, vote_marks, VoteMark,
-};
+use crate::view::cluster_view::statics::StaticFacts;
+use crate::view::cluster_view::{across_groups, node_radius};
 use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, VIEW_SIZE};
-use crate::view::links::LinkState;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`ClusterStatic`].
 #[derive(Properties, PartialEq)]
 pub struct ClusterStaticProps {
-    /// The run.
-    pub sim: SimHandle,
-    /// Its version.
-    pub version: u64,
+    /// What it shows (compared by value: a frame that changed none of it
+    /// does not re-render the layer).
+    pub facts: Rc<StaticFacts>,
     /// Language.
     pub lang: Lang,
     /// The selected node, if any.
@@ -50,53 +47,39 @@ pub struct ClusterStaticProps {
 /// Links and nodes.
 #[component]
 pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
+    crate::ui::render_count::count("ClusterStatic");
     let (lang, d) = (p.lang, &p.dispatch);
-    let sim = p.sim.borrow();
-    let world = sim.world();
-    let tick = world.tick();
-    let slots = world.nodes();
-    let n = slots.len();
+    let facts = &p.facts;
+    let n = facts.nodes.len();
     let r = node_radius(n);
-    let net = world.network();
-    let manual = world.config().network.manual_delivery;
+    let manual = facts.manual;
     let at = |id: u32| node_position((id as usize).wrapping_sub(1).min(n), n);
 
     // Cut links between the groups of a split network are drawn quieter.
-    let groups = if net.cut_links().next().is_some() {
-        let ids: Vec<u32> = slots.iter().map(|s| s.node.id()).collect();
-        partition_groups(net, &ids)
-    } else {
-        Vec::new()
-    };
+    let groups = &facts.groups;
     let mut links = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for a in 1..=n as u32 {
         for b in a + 1..=n as u32 {
             links.push(html! {
-                <ClusterLink key={a * 16 + b} {a} {b} state={LinkState::of(net, a, b)}
-                    pa={at(a)} pb={at(b)} quiet={across_groups(&groups, a, b)} {lang} dispatch={d.clone()} />
+                <ClusterLink key={a * 16 + b} {a} {b} state={facts.link(a, b)}
+                    pa={at(a)} pb={at(b)} quiet={across_groups(groups, a, b)} {lang} dispatch={d.clone()} />
             });
         }
     }
-    let config = crate::view::membership_view::cluster_config(world);
-    // The labels and their layout come from the same version of the run.
-    let nodes = slots.iter().zip(p.labels.iter()).zip(p.layout.spots.iter()).map(|((s, label), spot)| {
-        let node = &s.node;
-        let (id, role) = (node.id(), node.role());
-        let up = s.status != NodeStatus::Crashed;
-        let tally = (up && matches!(role, Role::PreCandidate | Role::Candidate)).then(|| {
-            let marks = vote_marks(node.members(), node.votes());
-            Tally {
-                granted: marks.iter().filter(|m| **m == VoteMark::Granted).count(),
-                marks,
-                quorum: node.quorum(),
-                pre_vote: role == Role::PreCandidate,
-            }
+    // The labels and their layout come from the same facts.
+    let nodes = facts.nodes.iter().zip(p.labels.iter()).zip(p.layout.spots.iter()).map(|((f, label), spot)| {
+        let id = f.id;
+        let tally = f.tally.as_ref().map(|t| Tally {
+            granted: t.granted,
+            marks: t.marks.clone(),
+            quorum: t.quorum,
+            pre_vote: t.pre_vote,
         });
         html! {
-            <ClusterNode key={id} {id} at={at(id)} {r} role_key={role_key(s.status, role)} {role}
-                term={node.term()} commit={s.commit_index()} voted_for={node.voted_for()} {tally}
+            <ClusterNode key={id} {id} at={at(id)} {r} role_key={f.key} role={f.role}
+                term={f.term} commit={f.commit} voted_for={f.voted_for} {tally}
                 label={label.clone()} spot={*spot} scale={p.scale}
-                member={crate::view::membership_view::member_kind(config.as_ref(), id)}
+                member={f.member}
                 selected={p.selected_node == Some(id)} step={p.step_nodes.contains(&id)} {lang} dispatch={d.clone()} />
         }
     });
@@ -109,17 +92,19 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
         })
     };
     let size = VIEW_SIZE.to_string();
+    // (No tick in the name: the clock beside the controls says it, and a
+    // name that changed every tick would re-render this layer every frame.)
     let aria = match lang {
-        Lang::En => format!("Cluster of {n} nodes at tick {tick}"),
-        Lang::Zh => format!("{n} 个节点的集群，时刻 {tick}"),
+        Lang::En => format!("Cluster of {n} nodes"),
+        Lang::Zh => format!("{n} 个节点的集群"),
     };
     html! {
         <svg class="cluster-svg" viewBox={format!("0 0 {size} {size}")} role="group" aria-label={aria}
              data-testid="cluster" data-manual={manual.to_string()}>
             <rect class="cluster-bg" x="0" y="0" width={size.clone()} height={size} onclick={clear} />
-            <ClusterGroups sim={p.sim.clone()} version={p.version} {lang} {r} />
+            <ClusterGroups groups={groups.clone()} {n} {lang} {r} />
             <g class="links">{links}</g>
-            <ClusterGroups sim={p.sim.clone()} version={p.version} {lang} {r} labels=true />
+            <ClusterGroups groups={groups.clone()} {n} {lang} {r} labels=true />
             <g class="nodes">{ for nodes }</g>
         </svg>
     }

@@ -21,6 +21,7 @@ pub struct TimerArcProps {
 /// One election timer.
 #[component]
 pub fn TimerArc(p: &TimerArcProps) -> Html {
+    crate::ui::render_count::count("TimerArc");
     let low = p.remaining < 0.25;
     html! {
         <g class={classes!("timer", low.then_some("low"), p.paused.then_some("frozen"))} aria-hidden="true">

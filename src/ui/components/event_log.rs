@@ -123,6 +123,7 @@ fn event_tick(e: &MouseEvent) -> Option<u64> {
 /// The event log.
 #[component]
 pub fn EventLog(p: &EventLogProps) -> Html {
+    crate::ui::render_count::count("EventLog");
     let v = &p.view;
     let l = v.lang;
     let filter = use_state(|| None::<Category>);

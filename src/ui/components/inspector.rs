@@ -220,6 +220,7 @@ fn summary(l: Lang, world: &World) -> Html {
 /// The inspector.
 #[component]
 pub fn Inspector(p: &InspectorProps) -> Html {
+    crate::ui::render_count::count("Inspector");
     let v = &p.view;
     let sim = v.sim.borrow();
     let world = sim.world();

@@ -78,6 +78,7 @@ fn marker(class: &'static str, letter: &'static str, slot: u64, title: String) -
 /// A node's log row.
 #[component]
 pub fn LogRow(p: &LogRowProps) -> Html {
+    crate::ui::render_count::count("LogRow");
     let r = &p.row;
     let l = r.lang;
     let n = r.node;

@@ -85,6 +85,7 @@ fn move_focus(e: &KeyboardEvent, scroller: &NodeRef) {
 /// LogsView.
 #[component]
 pub fn LogsView(p: &LogsViewProps) -> Html {
+    crate::ui::render_count::count("LogsView");
     let v = &p.view;
     let l = v.lang;
     let show_all = use_state(|| false);

@@ -25,6 +25,7 @@ pub struct MembershipPanelProps {
 /// The configuration panel.
 #[component]
 pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
+    crate::ui::render_count::count("MembershipPanel");
     let v = &p.view;
     let (l, d) = (v.lang, v.dispatch.clone());
     let voters_text = use_state(String::new);

@@ -49,6 +49,7 @@ fn compare_offer(
 /// The narration of the current scenario step (nothing when none is open).
 #[component]
 pub fn Narration(p: &NarrationProps) -> Html {
+    crate::ui::render_count::count("Narration");
     // Opening a scenario moves the focus to its title, so the keyboard (and
     // a screen reader) continues from the narration, not the closed menu.
     let heading = use_node_ref();

@@ -19,6 +19,7 @@ pub struct SafetyBadgeProps {
 /// The badge.
 #[component]
 pub fn SafetyBadge(p: &SafetyBadgeProps) -> Html {
+    crate::ui::render_count::count("SafetyBadge");
     let v = &p.view;
     let l = v.lang;
     let open = use_state(|| false);

@@ -85,6 +85,7 @@ fn pre_vote_mode_label(l: Lang, m: PreVoteMode) -> &'static str {
 /// The settings panel.
 #[component]
 pub fn Settings(p: &SettingsProps) -> Html {
+    crate::ui::render_count::count("Settings");
     let v = &p.view;
     let l = v.lang;
     let d = v.dispatch.clone();

@@ -164,6 +164,7 @@ pub struct ShareBoxProps {
 /// The Share button and its panel: link field, Export and Import.
 #[component]
 pub fn ShareBox(p: &ShareBoxProps) -> Html {
+    crate::ui::render_count::count("ShareBox");
     let v = &p.view;
     let l = v.lang;
     let open_panel = use_state(|| false);

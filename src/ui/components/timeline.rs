@@ -22,6 +22,7 @@ pub struct TimelineProps {
 /// The timeline.
 #[component]
 pub fn Timeline(p: &TimelineProps) -> Html {
+    crate::ui::render_count::count("Timeline");
     let v = &p.view;
     let l = v.lang;
     let slider = use_node_ref();

@@ -24,6 +24,7 @@ pub struct ToolbarProps {
 /// The main controls.
 #[component]
 pub fn Toolbar(p: &ToolbarProps) -> Html {
+    crate::ui::render_count::count("Toolbar");
     let v = &p.view;
     let l = v.lang;
     let d = &v.dispatch;

@@ -17,6 +17,7 @@ pub struct UnsafeStripProps {
 /// The strip (nothing when every switch is off).
 #[component]
 pub fn UnsafeStrip(p: &UnsafeStripProps) -> Html {
+    crate::ui::render_count::count("UnsafeStrip");
     let l = p.view.lang;
     let switches = p.view.sim.borrow().config().raft.unsafe_switches.clone();
     if switches.is_empty() {

@@ -37,6 +37,7 @@ pub struct SpaceTimeProps {
 /// The space-time diagram.
 #[component]
 pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
+    crate::ui::render_count::count("SpaceTime");
     let v = &p.view;
     let l = v.lang;
     let opts = use_state(|| StOptions {

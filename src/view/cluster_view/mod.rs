@@ -389,8 +389,10 @@ pub fn link_aria(lang: Lang, a: NodeId, b: NodeId, state: LinkState) -> String {
 pub mod geom;
 mod groups;
 pub mod labels;
+pub mod pool;
 pub mod ring;
 pub mod routes;
+pub mod statics;
 pub use groups::{
     across_groups, bubble_label_point, group_band_path, group_label, partition_groups, Group,
 };

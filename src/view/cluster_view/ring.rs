@@ -141,33 +141,21 @@ fn runs(obstacles: &Obstacles, r: f64, half: (f64, f64)) -> f64 {
 /// The label lines of every node of `world`, in node order: what
 /// [`crate::ui`] draws and what [`RingLayout`] places.
 pub fn ring_labels(world: &crate::sim::World, lang: crate::view::i18n::Lang) -> Vec<NodeLabel> {
-    use crate::raft::Role;
-    use crate::sim::NodeStatus;
-    let config = crate::view::membership_view::cluster_config(world);
-    world
-        .nodes()
+    labels_of(&super::statics::StaticFacts::of(world), lang)
+}
+
+/// Every node's label lines from the static layer's facts (what
+/// [`ring_labels`] computes; the ring keys its cache on the facts).
+pub fn labels_of(
+    facts: &super::statics::StaticFacts,
+    lang: crate::view::i18n::Lang,
+) -> Vec<NodeLabel> {
+    facts
+        .nodes
         .iter()
-        .map(|s| {
-            let node = &s.node;
-            let role = node.role();
-            let up = s.status != NodeStatus::Crashed;
-            let tally = (up && matches!(role, Role::PreCandidate | Role::Candidate)).then(|| {
-                let marks = super::vote_marks(node.members(), node.votes());
-                let granted = marks
-                    .iter()
-                    .filter(|m| **m == super::VoteMark::Granted)
-                    .count();
-                (role == Role::PreCandidate, granted, node.quorum())
-            });
-            super::labels::node_label(
-                lang,
-                super::role_key(s.status, role),
-                role,
-                node.term(),
-                node.voted_for(),
-                tally,
-                crate::view::membership_view::member_kind(config.as_ref(), node.id()),
-            )
+        .map(|f| {
+            let tally = f.tally.as_ref().map(|t| (t.pre_vote, t.granted, t.quorum));
+            super::labels::node_label(lang, f.key, f.role, f.term, f.voted_for, tally, f.member)
         })
         .collect()
 }
