@@ -49,7 +49,8 @@ impl RingLayout {
         // Start with every block under its node; then, node by node with the
         // others fixed, take the turn (from straight out) that fits and
         // leaves the pills the most room.
-        let below = LabelSpot::at_angle(std::f64::consts::FRAC_PI_2, r);
+        let (reach, clear) = (r + super::labels::label_gap(n), !super::labels::crowded(n));
+        let below = LabelSpot::at_angle(std::f64::consts::FRAC_PI_2, reach, clear);
         let mut spots: Vec<LabelSpot> = vec![below; n];
         // Placed as at least NOMINAL wide and three lines tall, so a block
         // does not jump when a vote or a tally comes and goes.
@@ -77,7 +78,7 @@ impl RingLayout {
                 };
                 let mut best: Option<(f64, LabelSpot, Rect)> = None;
                 for turn in turns() {
-                    let spot = LabelSpot::at_angle(outward(c) + turn, r);
+                    let spot = LabelSpot::at_angle(outward(c) + turn, reach, clear);
                     let b = block(i, &spot);
                     if !fits(&b) {
                         continue;

@@ -203,3 +203,24 @@ fn waiting_pills_spread_back_along_the_link() {
     assert!(fs.windows(2).all(|w| w[0] > w[1]), "{fs:?}");
     assert!(fs[29] >= 0.0 && fs[29] < 0.1);
 }
+
+#[test]
+fn label_text_keeps_off_its_own_timer_arc_up_to_seven_nodes() {
+    use super::labels::{HALO, TIMER_EDGE};
+    for n in 3..=7 {
+        let r = node_radius(n);
+        for k in SCALES {
+            for lang in [Lang::En, Lang::Zh] {
+                let obs = RingLayout::new(&labels(n, lang), r, k).obstacles;
+                for (j, bx) in obs.label_boxes().iter().enumerate() {
+                    let text = bx.grown(-HALO, -HALO);
+                    assert!(
+                        !text.meets_disc(node_position(j, n), r + TIMER_EDGE),
+                        "n={n} k={k} {lang:?}: n{}'s labels cross its timer arc",
+                        j + 1
+                    );
+                }
+            }
+        }
+    }
+}
