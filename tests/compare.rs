@@ -75,15 +75,15 @@ fn checkquorum_parts_the_runs_when_the_cut_off_leader_steps_down() {
     assert_eq!(n.a.map(|f| (f.role, f.term)), Some((RoleKey::Leader, 1)));
     assert_eq!(n.b.map(|f| (f.role, f.term)), Some((RoleKey::Follower, 1)));
     assert_eq!(
-        node_line(Lang::En, n),
+        node_line(Lang::En, raftlab::view::node_names::NodeNames::DEFAULT, n),
         "A: n2 stayed leader in term 1; B: n2 became follower in term 1."
     );
     assert_eq!(
-        node_line(Lang::Zh, n),
+        node_line(Lang::Zh, raftlab::view::node_names::NodeNames::DEFAULT, n),
         "A：n2 仍是任期 1 的领导者；B：n2 在任期 1 成为跟随者。"
     );
     // The reason is B's own event: it lost the quorum (thesis §6.2).
-    let lines = divergence_lines(Lang::En, d);
+    let lines = divergence_lines(Lang::En, raftlab::view::node_names::NodeNames::DEFAULT, d);
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[1].starts_with("B: n2 "), "{lines:?}");
     assert!(lines[1].contains("§6.2"), "{lines:?}");
@@ -112,10 +112,14 @@ fn prevote_parts_the_runs_at_the_first_election_timeout() {
     assert_eq!((first.tick, first.node), (27, 2));
     assert_eq!(d.tick, 27);
     assert_eq!(
-        node_line(Lang::En, &d.nodes[0]),
+        node_line(
+            Lang::En,
+            raftlab::view::node_names::NodeNames::DEFAULT,
+            &d.nodes[0]
+        ),
         "A: n2 became candidate in term 1; B: n2 became pre-candidate in term 0."
     );
-    let lines = divergence_lines(Lang::Zh, d);
+    let lines = divergence_lines(Lang::Zh, raftlab::view::node_names::NodeNames::DEFAULT, d);
     assert!(lines[0].starts_with("A：n2 在任期 1 成为候选人；B：n2 在任期 0 成为预候选人"));
     assert!(
         lines
@@ -132,7 +136,7 @@ fn leader_noop_parts_the_runs_on_the_log() {
     let d = p.divergence().unwrap();
     assert_eq!(d.tick, 34);
     assert_eq!(
-        node_line(Lang::En, &d.nodes[0]),
+        node_line(Lang::En, raftlab::view::node_names::NodeNames::DEFAULT, &d.nodes[0]),
         "A: n2 became leader in term 1, its log ends at index 1 (term 1); B: n2 became leader in term 1."
     );
 }
@@ -269,15 +273,44 @@ fn each_side_is_described_from_its_own_configuration() {
     );
     // The others elected n1 in term 2 on both sides (the isolated n2 still
     // leads term 1 on side A: the newest leader is named).
-    assert_eq!(leader_text(Lang::En, a.world()), "leader n1, term 2");
-    assert_eq!(leader_text(Lang::Zh, b.world()), "领导者 n1，任期 2");
+    assert_eq!(
+        leader_text(
+            Lang::En,
+            raftlab::view::node_names::NodeNames::DEFAULT,
+            a.world()
+        ),
+        "leader n1, term 2"
+    );
+    assert_eq!(
+        leader_text(
+            Lang::Zh,
+            raftlab::view::node_names::NodeNames::DEFAULT,
+            b.world()
+        ),
+        "领导者 n1，任期 2"
+    );
     // A node one side lacks, and a crash.
-    assert_eq!(side_phrase(Lang::En, 6, None, None), "has no n6");
+    assert_eq!(
+        side_phrase(
+            Lang::En,
+            raftlab::view::node_names::NodeNames::DEFAULT,
+            6,
+            None,
+            None
+        ),
+        "has no n6"
+    );
     let mut facts = raftlab::sim::compare::facts(a.world());
     let before = facts[0];
     facts[0].role = RoleKey::Crashed;
     assert_eq!(
-        side_phrase(Lang::En, 1, Some(&before), Some(&facts[0])),
+        side_phrase(
+            Lang::En,
+            raftlab::view::node_names::NodeNames::DEFAULT,
+            1,
+            Some(&before),
+            Some(&facts[0])
+        ),
         "n1 crashed"
     );
 }

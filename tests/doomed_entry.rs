@@ -56,16 +56,29 @@ fn the_entry_card_and_the_client_panel_agree_that_the_entry_will_be_overwritten(
             theirs: Some(2)
         }
     );
-    assert!(report.headline(Lang::En).contains("will be overwritten"));
+    assert!(report
+        .headline(Lang::En, raftlab::view::node_names::NodeNames::DEFAULT)
+        .contains("will be overwritten"));
     // The client panel: the operation is pending at n1, index 2, term 1.
     let op = &w.client().ops()[0];
     let ctx = OpContext::of(w, op);
     assert_eq!(ctx.overwritten_by, Some(2));
     assert_eq!(
-        status_text(Lang::En, op, ctx),
+        status_text(
+            Lang::En,
+            raftlab::view::node_names::NodeNames::DEFAULT,
+            op,
+            ctx
+        ),
         "pending at n1 index 2 term 1: will be overwritten — leader n2 does not hold it (§5.3)"
     );
-    assert!(status_text(Lang::Zh, op, ctx).contains("将被覆盖——领导者 n2 没有这一条"));
+    assert!(status_text(
+        Lang::Zh,
+        raftlab::view::node_names::NodeNames::DEFAULT,
+        op,
+        ctx
+    )
+    .contains("将被覆盖——领导者 n2 没有这一条"));
 }
 
 #[test]
@@ -75,5 +88,11 @@ fn a_pending_entry_the_leader_holds_is_waiting_not_doomed() {
     let op = &w.client().ops()[0];
     let ctx = OpContext::of(w, op);
     assert_eq!(ctx.overwritten_by, None);
-    assert!(status_text(Lang::En, op, ctx).ends_with("waiting for a majority"));
+    assert!(status_text(
+        Lang::En,
+        raftlab::view::node_names::NodeNames::DEFAULT,
+        op,
+        ctx
+    )
+    .ends_with("waiting for a majority"));
 }

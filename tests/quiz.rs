@@ -142,5 +142,5 @@ fn the_score_counts_predictions_only() {
     );
     assert_eq!(Answer::Node(3).name(), "3");
     assert_eq!(Answer::Nobody.name(), "none");
-    assert_eq!(Answer::Yes.label(Lang::Zh), "会");
+    assert_eq!(Answer::Yes.label(Lang::Zh, Default::default()), "会");
 }

@@ -32,8 +32,18 @@ fn a_server_cannot_start_with_a_log_it_could_not_have() {
     for (initial, node) in cases {
         let err = Simulation::new(config(initial.clone())).unwrap_err();
         assert_eq!(err, SimError::BadInitialState { node }, "{initial:?}");
-        assert!(!sim_error(Lang::Zh, &err).is_empty());
-        assert!(!sim_error(Lang::En, &err).is_empty());
+        assert!(!sim_error(
+            Lang::Zh,
+            raftlab::view::node_names::NodeNames::DEFAULT,
+            &err
+        )
+        .is_empty());
+        assert!(!sim_error(
+            Lang::En,
+            raftlab::view::node_names::NodeNames::DEFAULT,
+            &err
+        )
+        .is_empty());
     }
 }
 

@@ -10,10 +10,12 @@
 //! back is exact.
 
 pub mod format;
+pub mod names;
 mod position;
 mod question;
 mod types;
 
+pub use names::{declared as declared_names, node_names};
 pub use question::{Answer, Probe, Question, Reveal, Score};
 pub use types::{
     act, propose_to, Cond, Op, Position, Scenario, ScenarioError, Step, StepStart, Subject,

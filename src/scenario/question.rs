@@ -52,10 +52,10 @@ impl Answer {
         }
     }
 
-    /// How the answer reads in `lang`.
-    pub fn label(self, lang: Lang) -> String {
+    /// How the answer reads in `lang`, a node by its shown name.
+    pub fn label(self, lang: Lang, names: crate::view::node_names::NodeNames) -> String {
         match self {
-            Answer::Node(n) => format!("n{n}"),
+            Answer::Node(n) => names.name(n),
             Answer::Index(i) => format!("{} {i}", lang.t("index", "索引")),
             Answer::Nobody => lang.t("nobody", "没有人").into(),
             Answer::Yes => lang.t("yes", "会").into(),

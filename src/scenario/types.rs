@@ -224,7 +224,11 @@ impl ScenarioError {
                 "{} {}: {}",
                 lang.t("scenario step", "场景步骤"),
                 step + 1,
-                crate::view::messages::sim_error(lang, error)
+                crate::view::messages::sim_error(
+                    lang,
+                    crate::view::node_names::NodeNames::DEFAULT,
+                    error
+                )
             ),
             (ScenarioError::Script { step }, Lang::En) => {
                 format!("scenario step {} could not run its script", step + 1)

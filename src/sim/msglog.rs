@@ -9,8 +9,8 @@
 //! ([`MSG_LOG_MAX`]) — so a long run costs no more memory than a short one.
 
 use super::network::{DropReason, MsgId};
+use crate::chunked::{Chunked, CHUNK};
 use crate::raft::{Message, MessageKind, NodeId};
-use std::collections::VecDeque;
 
 /// Messages sent more than this many ticks ago are forgotten (unless still
 /// in flight or held).
@@ -105,15 +105,36 @@ impl MsgRecord {
 }
 
 /// The recent messages of a run, in send order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// Stored in a [`Chunked`] so the checkpoints of time travel share its
+/// storage (a clone copies at most one chunk); forgotten records are skipped
+/// by `start` and freed a whole chunk at a time.
+#[derive(Clone, Default)]
 pub struct MessageLog {
-    records: VecDeque<MsgRecord>,
+    records: Chunked<MsgRecord>,
+    /// How many records at the front are forgotten (fewer than a chunk's
+    /// worth are still stored).
+    start: usize,
+}
+
+impl PartialEq for MessageLog {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.records().eq(other.records())
+    }
+}
+
+impl Eq for MessageLog {}
+
+impl std::fmt::Debug for MessageLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.records()).finish()
+    }
 }
 
 impl MessageLog {
     /// Records a new message: sent at `tick`, due at `due`, still in flight.
     pub fn sent(&mut self, id: MsgId, m: &MsgSummary, tick: u64, due: u64) {
-        self.records.push_back(MsgRecord {
+        self.records.push(MsgRecord {
             id,
             from: m.from,
             to: m.to,
@@ -146,53 +167,60 @@ impl MessageLog {
 
     /// Every kept record, oldest first.
     pub fn records(&self) -> impl DoubleEndedIterator<Item = &MsgRecord> + ExactSizeIterator {
-        self.records.iter()
+        self.records.iter_from(self.start)
     }
 
     /// Records whose arrow overlaps the tick window `[from, to]` (a message
     /// still in flight or held reaches to `now`).
     pub fn in_window(&self, from: u64, to: u64, now: u64) -> impl Iterator<Item = &MsgRecord> {
-        self.records
-            .iter()
+        self.records()
             .filter(move |r| r.sent <= to && r.ended().unwrap_or(now) >= from)
     }
 
     /// The record of message `id`, if it is still kept.
     pub fn find(&self, id: MsgId) -> Option<&MsgRecord> {
-        // Ids grow in send order, so the records are sorted by id.
-        let i = self.records.binary_search_by_key(&id, |r| r.id).ok()?;
-        self.records.get(i)
+        self.position(id).and_then(|i| self.records.get(i))
+    }
+
+    /// Where message `id`'s record is stored, if it is kept. Ids grow in
+    /// send order, so the records are sorted by id: a binary search.
+    fn position(&self, id: MsgId) -> Option<usize> {
+        let i = self.records.partition_point(|r| r.id < id);
+        (i >= self.start && self.records.get(i).is_some_and(|r| r.id == id)).then_some(i)
     }
 
     /// How many records are kept.
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.records.len() - self.start
     }
 
     /// Whether nothing is kept.
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.len() == 0
     }
 
     fn find_mut(&mut self, id: MsgId) -> Option<&mut MsgRecord> {
-        // Ids grow in send order, so the records are sorted by id.
-        let i = self.records.binary_search_by_key(&id, |r| r.id).ok()?;
+        let i = self.position(id)?;
         self.records.get_mut(i)
     }
 
     /// Forgets what is too old or too many, oldest first; a message still in
     /// flight or held is kept while under the count bound.
     fn trim(&mut self, now: u64) {
-        while self.records.len() > MSG_LOG_MAX {
-            self.records.pop_front();
+        if self.len() > MSG_LOG_MAX {
+            self.start = self.records.len() - MSG_LOG_MAX;
         }
-        while let Some(r) = self.records.front() {
+        while let Some(r) = self.records.get(self.start) {
             let old = r.sent.saturating_add(MSG_LOG_TICKS) < now;
             if old && r.ended().is_some() {
-                self.records.pop_front();
+                self.start += 1;
             } else {
                 break;
             }
+        }
+        // Free the chunks wholly forgotten.
+        while self.start >= CHUNK && self.records.chunk_count() > 0 {
+            self.start -= self.records.drop_first_chunk();
         }
     }
 }
@@ -250,5 +278,44 @@ mod tests {
         log.set_fate(1, MsgFate::Delivered(MSG_LOG_TICKS + 11));
         log.sent(4, &vote(3, 1), MSG_LOG_TICKS + 12, MSG_LOG_TICKS + 14);
         assert_eq!(log.records().map(|r| r.id).collect::<Vec<_>>(), vec![3, 4]);
+    }
+
+    #[test]
+    fn clones_share_storage_and_trimming_frees_whole_chunks() {
+        let mut log = MessageLog::default();
+        for id in 0..(MSG_LOG_MAX as u64 + 100) {
+            log.sent(id, &vote(1, 2), id / 4, id / 4 + 1);
+            log.set_fate(id, MsgFate::Delivered(id / 4 + 1));
+        }
+        // Old ones are forgotten by age (400 ticks at 4 a tick = 1600 kept,
+        // plus those of the current tick).
+        let kept: Vec<u64> = log.records().map(|r| r.id).collect();
+        assert_eq!(log.len(), kept.len());
+        assert!(kept.windows(2).all(|w| w[1] == w[0] + 1));
+        assert!(log
+            .records()
+            .all(|r| r.sent + MSG_LOG_TICKS >= (MSG_LOG_MAX as u64 + 99) / 4));
+        assert!(
+            log.records.len() - log.len() < CHUNK,
+            "forgotten chunks are freed"
+        );
+        assert_eq!(log.find(kept[0]).map(|r| r.id), Some(kept[0]));
+        assert!(
+            log.find(kept[0] - 1).is_none(),
+            "a forgotten record is not found"
+        );
+        // A checkpoint's clone shares every full chunk until one changes.
+        let snap = log.clone();
+        assert!((0..log.records.chunk_count()).all(|k| log.records.shares_chunk(&snap.records, k)));
+        log.set_fate(kept[0], MsgFate::Dropped(9, DropReason::Lost));
+        assert!(!log.records.shares_chunk(&snap.records, 0));
+        assert!(log.records.shares_chunk(&snap.records, 1));
+        assert_ne!(log, snap);
+        // Equality is of the records kept, not of how they are stored.
+        let mut other = MessageLog::default();
+        for r in snap.records() {
+            other.records.push(r.clone());
+        }
+        assert_eq!(other, snap);
     }
 }

@@ -258,6 +258,7 @@ pub fn App() -> Html {
         lang: state.lang,
         dispatch: dispatch.clone(),
         selected: state.selected,
+        names: state.node_names(),
     };
     // Panels follow the clock at most ~10 times a second when it runs fast
     // (`view::clock::PanelClock`); the cluster drawing and toolbar follow

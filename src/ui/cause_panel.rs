@@ -24,18 +24,13 @@ pub struct CausePanelProps {
 #[component]
 pub fn CausePanel(p: &CausePanelProps) -> Html {
     let v = &p.view;
-    let l = v.lang;
+    let (l, names) = (v.lang, v.names);
     let (cause, violation) = &p.cause;
     let back = {
         let t = violation.tick;
         v.dispatch.reform(move |_| UiAction::Seek(t))
     };
-    let nodes = cause
-        .nodes()
-        .iter()
-        .map(|n| format!("n{n}"))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let nodes = names.join(cause.nodes(), " ");
     html! {
         <div class="cause-panel" data-testid="cause" data-cause-tick={cause.tick.to_string()}
             data-cause-node={cause.node.to_string()} data-cause-switch={cause.rule.switch().name()}
@@ -44,8 +39,8 @@ pub fn CausePanel(p: &CausePanelProps) -> Html {
                 <strong>{l.t("The cause", "原因")}</strong>
                 {format!(" — {} {} {}", l.t("of", "导致"), title(l, violation.property), l.t("", "被违反"))}
             </p>
-            <p class="cause-text">{format!("{} {}: {}", l.t("Tick", "时刻"), cause.tick, unsafe_text(l, cause.node, &cause.rule))}</p>
-            <p class="cause-then">{format!("{} {}: {}", l.t("Then, at tick", "随后在时刻"), violation.tick, violation_text(l, violation))}</p>
+            <p class="cause-text">{format!("{} {}: {}", l.t("Tick", "时刻"), cause.tick, unsafe_text(l, names, cause.node, &cause.rule))}</p>
+            <p class="cause-then">{format!("{} {}: {}", l.t("Then, at tick", "随后在时刻"), violation.tick, violation_text(l, names, violation))}</p>
             <div class="cause-actions">
                 <button type="button" class="small" data-action="cause-back" onclick={back}>
                     {format!("{} {}", l.t("Go to the violation, tick", "前往违反处，时刻"), violation.tick)}

@@ -27,7 +27,7 @@ pub struct ChallengePanelProps {
 #[component]
 pub fn ChallengePanel(p: &ChallengePanelProps) -> Html {
     let v = &p.view;
-    let l = v.lang;
+    let (l, names) = (v.lang, v.names);
     let ch = &p.challenge;
     let sim = v.sim.borrow();
     let world = sim.world();
@@ -38,7 +38,7 @@ pub fn ChallengePanel(p: &ChallengePanelProps) -> Html {
                 .violations()
                 .first()
                 .and_then(|x| world.cause_of(x))
-                .map(|c| unsafe_text(l, c.node, &c.rule))
+                .map(|c| unsafe_text(l, names, c.node, &c.rule))
                 .unwrap_or_else(|| {
                     let mode = world.config().replication_mode;
                     let name = mode_short(l, mode);

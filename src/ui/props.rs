@@ -4,6 +4,7 @@
 
 use super::state::{Selection, SimHandle, UiAction};
 use crate::view::i18n::Lang;
+use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
 /// What nearly every panel needs.
@@ -20,4 +21,7 @@ pub struct ViewProps {
     /// The selection.
     #[prop_or_default]
     pub selected: Option<Selection>,
+    /// How nodes are named (the open scenario's aliases, or `n1`…).
+    #[prop_or_default]
+    pub names: NodeNames,
 }

@@ -7,6 +7,7 @@
 use crate::raft::NodeId;
 use crate::sim::{NodeSlot, NodeStatus};
 use crate::view::i18n::Lang;
+use crate::view::node_names::NodeNames;
 
 /// Where the client's remembered leader stands now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,18 +44,28 @@ impl Standing {
 
 /// "believes the leader is n1", "last known leader: n1 (crashed)", …;
 /// `known` is the client's remembered leader and its standing.
-pub fn known_leader_text(lang: Lang, known: Option<(NodeId, Standing)>) -> String {
+pub fn known_leader_text(
+    lang: Lang,
+    names: NodeNames,
+    known: Option<(NodeId, Standing)>,
+) -> String {
     match (known, lang) {
         (None, _) => lang.t("knows no leader yet", "尚不知道领导者").to_string(),
-        (Some((n, Standing::Leads)), Lang::En) => format!("believes the leader is n{n}"),
-        (Some((n, Standing::Leads)), Lang::Zh) => format!("认为领导者是 n{n}"),
-        (Some((n, Standing::Crashed)), Lang::En) => format!("last known leader: n{n} (crashed)"),
-        (Some((n, Standing::Crashed)), Lang::Zh) => format!("最后已知的领导者：n{n}（已崩溃）"),
+        (Some((n, Standing::Leads)), Lang::En) => {
+            format!("believes the leader is {n}", n = names.of(n))
+        }
+        (Some((n, Standing::Leads)), Lang::Zh) => format!("认为领导者是 {n}", n = names.of(n)),
+        (Some((n, Standing::Crashed)), Lang::En) => {
+            format!("last known leader: {n} (crashed)", n = names.of(n))
+        }
+        (Some((n, Standing::Crashed)), Lang::Zh) => {
+            format!("最后已知的领导者：{n}（已崩溃）", n = names.of(n))
+        }
         (Some((n, Standing::NotLeader)), Lang::En) => {
-            format!("last known leader: n{n} (no longer leader)")
+            format!("last known leader: {n} (no longer leader)", n = names.of(n))
         }
         (Some((n, Standing::NotLeader)), Lang::Zh) => {
-            format!("最后已知的领导者：n{n}（已不再是领导者）")
+            format!("最后已知的领导者：{n}（已不再是领导者）", n = names.of(n))
         }
     }
 }
@@ -72,7 +83,13 @@ mod tests {
     fn a_gone_leader_is_the_last_known_one() {
         let mut sim = crate::view::pending_op::n1_leads();
         assert_eq!(standing(&sim, 1), Standing::Leads);
-        let text = |s| known_leader_text(Lang::En, Some((1, s)));
+        let text = |s| {
+            known_leader_text(
+                Lang::En,
+                crate::view::node_names::NodeNames::DEFAULT,
+                Some((1, s)),
+            )
+        };
         assert_eq!(text(Standing::Leads), "believes the leader is n1");
         sim.crash(1).unwrap();
         assert_eq!(standing(&sim, 1), Standing::Crashed);
@@ -87,9 +104,16 @@ mod tests {
             "last known leader: n1 (no longer leader)"
         );
         assert_eq!(
-            known_leader_text(Lang::Zh, Some((1, Standing::Crashed))),
+            known_leader_text(
+                Lang::Zh,
+                crate::view::node_names::NodeNames::DEFAULT,
+                Some((1, Standing::Crashed))
+            ),
             "最后已知的领导者：n1（已崩溃）"
         );
-        assert_eq!(known_leader_text(Lang::Zh, None), "尚不知道领导者");
+        assert_eq!(
+            known_leader_text(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, None),
+            "尚不知道领导者"
+        );
     }
 }

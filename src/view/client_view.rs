@@ -7,6 +7,7 @@ use super::i18n::Lang;
 use crate::raft::{ReadFailure, ReadMode, ReadStep};
 use crate::sim::client::MAX_ATTEMPTS;
 use crate::sim::{ClientOp, OpFailure, OpStatus, Target};
+use crate::view::node_names::NodeNames;
 
 /// `waiting`, `pending`, `committed`, `acknowledged` (answered early under a
 /// replication mode other than Raft) or `failed` (`data-op-status`).
@@ -23,30 +24,30 @@ pub fn status_name(status: &OpStatus) -> &'static str {
 }
 
 /// `cluster` or `n2`.
-pub fn target_text(lang: Lang, target: Target) -> String {
+pub fn target_text(lang: Lang, names: NodeNames, target: Target) -> String {
     match target {
         Target::Cluster => lang.t("cluster", "集群").to_string(),
-        Target::Node(n) => format!("n{n}"),
+        Target::Node(n) => format!("{n}", n = names.of(n)),
     }
 }
 
 /// Why an attempt failed.
-pub fn failure_text(lang: Lang, f: &OpFailure) -> String {
+pub fn failure_text(lang: Lang, names: NodeNames, f: &OpFailure) -> String {
     match (f, lang) {
         (OpFailure::NotLeader { node, leader: Some(l) }, Lang::En) => {
-            format!("n{node} is not the leader; it says the leader is n{l}")
+            format!("{node} is not the leader; it says the leader is {l}", node = names.of(node), l = names.of(l))
         }
         (OpFailure::NotLeader { node, leader: Some(l) }, Lang::Zh) => {
-            format!("n{node} 不是领导者；它告知领导者是 n{l}")
+            format!("{node} 不是领导者；它告知领导者是 {l}", node = names.of(node), l = names.of(l))
         }
         (OpFailure::NotLeader { node, leader: None }, Lang::En) => {
-            format!("n{node} is not the leader and knows no leader")
+            format!("{node} is not the leader and knows no leader", node = names.of(node))
         }
         (OpFailure::NotLeader { node, leader: None }, Lang::Zh) => {
-            format!("n{node} 不是领导者，也不知道谁是领导者")
+            format!("{node} 不是领导者，也不知道谁是领导者", node = names.of(node))
         }
-        (OpFailure::NodeDown { node }, Lang::En) => format!("n{node} is down (crashed or paused)"),
-        (OpFailure::NodeDown { node }, Lang::Zh) => format!("n{node} 不可用（已崩溃或已暂停）"),
+        (OpFailure::NodeDown { node }, Lang::En) => format!("{node} is down (crashed or paused)", node = names.of(node)),
+        (OpFailure::NodeDown { node }, Lang::Zh) => format!("{node} 不可用（已崩溃或已暂停）", node = names.of(node)),
         (OpFailure::NoLeader, Lang::En) => "no leader could be found".to_string(),
         (OpFailure::NoLeader, Lang::Zh) => "找不到领导者".to_string(),
         (OpFailure::Overwritten { index, term }, Lang::En) => format!(
@@ -56,18 +57,18 @@ pub fn failure_text(lang: Lang, f: &OpFailure) -> String {
             format!("它的条目（索引 {index}，任期 {term}）在接收它的领导者日志中被覆盖；其他节点上的副本仍可能被提交（图 8），除非该位置已提交了别的条目，否则结果未知（§5.3）")
         }
         (OpFailure::LeaderCrashed { node }, Lang::En) => format!(
-            "leader n{node} crashed before answering: outcome unknown, the entry may still commit"
-        ),
+            "leader {node} crashed before answering: outcome unknown, the entry may still commit"
+        , node = names.of(node)),
         (OpFailure::LeaderCrashed { node }, Lang::Zh) => {
-            format!("领导者 n{node} 在答复前崩溃：结果未知，该条目仍可能被提交")
+            format!("领导者 {node} 在答复前崩溃：结果未知，该条目仍可能被提交", node = names.of(node))
         }
         (OpFailure::TimedOut, Lang::En) => "no answer in time: outcome unknown".to_string(),
         (OpFailure::TimedOut, Lang::Zh) => "超时未获答复：结果未知".to_string(),
         (OpFailure::LeaderTransferring { node, target }, Lang::En) => format!(
-            "leader n{node} is handing leadership to n{target} and takes no commands until it is done (thesis §3.10)"
-        ),
+            "leader {node} is handing leadership to {target} and takes no commands until it is done (thesis §3.10)"
+        , node = names.of(node), target = names.of(target)),
         (OpFailure::LeaderTransferring { node, target }, Lang::Zh) => {
-            format!("领导者 n{node} 正在把领导权移交给 n{target}，完成前不接受命令（博士论文 §3.10）")
+            format!("领导者 {node} 正在把领导权移交给 {target}，完成前不接受命令（博士论文 §3.10）", node = names.of(node), target = names.of(target))
         }
         (OpFailure::ReadAbandoned { node, reason }, lang) => {
             let why = match (reason, lang) {
@@ -75,12 +76,12 @@ pub fn failure_text(lang: Lang, f: &OpFailure) -> String {
                 (ReadFailure::NoLongerLeader, Lang::Zh) => "它已不再是领导者".to_string(),
                 (ReadFailure::LeaderChanged, Lang::En) => "its leader changed".to_string(),
                 (ReadFailure::LeaderChanged, Lang::Zh) => "它的领导者变了".to_string(),
-                (ReadFailure::LeaderRefused { leader }, Lang::En) => format!("n{leader} is not the leader"),
-                (ReadFailure::LeaderRefused { leader }, Lang::Zh) => format!("n{leader} 不是领导者"),
+                (ReadFailure::LeaderRefused { leader }, Lang::En) => format!("{leader} is not the leader", leader = names.of(leader)),
+                (ReadFailure::LeaderRefused { leader }, Lang::Zh) => format!("{leader} 不是领导者", leader = names.of(leader)),
             };
             match lang {
-                Lang::En => format!("n{node} gave up the read: {why} (nothing was changed)"),
-                Lang::Zh => format!("n{node} 放弃了读请求：{why}（没有改变任何状态）"),
+                Lang::En => format!("{node} gave up the read: {why} (nothing was changed)", node = names.of(node)),
+                Lang::Zh => format!("{node} 放弃了读请求：{why}（没有改变任何状态）", node = names.of(node)),
             }
         }
     }
@@ -123,7 +124,7 @@ fn retry_when(lang: Lang, retry_at: u64, now: u64) -> String {
 }
 
 /// Where an operation stands, in a sentence.
-pub fn status_text(lang: Lang, op: &ClientOp, ctx: OpContext) -> String {
+pub fn status_text(lang: Lang, names: NodeNames, op: &ClientOp, ctx: OpContext) -> String {
     match (&op.status, lang) {
         (OpStatus::Waiting { last: None, .. }, _) => lang.t("submitting…", "提交中…").to_string(),
         (
@@ -136,7 +137,7 @@ pub fn status_text(lang: Lang, op: &ClientOp, ctx: OpContext) -> String {
             "retrying {}/{MAX_ATTEMPTS} {} — last attempt: {}",
             op.attempts + 1,
             retry_when(lang, *retry_at, ctx.now),
-            failure_text(lang, f)
+            failure_text(lang, names, f)
         ),
         (
             OpStatus::Waiting {
@@ -148,15 +149,15 @@ pub fn status_text(lang: Lang, op: &ClientOp, ctx: OpContext) -> String {
             "{}（第 {}/{MAX_ATTEMPTS} 次）— 上次：{}",
             retry_when(lang, *retry_at, ctx.now),
             op.attempts + 1,
-            failure_text(lang, f)
+            failure_text(lang, names, f)
         ),
         (OpStatus::Pending { node, index, term }, Lang::En) => match ctx.overwritten_by {
-            Some(l) => format!("pending at n{node} index {index} term {term}: will be overwritten — leader n{l} does not hold it (§5.3)"),
-            None => format!("pending at n{node} index {index} term {term}: waiting for a majority"),
+            Some(l) => format!("pending at {node} index {index} term {term}: will be overwritten — leader {l} does not hold it (§5.3)", node = names.of(node), l = names.of(l)),
+            None => format!("pending at {node} index {index} term {term}: waiting for a majority", node = names.of(node)),
         },
         (OpStatus::Pending { node, index, term }, Lang::Zh) => match ctx.overwritten_by {
-            Some(l) => format!("已追加到 n{node} 的索引 {index}（任期 {term}）：将被覆盖——领导者 n{l} 没有这一条（§5.3）"),
-            None => format!("已追加到 n{node} 的索引 {index}（任期 {term}）：等待多数派"),
+            Some(l) => format!("已追加到 {node} 的索引 {index}（任期 {term}）：将被覆盖——领导者 {l} 没有这一条（§5.3）", node = names.of(node), l = names.of(l)),
+            None => format!("已追加到 {node} 的索引 {index}（任期 {term}）：等待多数派", node = names.of(node)),
         },
         (
             OpStatus::Committed {
@@ -182,7 +183,7 @@ pub fn status_text(lang: Lang, op: &ClientOp, ctx: OpContext) -> String {
             "已提交于索引 {index}（任期 {term}）→ {}",
             result_text(lang, result)
         ),
-        (OpStatus::Reading { node, .. }, _) => reading_text(lang, *node, op),
+        (OpStatus::Reading { node, .. }, _) => reading_text(lang, names, *node, op),
         (
             OpStatus::ReadAnswered {
                 node,
@@ -195,12 +196,12 @@ pub fn status_text(lang: Lang, op: &ClientOp, ctx: OpContext) -> String {
             let v = value
                 .clone()
                 .unwrap_or_else(|| lang.t("(none)", "（无）").to_string());
-            let how = read_path_text(lang, op);
+            let how = read_path_text(lang, names, op);
             match lang {
                 Lang::En => {
-                    format!("answered by n{node} at read index {read_index} → value {v}{how}")
+                    format!("answered by {node} at read index {read_index} → value {v}{how}", node = names.of(node))
                 }
-                Lang::Zh => format!("由 n{node} 在读索引 {read_index} 处回答 → 值 {v}{how}"),
+                Lang::Zh => format!("由 {node} 在读索引 {read_index} 处回答 → 值 {v}{how}", node = names.of(node)),
             }
         }
         (
@@ -217,15 +218,15 @@ pub fn status_text(lang: Lang, op: &ClientOp, ctx: OpContext) -> String {
             let r = super::replication_text::reason_text(lang, reason);
             let res = result_text(lang, result);
             match lang {
-                Lang::En => format!("acknowledged by n{node} at tick {at} before commit (index {index}, term {term}; {r}) → {res}"),
-                Lang::Zh => format!("n{node} 在时刻 {at} 提交前就已应答（索引 {index}，任期 {term}；{r}）→ {res}"),
+                Lang::En => format!("acknowledged by {node} at tick {at} before commit (index {index}, term {term}; {r}) → {res}", node = names.of(node)),
+                Lang::Zh => format!("{node} 在时刻 {at} 提交前就已应答（索引 {index}，任期 {term}；{r}）→ {res}", node = names.of(node)),
             }
         }
         (OpStatus::Failed { reason, at }, Lang::En) => {
-            format!("failed at tick {at}: {}", failure_text(lang, reason))
+            format!("failed at tick {at}: {}", failure_text(lang, names, reason))
         }
         (OpStatus::Failed { reason, at }, Lang::Zh) => {
-            format!("失败（时刻 {at}）：{}", failure_text(lang, reason))
+            format!("失败（时刻 {at}）：{}", failure_text(lang, names, reason))
         }
     }
 }
@@ -250,23 +251,26 @@ pub fn lease_caveat(lang: Lang) -> &'static str {
     )
 }
 
-fn reading_text(lang: Lang, node: u32, op: &ClientOp) -> String {
-    let last = op.read_steps.last().map(|(n, s)| step_short(lang, *n, s));
+fn reading_text(lang: Lang, names: NodeNames, node: u32, op: &ClientOp) -> String {
+    let last = op
+        .read_steps
+        .last()
+        .map(|(n, s)| step_short(lang, names, *n, s));
     match (lang, last) {
-        (Lang::En, Some(l)) => format!("read in progress at n{node}: {l}"),
-        (Lang::Zh, Some(l)) => format!("n{node} 正在处理读请求：{l}"),
-        (Lang::En, None) => format!("read in progress at n{node}"),
-        (Lang::Zh, None) => format!("n{node} 正在处理读请求"),
+        (Lang::En, Some(l)) => format!("read in progress at {node}: {l}", node = names.of(node)),
+        (Lang::Zh, Some(l)) => format!("{node} 正在处理读请求：{l}", node = names.of(node)),
+        (Lang::En, None) => format!("read in progress at {node}", node = names.of(node)),
+        (Lang::Zh, None) => format!("{node} 正在处理读请求", node = names.of(node)),
     }
 }
 
 /// The read's round trip in a few words per step.
-pub fn read_path_text(lang: Lang, op: &ClientOp) -> String {
+pub fn read_path_text(lang: Lang, names: NodeNames, op: &ClientOp) -> String {
     let steps: Vec<String> = op
         .read_steps
         .iter()
         .filter(|(_, s)| !matches!(s, ReadStep::Answered { .. }))
-        .map(|(n, s)| step_short(lang, *n, s))
+        .map(|(n, s)| step_short(lang, names, *n, s))
         .collect();
     if steps.is_empty() {
         String::new()
@@ -276,56 +280,93 @@ pub fn read_path_text(lang: Lang, op: &ClientOp) -> String {
 }
 
 /// One read step, short.
-pub fn step_short(lang: Lang, n: u32, s: &ReadStep) -> String {
+pub fn step_short(lang: Lang, names: NodeNames, n: u32, s: &ReadStep) -> String {
     let list = |ids: &[u32]| {
         ids.iter()
-            .map(|i| format!("n{i}"))
+            .map(|i| format!("{i}", i = names.of(i)))
             .collect::<Vec<_>>()
             .join(", ")
     };
     match (s, lang) {
         (ReadStep::WaitingForCommitInTerm, Lang::En) => {
-            format!("n{n} waits to commit an entry of its term")
+            format!("{n} waits to commit an entry of its term", n = names.of(n))
         }
-        (ReadStep::WaitingForCommitInTerm, Lang::Zh) => format!("n{n} 等待提交本任期的条目"),
+        (ReadStep::WaitingForCommitInTerm, Lang::Zh) => {
+            format!("{n} 等待提交本任期的条目", n = names.of(n))
+        }
         (ReadStep::IndexRecorded { read_index, round }, Lang::En) => {
-            format!("n{n} read index {read_index}, heartbeat round {round}")
+            format!(
+                "{n} read index {read_index}, heartbeat round {round}",
+                n = names.of(n)
+            )
         }
         (ReadStep::IndexRecorded { read_index, round }, Lang::Zh) => {
-            format!("n{n} 读索引 {read_index}，第 {round} 轮心跳")
+            format!(
+                "{n} 读索引 {read_index}，第 {round} 轮心跳",
+                n = names.of(n)
+            )
         }
         (ReadStep::Confirmed { acks, .. }, Lang::En) => format!("confirmed by {}", list(acks)),
         (ReadStep::Confirmed { acks, .. }, Lang::Zh) => format!("由 {} 确认", list(acks)),
         (ReadStep::ServedByLease { lease_left, .. }, Lang::En) => {
-            format!("n{n} lease, {lease_left} ticks left, no round trip")
+            format!(
+                "{n} lease, {lease_left} ticks left, no round trip",
+                n = names.of(n)
+            )
         }
         (ReadStep::ServedByLease { lease_left, .. }, Lang::Zh) => {
-            format!("n{n} 租约还剩 {lease_left} 个时钟周期，无需往返")
+            format!(
+                "{n} 租约还剩 {lease_left} 个时钟周期，无需往返",
+                n = names.of(n)
+            )
         }
         (ReadStep::LeaseExpired, Lang::En) => {
-            format!("n{n} lease expired, heartbeat round instead")
+            format!(
+                "{n} lease expired, heartbeat round instead",
+                n = names.of(n)
+            )
         }
-        (ReadStep::LeaseExpired, Lang::Zh) => format!("n{n} 租约已过期，改用一轮心跳"),
-        (ReadStep::Forwarded { leader }, Lang::En) => format!("n{n} forwarded to n{leader}"),
-        (ReadStep::Forwarded { leader }, Lang::Zh) => format!("n{n} 转发给 n{leader}"),
+        (ReadStep::LeaseExpired, Lang::Zh) => {
+            format!("{n} 租约已过期，改用一轮心跳", n = names.of(n))
+        }
+        (ReadStep::Forwarded { leader }, Lang::En) => format!(
+            "{n} forwarded to {leader}",
+            n = names.of(n),
+            leader = names.of(leader)
+        ),
+        (ReadStep::Forwarded { leader }, Lang::Zh) => format!(
+            "{n} 转发给 {leader}",
+            n = names.of(n),
+            leader = names.of(leader)
+        ),
         (ReadStep::IndexReceived { read_index, .. }, Lang::En) => {
-            format!("n{n} got read index {read_index}")
+            format!("{n} got read index {read_index}", n = names.of(n))
         }
         (ReadStep::IndexReceived { read_index, .. }, Lang::Zh) => {
-            format!("n{n} 得到读索引 {read_index}")
+            format!("{n} 得到读索引 {read_index}", n = names.of(n))
         }
         (ReadStep::Unconfirmed { .. }, Lang::En) => {
-            format!("UNSAFE: n{n} did not confirm leadership")
+            format!("UNSAFE: {n} did not confirm leadership", n = names.of(n))
         }
-        (ReadStep::Unconfirmed { .. }, Lang::Zh) => format!("不安全：n{n} 未确认领导地位"),
+        (ReadStep::Unconfirmed { .. }, Lang::Zh) => {
+            format!("不安全：{n} 未确认领导地位", n = names.of(n))
+        }
         (ReadStep::Answered { value, .. }, Lang::En) => {
-            format!("n{n} answered {}", value.as_deref().unwrap_or("(none)"))
+            format!(
+                "{n} answered {}",
+                value.as_deref().unwrap_or("(none)"),
+                n = names.of(n)
+            )
         }
         (ReadStep::Answered { value, .. }, Lang::Zh) => {
-            format!("n{n} 回答 {}", value.as_deref().unwrap_or("（无）"))
+            format!(
+                "{n} 回答 {}",
+                value.as_deref().unwrap_or("（无）"),
+                n = names.of(n)
+            )
         }
-        (ReadStep::Failed { .. }, Lang::En) => format!("n{n} gave up"),
-        (ReadStep::Failed { .. }, Lang::Zh) => format!("n{n} 放弃"),
+        (ReadStep::Failed { .. }, Lang::En) => format!("{n} gave up", n = names.of(n)),
+        (ReadStep::Failed { .. }, Lang::Zh) => format!("{n} 放弃", n = names.of(n)),
     }
 }
 
@@ -352,13 +393,40 @@ mod tests {
             OpFailure::TimedOut,
         ];
         for f in &failures {
-            let (en, zh) = (failure_text(Lang::En, f), failure_text(Lang::Zh, f));
+            let (en, zh) = (
+                failure_text(Lang::En, crate::view::node_names::NodeNames::DEFAULT, f),
+                failure_text(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, f),
+            );
             assert!(!en.is_empty() && !zh.is_empty() && en != zh, "{f:?}");
         }
-        assert!(failure_text(Lang::En, &failures[0]).contains("the leader is n1"));
-        assert!(failure_text(Lang::En, &failures[5]).contains("outcome unknown"));
-        assert_eq!(target_text(Lang::Zh, Target::Cluster), "集群");
-        assert_eq!(target_text(Lang::En, Target::Node(3)), "n3");
+        assert!(failure_text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &failures[0]
+        )
+        .contains("the leader is n1"));
+        assert!(failure_text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &failures[5]
+        )
+        .contains("outcome unknown"));
+        assert_eq!(
+            target_text(
+                Lang::Zh,
+                crate::view::node_names::NodeNames::DEFAULT,
+                Target::Cluster
+            ),
+            "集群"
+        );
+        assert_eq!(
+            target_text(
+                Lang::En,
+                crate::view::node_names::NodeNames::DEFAULT,
+                Target::Node(3)
+            ),
+            "n3"
+        );
     }
 
     #[test]
@@ -366,24 +434,45 @@ mod tests {
         let mut sim = crate::view::pending_op::put_pending_at_n1();
         let op = sim.world().client().ops()[0].clone();
         assert_eq!(status_name(&op.status), "pending");
-        assert!(status_text(Lang::En, &op, OpContext::of(sim.world(), &op))
-            .starts_with("pending at n1 index"));
+        assert!(status_text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &op,
+            OpContext::of(sim.world(), &op)
+        )
+        .starts_with("pending at n1 index"));
         sim.run(30).unwrap();
         let op = sim.world().client().ops()[0].clone();
         assert_eq!(status_name(&op.status), "committed");
-        let t = status_text(Lang::En, &op, OpContext::of(sim.world(), &op));
+        let t = status_text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &op,
+            OpContext::of(sim.world(), &op),
+        );
         assert!(
             t.starts_with("committed at index") && t.ends_with("previous value (none)"),
             "{t}"
         );
-        assert!(status_text(Lang::Zh, &op, OpContext::of(sim.world(), &op)).contains("已提交"));
+        assert!(status_text(
+            Lang::Zh,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &op,
+            OpContext::of(sim.world(), &op)
+        )
+        .contains("已提交"));
         let mut failed = op.clone();
         failed.status = OpStatus::Failed {
             reason: OpFailure::TimedOut,
             at: 9,
         };
         assert_eq!(
-            status_text(Lang::En, &failed, OpContext::default()),
+            status_text(
+                Lang::En,
+                crate::view::node_names::NodeNames::DEFAULT,
+                &failed,
+                OpContext::default()
+            ),
             "failed at tick 9: no answer in time: outcome unknown"
         );
         failed.status = OpStatus::Waiting {
@@ -395,14 +484,34 @@ mod tests {
             now,
             overwritten_by: None,
         };
-        assert!(status_text(Lang::En, &failed, at(18))
-            .starts_with("retrying 3/8 in 12 ticks (tick 30) — "));
-        assert!(
-            status_text(Lang::En, &failed, at(29)).starts_with("retrying 3/8 in 1 tick (tick 30)")
-        );
-        assert!(status_text(Lang::En, &failed, at(30)).starts_with("retrying 3/8 now"));
-        assert!(status_text(Lang::Zh, &failed, at(18))
-            .starts_with("将在 12 个时钟周期后（时刻 30）重试（第 3/8 次）"));
+        assert!(status_text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &failed,
+            at(18)
+        )
+        .starts_with("retrying 3/8 in 12 ticks (tick 30) — "));
+        assert!(status_text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &failed,
+            at(29)
+        )
+        .starts_with("retrying 3/8 in 1 tick (tick 30)"));
+        assert!(status_text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &failed,
+            at(30)
+        )
+        .starts_with("retrying 3/8 now"));
+        assert!(status_text(
+            Lang::Zh,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &failed,
+            at(18)
+        )
+        .starts_with("将在 12 个时钟周期后（时刻 30）重试（第 3/8 次）"));
         failed.status = OpStatus::Committed {
             node: 1,
             index: 4,
@@ -410,6 +519,12 @@ mod tests {
             result: ApplyResult::Read { value: None },
             at: 40,
         };
-        assert!(status_text(Lang::En, &failed, OpContext::default()).ends_with("value (none)"));
+        assert!(status_text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &failed,
+            OpContext::default()
+        )
+        .ends_with("value (none)"));
     }
 }

@@ -9,6 +9,7 @@ use super::replication_text::mode_short;
 use crate::raft::{Event, PreVoteMode};
 use crate::sim::compare::{Divergence, Knob, NodeDiff, NodeFacts};
 use crate::sim::{RoleKey, SimConfig, TraceEvent, TraceKind, World};
+use crate::view::node_names::NodeNames;
 
 /// Most nodes named in the divergence (the rest are counted).
 pub const MAX_NAMED: usize = 3;
@@ -91,40 +92,45 @@ pub fn role_word(lang: Lang, role: RoleKey) -> &'static str {
 /// "n3 became candidate in term 5", "n3 stayed pre-candidate in term 4".
 pub fn side_phrase(
     lang: Lang,
+    names: NodeNames,
     id: u32,
     before: Option<&NodeFacts>,
     now: Option<&NodeFacts>,
 ) -> String {
     let Some(f) = now else {
-        return format!("{}n{id}", lang.t("has no ", "没有 "));
+        return format!("{}{id}", lang.t("has no ", "没有 "), id = names.of(id));
     };
     let (r, t) = (role_word(lang, f.role), f.term);
     let mut s = match before {
-        Some(b) if b.role != f.role && f.role == RoleKey::Crashed => {
-            say(lang, format!("n{id} crashed"), format!("n{id} 崩溃了"))
-        }
-        Some(b) if b.role != f.role && f.role == RoleKey::Paused => {
-            say(lang, format!("n{id} was paused"), format!("n{id} 被暂停"))
-        }
+        Some(b) if b.role != f.role && f.role == RoleKey::Crashed => say(
+            lang,
+            format!("{id} crashed", id = names.of(id)),
+            format!("{id} 崩溃了", id = names.of(id)),
+        ),
+        Some(b) if b.role != f.role && f.role == RoleKey::Paused => say(
+            lang,
+            format!("{id} was paused", id = names.of(id)),
+            format!("{id} 被暂停", id = names.of(id)),
+        ),
         Some(b) if b.role != f.role => say(
             lang,
-            format!("n{id} became {r} in term {t}"),
-            format!("n{id} 在任期 {t} 成为{r}"),
+            format!("{id} became {r} in term {t}", id = names.of(id)),
+            format!("{id} 在任期 {t} 成为{r}", id = names.of(id)),
         ),
         Some(b) if b.term != f.term => say(
             lang,
-            format!("n{id} moved to term {t} as {r}"),
-            format!("n{id} 以{r}身份进入任期 {t}"),
+            format!("{id} moved to term {t} as {r}", id = names.of(id)),
+            format!("{id} 以{r}身份进入任期 {t}", id = names.of(id)),
         ),
         Some(_) => say(
             lang,
-            format!("n{id} stayed {r} in term {t}"),
-            format!("n{id} 仍是任期 {t} 的{r}"),
+            format!("{id} stayed {r} in term {t}", id = names.of(id)),
+            format!("{id} 仍是任期 {t} 的{r}", id = names.of(id)),
         ),
         None => say(
             lang,
-            format!("n{id} is {r} in term {t}"),
-            format!("n{id} 是任期 {t} 的{r}"),
+            format!("{id} is {r} in term {t}", id = names.of(id)),
+            format!("{id} 是任期 {t} 的{r}", id = names.of(id)),
         ),
     };
     let moved = |g: fn(&NodeFacts) -> (u64, u64)| before.is_none_or(|b| g(b) != g(f));
@@ -156,7 +162,7 @@ fn say(lang: Lang, en: String, zh: String) -> String {
 
 /// The event that says why the node did what it did at that tick: a role
 /// change if there was one, else its first event that is not heartbeat noise.
-fn why(lang: Lang, tick: u64, node: u32, events: &[TraceKind]) -> Option<String> {
+fn why(lang: Lang, names: NodeNames, tick: u64, node: u32, events: &[TraceKind]) -> Option<String> {
     let role = events
         .iter()
         .rev()
@@ -164,6 +170,7 @@ fn why(lang: Lang, tick: u64, node: u32, events: &[TraceKind]) -> Option<String>
     let kind = role.or_else(|| events.iter().find(|k| !is_heartbeat_noise(k)))?;
     Some(explain(
         lang,
+        names,
         &TraceEvent {
             tick,
             node,
@@ -174,9 +181,9 @@ fn why(lang: Lang, tick: u64, node: u32, events: &[TraceKind]) -> Option<String>
 
 /// One differing node in a sentence: "A: n3 became candidate in term 5;
 /// B: n3 stayed pre-candidate in term 4."
-pub fn node_line(lang: Lang, d: &NodeDiff) -> String {
-    let a = side_phrase(lang, d.id, d.before.as_ref(), d.a.as_ref());
-    let b = side_phrase(lang, d.id, d.before.as_ref(), d.b.as_ref());
+pub fn node_line(lang: Lang, names: NodeNames, d: &NodeDiff) -> String {
+    let a = side_phrase(lang, names, d.id, d.before.as_ref(), d.a.as_ref());
+    let b = side_phrase(lang, names, d.id, d.before.as_ref(), d.b.as_ref());
     say(
         lang,
         format!("A: {a}; B: {b}."),
@@ -185,10 +192,10 @@ pub fn node_line(lang: Lang, d: &NodeDiff) -> String {
 }
 
 /// The reasons the two sides' events give for that node, side by side.
-pub fn why_lines(lang: Lang, tick: u64, d: &NodeDiff) -> Vec<String> {
+pub fn why_lines(lang: Lang, names: NodeNames, tick: u64, d: &NodeDiff) -> Vec<String> {
     [("A", &d.a_events), ("B", &d.b_events)]
         .into_iter()
-        .filter_map(|(side, ev)| why(lang, tick, d.id, ev).map(|w| format!("{side}: {w}")))
+        .filter_map(|(side, ev)| why(lang, names, tick, d.id, ev).map(|w| format!("{side}: {w}")))
         .collect()
 }
 
@@ -204,11 +211,11 @@ pub fn divergence_title(lang: Lang, d: &Divergence) -> String {
 
 /// Every line about the divergence: one per named node (at most
 /// [`MAX_NAMED`]) with its reasons, and how many more nodes differ.
-pub fn divergence_lines(lang: Lang, d: &Divergence) -> Vec<String> {
+pub fn divergence_lines(lang: Lang, names: NodeNames, d: &Divergence) -> Vec<String> {
     let mut out = Vec::new();
     for n in d.nodes.iter().take(MAX_NAMED) {
-        out.push(node_line(lang, n));
-        out.extend(why_lines(lang, d.tick, n));
+        out.push(node_line(lang, names, n));
+        out.extend(why_lines(lang, names, d.tick, n));
     }
     let more = d.nodes.len().saturating_sub(MAX_NAMED);
     if more > 0 {
@@ -228,14 +235,14 @@ pub fn same_so_far(lang: Lang, tick: u64) -> String {
 }
 
 /// Who leads on one side now ("leader n2, term 1" / "no leader").
-pub fn leader_text(lang: Lang, world: &World) -> String {
+pub fn leader_text(lang: Lang, names: NodeNames, world: &World) -> String {
     match world.leader().and_then(|id| world.slot(id).ok()) {
         Some(s) => {
             let (id, t) = (s.node.id(), s.node.term());
             say(
                 lang,
-                format!("leader n{id}, term {t}"),
-                format!("领导者 n{id}，任期 {t}"),
+                format!("leader {id}, term {t}", id = names.of(id)),
+                format!("领导者 {id}，任期 {t}", id = names.of(id)),
             )
         }
         None => lang.t("no leader", "没有领导者").into(),

@@ -4,6 +4,7 @@
 //! its key-value view).
 
 use super::i18n::Lang;
+use super::node_names::NodeNames;
 use crate::raft::{Command, Index, RaftLog, Term};
 
 /// Entries shown per row unless "show all" is on.
@@ -81,6 +82,7 @@ pub fn pending_writes(log: &RaftLog, applied: Index, max: usize) -> Vec<PendingW
 /// The accessible name of a log cell.
 pub fn cell_label(
     lang: Lang,
+    names: NodeNames,
     node: u32,
     index: Index,
     term: Term,
@@ -92,20 +94,22 @@ pub fn cell_label(
     let shown = format!("{index} T{term} {text}");
     match lang {
         Lang::En => format!(
-            "{shown} · n{node} entry {index}, term {term}, {}",
+            "{shown} · {node} entry {index}, term {term}, {}",
             if committed {
                 "committed"
             } else {
                 "not committed yet"
-            }
+            },
+            node = names.of(node)
         ),
         Lang::Zh => format!(
-            "{shown} · n{node} 条目 {index}，任期 {term}，{}",
+            "{shown} · {node} 条目 {index}，任期 {term}，{}",
             if committed {
                 "已提交"
             } else {
                 "尚未提交"
-            }
+            },
+            node = names.of(node)
         ),
     }
 }
@@ -135,10 +139,16 @@ mod tests {
         assert_eq!(t.chars().count(), 9);
         assert!(t.ends_with('…'));
         assert_eq!(term_color(11), "var(--term-3)");
-        assert!(cell_label(Lang::En, 1, 7, 3, "put x 1", true).contains("committed"));
-        assert!(cell_label(Lang::Zh, 1, 7, 3, "put x 1", false).contains("尚未提交"));
+        assert!(
+            cell_label(Lang::En, NodeNames::DEFAULT, 1, 7, 3, "put x 1", true)
+                .contains("committed")
+        );
+        assert!(
+            cell_label(Lang::Zh, NodeNames::DEFAULT, 1, 7, 3, "put x 1", false)
+                .contains("尚未提交")
+        );
         assert_eq!(
-            cell_label(Lang::En, 2, 7, 3, "put x 1", true),
+            cell_label(Lang::En, NodeNames::DEFAULT, 2, 7, 3, "put x 1", true),
             "7 T3 put x 1 · n2 entry 7, term 3, committed",
             "the visible text first"
         );

@@ -7,8 +7,9 @@
 
 use super::explain::config_text::membership_text;
 use super::i18n::Lang;
-use crate::raft::{fmt_set, Event, Index, MajorityConfig, Membership, NodeId, RoleCause};
+use crate::raft::{Event, Index, MajorityConfig, Membership, NodeId, RoleCause};
 use crate::sim::{TraceKind, World};
+use crate::view::node_names::NodeNames;
 
 /// The configuration the panel shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,14 +86,20 @@ pub fn member_kind(config: Option<&ClusterConfig>, id: NodeId) -> MemberKind {
 }
 
 /// One half's count: `C_new {n1, n2, n3}: 2 of 3, needs 2 ✓`.
-pub fn half_line(lang: Lang, name: &str, half: &MajorityConfig, yes: &[NodeId]) -> String {
+pub fn half_line(
+    lang: Lang,
+    names: NodeNames,
+    name: &str,
+    half: &MajorityConfig,
+    yes: &[NodeId],
+) -> String {
     let got = half.voters().filter(|v| yes.contains(v)).count();
     let ok = if half.is_quorum(|id| yes.contains(&id)) {
         "✓"
     } else {
         "✗"
     };
-    let (set, total, need) = (fmt_set(half.voters()), half.len(), half.quorum_size());
+    let (set, total, need) = (names.set(half.voters()), half.len(), half.quorum_size());
     match lang {
         Lang::En => format!("{name} {set}: {got} of {total}, needs {need} {ok}"),
         Lang::Zh => format!("{name} {set}：{total} 个中有 {got} 个，需要 {need} 个 {ok}"),
@@ -101,18 +108,18 @@ pub fn half_line(lang: Lang, name: &str, half: &MajorityConfig, yes: &[NodeId]) 
 
 /// Which majorities `yes` formed under `m`: one line per half (C_old and
 /// C_new when joint).
-pub fn majority_lines(lang: Lang, m: &Membership, yes: &[NodeId]) -> Vec<String> {
+pub fn majority_lines(lang: Lang, names: NodeNames, m: &Membership, yes: &[NodeId]) -> Vec<String> {
     if m.is_joint() {
         vec![
-            half_line(lang, "C_old", &m.voters.outgoing, yes),
-            half_line(lang, "C_new", &m.voters.incoming, yes),
+            half_line(lang, names, "C_old", &m.voters.outgoing, yes),
+            half_line(lang, names, "C_new", &m.voters.incoming, yes),
         ]
     } else {
         let name = match lang {
             Lang::En => "voters",
             Lang::Zh => "投票成员",
         };
-        vec![half_line(lang, name, &m.voters.incoming, yes)]
+        vec![half_line(lang, names, name, &m.voters.incoming, yes)]
     }
 }
 
@@ -144,8 +151,8 @@ pub fn last_majorities(w: &World, leader: NodeId) -> LastMajorities {
 }
 
 /// The headline: `voters {n1, n2, n3}, learners {n4} (index 5, committed)`.
-pub fn headline(lang: Lang, c: &ClusterConfig) -> String {
-    let m = membership_text(lang, &c.membership);
+pub fn headline(lang: Lang, names: NodeNames, c: &ClusterConfig) -> String {
+    let m = membership_text(lang, names, &c.membership);
     let state = match (lang, c.committed) {
         (Lang::En, true) => "committed",
         (Lang::En, false) => "not yet committed",
@@ -153,10 +160,10 @@ pub fn headline(lang: Lang, c: &ClusterConfig) -> String {
         (Lang::Zh, false) => "尚未提交",
     };
     let whose = match (lang, c.from_leader) {
-        (Lang::En, true) => format!("leader n{}", c.source),
-        (Lang::En, false) => format!("n{} (no leader)", c.source),
-        (Lang::Zh, true) => format!("领导者 n{}", c.source),
-        (Lang::Zh, false) => format!("n{}（无领导者）", c.source),
+        (Lang::En, true) => format!("leader {}", names.of(c.source)),
+        (Lang::En, false) => format!("{} (no leader)", names.of(c.source)),
+        (Lang::Zh, true) => format!("领导者 {}", names.of(c.source)),
+        (Lang::Zh, false) => format!("{}（无领导者）", names.of(c.source)),
     };
     match lang {
         Lang::En => format!("{m} — index {}, {state}, as {whose} sees it", c.index),
@@ -195,14 +202,24 @@ mod tests {
             learners: Default::default(),
         };
         assert_eq!(
-            majority_lines(Lang::En, &m, &[1, 2, 4]),
+            majority_lines(
+                Lang::En,
+                crate::view::node_names::NodeNames::DEFAULT,
+                &m,
+                &[1, 2, 4]
+            ),
             vec![
                 "C_old {n1, n2, n3}: 2 of 3, needs 2 ✓".to_string(),
                 "C_new {n3, n4, n5}: 1 of 3, needs 2 ✗".to_string()
             ]
         );
         assert_eq!(
-            majority_lines(Lang::Zh, &Membership::simple([1, 2, 3]), &[1, 2])[0],
+            majority_lines(
+                Lang::Zh,
+                crate::view::node_names::NodeNames::DEFAULT,
+                &Membership::simple([1, 2, 3]),
+                &[1, 2]
+            )[0],
             "投票成员 {n1, n2, n3}：3 个中有 2 个，需要 2 个 ✓"
         );
     }
@@ -224,8 +241,10 @@ mod tests {
         assert_eq!(member_kind(Some(&c), 4), MemberKind::Learner);
         assert_eq!(member_kind(Some(&c), 1), MemberKind::Voter);
         assert_eq!(member_kind(Some(&c), 9), MemberKind::Outside);
-        assert!(headline(Lang::En, &c)
-            .starts_with("voters {n1, n2, n3}, learners {n4} — index 2, not yet committed"));
+        assert!(
+            headline(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &c)
+                .starts_with("voters {n1, n2, n3}, learners {n4} — index 2, not yet committed")
+        );
         sim.run(20).unwrap();
         let (votes, commit) = last_majorities(sim.world(), 2);
         assert_eq!(votes.map(|v| v.len()), Some(2));

@@ -7,10 +7,32 @@ use crate::raft::{
     MAX_ENTRIES, MAX_INDEX, MAX_TERM,
 };
 use crate::sim::{Implausible, InjectError, NodeStatus, SimError};
+use crate::view::node_names::NodeNames;
 
 /// A refused simulation action or setting, explained.
-pub fn sim_error(lang: Lang, e: &SimError) -> String {
+pub fn sim_error(lang: Lang, names: NodeNames, e: &SimError) -> String {
     match (lang, e) {
+        // The node-naming refusals are worded here, so a node reads by its
+        // shown name in both languages; the rest is the core's own text.
+        (Lang::En, SimError::NoSuchNode { node }) => {
+            format!("there is no node {node}", node = names.of(node))
+        }
+        (Lang::En, SimError::NodeState { node, status }) => {
+            format!("{node} is {}", status.name(), node = names.of(node))
+        }
+        (Lang::En, SimError::BadInitialState { node }) if *node > 0 => format!(
+            "{node}'s starting log must have terms from 1 up that never decrease and do not exceed its current term",
+            node = names.of(node)
+        ),
+        (Lang::En, SimError::Compact { node, error }) => {
+            format!("{node}: {error}", node = names.of(node))
+        }
+        (Lang::En, SimError::Inject(InjectError::NotMember { node })) => format!(
+            "injected message names {node}, not a member of the cluster",
+            node = names.of(node)
+        ),
+        (Lang::En, SimError::Transfer(e)) => transfer_error_en(names, e),
+        (Lang::En, SimError::Membership(c)) => conf_change_error(lang, names, c),
         (Lang::En, _) => e.to_string(),
         (Lang::Zh, SimError::NodeCountOutOfRange { nodes }) => {
             format!("集群节点数必须在 1 到 9 之间，而不是 {nodes}")
@@ -22,7 +44,7 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
         (Lang::Zh, SimError::ProbabilityOutOfRange { permille }) => {
             format!("概率必须在 0 到 1000‰ 之间，而不是 {permille}")
         }
-        (Lang::Zh, SimError::NoSuchNode { node }) => format!("不存在节点 n{node}"),
+        (Lang::Zh, SimError::NoSuchNode { node }) => format!("不存在节点 {node}", node = names.of(node)),
         (Lang::Zh, SimError::NoSuchMessage { id }) => format!("消息 #{id} 已不在网络中"),
         (Lang::Zh, SimError::NodeState { node, status }) => {
             let s = match status {
@@ -30,25 +52,25 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
                 NodeStatus::Paused => "已暂停",
                 NodeStatus::Up => "正在运行",
             };
-            format!("n{node} {s}，不能执行此操作")
+            format!("{node} {s}，不能执行此操作", node = names.of(node))
         }
         (Lang::Zh, SimError::BadPartition) => "分区必须恰好包含每个节点一次".to_string(),
         (Lang::Zh, SimError::BadInitialState { node: 0 }) => {
             "起始状态必须恰好为每个节点给出一次".to_string()
         }
         (Lang::Zh, SimError::BadInitialState { node }) => {
-            format!("n{node} 的起始日志任期必须从 1 开始、不递减，且不超过它的当前任期")
+            format!("{node} 的起始日志任期必须从 1 开始、不递减，且不超过它的当前任期", node = names.of(node))
         }
         (Lang::Zh, SimError::Compact { node, error }) => match error {
             CompactError::PastApplied { requested, applied } => format!(
-                "n{node}：不能压缩到索引 {requested}：只有已应用（截至索引 {applied}）的条目才能放入快照"
-            ),
+                "{node}：不能压缩到索引 {requested}：只有已应用（截至索引 {applied}）的条目才能放入快照"
+            , node = names.of(node)),
             CompactError::NothingToCompact {
                 requested,
                 snapshot_index,
             } => format!(
-                "n{node}：压缩到索引 {requested} 无事可做：快照已覆盖到索引 {snapshot_index}"
-            ),
+                "{node}：压缩到索引 {requested} 无事可做：快照已覆盖到索引 {snapshot_index}"
+            , node = names.of(node)),
         },
         (
             Lang::Zh,
@@ -64,48 +86,91 @@ pub fn sim_error(lang: Lang, e: &SimError) -> String {
         (Lang::Zh, SimError::TickOutOfRange { tick, head }) => {
             format!("时刻 {tick} 超出了本次运行的最后时刻 {head}")
         }
-        (Lang::Zh, SimError::Inject(e)) => inject_error_zh(e),
+        (Lang::Zh, SimError::Inject(e)) => inject_error_zh(names, e),
         (Lang::Zh, SimError::LeaseNeedsCheckQuorum) => {
             "租约读需要 CheckQuorum：请先在设置中开启（博士论文 §6.4.1）".to_string()
         }
         (Lang::Zh, SimError::BadReadKey) => {
             "读请求必须指定一个键：1 到 64 个字符，不含空格".to_string()
         }
-        (Lang::Zh, SimError::Transfer(e)) => transfer_error_zh(e),
+        (Lang::Zh, SimError::Transfer(e)) => transfer_error_zh(names, e),
         (Lang::Zh, SimError::NoLeader) => "当前没有领导者：请等待选举完成".to_string(),
-        (Lang::Zh, SimError::Membership(c)) => conf_change_error_zh(c),
+        (Lang::Zh, SimError::Membership(c)) => conf_change_error_zh(names, c),
     }
 }
 
-fn transfer_error_zh(e: &crate::raft::TransferError) -> String {
+fn transfer_error_en(names: NodeNames, e: &crate::raft::TransferError) -> String {
+    use crate::raft::TransferError;
+    match e {
+        TransferError::NotLeader { leader: Some(l) } => format!(
+            "only the leader transfers leadership; the leader is {l}",
+            l = names.of(l)
+        ),
+        TransferError::UnknownNode { node } => {
+            format!("{node} is not a voting member", node = names.of(node))
+        }
+        TransferError::AlreadyTransferring { target } => format!(
+            "a transfer to {target} is already under way",
+            target = names.of(target)
+        ),
+        TransferError::NotLeader { leader: None } | TransferError::ToSelf => e.to_string(),
+    }
+}
+
+fn transfer_error_zh(names: NodeNames, e: &crate::raft::TransferError) -> String {
     use crate::raft::TransferError;
     match e {
         TransferError::NotLeader { leader: Some(l) } => {
-            format!("只有领导者能移交领导权；领导者是 n{l}")
+            format!("只有领导者能移交领导权；领导者是 {l}", l = names.of(l))
         }
         TransferError::NotLeader { leader: None } => {
             "只有领导者能移交领导权；目前不知道领导者".to_string()
         }
-        TransferError::UnknownNode { node } => format!("n{node} 不是有投票权的成员"),
+        TransferError::UnknownNode { node } => {
+            format!("{node} 不是有投票权的成员", node = names.of(node))
+        }
         TransferError::ToSelf => "目标已经是领导者".to_string(),
         TransferError::AlreadyTransferring { target } => {
-            format!("正在向 n{target} 移交领导权")
+            format!("正在向 {target} 移交领导权", target = names.of(target))
         }
     }
 }
 
 /// A refused membership change, explained (thesis chapter 4).
-pub fn conf_change_error(lang: Lang, e: &ConfChangeError) -> String {
+pub fn conf_change_error(lang: Lang, names: NodeNames, e: &ConfChangeError) -> String {
     match lang {
-        Lang::En => e.to_string(),
-        Lang::Zh => conf_change_error_zh(e),
+        Lang::En => conf_change_error_en(names, e),
+        Lang::Zh => conf_change_error_zh(names, e),
     }
 }
 
-fn conf_change_error_zh(e: &ConfChangeError) -> String {
+fn conf_change_error_en(names: NodeNames, e: &ConfChangeError) -> String {
+    match e {
+        ConfChangeError::NotLeader { leader: Some(l) } => format!(
+            "only the leader changes the configuration; try {l}",
+            l = names.of(l)
+        ),
+        ConfChangeError::UnknownNode { node } => {
+            format!("{node} is not a member", node = names.of(node))
+        }
+        ConfChangeError::AlreadyMember { node } => {
+            format!("{node} is already a member", node = names.of(node))
+        }
+        ConfChangeError::NotALearner { node } => {
+            format!("{node} is not a learner", node = names.of(node))
+        }
+        ConfChangeError::NotAMember { node } => format!(
+            "{node} must join as a learner before it can vote",
+            node = names.of(node)
+        ),
+        _ => e.to_string(),
+    }
+}
+
+fn conf_change_error_zh(names: NodeNames, e: &ConfChangeError) -> String {
     match e {
         ConfChangeError::NotLeader { leader: Some(l) } => {
-            format!("只有领导者才能变更配置；请找 n{l}")
+            format!("只有领导者才能变更配置；请找 {l}", l = names.of(l))
         }
         ConfChangeError::NotLeader { leader: None } => {
             "只有领导者才能变更配置；当前不知道领导者".to_string()
@@ -115,11 +180,20 @@ fn conf_change_error_zh(e: &ConfChangeError) -> String {
             format!("索引 {index} 处的配置变更尚未提交：一次只能进行一个变更")
         }
         ConfChangeError::InJointConsensus => "正处于联合共识中：请等待 C_new 生效".to_string(),
-        ConfChangeError::UnknownNode { node } => format!("n{node} 不是集群成员"),
-        ConfChangeError::AlreadyMember { node } => format!("n{node} 已经是集群成员"),
-        ConfChangeError::NotALearner { node } => format!("n{node} 不是学习者"),
+        ConfChangeError::UnknownNode { node } => {
+            format!("{node} 不是集群成员", node = names.of(node))
+        }
+        ConfChangeError::AlreadyMember { node } => {
+            format!("{node} 已经是集群成员", node = names.of(node))
+        }
+        ConfChangeError::NotALearner { node } => {
+            format!("{node} 不是学习者", node = names.of(node))
+        }
         ConfChangeError::NotAMember { node } => {
-            format!("n{node} 必须先作为学习者加入，才能成为投票成员")
+            format!(
+                "{node} 必须先作为学习者加入，才能成为投票成员",
+                node = names.of(node)
+            )
         }
         ConfChangeError::TooManyServers { max } => format!("集群最多 {max} 台服务器"),
         ConfChangeError::NoChange => "投票成员已经是这些".to_string(),
@@ -150,9 +224,12 @@ pub fn message_fault(lang: Lang, f: &MessageFault) -> String {
     }
 }
 
-fn inject_error_zh(e: &InjectError) -> String {
+fn inject_error_zh(names: NodeNames, e: &InjectError) -> String {
     match e {
-        InjectError::NotMember { node } => format!("注入的消息提到了 n{node}，它不是集群成员"),
+        InjectError::NotMember { node } => format!(
+            "注入的消息提到了 {node}，它不是集群成员",
+            node = names.of(node)
+        ),
         InjectError::Malformed(f) => {
             format!("注入的消息格式错误：{}", message_fault(Lang::Zh, f))
         }
@@ -281,7 +358,10 @@ mod tests {
             },
         ];
         for e in &errors {
-            let (en, zh) = (sim_error(Lang::En, e), sim_error(Lang::Zh, e));
+            let (en, zh) = (
+                sim_error(Lang::En, crate::view::node_names::NodeNames::DEFAULT, e),
+                sim_error(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, e),
+            );
             assert!(!en.is_empty() && !zh.is_empty() && en != zh, "{e:?}");
         }
         let bad = Command::parse("").unwrap_err();

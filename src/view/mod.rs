@@ -28,6 +28,7 @@ pub mod log_view;
 pub mod membership_view;
 pub mod message_cycle;
 pub mod messages;
+pub mod node_names;
 pub mod params;
 pub mod pending_op;
 pub mod quiz;

@@ -5,6 +5,7 @@
 
 use super::i18n::Lang;
 use crate::sim::{AckReason, ReplicationMode};
+use crate::view::node_names::NodeName;
 
 /// The mode's label in the settings.
 pub fn mode_label(lang: Lang, mode: ReplicationMode) -> &'static str {
@@ -93,7 +94,7 @@ pub fn reason_text(lang: Lang, reason: &AckReason) -> String {
 /// The event-log sentence for an early answer.
 pub fn acknowledged_text(
     lang: Lang,
-    node: u32,
+    node: NodeName,
     op: u64,
     index: u64,
     term: u64,
@@ -104,10 +105,10 @@ pub fn acknowledged_text(
     let r = reason_text(lang, reason);
     match lang {
         Lang::En => format!(
-            "n{node} acknowledged client operation #{op} (index {index}, term {term}) under {m} replication: {r}; Raft would wait until a majority commits it"
+            "{node} acknowledged client operation #{op} (index {index}, term {term}) under {m} replication: {r}; Raft would wait until a majority commits it"
         ),
         Lang::Zh => format!(
-            "n{node} 在{m}复制下应答了客户端操作 #{op}（索引 {index}，任期 {term}）：{r}；Raft 会等到多数派提交后才应答"
+            "{node} 在{m}复制下应答了客户端操作 #{op}（索引 {index}，任期 {term}）：{r}；Raft 会等到多数派提交后才应答"
         ),
     }
 }

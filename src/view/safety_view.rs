@@ -1,9 +1,9 @@
 //! Names and statements of the safety properties (Figure 3, plus
 //! linearizability), and a violation in a sentence, in both languages.
 
-use super::explain::nodes;
 use super::i18n::Lang;
 use crate::sim::{Property, Violation};
+use crate::view::node_names::NodeNames;
 
 /// The property's name, e.g. "Log Matching" / "日志匹配".
 pub fn title(lang: Lang, p: Property) -> &'static str {
@@ -48,10 +48,10 @@ pub fn statement(lang: Lang, p: Property) -> &'static str {
 }
 
 /// A violation in a sentence: which property, when, who, what.
-pub fn violation_text(lang: Lang, v: &Violation) -> String {
+pub fn violation_text(lang: Lang, names: NodeNames, v: &Violation) -> String {
     let name = title(lang, v.property);
     let cite = v.property.citation();
-    let who = nodes(&v.nodes);
+    let who = names.list(&v.nodes);
     let entries = v
         .entries
         .iter()
@@ -97,9 +97,12 @@ mod tests {
             term: Some(3),
         };
         assert_eq!(
-            violation_text(Lang::En, &v),
+            violation_text(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &v),
             "Election Safety violated at tick 120 (Figure 3, §5.2): nodes n1, n2; term 3; entries 3@t2 (index@term)"
         );
-        assert!(violation_text(Lang::Zh, &v).starts_with("选举安全性在时刻 120 被违反"));
+        assert!(
+            violation_text(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, &v)
+                .starts_with("选举安全性在时刻 120 被违反")
+        );
     }
 }

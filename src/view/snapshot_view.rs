@@ -5,6 +5,7 @@
 
 use super::explain::config_text::membership_text;
 use super::i18n::Lang;
+use super::node_names::NodeNames;
 use crate::raft::{Index, KvStore, NodeId, Snapshot, Term};
 
 /// The most key-value pairs listed in an opened block.
@@ -33,7 +34,13 @@ pub struct SnapshotBlock {
 
 /// The block for `snapshot` in a window starting at index `start`, or `None`
 /// if the log was never compacted.
-pub fn block(lang: Lang, node: NodeId, snapshot: &Snapshot, start: Index) -> Option<SnapshotBlock> {
+pub fn block(
+    lang: Lang,
+    names: NodeNames,
+    node: NodeId,
+    snapshot: &Snapshot,
+    start: Index,
+) -> Option<SnapshotBlock> {
     if snapshot.is_empty() {
         return None;
     }
@@ -50,7 +57,7 @@ pub fn block(lang: Lang, node: NodeId, snapshot: &Snapshot, start: Index) -> Opt
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
         total_pairs: data.len(),
-        config: config_text(lang, snapshot),
+        config: config_text(lang, names, snapshot),
         bytes: snapshot.size_bytes(),
     })
 }
@@ -65,14 +72,14 @@ pub fn face(b: &SnapshotBlock) -> String {
 }
 
 /// The block's accessible name.
-pub fn label(lang: Lang, b: &SnapshotBlock) -> String {
+pub fn label(lang: Lang, names: NodeNames, b: &SnapshotBlock) -> String {
     let (n, i, t) = (b.node, b.index, b.term);
     match lang {
         Lang::En => format!(
-            "n{n} snapshot: entries 1 to {i} compacted, last included term {t}; open to see what it holds"
-        ),
+            "{n} snapshot: entries 1 to {i} compacted, last included term {t}; open to see what it holds"
+        , n = names.of(n)),
         Lang::Zh => {
-            format!("n{n} 的快照：条目 1 到 {i} 已压缩，最后包含的任期 {t}；展开查看其内容")
+            format!("{n} 的快照：条目 1 到 {i} 已压缩，最后包含的任期 {t}；展开查看其内容", n = names.of(n))
         }
     }
 }
@@ -98,8 +105,8 @@ pub fn kv_text(lang: Lang, kv: &KvStore) -> String {
 }
 
 /// A snapshot's configuration in words, with the entry it came from.
-pub fn config_text(lang: Lang, snapshot: &Snapshot) -> String {
-    let m = membership_text(lang, &snapshot.config);
+pub fn config_text(lang: Lang, names: NodeNames, snapshot: &Snapshot) -> String {
+    let m = membership_text(lang, names, &snapshot.config);
     match (lang, snapshot.config_index) {
         (Lang::En, 0) => format!("{m} (the initial configuration)"),
         (Lang::Zh, 0) => format!("{m}（初始配置）"),
@@ -128,12 +135,28 @@ mod tests {
 
     #[test]
     fn no_block_without_a_snapshot() {
-        assert_eq!(block(Lang::En, 1, &Snapshot::default(), 1), None);
+        assert_eq!(
+            block(
+                Lang::En,
+                crate::view::node_names::NodeNames::DEFAULT,
+                1,
+                &Snapshot::default(),
+                1
+            ),
+            None
+        );
     }
 
     #[test]
     fn block_covers_the_compacted_slots_of_the_window() {
-        let b = block(Lang::En, 2, &snap(12, 2), 1).unwrap();
+        let b = block(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            2,
+            &snap(12, 2),
+            1,
+        )
+        .unwrap();
         assert_eq!((b.node, b.index, b.term, b.slots), (2, 12, 2, 12));
         assert_eq!(face(&b), "1–12 · T2");
         assert_eq!(
@@ -142,24 +165,82 @@ mod tests {
         );
         assert_eq!(b.bytes, 16 + 4 + 4 + 12);
         // The window starts after part of the snapshot, or after all of it.
-        assert_eq!(block(Lang::En, 2, &snap(12, 0), 5).unwrap().slots, 8);
-        assert_eq!(block(Lang::En, 2, &snap(12, 0), 13).unwrap().slots, 0);
-        assert_eq!(block(Lang::En, 2, &snap(12, 0), 40).unwrap().slots, 0);
-        assert_eq!(face(&block(Lang::En, 2, &snap(1, 0), 1).unwrap()), "1 · T2");
+        assert_eq!(
+            block(
+                Lang::En,
+                crate::view::node_names::NodeNames::DEFAULT,
+                2,
+                &snap(12, 0),
+                5
+            )
+            .unwrap()
+            .slots,
+            8
+        );
+        assert_eq!(
+            block(
+                Lang::En,
+                crate::view::node_names::NodeNames::DEFAULT,
+                2,
+                &snap(12, 0),
+                13
+            )
+            .unwrap()
+            .slots,
+            0
+        );
+        assert_eq!(
+            block(
+                Lang::En,
+                crate::view::node_names::NodeNames::DEFAULT,
+                2,
+                &snap(12, 0),
+                40
+            )
+            .unwrap()
+            .slots,
+            0
+        );
+        assert_eq!(
+            face(
+                &block(
+                    Lang::En,
+                    crate::view::node_names::NodeNames::DEFAULT,
+                    2,
+                    &snap(1, 0),
+                    1
+                )
+                .unwrap()
+            ),
+            "1 · T2"
+        );
     }
 
     #[test]
     fn texts_in_both_languages() {
         let s = snap(12, 14);
-        let b = block(Lang::Zh, 2, &s, 1).unwrap();
+        let b = block(
+            Lang::Zh,
+            crate::view::node_names::NodeNames::DEFAULT,
+            2,
+            &s,
+            1,
+        )
+        .unwrap();
         assert_eq!((b.pairs.len(), b.total_pairs), (PAIRS_SHOWN, 14));
-        assert!(label(Lang::En, &b).starts_with("n2 snapshot: entries 1 to 12 compacted"));
-        assert!(label(Lang::Zh, &b).starts_with("n2 的快照：条目 1 到 12 已压缩"));
+        assert!(
+            label(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &b)
+                .starts_with("n2 snapshot: entries 1 to 12 compacted")
+        );
+        assert!(
+            label(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, &b)
+                .starts_with("n2 的快照：条目 1 到 12 已压缩")
+        );
         assert!(kv_text(Lang::En, &s.state).ends_with("… (14 keys)"));
         assert!(kv_text(Lang::Zh, &s.state).ends_with("…（共 14 个键）"));
         assert_eq!(kv_text(Lang::Zh, &KvStore::default()), "空");
         assert_eq!(
-            config_text(Lang::En, &s),
+            config_text(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &s),
             "voters {n1, n2, n3} (the initial configuration)"
         );
         let s = Snapshot {
@@ -167,7 +248,7 @@ mod tests {
             ..s
         };
         assert_eq!(
-            config_text(Lang::Zh, &s),
+            config_text(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, &s),
             "投票成员 {n1, n2, n3}（来自条目 7）"
         );
     }

@@ -131,7 +131,11 @@ pub fn export_trace(shared: &Shared) -> Result<String, ShareError> {
         field(&mut w, "tick", &e.tick);
         field(&mut w, "node", &e.node);
         field(&mut w, "kind", kind_name(&e.kind));
-        field(&mut w, "text", &explain(Lang::En, e));
+        field(
+            &mut w,
+            "text",
+            &explain(Lang::En, crate::view::node_names::NodeNames::DEFAULT, e),
+        );
         w.key("data");
         // The events' data keeps serde's form (written only, never read).
         e.kind.to_json(&mut w);

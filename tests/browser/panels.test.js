@@ -231,12 +231,13 @@ test('the safety badge turns red on a violation and jumps to it', async (t) => {
   await badge.screenshot({ path: (await screenshot('panels-violation-compact')).replace('.png', '-badge.png') });
   await badge.locator('[data-action=safety-details]').click();
   const text = await badge.textContent();
-  // The first violation, exactly as tests/scenarios_steps.rs states it: S5
+  // The first violation, exactly as tests/scenarios_steps.rs states it (node 5
+  // shown as S5, the scenario's name for it): S5
   // leads term 4 without the entry (2, 1) committed by counting.
   assert.equal(await badge.getAttribute('data-property'), 'leader-completeness');
   assert.equal(at, 85);
   assert.ok(
-    text.includes('Leader Completeness violated at tick 85 (Figure 3, §5.4): nodes n5; term 4; entries 2@t1 (index@term)'),
+    text.includes('Leader Completeness violated at tick 85 (Figure 3, §5.4): nodes S5; term 4; entries 2@t1 (index@term)'),
     text,
   );
   await badge.screenshot({ path: (await screenshot('panels-violation')).replace('.png', '-badge-open.png') });

@@ -12,6 +12,7 @@ use crate::view::compare_text::{
     divergence_lines, divergence_title, leader_text, role_word, same_so_far, setting_text,
 };
 use crate::view::i18n::Lang;
+use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
 /// Props of [`ComparePanes`].
@@ -29,11 +30,11 @@ pub struct ComparePanesProps {
     pub reduced_motion: bool,
 }
 
-fn state_table(l: Lang, sim: &Simulation) -> Html {
+fn state_table(l: Lang, names: NodeNames, sim: &Simulation) -> Html {
     let rows = facts(sim.world()).into_iter().map(|f| {
         html! {
             <tr data-row-node={f.id.to_string()} data-role={f.role.name()}>
-                <th scope="row">{format!("n{}", f.id)}</th>
+                <th scope="row">{names.name(f.id)}</th>
                 <td>{role_word(l, f.role)}</td>
                 <td>{f.term}</td>
                 <td>{format!("{}·T{}", f.last_index, f.last_term)}</td>
@@ -58,14 +59,14 @@ fn state_table(l: Lang, sim: &Simulation) -> Html {
 /// Both panes and the divergence above them.
 #[component]
 pub fn ComparePanes(p: &ComparePanesProps) -> Html {
-    let l = p.view.lang;
+    let (l, names) = (p.view.lang, p.view.names);
     let knob = p.lock.knob();
     let d = p.lock.divergence();
     let summary = match d {
         Some(d) => html! {
             <div class="compare-divergence" data-divergence-tick={d.tick.to_string()} role="status">
                 <strong>{divergence_title(l, d)}</strong>
-                <ul>{ for divergence_lines(l, d).into_iter().map(|s| html! { <li>{s}</li> }) }</ul>
+                <ul>{ for divergence_lines(l, names, d).into_iter().map(|s| html! { <li>{s}</li> }) }</ul>
             </div>
         },
         None => html! {
@@ -80,9 +81,9 @@ pub fn ComparePanes(p: &ComparePanesProps) -> Html {
         let head = format!(
             "{side} — {} · {}",
             setting_text(l, knob, sim.initial_config()),
-            leader_text(l, sim.world())
+            leader_text(l, names, sim.world())
         );
-        let table = state_table(l, &sim);
+        let table = state_table(l, names, &sim);
         drop(sim);
         html! {
             <section class="compare-pane" data-pane={side.to_lowercase()} aria-label={head.clone()}>

@@ -53,6 +53,7 @@ fn flush(reader: &Rc<RefCell<Reader>>, shown: &UseStateHandle<(u64, Vec<Announce
 pub fn Announcer(p: &AnnouncerProps) -> Html {
     crate::ui::render_count::count("Announcer");
     let v = &p.view;
+    let names = v.names;
     let reader = use_mut_ref(Reader::default);
     let shown = use_state(|| (0u64, Vec::<Announcement>::new()));
     {
@@ -82,7 +83,7 @@ pub fn Announcer(p: &AnnouncerProps) -> Html {
             flush(&reader, &shown);
         });
     }
-    let text = text(v.lang, &shown.1).unwrap_or_default();
+    let text = text(v.lang, names, &shown.1).unwrap_or_default();
     html! {
         <div class="sr-only" data-testid="announcer" role="status" aria-live="polite" aria-atomic="true">
             {text}

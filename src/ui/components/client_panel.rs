@@ -27,7 +27,7 @@ pub struct ClientPanelProps {
 pub fn ClientPanel(p: &ClientPanelProps) -> Html {
     crate::ui::render_count::count("ClientPanel");
     let v = &p.view;
-    let l = v.lang;
+    let (l, names) = (v.lang, v.names);
     let input = use_node_ref();
     let target = use_state(|| Target::Cluster);
     let mode = use_state(|| ReadMode::Log);
@@ -82,13 +82,13 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
                 <span class="op-head">
                     <span class="op-id">{format!("#{}", op.id)}</span>
                     <code>{op.command.to_string()}</code>
-                    <span class="op-target">{format!("→ {}", target_text(l, op.target))}</span>
+                    <span class="op-target">{format!("→ {}", target_text(l, names, op.target))}</span>
                     <span class="op-tick">{format!("{} {}", l.t("tick", "时刻"), op.invoked_at)}</span>
                 </span>
                 if op.read_mode != ReadMode::Log {
                     <span class="op-read-mode" data-read-mode={op.read_mode.name()}>{read_mode_label(l, op.read_mode)}</span>
                 }
-                <span class="op-status">{status_text(l, op, ctx)}</span>
+                <span class="op-status">{status_text(l, names, op, ctx)}</span>
             </li>
         }
     });
@@ -102,7 +102,7 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
                 <h2>{l.t("Client", "客户端")}</h2>
                 <span class="hint" data-output="known-leader"
                     data-known-leader-standing={known.map(|(_, s)| s.name()).unwrap_or("none")}>
-                    {known_leader_text(l, known)}
+                    {known_leader_text(l, names, known)}
                 </span>
             </header>
             <form class="command-form" onsubmit={on_submit}>
@@ -111,7 +111,7 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
                 <select data-input="target" aria-label={l.t("Send to", "发送到")} onchange={on_target}>
                     <option value="cluster" selected={*target == Target::Cluster}>{l.t("cluster (follow redirects)", "集群（自动重定向）")}</option>
                     { for ids.iter().map(|&n| html! {
-                        <option value={n.to_string()} selected={*target == Target::Node(n)}>{format!("{} n{n}", l.t("only", "仅"))}</option>
+                        <option value={n.to_string()} selected={*target == Target::Node(n)}>{format!("{} {}", l.t("only", "仅"), names.of(n))}</option>
                     }) }
                 </select>
                 <select data-input="read-mode" aria-label={l.t("How a get is read", "get 的读取方式")} onchange={on_mode}

@@ -112,15 +112,15 @@ pub(super) fn num(x: f64) -> AttrValue {
 pub fn ClusterView(p: &ClusterViewProps) -> Html {
     crate::ui::render_count::count("ClusterView");
     let v = &p.view;
-    let lang = v.lang;
+    let (lang, names) = (v.lang, v.names);
     let canvas = use_node_ref();
     let k_hundredths = use_view_scale(canvas.clone());
     let k = f64::from(k_hundredths) / 100.0;
     // What the static layer shows, rebuilt each frame and compared by value:
     // the layer, the labels and their layout follow only when it changes.
     let facts = Rc::new(StaticFacts::of(v.sim.borrow().world()));
-    let labels = use_memo((facts.clone(), lang), move |(facts, lang)| {
-        labels_of(facts, *lang)
+    let labels = use_memo((facts.clone(), lang, names), move |(facts, lang, names)| {
+        labels_of(facts, *lang, *names)
     });
     let layout = {
         let n = labels.len();
@@ -245,7 +245,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
                 <g {key} class="msg-pos" transform={format!("translate({:.1} {:.1})", pt.x, pt.y)}>
                     <ClusterMessage {facts} {compact} selected={selected_msg == Some(e.id)}
                         step={p.step.message(facts.from, facts.to, facts.kind)}
-                        waiting={waiting && (manual || e.held)} {manual} {lang} dispatch={d.clone()} />
+                        waiting={waiting && (manual || e.held)} {manual} {lang} {names} dispatch={d.clone()} />
                 </g>
             }
         })
@@ -258,7 +258,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             <div class="cluster-canvas" ref={canvas}>
                 // Static layer: re-rendered only when what it shows, the selection
                 // or the language changes (not for a frame that only moves messages).
-                <ClusterStatic {facts} {lang} {selected_node}
+                <ClusterStatic {facts} {lang} {names} {selected_node}
                     labels={labels.clone()} layout={layout.clone()} scale={text_scale(k)}
                     any_selected={v.selected.is_some()} step_nodes={p.step.nodes()} dispatch={d.clone()} />
                 // Moving layer (own compositing layer): timers, pulses, messages.

@@ -10,6 +10,7 @@ use crate::view::cluster_view::{link_aria, MESSAGE_SIDE};
 use crate::view::i18n::Lang;
 use crate::view::layout::Point;
 use crate::view::links::LinkState;
+use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
 /// Props of [`ClusterLink`].
@@ -30,6 +31,8 @@ pub struct ClusterLinkProps {
     pub quiet: bool,
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: NodeNames,
     /// Where actions go.
     pub dispatch: Callback<UiAction>,
 }
@@ -44,7 +47,7 @@ pub fn ClusterLink(p: &ClusterLinkProps) -> Html {
     crate::ui::render_count::count("ClusterLink");
     let (a, b, state) = (p.a, p.b, p.state);
     let (pa, pb) = (p.pa, p.pb);
-    let aria = link_aria(p.lang, a, b, state);
+    let aria = link_aria(p.lang, p.names, a, b, state);
     let cycle = p.dispatch.reform(move |()| UiAction::CycleLink(a, b));
     let onclick = cycle.reform(|_: MouseEvent| ());
     let onkeydown = activate_on_key(cycle);

@@ -9,6 +9,7 @@ use crate::sim::Action;
 use crate::ui::state::{Selection, UiAction};
 use crate::view::cluster_view::MsgFacts;
 use crate::view::i18n::Lang;
+use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
 /// Props of [`ClusterMessage`].
@@ -31,6 +32,8 @@ pub struct ClusterMessageProps {
     pub step: bool,
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: NodeNames,
     /// Where actions go.
     pub dispatch: Callback<UiAction>,
 }
@@ -41,7 +44,7 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     crate::ui::render_count::count("ClusterMessage");
     let f = p.facts;
     let id = f.id;
-    let mut aria = f.accessible_name(p.lang);
+    let mut aria = f.accessible_name(p.lang, p.names);
     let deliver_on_click = p.manual && p.waiting && p.selected && !f.held;
     if p.manual && p.waiting && !f.held {
         aria.push_str(p.lang.t(

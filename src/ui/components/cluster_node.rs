@@ -11,6 +11,7 @@ use crate::view::cluster_view::{node_aria, role_badge, VoteMark};
 use crate::view::i18n::Lang;
 use crate::view::layout::Point;
 use crate::view::membership_view::MemberKind;
+use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
 /// A (pre-)candidate's votes so far.
@@ -62,6 +63,8 @@ pub struct ClusterNodeProps {
     pub step: bool,
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: NodeNames,
     /// Where actions go.
     pub dispatch: Callback<UiAction>,
 }
@@ -73,7 +76,7 @@ const CROWN: &str = "M-20 0 L-22 -20 L-10 -9 L0 -24 L10 -9 L22 -20 L20 0 Z";
 pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
     crate::ui::render_count::count("ClusterNode");
     let (id, r, key, lang) = (p.id, p.r, p.role_key, p.lang);
-    let aria = node_aria(lang, id, key, p.role, p.term);
+    let aria = node_aria(lang, p.names, id, key, p.role, p.term);
     let toggle = {
         let (d, selected) = (p.dispatch.clone(), p.selected);
         Callback::from(move |()| {
@@ -172,7 +175,7 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
     html! {
         <>
         <g class={classes.clone()} transform={transform.clone()}
-           data-node-id={id.to_string()} data-role={data_role} data-term={p.term.to_string()}
+           data-node-id={id.to_string()} data-node-name={p.names.name(id)} data-role={data_role} data-term={p.term.to_string()}
            data-voter={(p.member == MemberKind::Voter).to_string()} data-member={p.member.name()}
            data-commit={p.commit.map(|c| c.to_string()).unwrap_or_default()} data-voted-for={voted}
            data-highlight={p.step.then_some("step")}
@@ -188,7 +191,7 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
             {tally}
         </g>
         <g class={classes!(classes, "node-labels")} {transform} aria-hidden="true" {onclick}>
-            <text class="node-id" font-size={id_size.to_string()}>{format!("n{id}")}</text>
+            <text class="node-id" font-size={id_size.to_string()}>{p.names.name(id)}</text>
             {badge}
             <text class="node-role label-line" x={x.clone()} y={num(role_y)} text-anchor={align}>{p.label.role.clone()}</text>
             {lines}

@@ -16,6 +16,7 @@ use crate::view::cluster_view::statics::StaticFacts;
 use crate::view::cluster_view::{across_groups, node_radius};
 use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, VIEW_SIZE};
+use crate::view::node_names::NodeNames;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,6 +28,8 @@ pub struct ClusterStaticProps {
     pub facts: Rc<StaticFacts>,
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: NodeNames,
     /// The selected node, if any.
     pub selected_node: Option<NodeId>,
     /// Nodes the guided step being shown talks about.
@@ -48,7 +51,7 @@ pub struct ClusterStaticProps {
 #[component]
 pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
     crate::ui::render_count::count("ClusterStatic");
-    let (lang, d) = (p.lang, &p.dispatch);
+    let (lang, names, d) = (p.lang, p.names, &p.dispatch);
     let facts = &p.facts;
     let n = facts.nodes.len();
     let r = node_radius(n);
@@ -62,7 +65,7 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
         for b in a + 1..=n as u32 {
             links.push(html! {
                 <ClusterLink key={a * 16 + b} {a} {b} state={facts.link(a, b)}
-                    pa={at(a)} pb={at(b)} quiet={across_groups(groups, a, b)} {lang} dispatch={d.clone()} />
+                    pa={at(a)} pb={at(b)} quiet={across_groups(groups, a, b)} {lang} {names} dispatch={d.clone()} />
             });
         }
     }
@@ -80,7 +83,7 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
                 term={f.term} commit={f.commit} voted_for={f.voted_for} {tally}
                 label={label.clone()} spot={*spot} scale={p.scale}
                 member={f.member}
-                selected={p.selected_node == Some(id)} step={p.step_nodes.contains(&id)} {lang} dispatch={d.clone()} />
+                selected={p.selected_node == Some(id)} step={p.step_nodes.contains(&id)} {lang} {names} dispatch={d.clone()} />
         }
     });
     let clear = {

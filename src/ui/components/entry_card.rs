@@ -5,6 +5,7 @@ use crate::ui::state::{Selection, UiAction};
 use crate::view::entry_view::{EntryReport, Lack, Presence, Verdict};
 use crate::view::i18n::Lang;
 use crate::view::log_view::term_color;
+use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
 /// Props of [`EntryCard`].
@@ -14,16 +15,24 @@ pub struct EntryCardProps {
     pub report: EntryReport,
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: NodeNames,
     /// Where actions go.
     pub dispatch: Callback<UiAction>,
 }
 
-fn chip(l: Lang, node: u32, p: Presence, doomed: Option<u32>) -> Html {
+fn chip(l: Lang, names: NodeNames, node: u32, p: Presence, doomed: Option<u32>) -> Html {
     let overwritten = doomed.map(|leader| match l {
         Lang::En => {
-            format!("holds it; will be overwritten: leader n{leader} does not hold it (§5.3)")
+            format!(
+                "holds it; will be overwritten: leader {leader} does not hold it (§5.3)",
+                leader = names.of(leader)
+            )
         }
-        Lang::Zh => format!("持有；将被覆盖：领导者 n{leader} 没有这一条（§5.3）"),
+        Lang::Zh => format!(
+            "持有；将被覆盖：领导者 {leader} 没有这一条（§5.3）",
+            leader = names.of(leader)
+        ),
     });
     let (class, mark, title) = match p {
         Presence::Holds {
@@ -74,7 +83,7 @@ fn chip(l: Lang, node: u32, p: Presence, doomed: Option<u32>) -> Html {
     };
     html! {
         <li class={classes!("presence", class)} title={title.clone()} data-presence-node={node.to_string()}>
-            <strong>{format!("n{node}")}</strong>{" "}{mark}{extra}
+            <strong>{names.name(node)}</strong>{" "}{mark}{extra}
             <span class="presence-text">{title}</span>
         </li>
     }
@@ -100,11 +109,13 @@ pub fn EntryCard(p: &EntryCardProps) -> Html {
         Some(t) => html! {
             <>
                 <span class="swatch" style={format!("--term-color: {}", term_color(t))}></span>
-                {format!("n{} · {} {} · {} {} · ", r.node, l.t("index", "索引"), r.index, l.t("term", "任期"), t)}
+                {format!("{} · {} {} · {} {} · ", p.names.of(r.node), l.t("index", "索引"), r.index, l.t("term", "任期"), t)}
                 <code>{r.command_text(l)}</code>
             </>
         },
-        None => html! { {format!("n{} · {} {}", r.node, l.t("index", "索引"), r.index)} },
+        None => {
+            html! { {format!("{} · {} {}", p.names.of(r.node), l.t("index", "索引"), r.index)} }
+        }
     };
     let rule = !matches!(r.verdict, Verdict::Committed | Verdict::Missing);
     html! {
@@ -115,14 +126,14 @@ pub fn EntryCard(p: &EntryCardProps) -> Html {
                 <button class="small text-button" onclick={show_node}>{l.t("Inspect node", "查看节点")}</button>
                 <button class="close" aria-label={l.t("Close entry card", "关闭条目卡片")} onclick={close}>{"×"}</button>
             </header>
-            <p class="verdict">{r.headline(l)}</p>
+            <p class="verdict">{r.headline(l, p.names)}</p>
             if r.term.is_some() {
                 <ul class="presence-list" aria-label={l.t("Which nodes hold it (same index and term)", "哪些节点持有它（索引和任期都相同）")}>
-                    { for r.presence.iter().map(|(n, pr)| chip(l, *n, *pr, r.overwritten_by())) }
+                    { for r.presence.iter().map(|(n, pr)| chip(l, p.names, *n, *pr, r.overwritten_by())) }
                 </ul>
             }
             <ul class="details">
-                { for r.details(l).into_iter().map(|d| html! { <li>{d}</li> }) }
+                { for r.details(l, p.names).into_iter().map(|d| html! { <li>{d}</li> }) }
             </ul>
             if rule {
                 <p class="rule">

@@ -10,6 +10,7 @@ use crate::ui::state::UiAction;
 use crate::view::event_fold::{fold, folded_drop_text};
 use crate::view::explain::{category, explain, is_heartbeat_noise, kind_name, Category};
 use crate::view::i18n::Lang;
+use crate::view::node_names::NodeNames;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -26,6 +27,7 @@ struct Key {
     total: u64,
     tick: u64,
     lang: Lang,
+    names: NodeNames,
     filter: Option<Category>,
     heartbeats: bool,
 }
@@ -33,8 +35,8 @@ struct Key {
 impl Key {
     /// Same run, language and filters, and only time moved forward.
     fn playing_on(old: &Key, new: &Key) -> bool {
-        (old.sim, old.lang, old.filter, old.heartbeats)
-            == (new.sim, new.lang, new.filter, new.heartbeats)
+        (old.sim, old.lang, old.names, old.filter, old.heartbeats)
+            == (new.sim, new.lang, new.names, new.filter, new.heartbeats)
             && new.tick > old.tick
     }
 }
@@ -64,9 +66,9 @@ fn build(world: &World, key: &Key) -> Vec<Line> {
         let e = f.event;
         let text = match f.drop {
             Some(k) if f.count > 1 => {
-                folded_drop_text(key.lang, &k, f.count, f.oldest_tick, e.tick)
+                folded_drop_text(key.lang, key.names, &k, f.count, f.oldest_tick, e.tick)
             }
-            _ => explain(key.lang, e),
+            _ => explain(key.lang, key.names, e),
         };
         Line {
             seq: events[f.position].0,
@@ -137,6 +139,7 @@ pub fn EventLog(p: &EventLogProps) -> Html {
         total: trace.total(),
         tick,
         lang: l,
+        names: v.names,
         filter: *filter,
         heartbeats: *heartbeats,
     };
@@ -190,7 +193,7 @@ pub fn EventLog(p: &EventLogProps) -> Html {
                     data-folded={(line.count > 1).then(|| line.count.to_string())}
                     title={l.t("Travel to this tick", "跳到这个时刻")}>
                     <span class="ev-tick">{line.tick}</span>
-                    <span class="ev-node">{format!("n{}", line.node)}</span>
+                    <span class="ev-node">{v.names.name(line.node)}</span>
                     <span class="ev-text">{line.text.clone()}</span>
                 </button>
             </li>

@@ -7,6 +7,7 @@ use crate::sim::{NodeSlot, NodeStatus, OpStatus, RoleKey, World};
 use crate::ui::props::ViewProps;
 use crate::ui::state::{Selection, UiAction};
 use crate::view::i18n::Lang;
+use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
 /// Props of [`Inspector`].
@@ -20,14 +21,11 @@ fn row(name: &str, value: impl Into<String>) -> Html {
     html! { <><dt>{name.to_string()}</dt><dd>{value.into()}</dd></> }
 }
 
-fn opt_node(l: Lang, n: Option<u32>) -> String {
-    n.map_or_else(
-        || l.t("— (none)", "—（无）").to_string(),
-        |n| format!("n{n}"),
-    )
+fn opt_node(l: Lang, names: NodeNames, n: Option<u32>) -> String {
+    n.map_or_else(|| l.t("— (none)", "—（无）").to_string(), |n| names.name(n))
 }
 
-fn volatile(l: Lang, node: &Node, status: NodeStatus) -> Html {
+fn volatile(l: Lang, names: NodeNames, node: &Node, status: NodeStatus) -> Html {
     if status == NodeStatus::Crashed {
         return html! {
             <>
@@ -68,7 +66,7 @@ fn volatile(l: Lang, node: &Node, status: NodeStatus) -> Html {
         let list = node
             .votes()
             .iter()
-            .map(|(n, g)| format!("n{n} {}", if *g { "✓" } else { "✗" }))
+            .map(|(n, g)| format!("{} {}", names.of(n), if *g { "✓" } else { "✗" }))
             .collect::<Vec<_>>()
             .join("  ");
         let text = format!(
@@ -81,7 +79,7 @@ fn volatile(l: Lang, node: &Node, status: NodeStatus) -> Html {
     let progress = (role == Role::Leader).then(|| {
         let rows = node.progress().iter().map(|(f, pr)| html! {
             <tr data-progress-node={f.to_string()}>
-                <th scope="row">{format!("n{f}")}</th>
+                <th scope="row">{names.name(*f)}</th>
                 <td>{pr.next_index}</td>
                 <td>{pr.match_index}</td>
                 <td>{if pr.recent_active { "✓" } else { "·" }}</td>
@@ -104,7 +102,7 @@ fn volatile(l: Lang, node: &Node, status: NodeStatus) -> Html {
         <>
             <dl>
                 { row(l.t("Role", "角色"), l.role(RoleKey::from(role))) }
-                { row(l.t("Follows leader", "跟随的领导者"), opt_node(l, node.leader_id())) }
+                { row(l.t("Follows leader", "跟随的领导者"), opt_node(l, names, node.leader_id())) }
                 { row("commitIndex", node.commit_index().to_string()) }
                 { row("lastApplied", node.last_applied().to_string()) }
                 { timer }
@@ -115,24 +113,24 @@ fn volatile(l: Lang, node: &Node, status: NodeStatus) -> Html {
     }
 }
 
-fn node_view(l: Lang, slot: &NodeSlot, d: &Callback<UiAction>) -> Html {
+fn node_view(l: Lang, names: NodeNames, slot: &NodeSlot, d: &Callback<UiAction>) -> Html {
     let node = &slot.node;
     let id = node.id();
     let log = node.log();
     let role = RoleKey::of(slot.status, node.role());
     let back = d.reform(|_| UiAction::Select(None));
     html! {
-        <section class="inspector panel" data-testid="inspector" data-inspect="node" data-node={id.to_string()}
+        <section class="inspector panel" data-testid="inspector" data-inspect="node" data-node={id.to_string()} data-node-name={names.name(id)}
             aria-label={l.t("Inspector", "检查器")}>
             <header class="panel-head">
-                <h2><span class={classes!("node-chip", format!("role-{}", role.name()))}>{format!("n{id}")}</span>{" "}{l.role(role)}</h2>
+                <h2><span class={classes!("node-chip", format!("role-{}", role.name()))}>{names.name(id)}</span>{" "}{l.role(role)}</h2>
                 <button class="small" onclick={back}>{l.t("Cluster summary", "集群概览")}</button>
             </header>
             <div class="state-block persistent">
                 <h3>{l.t("Persistent (survives crash)", "持久化（崩溃后保留）")}</h3>
                 <dl>
                     { row("currentTerm", node.term().to_string()) }
-                    { row("votedFor", opt_node(l, node.voted_for())) }
+                    { row("votedFor", opt_node(l, names, node.voted_for())) }
                     { row(l.t("Log", "日志"), format!("{} {} · {} {} ({} {})",
                         log.entries().len(), l.t("entries", "个条目"),
                         l.t("last term", "最后任期"), log.last_term(),
@@ -144,18 +142,18 @@ fn node_view(l: Lang, slot: &NodeSlot, d: &Callback<UiAction>) -> Html {
                     }) }
                 </dl>
                 if !node.snapshot().is_empty() {
-                    <super::snapshot_card::SnapshotCard node={id} snapshot={node.snapshot().clone()} lang={l} />
+                    <super::snapshot_card::SnapshotCard node={id} snapshot={node.snapshot().clone()} lang={l} {names} />
                 }
             </div>
             <div class="state-block volatile">
                 <h3>{l.t("Volatile (lost on crash)", "易失（崩溃后丢失）")}</h3>
-                { volatile(l, node, slot.status) }
+                { volatile(l, names, node, slot.status) }
             </div>
         </section>
     }
 }
 
-fn summary(l: Lang, world: &World) -> Html {
+fn summary(l: Lang, names: NodeNames, world: &World) -> Html {
     let leader = world.leader().and_then(|id| world.slot(id).ok());
     let term = world
         .nodes()
@@ -179,8 +177,8 @@ fn summary(l: Lang, world: &World) -> Html {
     let by = |f: fn(&OpStatus) -> bool| ops.iter().filter(|o| f(&o.status)).count();
     let leader_text = match leader {
         Some(s) => format!(
-            "n{} ({} {})",
-            s.node.id(),
+            "{} ({} {})",
+            names.of(s.node.id()),
             l.t("term", "任期"),
             s.node.term()
         ),
@@ -229,7 +227,7 @@ pub fn Inspector(p: &InspectorProps) -> Html {
         _ => None,
     };
     match node {
-        Some(slot) => node_view(v.lang, slot, &v.dispatch),
-        None => summary(v.lang, world),
+        Some(slot) => node_view(v.lang, v.names, slot, &v.dispatch),
+        None => summary(v.lang, v.names, world),
     }
 }

@@ -35,6 +35,8 @@ pub struct KvViewProps {
     pub nodes: Vec<KvData>,
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: crate::view::node_names::NodeNames,
 }
 
 /// The key-value view of every node.
@@ -77,7 +79,7 @@ pub fn KvView(p: &KvViewProps) -> Html {
         };
         html! {
             <div class={classes!("kv-node", k.crashed.then_some("crashed"))} data-kv={n.clone()}>
-                <span class="kv-name">{format!("n{}", k.node)}<small>{format!(" A{}", k.applied)}</small></span>
+                <span class="kv-name">{p.names.name(k.node)}<small>{format!(" A{}", k.applied)}</small></span>
                 <div class="kv-pairs">{body}</div>
             </div>
         }

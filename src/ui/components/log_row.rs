@@ -60,6 +60,8 @@ pub struct RowData {
     pub snapshot_open: bool,
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: crate::view::node_names::NodeNames,
 }
 
 /// Props of [`LogRow`].
@@ -121,7 +123,7 @@ pub fn LogRow(p: &LogRowProps) -> Html {
     let cells = r.cells.iter().map(|c| {
         let sel = r.selected == Some(c.index);
         let copy = !sel && r.highlight == Some((c.index, c.term));
-        let mut label = cell_label(l, n, c.index, c.term, &c.text, c.committed);
+        let mut label = cell_label(l, r.names, n, c.index, c.term, &c.text, c.committed);
         if c.cause {
             label.push_str(l.t(" · involved in the violation's cause", " · 与违反的原因有关"));
         }
@@ -153,7 +155,7 @@ pub fn LogRow(p: &LogRowProps) -> Html {
             <button class={class} style={format!("--snap-slots: {}; --term-color: {}", b.slots, term_color(b.term))}
                 data-snapshot-node={n.to_string()} data-snapshot-index={b.index.to_string()}
                 data-snapshot-term={b.term.to_string()} aria-expanded={r.snapshot_open.to_string()}
-                aria-label={label(l, b)} title={label(l, b)}>
+                aria-label={label(l, r.names, b)} title={label(l, r.names, b)}>
                 if b.slots > 0 {
                     <span class="snap-title">{l.t("snapshot", "快照")}</span>
                     <span class="snap-face">{face(b)}</span>
@@ -162,7 +164,7 @@ pub fn LogRow(p: &LogRowProps) -> Html {
         }
     });
     html! {
-        <div class={classes!("log-track", format!("status-{}", r.status))} data-log-row={n.to_string()} data-log-role={r.role}>
+        <div class={classes!("log-track", format!("status-{}", r.status))} data-log-row={n.to_string()} data-node-name={r.names.name(n)} data-log-role={r.role}>
             <div class="log-cells">{ snapshot }{ for cells }</div>
             <div class="log-markers">{ markers }</div>
         </div>

@@ -87,7 +87,7 @@ fn move_focus(e: &KeyboardEvent, scroller: &NodeRef) {
 pub fn LogsView(p: &LogsViewProps) -> Html {
     crate::ui::render_count::count("LogsView");
     let v = &p.view;
-    let l = v.lang;
+    let (l, names) = (v.lang, v.names);
     let show_all = use_state(|| false);
     let open_snapshot = use_state(|| None::<NodeId>);
     let scroller = use_node_ref();
@@ -187,8 +187,8 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
         let facts = crate::view::crash_view::row_facts(l, node.term(), s.commit_index(), s.last_applied());
         labels.push(html! {
             <div key={id} class={classes!("log-label", format!("status-{}", s.status.name()))}>
-                <button class={classes!("node-chip", format!("role-{}", role.name()))} data-select-node={id.to_string()}
-                    aria-label={format!("{} n{id}", l.t("Inspect", "查看"))}>{format!("n{id}")}</button>
+                <button class={classes!("node-chip", format!("role-{}", role.name()))} data-select-node={id.to_string()} data-node-name={names.name(id)}
+                    aria-label={format!("{} · {}", names.of(id), l.t("inspect", "查看"))}>{names.name(id)}</button>
                 <span class="log-label-text">
                     <span class="log-role">{l.role(role)}</span>
                     <span class="log-facts">{facts}</span>
@@ -207,9 +207,10 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             progress,
             selected: sel.filter(|(n, _)| *n == id).map(|(_, i)| i),
             highlight,
-            snapshot: snapshot_view::block(l, id, node.snapshot(), start),
+            snapshot: snapshot_view::block(l, names, id, node.snapshot(), start),
             snapshot_open: *open_snapshot == Some(id),
             lang: l,
+            names,
         };
         html! { <LogRow key={id} row={row} /> }
     }).collect::<Vec<Html>>();
@@ -240,7 +241,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             .raft
             .is_unsafe(UnsafeSwitch::CommitOldTermByCounting);
         let report = entry_view::analyse(&facts, n, i, |a, b| net.is_up(a, b), count_old);
-        html! { <EntryCard report={report} lang={l} dispatch={v.dispatch.clone()} /> }
+        html! { <EntryCard report={report} lang={l} {names} dispatch={v.dispatch.clone()} /> }
     });
     let snapshot_card = open_snapshot.and_then(|n| {
         let s = world.slot(n).ok()?.node.snapshot();
@@ -249,7 +250,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             Callback::from(move |_: MouseEvent| open.set(None))
         };
         Some(html! {
-            <super::snapshot_card::SnapshotCard node={n} snapshot={s.clone()} lang={l} onclose={close} />
+            <super::snapshot_card::SnapshotCard node={n} snapshot={s.clone()} lang={l} {names} onclose={close} />
         })
     });
     let hidden = start - 1;
@@ -297,7 +298,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             </div>
             { snapshot_card }
             { card }
-            <KvView nodes={kv} lang={l} />
+            <KvView nodes={kv} lang={l} {names} />
         </section>
     }
 }

@@ -27,7 +27,7 @@ pub struct MembershipPanelProps {
 pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
     crate::ui::render_count::count("MembershipPanel");
     let v = &p.view;
-    let (l, d) = (v.lang, v.dispatch.clone());
+    let (l, d, names) = (v.lang, v.dispatch.clone(), v.names);
     let voters_text = use_state(String::new);
     let sim = v.sim.borrow();
     let w = sim.world();
@@ -42,7 +42,7 @@ pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
         (None, None)
     };
     let lines = |yes: &[NodeId]| -> Html {
-        let items: Vec<Html> = majority_lines(l, m, yes)
+        let items: Vec<Html> = majority_lines(l, names, m, yes)
             .into_iter()
             .map(|t| html! { <li>{t}</li> })
             .collect();
@@ -50,7 +50,7 @@ pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
     };
     let chip = |id: NodeId, kind: &'static str, half: &'static str| {
         html! { <li class={classes!("member-chip", kind)} data-config-member={id.to_string()}
-        data-kind={kind} data-half={half}>{format!("n{id}")}</li> }
+        data-kind={kind} data-half={half}>{names.name(id)}</li> }
     };
     let old: Vec<NodeId> = m.voters.outgoing.voters().collect();
     let new: Vec<NodeId> = m.voters.incoming.voters().collect();
@@ -85,7 +85,7 @@ pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
                  data-config-committed={c.committed.to_string()}
                  aria-label={l.t("Configuration", "集群配置")}>
             <h3>{l.t("Configuration (thesis ch. 4)", "集群配置（博士论文第 4 章）")}</h3>
-            <p class="config-headline" data-config-headline="">{headline(l, &c)}</p>
+            <p class="config-headline" data-config-headline="">{headline(l, names, &c)}</p>
             <ul class="member-chips">
                 if joint {
                     <li class="half-label">{"C_old"}</li>
@@ -104,8 +104,8 @@ pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
             if let Some(votes) = votes {
                 <div class="majority" data-majority="election">
                     <span>{match l {
-                        Lang::En => format!("n{} was elected by {}:", c.source, crate::raft::fmt_set(votes.iter().copied())),
-                        Lang::Zh => format!("n{} 当选，投票者 {}：", c.source, crate::raft::fmt_set(votes.iter().copied())),
+                        Lang::En => format!("{} was elected by {}:", names.of(c.source), names.set(votes.iter().copied())),
+                        Lang::Zh => format!("{} 当选，投票者 {}：", names.of(c.source), names.set(votes.iter().copied())),
                     }}</span>
                     <ul>{lines(&votes)}</ul>
                 </div>
@@ -113,8 +113,8 @@ pub fn MembershipPanel(p: &MembershipPanelProps) -> Html {
             if let Some((index, by)) = commit {
                 <div class="majority" data-majority="commit">
                     <span>{match l {
-                        Lang::En => format!("last commit, index {index}, held by {}:", crate::raft::fmt_set(by.iter().copied())),
-                        Lang::Zh => format!("最近一次提交，索引 {index}，持有者 {}：", crate::raft::fmt_set(by.iter().copied())),
+                        Lang::En => format!("last commit, index {index}, held by {}:", names.set(by.iter().copied())),
+                        Lang::Zh => format!("最近一次提交，索引 {index}，持有者 {}：", names.set(by.iter().copied())),
                     }}</span>
                     <ul>{lines(&by)}</ul>
                 </div>

@@ -8,6 +8,7 @@ use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
 use crate::view::cluster_view::MsgFacts;
 use crate::view::i18n::Lang;
+use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
 /// Props of [`MessageCard`].
@@ -33,7 +34,7 @@ fn yes_no(l: Lang, b: bool) -> Html {
     html! { <span class={class}>{t}</span> }
 }
 
-fn body_rows(l: Lang, body: &MessageBody) -> Html {
+fn body_rows(l: Lang, names: NodeNames, body: &MessageBody) -> Html {
     match body {
         MessageBody::RequestVote {
             last_log,
@@ -88,7 +89,7 @@ fn body_rows(l: Lang, body: &MessageBody) -> Html {
                     Lang::Zh => format!("{} 字节", snapshot.size_bytes()),
                 })}
                 {row(l.t("state machine", "状态机"), crate::view::snapshot_view::kv_text(l, &snapshot.state))}
-                {row(l.t("configuration", "配置"), crate::view::snapshot_view::config_text(l, snapshot))}
+                {row(l.t("configuration", "配置"), crate::view::snapshot_view::config_text(l, names, snapshot))}
             </>
         },
         MessageBody::InstallSnapshotResponse {
@@ -152,7 +153,7 @@ fn hint_text(l: Lang, hint: ConflictHint) -> String {
     }
 }
 
-fn entries_table(l: Lang, body: &MessageBody) -> Html {
+fn entries_table(l: Lang, names: NodeNames, body: &MessageBody) -> Html {
     let MessageBody::AppendEntries { entries, .. } = body else {
         return html! {};
     };
@@ -174,7 +175,7 @@ fn entries_table(l: Lang, body: &MessageBody) -> Html {
                         <td><code>{match &e.data {
                             EntryData::Noop => l.t("no-op", "空操作").to_string(),
                             EntryData::Command(c) => c.to_string(),
-                            EntryData::Config(c) => crate::view::explain::config_text::change_text(l, &c.change),
+                            EntryData::Config(c) => crate::view::explain::config_text::change_text(l, names, &c.change),
                         }}</code></td>
                     </tr>
                 }) }
@@ -187,7 +188,7 @@ fn entries_table(l: Lang, body: &MessageBody) -> Html {
 #[component]
 pub fn MessageCard(p: &MessageCardProps) -> Html {
     let v = &p.view;
-    let (l, d, id) = (v.lang, &v.dispatch, p.id);
+    let (l, d, id, names) = (v.lang, &v.dispatch, p.id, v.names);
     let close = html! {
         <button class="close" data-action="deselect" aria-label={l.t("Close", "关闭")}
             onclick={d.reform(|_| UiAction::Select(None))}>{"×"}</button>
@@ -248,10 +249,10 @@ pub fn MessageCard(p: &MessageCardProps) -> Html {
     };
     html! {
         <div class={classes!("message-card", f.class())} data-card-msg={id.to_string()}
-             role="region" aria-label={f.aria(l)}>
+             role="region" aria-label={f.aria(l, names)}>
             <div class="message-card-head">
                 <span class="kind-chip">{l.message(f.name_key())}</span>
-                <span>{format!("n{} → n{}", f.from, f.to)}</span>
+                <span>{format!("{} → {}", names.of(f.from), names.of(f.to))}</span>
                 <span class="muted">{format!("#{id}")}</span>
                 if f.duplicate {
                     <span class="tag">{l.t("duplicate", "重复副本")}</span>
@@ -266,9 +267,9 @@ pub fn MessageCard(p: &MessageCardProps) -> Html {
                 {row(l.t("term", "任期"), env.msg.term.to_string())}
                 {row(l.t("sent", "发送"), format!("{} {}", l.t("tick", "时刻"), env.sent_at))}
                 {row(l.t("arrives", "到达"), due)}
-                {body_rows(l, &env.msg.body)}
+                {body_rows(l, names, &env.msg.body)}
             </dl>
-            {entries_table(l, &env.msg.body)}
+            {entries_table(l, names, &env.msg.body)}
             <div class="message-card-buttons">
                 <button class={classes!(manual.then_some("primary"))} data-action="deliver"
                     onclick={act(Action::Deliver(id), true)}>{l.t("Deliver now", "立即投递")}</button>

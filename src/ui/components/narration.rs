@@ -104,7 +104,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
     let asking = asked.is_some();
     let revealed = match (&p.quiz.reveal, &step.question) {
         (Some(reveal), Some(question)) => html! {
-            <QuizPanel lang={l} dispatch={d.clone()} question={question.clone()} reveal={reveal.clone()} score={p.quiz.score} />
+            <QuizPanel lang={l} names={p.view.names} dispatch={d.clone()} question={question.clone()} reveal={reveal.clone()} score={p.quiz.score} />
         },
         _ => html! {},
     };
@@ -112,7 +112,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
         <>
             {revealed}
             if let Some(question) = asked {
-                <QuizPanel lang={l} dispatch={d.clone()} {question} pending={p.quiz.pending} score={p.quiz.score} />
+                <QuizPanel lang={l} names={p.view.names} dispatch={d.clone()} {question} pending={p.quiz.pending} score={p.quiz.score} />
             }
         </>
     };

@@ -22,7 +22,8 @@ pub struct NodeActionsProps {
 #[component]
 pub fn NodeActions(p: &NodeActionsProps) -> Html {
     let v = &p.view;
-    let (l, d, id) = (v.lang, &v.dispatch, p.node);
+    let (l, d, id, names) = (v.lang, &v.dispatch, p.node, v.names);
+    let name = names.of(id);
     let sim = v.sim.borrow();
     let Ok(slot) = sim.world().slot(id) else {
         return html! {};
@@ -45,11 +46,14 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
             .saturating_sub(t.elapsed);
         match l {
             crate::view::i18n::Lang::En => format!(
-                "handing over to n{} ({left} ticks before it aborts)",
-                t.target
+                "handing over to {} ({left} ticks before it aborts)",
+                names.of(t.target)
             ),
             crate::view::i18n::Lang::Zh => {
-                format!("正在移交给 n{}（{left} 个时钟周期后放弃）", t.target)
+                format!(
+                    "正在移交给 {}（{left} 个时钟周期后放弃）",
+                    names.of(t.target)
+                )
             }
         }
     });
@@ -60,12 +64,12 @@ pub fn NodeActions(p: &NodeActionsProps) -> Html {
     };
     html! {
         <div class={classes!("node-actions", key.name())} role="toolbar" data-actions-for={id.to_string()}
-             aria-label={match l { crate::view::i18n::Lang::En => format!("Actions for n{id}"),
-                                   crate::view::i18n::Lang::Zh => format!("n{id} 的操作") }}>
+             aria-label={match l { crate::view::i18n::Lang::En => format!("Actions for {name}"),
+                                   crate::view::i18n::Lang::Zh => format!("{name} 的操作") }}>
             <div class="node-actions-title">
-                <strong>{format!("n{id}")}</strong>
+                <strong>{name.to_string()}</strong>
                 <span class="role-chip">{role_line(l, key, role).into_owned()}</span>
-                <span class="muted">{info_line(l, slot.node.term(), slot.node.voted_for())}</span>
+                <span class="muted">{info_line(l, slot.node.term(), slot.node.voted_for().map(|v| names.of(v)))}</span>
                 <span class="muted" data-output="node-commit">{format!("{} {}", l.t("commit", "提交"),
                     crate::view::crash_view::volatile_text(l, slot.commit_index()))}</span>
                 if let Some(t) = transfer {

@@ -14,6 +14,8 @@ use yew::prelude::*;
 pub struct QuizPanelProps {
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: crate::view::node_names::NodeNames,
     /// Where actions go.
     pub dispatch: Callback<UiAction>,
     /// The question, asked (`reveal` none) or revealed.
@@ -48,12 +50,12 @@ pub fn QuizPanel(p: &QuizPanelProps) -> Html {
             None => l.t("No prediction was made.", "没有作答。"),
         };
         let said = r.predicted.map(|a| {
-            html! { <span>{l.t("You said ", "你的答案：")}<b>{a.label(l)}</b>{" · "}</span> }
+            html! { <span>{l.t("You said ", "你的答案：")}<b>{a.label(l, p.names)}</b>{" · "}</span> }
         });
         return html! {
             <div class="quiz revealed" data-quiz="" data-quiz-result={result} role="status">
                 <p class="quiz-prompt">{q.prompt(l)}</p>
-                <p class="quiz-answer">{said}{l.t("The run: ", "实际运行：")}<b data-quiz-actual={r.actual.name()}>{r.actual.label(l)}</b>
+                <p class="quiz-answer">{said}{l.t("The run: ", "实际运行：")}<b data-quiz-actual={r.actual.name()}>{r.actual.label(l, p.names)}</b>
                     {" "}<span class="quiz-verdict">{verdict}</span>{" "}{score}</p>
             </div>
         };
@@ -67,7 +69,7 @@ pub fn QuizPanel(p: &QuizPanelProps) -> Html {
                 <button type="button" class={classes!("quiz-choice", on.then_some("chosen"))}
                     data-choice={a.name()} aria-pressed={on.to_string()}
                     onclick={p.dispatch.reform(move |_: MouseEvent| UiAction::Answer(a))}>
-                    {a.label(l)}
+                    {a.label(l, p.names)}
                 </button>
             }
         })

@@ -21,7 +21,7 @@ pub struct SafetyBadgeProps {
 pub fn SafetyBadge(p: &SafetyBadgeProps) -> Html {
     crate::ui::render_count::count("SafetyBadge");
     let v = &p.view;
-    let l = v.lang;
+    let (l, names) = (v.lang, v.names);
     let open = use_state(|| false);
     let toggle = {
         let open = open.clone();
@@ -71,10 +71,10 @@ pub fn SafetyBadge(p: &SafetyBadgeProps) -> Html {
                 </button>
             </div>
             if *open {
-                <p class="safety-detail">{violation_text(l, first)}</p>
+                <p class="safety-detail">{violation_text(l, names, first)}</p>
                 <p class="safety-what">{statement(l, first.property)}</p>
                 if more > 0 {
-                    <ul class="safety-more">{ for violations.iter().skip(1).map(|x| html! { <li>{violation_text(l, x)}</li> }) }</ul>
+                    <ul class="safety-more">{ for violations.iter().skip(1).map(|x| html! { <li>{violation_text(l, names, x)}</li> }) }</ul>
                 }
                 <ul class="safety-list">{ for list }</ul>
             }

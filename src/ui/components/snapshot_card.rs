@@ -17,6 +17,8 @@ pub struct SnapshotCardProps {
     pub snapshot: Snapshot,
     /// Language.
     pub lang: Lang,
+    /// How nodes are named.
+    pub names: crate::view::node_names::NodeNames,
     /// Closes the card (none in the inspector).
     #[prop_or_default]
     pub onclose: Option<Callback<MouseEvent>>,
@@ -25,7 +27,7 @@ pub struct SnapshotCardProps {
 /// The snapshot card.
 #[component]
 pub fn SnapshotCard(p: &SnapshotCardProps) -> Html {
-    let (l, s, n) = (p.lang, &p.snapshot, p.node);
+    let (l, s, n, names) = (p.lang, &p.snapshot, p.node, p.names);
     let close = p.onclose.clone().map(|cb| {
         html! {
             <button class="close" data-action="close-snapshot" aria-label={l.t("Close", "关闭")} onclick={cb}>{"×"}</button>
@@ -41,8 +43,14 @@ pub fn SnapshotCard(p: &SnapshotCardProps) -> Html {
     }
     let i = s.last_included_index;
     let title = match l {
-        Lang::En => format!("Snapshot of n{n}: entries 1–{i} compacted (thesis §5.1)"),
-        Lang::Zh => format!("n{n} 的快照：条目 1–{i} 已压缩（博士论文 §5.1）"),
+        Lang::En => format!(
+            "Snapshot of {n}: entries 1–{i} compacted (thesis §5.1)",
+            n = p.names.of(n)
+        ),
+        Lang::Zh => format!(
+            "{n} 的快照：条目 1–{i} 已压缩（博士论文 §5.1）",
+            n = p.names.of(n)
+        ),
     };
     let data = &s.state.data;
     let more = data.len().saturating_sub(PAIRS_SHOWN);
@@ -56,7 +64,7 @@ pub fn SnapshotCard(p: &SnapshotCardProps) -> Html {
                     Lang::En => format!("{} bytes", s.size_bytes()),
                     Lang::Zh => format!("{} 字节", s.size_bytes()),
                 }}</dd>
-                <dt>{l.t("configuration", "配置")}</dt><dd data-snapshot-config="">{config_text(l, s)}</dd>
+                <dt>{l.t("configuration", "配置")}</dt><dd data-snapshot-config="">{config_text(l, names, s)}</dd>
             </dl>
             <h3>{l.t("State machine in the snapshot", "快照中的状态机")}</h3>
             if data.is_empty() {

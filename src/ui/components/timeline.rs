@@ -101,12 +101,12 @@ pub fn Timeline(p: &TimelineProps) -> Html {
     let now = band_at(&bands, tick);
     let valuetext = match now {
         Some(b) => format!(
-            "{} {tick} / {head}, {} {}, {} n{}",
+            "{} {tick} / {head}, {} {}, {} {}",
             l.t("tick", "时刻"),
             l.t("term", "任期"),
             b.term,
             l.t("leader", "领导者"),
-            b.leader
+            v.names.of(b.leader)
         ),
         None => format!(
             "{} {tick} / {head}, {}",
@@ -117,7 +117,7 @@ pub fn Timeline(p: &TimelineProps) -> Html {
     let band_rects = bands.iter().map(|b| {
         html! {
             <rect class="tl-band" x={b.start.to_string()} y="0" width={(b.end - b.start).max(1).to_string()} height={TIMELINE_HEIGHT.to_string()}
-                style={format!("fill: {}", term_color(b.term))}><title>{format!("{} {} · n{}", l.t("term", "任期"), b.term, b.leader)}</title></rect>
+                style={format!("fill: {}", term_color(b.term))}><title>{format!("{} {} · {}", l.t("term", "任期"), b.term, v.names.of(b.leader))}</title></rect>
         }
     });
     let pct = |t: u64| {
@@ -143,7 +143,7 @@ pub fn Timeline(p: &TimelineProps) -> Html {
                 <span class="tl-now">
                     {format!("{} {tick} / {head}", l.t("tick", "时刻"))}
                     { match now {
-                        Some(b) => format!(" · {} {} · {} n{}", l.t("term", "任期"), b.term, l.t("leader", "领导者"), b.leader),
+                        Some(b) => format!(" · {} {} · {} {}", l.t("term", "任期"), b.term, l.t("leader", "领导者"), v.names.of(b.leader)),
                         None => format!(" · {}", l.t("no leader", "无领导者")),
                     } }
                 </span>

@@ -4,21 +4,29 @@ use super::n;
 use crate::sim::role_key::RoleKey;
 use crate::sim::{DropReason, MarkKind};
 use crate::view::i18n::Lang;
+use crate::view::node_names::NodeNames;
 use crate::view::spacetime::{
     ArrowEnd, OpOutcome, StArrow, StLane, StMark, StMarkKind, StOp, LABEL_W,
 };
 use yew::prelude::*;
 
 /// One node's lifeline: spans shaded by role, gaps while crashed or paused.
-pub(super) fn draw_lane(lane: &StLane, width: f64, l: Lang, on_lane: &Callback<u32>) -> Html {
+pub(super) fn draw_lane(
+    lane: &StLane,
+    width: f64,
+    l: Lang,
+    names: NodeNames,
+    on_lane: &Callback<u32>,
+) -> Html {
     let node = lane.node;
+    let name = names.of(node);
     let click = {
         let on_lane = on_lane.clone();
         Callback::from(move |_: MouseEvent| on_lane.emit(node))
     };
     let class = classes!("st-lane", lane.highlight.then_some("highlight"));
     html! {
-        <g class={class} data-lifeline={node.to_string()}>
+        <g class={class} data-lifeline={node.to_string()} data-node-name={name.to_string()}>
             { for lane.cut.iter().map(|&(x1, x2)| html! {
                 <rect class="st-cut" data-st-fault="link-cut" x={n(x1)} y={n(lane.y - 13.0)}
                     width={n((x2 - x1).max(1.0))} height="26">
@@ -33,13 +41,13 @@ pub(super) fn draw_lane(lane: &StLane, width: f64, l: Lang, on_lane: &Callback<u
                     <line class={classes!("st-span", state)} data-state={state}
                         data-from-tick={s.from.to_string()} data-to-tick={s.to.to_string()}
                         x1={n(s.x1)} x2={n(s.x2.max(s.x1 + 0.5))} y1={n(lane.y)} y2={n(lane.y)}>
-                        <title>{format!("n{node}: {} · {} {}", l.role(key), l.t("term", "任期"), s.term)}</title>
+                        <title>{format!("{name}: {} · {} {}", l.role(key), l.t("term", "任期"), s.term)}</title>
                     </line>
                 }
             }) }
             <text class="st-label" x="6" y={n(lane.y + 5.0)} role="button" tabindex="0"
-                aria-label={format!("n{node}: {}", l.t("highlight, hide or show this node", "高亮、隐藏或显示此节点"))}
-                onclick={click}>{format!("n{node}")}</text>
+                aria-label={format!("{name}: {}", l.t("highlight, hide or show this node", "高亮、隐藏或显示此节点"))}
+                onclick={click}>{name.to_string()}</text>
         </g>
     }
 }
@@ -55,7 +63,7 @@ fn drop_label(why: DropReason, l: Lang) -> &'static str {
 }
 
 /// One message arrow; a click seeks to where it ended (or was sent).
-pub(super) fn draw_arrow(a: &StArrow, l: Lang, seek: &Callback<u64>) -> Html {
+pub(super) fn draw_arrow(a: &StArrow, l: Lang, names: NodeNames, seek: &Callback<u64>) -> Html {
     let target = a.delivered.unwrap_or(a.sent);
     let click = seek.reform(move |_: MouseEvent| target);
     let (end, fate) = match a.end {
@@ -93,7 +101,7 @@ pub(super) fn draw_arrow(a: &StArrow, l: Lang, seek: &Callback<u64>) -> Html {
             data-delivered={a.delivered.map(|d| d.to_string()).unwrap_or_default()}
             data-kind={a.kind.name()} data-st-cause={a.cause.then_some("true")}
             data-highlight={a.step.then_some("step")} onclick={click}>
-            <title>{format!("{}{answer} n{}→n{} · {} {} · {fate}", l.message(a.kind.into()), a.from, a.to,
+            <title>{format!("{}{answer} {}→{} · {} {} · {fate}", l.message(a.kind.into()), names.of(a.from), names.of(a.to),
                 l.t("sent at", "发送于"), a.sent)}</title>
             <line class="st-hit" x1={n(a.x1)} y1={n(a.y1)} x2={n(a.x2)} y2={n(a.y2)} />
             <line class="st-line" x1={n(a.x1)} y1={n(a.y1)} x2={n(a.x2)} y2={n(a.y2)} marker-end={head} />
@@ -104,7 +112,7 @@ pub(super) fn draw_arrow(a: &StArrow, l: Lang, seek: &Callback<u64>) -> Html {
 
 /// One mark: election won, commit, crash, restart, link change, or a
 /// collapsed heartbeat broadcast.
-pub(super) fn draw_mark(m: &StMark, l: Lang, seek: &Callback<u64>) -> Html {
+pub(super) fn draw_mark(m: &StMark, l: Lang, names: NodeNames, seek: &Callback<u64>) -> Html {
     let tick = m.tick;
     let click = seek.reform(move |_: MouseEvent| tick);
     let (kind, glyph, text) = match m.kind {
@@ -112,8 +120,8 @@ pub(super) fn draw_mark(m: &StMark, l: Lang, seek: &Callback<u64>) -> Html {
             "elected",
             "♛",
             format!(
-                "n{} {} {term}",
-                m.node,
+                "{} {} {term}",
+                names.of(m.node),
                 l.t("won the election of term", "赢得任期选举：任期")
             ),
         ),
@@ -125,12 +133,12 @@ pub(super) fn draw_mark(m: &StMark, l: Lang, seek: &Callback<u64>) -> Html {
         StMarkKind::Trace(MarkKind::Crash) => (
             "crash",
             "✕",
-            format!("n{} {}", m.node, l.t("crashed", "崩溃")),
+            format!("{} {}", names.of(m.node), l.t("crashed", "崩溃")),
         ),
         StMarkKind::Trace(MarkKind::Restart) => (
             "restart",
             "↻",
-            format!("n{} {}", m.node, l.t("restarted", "重启")),
+            format!("{} {}", names.of(m.node), l.t("restarted", "重启")),
         ),
         StMarkKind::Trace(MarkKind::Link) => {
             ("link", "✂", l.t("a link changed", "链路变化").to_string())
@@ -139,8 +147,8 @@ pub(super) fn draw_mark(m: &StMark, l: Lang, seek: &Callback<u64>) -> Html {
             "heartbeats",
             "♥",
             format!(
-                "n{} {} {k} {}",
-                m.node,
+                "{} {} {k} {}",
+                names.of(m.node),
                 l.t("sent", "发送了"),
                 l.t("heartbeats", "个心跳")
             ),

@@ -137,7 +137,7 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
         html! {
             <button class="st-unhide" data-action="st-show-node" data-node={n.to_string()}
                 onclick={Callback::from(move |_| on_lane.emit(n))}>
-                {format!("{} n{n}", l.t("show", "显示"))}
+                {format!("{} {}", l.t("show", "显示"), v.names.of(n))}
             </button>
         }
     });
@@ -194,14 +194,14 @@ pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
                     }) }
                 </g>
                 <g class="st-lanes">
-                    { for lay.lanes.iter().map(|lane| draw_lane(lane, w, l, &on_lane)) }
+                    { for lay.lanes.iter().map(|lane| draw_lane(lane, w, l, v.names, &on_lane)) }
                 </g>
                 { draw_client(&lay.ops, lay.client_y, l, &seek) }
                 <g class="st-arrows">
-                    { for lay.arrows.iter().map(|a| draw_arrow(a, l, &seek)) }
+                    { for lay.arrows.iter().map(|a| draw_arrow(a, l, v.names, &seek)) }
                 </g>
                 <g class="st-marks">
-                    { for lay.marks.iter().map(|m| draw_mark(m, l, &seek)) }
+                    { for lay.marks.iter().map(|m| draw_mark(m, l, v.names, &seek)) }
                 </g>
                 <g class="st-bookmarks">
                     { for p.bookmarks.iter().filter_map(|b| {

@@ -8,21 +8,22 @@ use crate::sim::compare::{CompareError, Knob, Lockstep, Side, SideError};
 use crate::sim::{Action, SimError, Simulation};
 use crate::view::i18n::Lang;
 use crate::view::messages;
+use crate::view::node_names::NodeNames;
 
 /// The words for an action one side refused.
-pub(super) fn side_error_text(lang: Lang, e: &SideError) -> String {
+pub(super) fn side_error_text(lang: Lang, names: NodeNames, e: &SideError) -> String {
     let side = match e.side {
         Side::A => "A",
         Side::B => "B",
     };
-    let text = messages::sim_error(lang, &e.error);
+    let text = messages::sim_error(lang, names, &e.error);
     match lang {
         Lang::En => format!("Side {side} refused the action: {text}"),
         Lang::Zh => format!("{side} 侧拒绝了该操作：{text}"),
     }
 }
 
-fn compare_error_text(lang: Lang, e: &CompareError) -> String {
+fn compare_error_text(lang: Lang, names: NodeNames, e: &CompareError) -> String {
     match e {
         CompareError::Knob(_) => lang
             .t(
@@ -30,7 +31,7 @@ fn compare_error_text(lang: Lang, e: &CompareError) -> String {
                 "两边的设置会完全相同：当前运行已经使用这种复制方式。",
             )
             .into(),
-        CompareError::Sim(e) => messages::sim_error(lang, e),
+        CompareError::Sim(e) => messages::sim_error(lang, names, e),
     }
 }
 
@@ -38,6 +39,7 @@ impl AppState {
     /// Opens (or re-opens on another setting) the comparison of the run as
     /// it stands; `None` closes it, leaving side A as the run.
     pub(super) fn open_compare(&mut self, knob: Option<Knob>) {
+        let names = self.node_names();
         let Some(knob) = knob else {
             self.compare = None;
             self.version += 1;
@@ -59,7 +61,7 @@ impl AppState {
             }
             Err(e) => {
                 self.compare = None;
-                self.notify_error(|l| compare_error_text(l, &e));
+                self.notify_error(|l| compare_error_text(l, names, &e));
             }
         }
     }
@@ -76,18 +78,19 @@ impl AppState {
 
     /// One action, on both sides while comparing.
     pub(super) fn act_both(&mut self, action: Action) -> Result<(), super::Notice> {
+        let names = self.node_names();
         let result = match &mut self.compare {
             Some(c) => {
                 let (mut a, mut b) = (self.sim.borrow_mut(), c.b.borrow_mut());
                 c.lock
                     .act(&mut a, &mut b, action)
-                    .map_err(|e| super::Notice::error(|l| side_error_text(l, &e)))
+                    .map_err(|e| super::Notice::error(|l| side_error_text(l, names, &e)))
             }
             None => self
                 .sim
                 .borrow_mut()
                 .act(action)
-                .map_err(|e| super::Notice::error(|l| messages::sim_error(l, &e))),
+                .map_err(|e| super::Notice::error(|l| messages::sim_error(l, names, &e))),
         };
         self.observe_challenge();
         result
@@ -118,6 +121,7 @@ impl AppState {
     /// Challenge mode: `true` starts a new attempt on a fresh run with the
     /// settings as they are now, playing; `false` leaves the mode.
     pub(super) fn challenge(&mut self, on: bool) {
+        let names = self.node_names();
         if !on {
             self.challenge = None;
             return;
@@ -132,7 +136,7 @@ impl AppState {
                 self.playing = true;
                 self.notice = None;
             }
-            Err(e) => self.notify_error(|l| messages::sim_error(l, &e)),
+            Err(e) => self.notify_error(|l| messages::sim_error(l, names, &e)),
         }
     }
 

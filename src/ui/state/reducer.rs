@@ -102,17 +102,19 @@ impl AppState {
     }
 
     pub(super) fn seek(&mut self, tick: u64) {
+        let names = self.node_names();
         let result = self.seek_both(tick);
         match result {
             Ok(()) => {
                 self.version += 1;
                 self.phase = 0.0;
             }
-            Err(e) => self.notify_error(|l| messages::sim_error(l, &e)),
+            Err(e) => self.notify_error(|l| messages::sim_error(l, names, &e)),
         }
     }
 
     fn advance(&mut self, ticks: u64) {
+        let names = self.node_names();
         if ticks == 0 {
             return;
         }
@@ -120,7 +122,7 @@ impl AppState {
         self.version += 1;
         if let Err(e) = result {
             self.playing = false;
-            self.notify_error(|l| messages::sim_error(l, &e));
+            self.notify_error(|l| messages::sim_error(l, names, &e));
         }
     }
 
@@ -194,6 +196,17 @@ impl AppState {
             Some(c) if c.id == id => Some(c.clone()),
             _ => scenario::find(id).map(Rc::new),
         }
+    }
+
+    /// How the nodes are named: the open scenario's aliases (also after
+    /// the teacher took over, in its forks and when restored from a link),
+    /// `n1`… in free play.
+    pub fn node_names(&self) -> crate::view::node_names::NodeNames {
+        self.scenario
+            .as_ref()
+            .and_then(|p| self.find_scenario(p.id))
+            .map(|sc| sc.node_names())
+            .unwrap_or_default()
     }
 
     /// The question asked now (before the next step), if any.
@@ -379,6 +392,7 @@ impl AppState {
 
     /// Everything but a frame: what the user did.
     fn apply_user(&mut self, action: UiAction) {
+        let names = self.node_names();
         match action {
             UiAction::Frame(_) => {}
             UiAction::Play => self.playing = true,
@@ -432,7 +446,7 @@ impl AppState {
                     self.replace_run(sim, None);
                     self.notice = None;
                 }
-                Err(e) => self.notify_error(|l| messages::sim_error(l, &e)),
+                Err(e) => self.notify_error(|l| messages::sim_error(l, names, &e)),
             },
             UiAction::Notify(n) => self.notice = n,
             UiAction::ToggleHelp => self.show_help = !self.show_help,

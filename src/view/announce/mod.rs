@@ -11,6 +11,7 @@
 use super::i18n::Lang;
 use crate::raft::{Index, NodeId, Term};
 use crate::sim::{Mark, MarkKind, SimEvent, TraceEvent, TraceKind};
+use crate::view::node_names::NodeNames;
 
 /// One thing worth saying.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,27 +95,49 @@ fn link_changes(tick: u64, events: &[&TraceEvent]) -> Vec<Announcement> {
 }
 
 /// One announcement as a phrase.
-pub fn phrase(lang: Lang, a: &Announcement) -> String {
+pub fn phrase(lang: Lang, names: NodeNames, a: &Announcement) -> String {
     match (*a, lang) {
         (Announcement::Elected { node, term }, Lang::En) => {
-            format!("n{node} won the election for term {term} and leads")
+            format!(
+                "{node} won the election for term {term} and leads",
+                node = names.of(node)
+            )
         }
         (Announcement::Elected { node, term }, Lang::Zh) => {
-            format!("n{node} 赢得任期 {term} 的选举，成为领导者")
+            format!(
+                "{node} 赢得任期 {term} 的选举，成为领导者",
+                node = names.of(node)
+            )
         }
         (Announcement::Committed { index }, Lang::En) => format!("committed up to index {index}"),
         (Announcement::Committed { index }, Lang::Zh) => format!("已提交到索引 {index}"),
-        (Announcement::Crashed(n), Lang::En) => format!("n{n} crashed"),
-        (Announcement::Crashed(n), Lang::Zh) => format!("n{n} 崩溃了"),
-        (Announcement::Restarted(n), Lang::En) => format!("n{n} restarted"),
-        (Announcement::Restarted(n), Lang::Zh) => format!("n{n} 已重启"),
+        (Announcement::Crashed(n), Lang::En) => format!("{n} crashed", n = names.of(n)),
+        (Announcement::Crashed(n), Lang::Zh) => format!("{n} 崩溃了", n = names.of(n)),
+        (Announcement::Restarted(n), Lang::En) => format!("{n} restarted", n = names.of(n)),
+        (Announcement::Restarted(n), Lang::Zh) => format!("{n} 已重启", n = names.of(n)),
         (Announcement::Link { from, to, up, both }, _) => {
             let arrow = if both { "–" } else { "→" };
             match (lang, up) {
-                (Lang::En, false) => format!("link n{from}{arrow}n{to} cut"),
-                (Lang::En, true) => format!("link n{from}{arrow}n{to} restored"),
-                (Lang::Zh, false) => format!("链路 n{from}{arrow}n{to} 已断开"),
-                (Lang::Zh, true) => format!("链路 n{from}{arrow}n{to} 已恢复"),
+                (Lang::En, false) => format!(
+                    "link {from}{arrow}{to} cut",
+                    from = names.of(from),
+                    to = names.of(to)
+                ),
+                (Lang::En, true) => format!(
+                    "link {from}{arrow}{to} restored",
+                    from = names.of(from),
+                    to = names.of(to)
+                ),
+                (Lang::Zh, false) => format!(
+                    "链路 {from}{arrow}{to} 已断开",
+                    from = names.of(from),
+                    to = names.of(to)
+                ),
+                (Lang::Zh, true) => format!(
+                    "链路 {from}{arrow}{to} 已恢复",
+                    from = names.of(from),
+                    to = names.of(to)
+                ),
             }
         }
     }
@@ -127,14 +150,14 @@ pub const LISTED: usize = 3;
 /// The live region's text for `items` (oldest first): each phrase, or
 /// past [`LISTED`] a count per kind with the latest leader and the highest
 /// commit. `None` when there is nothing to say.
-pub fn text(lang: Lang, items: &[Announcement]) -> Option<String> {
+pub fn text(lang: Lang, names: NodeNames, items: &[Announcement]) -> Option<String> {
     if items.is_empty() {
         return None;
     }
     let sep = lang.t(". ", "。");
     let end = lang.t(".", "。");
     if items.len() <= LISTED {
-        let phrases: Vec<String> = items.iter().map(|a| phrase(lang, a)).collect();
+        let phrases: Vec<String> = items.iter().map(|a| phrase(lang, names, a)).collect();
         return Some(format!("{}{end}", phrases.join(sep)));
     }
     let mut parts = Vec::new();
@@ -148,8 +171,14 @@ pub fn text(lang: Lang, items: &[Announcement]) -> Option<String> {
         .find(|a| matches!(a, Announcement::Elected { .. }))
     {
         parts.push(match lang {
-            Lang::En => format!("{elected} election(s) won, n{node} leads term {term}"),
-            Lang::Zh => format!("{elected} 次选举产生领导者，n{node} 领导任期 {term}"),
+            Lang::En => format!(
+                "{elected} election(s) won, {node} leads term {term}",
+                node = names.of(node)
+            ),
+            Lang::Zh => format!(
+                "{elected} 次选举产生领导者，{node} 领导任期 {term}",
+                node = names.of(node)
+            ),
         });
     }
     let commits = items.iter().filter_map(|a| match a {

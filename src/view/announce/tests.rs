@@ -66,11 +66,21 @@ fn a_real_run_announces_its_election_commit_crash_restart_and_links() {
         ]
     );
     assert_eq!(
-        text(Lang::En, &said[..2]).unwrap(),
+        text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &said[..2]
+        )
+        .unwrap(),
         "link n1–n3 cut. link n2→n3 cut."
     );
     assert_eq!(
-        text(Lang::Zh, &said[2..]).unwrap(),
+        text(
+            Lang::Zh,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &said[2..]
+        )
+        .unwrap(),
         "n2 崩溃了。n2 已重启。"
     );
 }
@@ -79,22 +89,40 @@ fn a_real_run_announces_its_election_commit_crash_restart_and_links() {
 fn phrases_in_both_languages() {
     let won = Announcement::Elected { node: 3, term: 4 };
     assert_eq!(
-        phrase(Lang::En, &won),
+        phrase(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &won),
         "n3 won the election for term 4 and leads"
     );
-    assert_eq!(phrase(Lang::Zh, &won), "n3 赢得任期 4 的选举，成为领导者");
+    assert_eq!(
+        phrase(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, &won),
+        "n3 赢得任期 4 的选举，成为领导者"
+    );
     let up = Announcement::Link {
         from: 1,
         to: 2,
         up: true,
         both: true,
     };
-    assert_eq!(phrase(Lang::En, &up), "link n1–n2 restored");
-    assert_eq!(phrase(Lang::Zh, &up), "链路 n1–n2 已恢复");
+    assert_eq!(
+        phrase(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &up),
+        "link n1–n2 restored"
+    );
+    assert_eq!(
+        phrase(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, &up),
+        "链路 n1–n2 已恢复"
+    );
     let c = Announcement::Committed { index: 7 };
-    assert_eq!(text(Lang::En, &[c]).unwrap(), "committed up to index 7.");
-    assert_eq!(text(Lang::Zh, &[c]).unwrap(), "已提交到索引 7。");
-    assert_eq!(text(Lang::En, &[]), None);
+    assert_eq!(
+        text(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &[c]).unwrap(),
+        "committed up to index 7."
+    );
+    assert_eq!(
+        text(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, &[c]).unwrap(),
+        "已提交到索引 7。"
+    );
+    assert_eq!(
+        text(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &[]),
+        None
+    );
 }
 
 #[test]
@@ -104,11 +132,21 @@ fn many_at_once_become_a_summary() {
     items.push(Announcement::Crashed(1));
     items.push(Announcement::Elected { node: 2, term: 2 });
     assert_eq!(
-        text(Lang::En, &items).unwrap(),
+        text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &items
+        )
+        .unwrap(),
         "2 election(s) won, n2 leads term 2; 8 commit(s), up to index 8; 1 crash(es)."
     );
     assert_eq!(
-        text(Lang::Zh, &items).unwrap(),
+        text(
+            Lang::Zh,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &items
+        )
+        .unwrap(),
         "2 次选举产生领导者，n2 领导任期 2；8 次提交，已提交到索引 8；1 次崩溃。"
     );
 }

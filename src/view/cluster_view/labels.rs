@@ -5,11 +5,12 @@
 //! pill's route ([`super::routes`]) can keep clear of the same boxes.
 
 use super::geom::Rect;
-use crate::raft::{NodeId, Role, Term};
+use crate::raft::{Role, Term};
 use crate::sim::RoleKey;
 use crate::view::i18n::Lang;
 use crate::view::layout::Point;
 use crate::view::membership_view::MemberKind;
+use crate::view::node_names::NodeName;
 
 /// Font size (view units, before scaling) of the role line; bold.
 pub const ROLE_SIZE: f64 = 17.0;
@@ -18,10 +19,27 @@ pub const LINE_SIZE: f64 = 15.0;
 /// A text line's box height per unit of font size.
 const LINE_BOX: f64 = 1.17;
 /// Room kept around each text run: its halo (a 5-unit stroke) and a margin.
-const HALO: f64 = 3.0;
-/// Gap between a node's circle and its label block (its timer arc and
-/// selection ring are in between).
-const GAP: f64 = 6.0;
+pub(super) const HALO: f64 = 3.0;
+/// Outer edge of a node's election timer arc, beyond its circle: the arc
+/// is drawn at `r + 8` with a 4-unit stroke.
+pub const TIMER_EDGE: f64 = 10.0;
+
+/// Whether a ring of `n` is too crowded to keep labels off the timer arcs.
+pub fn crowded(n: usize) -> bool {
+    n >= 8
+}
+
+/// Gap between a node's circle and its label block in a ring of `n`: the
+/// block's text starts beyond the timer arc ([`TIMER_EDGE`]; only its halo
+/// may cover the arc's outer edge). Rings of 8 and 9 are too crowded for
+/// that: their labels sit closer and may touch the arc.
+pub fn label_gap(n: usize) -> f64 {
+    if crowded(n) {
+        6.0
+    } else {
+        TIMER_EDGE + 1.0
+    }
+}
 
 /// How much the ring's labels grow when the drawing is small: `k` view
 /// units per CSS pixel. Mirrors the stylesheet (`max(15px, 14.5px · k)`),
@@ -78,7 +96,7 @@ pub fn node_label(
     key: RoleKey,
     role: Role,
     term: Term,
-    voted_for: Option<NodeId>,
+    voted_for: Option<NodeName>,
     tally: Option<(bool, usize, usize)>,
     member: MemberKind,
 ) -> NodeLabel {
@@ -157,9 +175,12 @@ pub struct LabelSpot {
 }
 
 impl LabelSpot {
-    /// The spot at angle `phi` (radians, clockwise from +x) just outside a
-    /// circle of radius `r`.
-    pub fn at_angle(phi: f64, r: f64) -> LabelSpot {
+    /// The spot at angle `phi` (radians, clockwise from +x) at distance
+    /// `reach` from the node's centre (its radius plus [`label_gap`]).
+    /// `clear`: no point of the block nearer than `reach` (else only its
+    /// anchor is there, and a block beside the node may come ~8% nearer:
+    /// the crowded rings of 8 and 9 need that room).
+    pub fn at_angle(phi: f64, reach: f64, clear: bool) -> LabelSpot {
         let (c, s) = (phi.cos(), phi.sin());
         let align = if c > 0.38 {
             Align::Start
@@ -175,12 +196,21 @@ impl LabelSpot {
         } else {
             0.5
         };
-        LabelSpot {
-            x: c * (r + GAP),
-            y: s * (r + GAP),
-            align,
-            above,
-        }
+        // Clear: a block beside the node (vertically centred) has its inner edge
+        // at `reach` across; one above or below (horizontally centred), its
+        // inner edge at `reach` up or down; a corner block, its corner at
+        // `reach` along the angle. So no point of it is nearer than `reach`.
+        let x = if clear && above == 0.5 {
+            reach.copysign(c)
+        } else {
+            c * reach
+        };
+        let y = if clear && align == Align::Middle {
+            reach.copysign(s)
+        } else {
+            s * reach
+        };
+        LabelSpot { x, y, align, above }
     }
 
     /// The y offsets (from the node's centre) of the centres of a block's

@@ -6,6 +6,7 @@
 use super::i18n::{Lang, MessageName};
 use super::layout::{Point, NODE_RADIUS};
 use super::links::LinkState;
+use super::node_names::{NodeName, NodeNames};
 use crate::raft::{MessageBody, MessageKind, NodeId, Role, Term};
 use crate::sim::{Envelope, MsgId, NodeStatus, RoleKey};
 use std::borrow::Cow;
@@ -50,24 +51,31 @@ pub fn role_line(lang: Lang, key: RoleKey, role: Role) -> Cow<'static, str> {
 }
 
 /// The accessible name of a node, e.g. "n3, Leader, term 4".
-pub fn node_aria(lang: Lang, id: NodeId, key: RoleKey, role: Role, term: u64) -> String {
+pub fn node_aria(
+    lang: Lang,
+    names: NodeNames,
+    id: NodeId,
+    key: RoleKey,
+    role: Role,
+    term: u64,
+) -> String {
     let role = role_line(lang, key, role);
     match lang {
-        Lang::En => format!("n{id}, {role}, term {term}"),
-        Lang::Zh => format!("n{id}，{role}，任期 {term}"),
+        Lang::En => format!("{id}, {role}, term {term}", id = names.of(id)),
+        Lang::Zh => format!("{id}，{role}，任期 {term}", id = names.of(id)),
     }
 }
 
 /// "voted n2" under a node, or `None` when it has not voted this term.
-pub fn voted_line(lang: Lang, voted_for: Option<NodeId>) -> Option<String> {
+pub fn voted_line(lang: Lang, voted_for: Option<NodeName>) -> Option<String> {
     voted_for.map(|v| match lang {
-        Lang::En => format!("voted n{v}"),
-        Lang::Zh => format!("投给 n{v}"),
+        Lang::En => format!("voted {v}"),
+        Lang::Zh => format!("投给 {v}"),
     })
 }
 
 /// The line under a node's role: "term 4 · voted n2" / "任期 4 · 投给 n2".
-pub fn info_line(lang: Lang, term: u64, voted_for: Option<NodeId>) -> String {
+pub fn info_line(lang: Lang, term: u64, voted_for: Option<NodeName>) -> String {
     let term = match lang {
         Lang::En => format!("term {term}"),
         Lang::Zh => format!("任期 {term}"),
@@ -302,12 +310,20 @@ impl MsgFacts {
     }
 
     /// Its accessible name, e.g. "RequestVote n1 → n2, term 3, held".
-    pub fn aria(&self, lang: Lang) -> String {
+    pub fn aria(&self, lang: Lang, names: NodeNames) -> String {
         let name = lang.message(self.name_key());
         let (from, to, term) = (self.from, self.to, self.term);
         let mut s = match lang {
-            Lang::En => format!("{name} n{from} → n{to}, term {term}"),
-            Lang::Zh => format!("{name} n{from} → n{to}，任期 {term}"),
+            Lang::En => format!(
+                "{name} {from} → {to}, term {term}",
+                from = names.of(from),
+                to = names.of(to)
+            ),
+            Lang::Zh => format!(
+                "{name} {from} → {to}，任期 {term}",
+                from = names.of(from),
+                to = names.of(to)
+            ),
         };
         if let Some(ok) = self.granted {
             s.push_str(match (lang, ok) {
@@ -342,12 +358,12 @@ impl MsgFacts {
     /// The accessible name of its glyph: the visible label first (WCAG
     /// 2.5.3, label in name), then [`MsgFacts::aria`]:
     /// "RV ✓ · RequestVoteResponse n2 → n1, term 3, granted".
-    pub fn accessible_name(&self, lang: Lang) -> String {
+    pub fn accessible_name(&self, lang: Lang, names: NodeNames) -> String {
         let label = self.label();
         if label.is_empty() {
-            self.aria(lang)
+            self.aria(lang, names)
         } else {
-            format!("{label} · {}", self.aria(lang))
+            format!("{label} · {}", self.aria(lang, names))
         }
     }
 }
@@ -363,25 +379,57 @@ pub fn pulse_key(in_flight: &[Envelope], from: NodeId) -> Option<u64> {
 }
 
 /// The accessible name of a link and what activating it does.
-pub fn link_aria(lang: Lang, a: NodeId, b: NodeId, state: LinkState) -> String {
+pub fn link_aria(lang: Lang, names: NodeNames, a: NodeId, b: NodeId, state: LinkState) -> String {
     match (lang, state) {
-        (Lang::En, LinkState::Up) => format!("Link n{a}–n{b}: connected. Activate to cut"),
+        (Lang::En, LinkState::Up) => format!(
+            "Link {a}–{b}: connected. Activate to cut",
+            a = names.of(a),
+            b = names.of(b)
+        ),
         (Lang::En, LinkState::Cut) => {
-            format!("Link n{a}–n{b}: cut. Activate to let only n{a} → n{b} through")
+            format!(
+                "Link {a}–{b}: cut. Activate to let only {a} → {b} through",
+                a = names.of(a),
+                b = names.of(b)
+            )
         }
         (Lang::En, LinkState::OneWayAB) => {
-            format!("Link n{a}–n{b}: only n{a} → n{b}. Activate to let only n{b} → n{a} through")
+            format!(
+                "Link {a}–{b}: only {a} → {b}. Activate to let only {b} → {a} through",
+                a = names.of(a),
+                b = names.of(b)
+            )
         }
         (Lang::En, LinkState::OneWayBA) => {
-            format!("Link n{a}–n{b}: only n{b} → n{a}. Activate to reconnect")
+            format!(
+                "Link {a}–{b}: only {b} → {a}. Activate to reconnect",
+                a = names.of(a),
+                b = names.of(b)
+            )
         }
-        (Lang::Zh, LinkState::Up) => format!("链路 n{a}–n{b}：连通。点击断开"),
-        (Lang::Zh, LinkState::Cut) => format!("链路 n{a}–n{b}：已断开。点击改为仅 n{a} → n{b}"),
+        (Lang::Zh, LinkState::Up) => format!(
+            "链路 {a}–{b}：连通。点击断开",
+            a = names.of(a),
+            b = names.of(b)
+        ),
+        (Lang::Zh, LinkState::Cut) => format!(
+            "链路 {a}–{b}：已断开。点击改为仅 {a} → {b}",
+            a = names.of(a),
+            b = names.of(b)
+        ),
         (Lang::Zh, LinkState::OneWayAB) => {
-            format!("链路 n{a}–n{b}：仅 n{a} → n{b}。点击改为仅 n{b} → n{a}")
+            format!(
+                "链路 {a}–{b}：仅 {a} → {b}。点击改为仅 {b} → {a}",
+                a = names.of(a),
+                b = names.of(b)
+            )
         }
         (Lang::Zh, LinkState::OneWayBA) => {
-            format!("链路 n{a}–n{b}：仅 n{b} → n{a}。点击恢复连通")
+            format!(
+                "链路 {a}–{b}：仅 {b} → {a}。点击恢复连通",
+                a = names.of(a),
+                b = names.of(b)
+            )
         }
     }
 }

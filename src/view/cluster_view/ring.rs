@@ -49,7 +49,8 @@ impl RingLayout {
         // Start with every block under its node; then, node by node with the
         // others fixed, take the turn (from straight out) that fits and
         // leaves the pills the most room.
-        let below = LabelSpot::at_angle(std::f64::consts::FRAC_PI_2, r);
+        let (reach, clear) = (r + super::labels::label_gap(n), !super::labels::crowded(n));
+        let below = LabelSpot::at_angle(std::f64::consts::FRAC_PI_2, reach, clear);
         let mut spots: Vec<LabelSpot> = vec![below; n];
         // Placed as at least NOMINAL wide and three lines tall, so a block
         // does not jump when a vote or a tally comes and goes.
@@ -77,7 +78,7 @@ impl RingLayout {
                 };
                 let mut best: Option<(f64, LabelSpot, Rect)> = None;
                 for turn in turns() {
-                    let spot = LabelSpot::at_angle(outward(c) + turn, r);
+                    let spot = LabelSpot::at_angle(outward(c) + turn, reach, clear);
                     let b = block(i, &spot);
                     if !fits(&b) {
                         continue;
@@ -139,8 +140,12 @@ fn runs(obstacles: &Obstacles, r: f64, half: (f64, f64)) -> f64 {
 
 /// The label lines of every node of `world`, in node order: what
 /// [`crate::ui`] draws and what [`RingLayout`] places.
-pub fn ring_labels(world: &crate::sim::World, lang: crate::view::i18n::Lang) -> Vec<NodeLabel> {
-    labels_of(&super::statics::StaticFacts::of(world), lang)
+pub fn ring_labels(
+    world: &crate::sim::World,
+    lang: crate::view::i18n::Lang,
+    names: crate::view::node_names::NodeNames,
+) -> Vec<NodeLabel> {
+    labels_of(&super::statics::StaticFacts::of(world), lang, names)
 }
 
 /// Every node's label lines from the static layer's facts (what
@@ -148,13 +153,22 @@ pub fn ring_labels(world: &crate::sim::World, lang: crate::view::i18n::Lang) -> 
 pub fn labels_of(
     facts: &super::statics::StaticFacts,
     lang: crate::view::i18n::Lang,
+    names: crate::view::node_names::NodeNames,
 ) -> Vec<NodeLabel> {
     facts
         .nodes
         .iter()
         .map(|f| {
             let tally = f.tally.as_ref().map(|t| (t.pre_vote, t.granted, t.quorum));
-            super::labels::node_label(lang, f.key, f.role, f.term, f.voted_for, tally, f.member)
+            super::labels::node_label(
+                lang,
+                f.key,
+                f.role,
+                f.term,
+                f.voted_for.map(|v| names.of(v)),
+                tally,
+                f.member,
+            )
         })
         .collect()
 }

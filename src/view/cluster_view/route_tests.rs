@@ -12,6 +12,7 @@ use crate::sim::RoleKey;
 use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, VIEW_SIZE};
 use crate::view::membership_view::MemberKind;
+use crate::view::node_names::NodeNames;
 
 /// Long labels: a pre-candidate's tally, a paused leader, a follower
 /// that voted; in rings of 8 and 9 the everyday ones (followers that voted,
@@ -25,7 +26,7 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
                     RoleKey::Leader,
                     Role::Leader,
                     12,
-                    Some(1),
+                    Some(NodeNames::DEFAULT.of(1)),
                     None,
                     MemberKind::Voter,
                 ),
@@ -34,7 +35,7 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
                     RoleKey::Follower,
                     Role::Follower,
                     12,
-                    Some(1),
+                    Some(NodeNames::DEFAULT.of(1)),
                     None,
                     MemberKind::Voter,
                 ),
@@ -66,7 +67,7 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
                 RoleKey::Follower,
                 Role::Follower,
                 12,
-                Some(9),
+                Some(NodeNames::DEFAULT.of(9)),
                 None,
                 MemberKind::Voter,
             ),
@@ -201,4 +202,25 @@ fn waiting_pills_spread_back_along_the_link() {
     let fs: Vec<f64> = (0..30).map(|_| q.park(&route, room)).collect();
     assert!(fs.windows(2).all(|w| w[0] > w[1]), "{fs:?}");
     assert!(fs[29] >= 0.0 && fs[29] < 0.1);
+}
+
+#[test]
+fn label_text_keeps_off_its_own_timer_arc_up_to_seven_nodes() {
+    use super::labels::{HALO, TIMER_EDGE};
+    for n in 3..=7 {
+        let r = node_radius(n);
+        for k in SCALES {
+            for lang in [Lang::En, Lang::Zh] {
+                let obs = RingLayout::new(&labels(n, lang), r, k).obstacles;
+                for (j, bx) in obs.label_boxes().iter().enumerate() {
+                    let text = bx.grown(-HALO, -HALO);
+                    assert!(
+                        !text.meets_disc(node_position(j, n), r + TIMER_EDGE),
+                        "n={n} k={k} {lang:?}: n{}'s labels cross its timer arc",
+                        j + 1
+                    );
+                }
+            }
+        }
+    }
 }

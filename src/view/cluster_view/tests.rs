@@ -57,16 +57,36 @@ fn status_wins_over_role_and_badges_are_bilingual() {
     );
     assert_eq!(role_line(Lang::Zh, RoleKey::Leader, Role::Leader), "领导者");
     assert_eq!(
-        node_aria(Lang::En, 3, RoleKey::Leader, Role::Leader, 4),
+        node_aria(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            3,
+            RoleKey::Leader,
+            Role::Leader,
+            4
+        ),
         "n3, Leader, term 4"
     );
     assert_eq!(
-        node_aria(Lang::Zh, 3, RoleKey::Leader, Role::Leader, 4),
+        node_aria(
+            Lang::Zh,
+            crate::view::node_names::NodeNames::DEFAULT,
+            3,
+            RoleKey::Leader,
+            Role::Leader,
+            4
+        ),
         "n3，领导者，任期 4"
     );
-    assert_eq!(voted_line(Lang::En, Some(2)).as_deref(), Some("voted n2"));
+    assert_eq!(
+        voted_line(Lang::En, Some(NodeNames::DEFAULT.of(2))).as_deref(),
+        Some("voted n2")
+    );
     assert_eq!(voted_line(Lang::Zh, None), None);
-    assert_eq!(info_line(Lang::En, 4, Some(2)), "term 4 · voted n2");
+    assert_eq!(
+        info_line(Lang::En, 4, Some(NodeNames::DEFAULT.of(2))),
+        "term 4 · voted n2"
+    );
     assert_eq!(info_line(Lang::Zh, 4, None), "任期 4");
 }
 
@@ -122,28 +142,32 @@ fn message_kinds_map_to_classes_and_labels() {
 fn message_aria_names_kind_direction_and_state() {
     let mut e = env(1, 2, body_ae(2), 5);
     assert_eq!(
-        MsgFacts::of(&e).aria(Lang::En),
+        MsgFacts::of(&e).aria(Lang::En, crate::view::node_names::NodeNames::DEFAULT),
         "AppendEntries n1 → n2, term 2, 2 entries"
     );
     e.held = true;
     e.duplicate_of = Some(1);
-    let zh = MsgFacts::of(&e).aria(Lang::Zh);
+    let zh = MsgFacts::of(&e).aria(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT);
     assert!(zh.starts_with("日志追加 n1 → n2，任期 2"));
     assert!(zh.contains("已扣留") && zh.contains("重复"));
-    assert!(facts(body_ae(0)).aria(Lang::En).starts_with("Heartbeat"));
+    assert!(facts(body_ae(0))
+        .aria(Lang::En, crate::view::node_names::NodeNames::DEFAULT)
+        .starts_with("Heartbeat"));
     let no = facts(MessageBody::RequestVoteResponse {
         pre_vote: false,
         vote_granted: false,
     });
-    assert!(no.aria(Lang::En).ends_with("rejected"));
+    assert!(no
+        .aria(Lang::En, crate::view::node_names::NodeNames::DEFAULT)
+        .ends_with("rejected"));
     assert_eq!(
-        no.accessible_name(Lang::En),
+        no.accessible_name(Lang::En, crate::view::node_names::NodeNames::DEFAULT),
         "RV ✗ · Vote reply n1 → n2, term 2, rejected"
     );
     let hb = facts(body_ae(0));
     assert_eq!(
-        hb.accessible_name(Lang::Zh),
-        hb.aria(Lang::Zh),
+        hb.accessible_name(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT),
+        hb.aria(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT),
         "no label, no prefix"
     );
 }
@@ -300,6 +324,20 @@ fn messages_travel_between_edges_and_queue_back() {
 
 #[test]
 fn link_names_say_what_a_click_does() {
-    assert!(link_aria(Lang::En, 1, 2, LinkState::Up).contains("Activate to cut"));
-    assert!(link_aria(Lang::Zh, 1, 2, LinkState::OneWayAB).contains("仅 n1 → n2"));
+    assert!(link_aria(
+        Lang::En,
+        crate::view::node_names::NodeNames::DEFAULT,
+        1,
+        2,
+        LinkState::Up
+    )
+    .contains("Activate to cut"));
+    assert!(link_aria(
+        Lang::Zh,
+        crate::view::node_names::NodeNames::DEFAULT,
+        1,
+        2,
+        LinkState::OneWayAB
+    )
+    .contains("仅 n1 → n2"));
 }

@@ -101,20 +101,24 @@ fn figure_8_old_term_entry_held_by_a_majority_is_explained() {
             newer: Some(3)
         }
     );
-    let h = r.headline(Lang::En);
+    let h = r.headline(Lang::En, crate::view::node_names::NodeNames::DEFAULT);
     assert!(
         h.contains("held by a majority but from term 2 < current term 4")
             && h.contains("§5.4.2, Figure 8")
             && h.contains("an entry of term 4 above it commits"),
         "{h}"
     );
-    let d = r.details(Lang::En).join("\n");
+    let d = r
+        .details(Lang::En, crate::view::node_names::NodeNames::DEFAULT)
+        .join("\n");
     assert!(d.contains("index 3 is from term 4"), "{d}");
     assert!(
         d.contains("n5: a different entry here (term 3); the leader will replace it"),
         "{d}"
     );
-    assert!(r.headline(Lang::Zh).contains("图 8"));
+    assert!(r
+        .headline(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT)
+        .contains("图 8"));
     assert_eq!(r.command_text(Lang::En), "put k1 v");
     // With the unsafe switch, counting is enough.
     let unsafe_r = analyse(&f, 1, 2, all_up, true);
@@ -131,14 +135,19 @@ fn needs_a_majority_names_holders_and_why_the_others_lack_it() {
     assert_eq!(r.holders, vec![1]);
     assert!(matches!(r.verdict, Verdict::NeedsMajority { .. }));
     assert_eq!(
-        r.headline(Lang::En),
+        r.headline(Lang::En, crate::view::node_names::NodeNames::DEFAULT),
         "Not committed — held by n1 of 5 — needs 3"
     );
-    let d = r.details(Lang::En).join("\n");
+    let d = r
+        .details(Lang::En, crate::view::node_names::NodeNames::DEFAULT)
+        .join("\n");
     assert!(d.contains("n4 crashed"), "{d}");
     assert!(d.contains("n2 cut off from the leader"), "{d}");
     assert!(d.contains("n3, n5 behind"), "{d}");
-    assert!(r.details(Lang::Zh).join("").contains("已崩溃"));
+    assert!(r
+        .details(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT)
+        .join("")
+        .contains("已崩溃"));
 }
 
 #[test]
@@ -159,7 +168,9 @@ fn replies_in_flight_and_old_term_without_majority() {
         panic!("{:?}", r.verdict)
     };
     assert_eq!((acked.clone(), *older_than), (vec![1, 3], Some(4)));
-    let d = r.details(Lang::En).join("\n");
+    let d = r
+        .details(Lang::En, crate::view::node_names::NodeNames::DEFAULT)
+        .join("\n");
     assert!(d.contains("confirmation only from n1, n3"), "{d}");
     assert!(d.contains("Even with a majority"), "{d}");
 }
@@ -172,9 +183,11 @@ fn committed_no_leader_leader_lacks_and_missing() {
     let r = analyse(&f, 3, 2, all_up, false);
     assert_eq!(r.verdict, Verdict::Committed);
     assert!(r
-        .headline(Lang::En)
+        .headline(Lang::En, crate::view::node_names::NodeNames::DEFAULT)
         .starts_with("Committed — held by n1, n2, n3 (3 of 5"));
-    let d = r.details(Lang::En).join("\n");
+    let d = r
+        .details(Lang::En, crate::view::node_names::NodeNames::DEFAULT)
+        .join("\n");
     assert!(d.contains("Applied to the state machine on n2"), "{d}");
     assert!(d.contains("n1, n3 hold it but do not know yet"), "{d}");
     // n5's term-3 entry: the leader has another one there.
@@ -187,8 +200,12 @@ fn committed_no_leader_leader_lacks_and_missing() {
             theirs: Some(2)
         }
     );
-    assert!(r.headline(Lang::En).contains("will be overwritten"));
-    let d = r.details(Lang::En).join("\n");
+    assert!(r
+        .headline(Lang::En, crate::view::node_names::NodeNames::DEFAULT)
+        .contains("will be overwritten"));
+    let d = r
+        .details(Lang::En, crate::view::node_names::NodeNames::DEFAULT)
+        .join("\n");
     assert!(
         d.contains("n1, n2, n3: the leader's entry here (term 2), which wins"),
         "{d}"
@@ -196,7 +213,10 @@ fn committed_no_leader_leader_lacks_and_missing() {
     // Nothing at index 9.
     let r = analyse(&f, 2, 9, all_up, false);
     assert_eq!(r.verdict, Verdict::Missing);
-    assert_eq!(r.headline(Lang::En), "n2 has no entry at index 9");
+    assert_eq!(
+        r.headline(Lang::En, crate::view::node_names::NodeNames::DEFAULT),
+        "n2 has no entry at index 9"
+    );
     // Without a leader.
     let mut nodes = figure8();
     nodes[0].status = NodeStatus::Crashed;
@@ -206,7 +226,7 @@ fn committed_no_leader_leader_lacks_and_missing() {
     let r = analyse(&f, 2, 2, all_up, false);
     assert_eq!(r.verdict, Verdict::NoLeader);
     assert!(r
-        .headline(Lang::En)
+        .headline(Lang::En, crate::view::node_names::NodeNames::DEFAULT)
         .contains("no leader right now; held by n1, n2, n3 of 5"));
     for v in [Verdict::Committed, Verdict::Missing, Verdict::NoLeader] {
         assert!(!v.name().is_empty());

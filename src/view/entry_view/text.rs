@@ -3,8 +3,9 @@
 
 use super::{EntryReport, Lack, Presence, Verdict};
 use crate::raft::{NodeId, Term};
-use crate::view::explain::{command_text, nodes};
+use crate::view::explain::command_text;
 use crate::view::i18n::Lang;
+use crate::view::node_names::NodeNames;
 use std::collections::BTreeMap;
 
 impl EntryReport {
@@ -16,8 +17,8 @@ impl EntryReport {
         }
     }
 
-    fn held(&self, lang: Lang) -> String {
-        let (h, n, q) = (nodes(&self.holders), self.cluster, self.quorum);
+    fn held(&self, lang: Lang, names: NodeNames) -> String {
+        let (h, n, q) = (names.list(&self.holders), self.cluster, self.quorum);
         match lang {
             Lang::En => format!("held by {h} of {n} — needs {q}"),
             Lang::Zh => format!("{n} 个节点中 {h} 持有 — 需要 {q} 个"),
@@ -25,27 +26,27 @@ impl EntryReport {
     }
 
     /// The one-line verdict.
-    pub fn headline(&self, lang: Lang) -> String {
+    pub fn headline(&self, lang: Lang, names: NodeNames) -> String {
         let (i, n, q, k) = (self.index, self.cluster, self.quorum, self.holders.len());
-        let h = nodes(&self.holders);
-        let held = self.held(lang);
+        let h = names.list(&self.holders);
+        let held = self.held(lang, names);
         match (&self.verdict, lang) {
             (Verdict::Committed, Lang::En) => format!("Committed — held by {h} ({k} of {n}; a majority is {q})"),
             (Verdict::Committed, Lang::Zh) => format!("已提交 — {h} 持有（{n} 个中的 {k} 个；多数派为 {q}）"),
-            (Verdict::Missing, Lang::En) => format!("n{} has no entry at index {i}", self.node),
-            (Verdict::Missing, Lang::Zh) => format!("n{} 在索引 {i} 处没有条目", self.node),
+            (Verdict::Missing, Lang::En) => format!("{} has no entry at index {i}", names.of(self.node)),
+            (Verdict::Missing, Lang::Zh) => format!("{} 在索引 {i} 处没有条目", names.of(self.node)),
             (Verdict::NoLeader, Lang::En) => format!("Not committed — no leader right now; {held}"),
             (Verdict::NoLeader, Lang::Zh) => format!("未提交 — 当前没有领导者；{held}"),
-            (Verdict::LeaderLacks { leader, leader_term, theirs: Some(t) }, Lang::En) => format!("Not committed — leader n{leader} (term {leader_term}) has a different entry here (term {t}): this one will be overwritten (§5.3)"),
-            (Verdict::LeaderLacks { leader, leader_term, theirs: Some(t) }, Lang::Zh) => format!("未提交 — 领导者 n{leader}（任期 {leader_term}）在此处有不同的条目（任期 {t}）：这一条将被覆盖（§5.3）"),
-            (Verdict::LeaderLacks { leader, leader_term, theirs: None }, Lang::En) => format!("Not committed — leader n{leader} (term {leader_term}) does not have it: it will be overwritten when n{leader} fills index {i} (§5.3)"),
-            (Verdict::LeaderLacks { leader, leader_term, theirs: None }, Lang::Zh) => format!("未提交 — 领导者 n{leader}（任期 {leader_term}）没有这一条：当 n{leader} 填充索引 {i} 时它将被覆盖（§5.3）"),
+            (Verdict::LeaderLacks { leader, leader_term, theirs: Some(t) }, Lang::En) => format!("Not committed — leader {leader} (term {leader_term}) has a different entry here (term {t}): this one will be overwritten (§5.3)", leader = names.of(leader)),
+            (Verdict::LeaderLacks { leader, leader_term, theirs: Some(t) }, Lang::Zh) => format!("未提交 — 领导者 {leader}（任期 {leader_term}）在此处有不同的条目（任期 {t}）：这一条将被覆盖（§5.3）", leader = names.of(leader)),
+            (Verdict::LeaderLacks { leader, leader_term, theirs: None }, Lang::En) => format!("Not committed — leader {leader} (term {leader_term}) does not have it: it will be overwritten when {leader} fills index {i} (§5.3)", leader = names.of(leader)),
+            (Verdict::LeaderLacks { leader, leader_term, theirs: None }, Lang::Zh) => format!("未提交 — 领导者 {leader}（任期 {leader_term}）没有这一条：当 {leader} 填充索引 {i} 时它将被覆盖（§5.3）", leader = names.of(leader)),
             (Verdict::NeedsMajority { .. }, Lang::En) => format!("Not committed — {held}"),
             (Verdict::NeedsMajority { .. }, Lang::Zh) => format!("未提交 — {held}"),
             (Verdict::OldTerm { entry_term: et, current_term: ct, .. }, Lang::En) => format!("Not committed — held by a majority but from term {et} < current term {ct}: a leader only commits entries of its own term by counting (§5.4.2, Figure 8); it commits when an entry of term {ct} above it commits"),
             (Verdict::OldTerm { entry_term: et, current_term: ct, .. }, Lang::Zh) => format!("未提交 — 虽被多数派持有，但它来自任期 {et} < 当前任期 {ct}：领导者只通过计数提交自己任期的条目（§5.4.2，图 8）；当它之后某个任期 {ct} 的条目提交时，它随之提交"),
-            (Verdict::AboutToCommit { leader }, Lang::En) => format!("Held by a majority in the current term: leader n{leader} commits it as soon as it counts the replies (§5.3)"),
-            (Verdict::AboutToCommit { leader }, Lang::Zh) => format!("当前任期内已被多数派持有：领导者 n{leader} 统计到回复后立即提交（§5.3）"),
+            (Verdict::AboutToCommit { leader }, Lang::En) => format!("Held by a majority in the current term: leader {leader} commits it as soon as it counts the replies (§5.3)", leader = names.of(leader)),
+            (Verdict::AboutToCommit { leader }, Lang::Zh) => format!("当前任期内已被多数派持有：领导者 {leader} 统计到回复后立即提交（§5.3）", leader = names.of(leader)),
         }
     }
 
@@ -58,7 +59,7 @@ impl EntryReport {
     }
 
     /// The explanation, one sentence per line.
-    pub fn details(&self, lang: Lang) -> Vec<String> {
+    pub fn details(&self, lang: Lang, names: NodeNames) -> Vec<String> {
         let mut out = Vec::new();
         let i = self.index;
         let l = lang;
@@ -67,14 +68,14 @@ impl EntryReport {
                 let applied = self.group(|p| matches!(p, Presence::Holds { applied: true, .. }));
                 let unaware = self.group(|p| matches!(p, Presence::Holds { committed: false, .. }));
                 if !applied.is_empty() {
-                    let a = nodes(&applied);
+                    let a = names.list(&applied);
                     out.push(match l {
                         Lang::En => format!("Applied to the state machine on {a} (lastApplied ≥ {i})."),
                         Lang::Zh => format!("已在 {a} 上应用到状态机（lastApplied ≥ {i}）。"),
                     });
                 }
                 if !unaware.is_empty() {
-                    let u = nodes(&unaware);
+                    let u = names.list(&unaware);
                     out.push(match l {
                         Lang::En => format!("{u} hold it but do not know yet that it is committed: the leader's next AppendEntries carries leaderCommit."),
                         Lang::Zh => format!("{u} 持有它但尚不知道它已提交：领导者下一次日志追加会带上 leaderCommit。"),
@@ -96,10 +97,10 @@ impl EntryReport {
             ).to_string()),
             Verdict::NeedsMajority { leader, acked, older_than } => {
                 if self.holders.len() > acked.len() {
-                    let (h, a) = (nodes(&self.holders), nodes(acked));
+                    let (h, a) = (names.list(&self.holders), names.list(acked));
                     out.push(match l {
-                        Lang::En => format!("{h} hold it, but leader n{leader} has confirmation only from {a}: the replies are still on their way."),
-                        Lang::Zh => format!("{h} 持有它，但领导者 n{leader} 只确认了 {a}：其余回复仍在路上。"),
+                        Lang::En => format!("{h} hold it, but leader {leader} has confirmation only from {a}: the replies are still on their way.", leader = names.of(leader)),
+                        Lang::Zh => format!("{h} 持有它，但领导者 {leader} 只确认了 {a}：其余回复仍在路上。", leader = names.of(leader)),
                     });
                 }
                 if let (Some(ct), Some(et)) = (older_than, self.term) {
@@ -111,10 +112,10 @@ impl EntryReport {
             }
             Verdict::OldTerm { leader, current_term: ct, newer, .. } => {
                 out.push(match (newer, l) {
-                    (Some(j), Lang::En) => format!("Leader n{leader}'s entry at index {j} is from term {ct}: once a majority holds it, n{leader} commits it — and index {i} with it (Log Matching)."),
-                    (Some(j), Lang::Zh) => format!("领导者 n{leader} 在索引 {j} 处的条目来自任期 {ct}：一旦被多数派持有，n{leader} 就提交它，索引 {i} 随之提交（日志匹配）。"),
-                    (None, Lang::En) => format!("Leader n{leader} has no entry of term {ct} yet: the next client command (or the leader's no-op, thesis §6.4) will carry one."),
-                    (None, Lang::Zh) => format!("领导者 n{leader} 还没有任期 {ct} 的条目：下一条客户端命令（或领导者的空操作条目，博士论文 §6.4）会带来一条。"),
+                    (Some(j), Lang::En) => format!("Leader {leader}'s entry at index {j} is from term {ct}: once a majority holds it, {leader} commits it — and index {i} with it (Log Matching).", leader = names.of(leader)),
+                    (Some(j), Lang::Zh) => format!("领导者 {leader} 在索引 {j} 处的条目来自任期 {ct}：一旦被多数派持有，{leader} 就提交它，索引 {i} 随之提交（日志匹配）。", leader = names.of(leader)),
+                    (None, Lang::En) => format!("Leader {leader} has no entry of term {ct} yet: the next client command (or the leader's no-op, thesis §6.4) will carry one.", leader = names.of(leader)),
+                    (None, Lang::Zh) => format!("领导者 {leader} 还没有任期 {ct} 的条目：下一条客户端命令（或领导者的空操作条目，博士论文 §6.4）会带来一条。", leader = names.of(leader)),
                 });
                 out.push(l.t(
                     "Why: an old-term entry held by a majority can still be overwritten by a leader of a newer term (Figure 8), so counting replicas is not enough.",
@@ -124,12 +125,12 @@ impl EntryReport {
             Verdict::AboutToCommit { .. } => {}
         }
         if !matches!(self.verdict, Verdict::Committed | Verdict::Missing) {
-            out.extend(self.lack_lines(lang));
+            out.extend(self.lack_lines(lang, names));
         }
         out
     }
 
-    fn lack_lines(&self, lang: Lang) -> Vec<String> {
+    fn lack_lines(&self, lang: Lang, names: NodeNames) -> Vec<String> {
         let mut out = Vec::new();
         let pick = |want: fn(&Lack) -> bool| -> Vec<NodeId> {
             self.presence
@@ -162,7 +163,7 @@ impl EntryReport {
         ];
         for (who, en, zh) in groups {
             if !who.is_empty() {
-                out.push(format!("{} {}", nodes(&who), lang.t(en, zh)));
+                out.push(format!("{} {}", names.list(&who), lang.t(en, zh)));
             }
         }
         let leader_holds = matches!(
@@ -180,7 +181,7 @@ impl EntryReport {
             }
         }
         for (t, who) in conflicts {
-            let w = nodes(&who);
+            let w = names.list(&who);
             out.push(match (leader_holds, leaders_term == Some(t), lang) {
                 (true, _, Lang::En) => format!("{w}: a different entry here (term {t}); the leader will replace it with this one (§5.3)."),
                 (true, _, Lang::Zh) => format!("{w}：此处是不同的条目（任期 {t}）；领导者会用这一条替换它（§5.3）。"),

@@ -11,6 +11,7 @@
 use super::i18n::{Lang, MessageName};
 use crate::raft::{MessageKind, NodeId};
 use crate::sim::{DropReason, MsgId, SimEvent, TraceEvent, TraceKind};
+use crate::view::node_names::NodeNames;
 
 /// What makes two lost messages "the same" for folding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,7 +115,14 @@ pub fn fold<'a>(
 
 /// The text of a folded drop line of `count` messages, ticks
 /// `oldest`–`newest`.
-pub fn folded_drop_text(lang: Lang, k: &DropKey, count: usize, oldest: u64, newest: u64) -> String {
+pub fn folded_drop_text(
+    lang: Lang,
+    names: NodeNames,
+    k: &DropKey,
+    count: usize,
+    oldest: u64,
+    newest: u64,
+) -> String {
     let (from, to) = (k.from, k.to);
     let ticks = match lang {
         Lang::En => format!("ticks {oldest}–{newest}"),
@@ -123,37 +131,57 @@ pub fn folded_drop_text(lang: Lang, k: &DropKey, count: usize, oldest: u64, newe
     if k.heartbeat && k.kind == MessageKind::AppendEntries {
         return match (lang, k.reason) {
             (Lang::En, DropReason::LinkCut) => {
-                format!("{count} heartbeats lost on the cut link n{from}→n{to} ({ticks})")
+                format!(
+                    "{count} heartbeats lost on the cut link {from}→{to} ({ticks})",
+                    from = names.of(from),
+                    to = names.of(to)
+                )
             }
             (Lang::Zh, DropReason::LinkCut) => {
-                format!("{count} 个心跳在断开的链路 n{from}→n{to} 上丢失（{ticks}）")
+                format!(
+                    "{count} 个心跳在断开的链路 {from}→{to} 上丢失（{ticks}）",
+                    from = names.of(from),
+                    to = names.of(to)
+                )
             }
             (Lang::En, r) => format!(
-                "{count} heartbeats from n{from} to n{to} never arrived: {} ({ticks})",
-                reason(lang, to, r)
+                "{count} heartbeats from {from} to {to} never arrived: {} ({ticks})",
+                reason(lang, names, to, r),
+                from = names.of(from),
+                to = names.of(to)
             ),
             (Lang::Zh, r) => format!(
-                "n{from} 发给 n{to} 的 {count} 个心跳未送达：{}（{ticks}）",
-                reason(lang, to, r)
+                "{from} 发给 {to} 的 {count} 个心跳未送达：{}（{ticks}）",
+                reason(lang, names, to, r),
+                from = names.of(from),
+                to = names.of(to)
             ),
         };
     }
     let m = lang.message(MessageName::Kind(k.kind));
-    let r = reason(lang, to, k.reason);
+    let r = reason(lang, names, to, k.reason);
     match lang {
-        Lang::En => format!("{count} × {m} from n{from} to n{to} never arrived: {r} ({ticks})"),
-        Lang::Zh => format!("n{from} 发给 n{to} 的 {count} 条{m}未送达：{r}（{ticks}）"),
+        Lang::En => format!(
+            "{count} × {m} from {from} to {to} never arrived: {r} ({ticks})",
+            from = names.of(from),
+            to = names.of(to)
+        ),
+        Lang::Zh => format!(
+            "{from} 发给 {to} 的 {count} 条{m}未送达：{r}（{ticks}）",
+            from = names.of(from),
+            to = names.of(to)
+        ),
     }
 }
 
-fn reason(lang: Lang, to: NodeId, r: DropReason) -> String {
+fn reason(lang: Lang, names: NodeNames, to: NodeId, r: DropReason) -> String {
     match (r, lang) {
         (DropReason::Lost, Lang::En) => "the network lost them".into(),
         (DropReason::Lost, Lang::Zh) => "网络丢失了它们".into(),
         (DropReason::LinkCut, Lang::En) => "the link is cut".into(),
         (DropReason::LinkCut, Lang::Zh) => "链路已断开".into(),
-        (DropReason::ReceiverDown, Lang::En) => format!("n{to} is crashed"),
-        (DropReason::ReceiverDown, Lang::Zh) => format!("n{to} 已崩溃"),
+        (DropReason::ReceiverDown, Lang::En) => format!("{to} is crashed", to = names.of(to)),
+        (DropReason::ReceiverDown, Lang::Zh) => format!("{to} 已崩溃", to = names.of(to)),
         (DropReason::ByUser, Lang::En) => "you dropped them".into(),
         (DropReason::ByUser, Lang::Zh) => "被你丢弃".into(),
         (DropReason::Overflow, Lang::En) => "the network was full (too many in flight)".into(),

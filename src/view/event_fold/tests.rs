@@ -61,11 +61,25 @@ fn heartbeats_lost_on_a_cut_link_fold_into_one_line() {
     let k = line.drop.unwrap();
     assert_eq!(k.reason, DropReason::LinkCut);
     assert_eq!(
-        folded_drop_text(Lang::En, &k, 12, 40, 95),
+        folded_drop_text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &k,
+            12,
+            40,
+            95
+        ),
         "12 heartbeats lost on the cut link n1→n3 (ticks 40–95)"
     );
     assert_eq!(
-        folded_drop_text(Lang::Zh, &k, 12, 40, 95),
+        folded_drop_text(
+            Lang::Zh,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &k,
+            12,
+            40,
+            95
+        ),
         "12 个心跳在断开的链路 n1→n3 上丢失（时刻 40–95）"
     );
     // The heartbeat filter hides them, like the heartbeats themselves.
@@ -106,10 +120,25 @@ fn folding_stops_at_any_other_event_and_keeps_links_apart() {
     assert_eq!(summary, [(9, 2, 7), (8, 1, 8), (6, 1, 6), (5, 1, 5)]);
     let k = folded[0].drop.unwrap();
     assert_eq!(
-        folded_drop_text(Lang::En, &k, 2, 7, 9),
+        folded_drop_text(
+            Lang::En,
+            crate::view::node_names::NodeNames::DEFAULT,
+            &k,
+            2,
+            7,
+            9
+        ),
         "2 × RequestVote from n1 to n2 never arrived: the network lost them (ticks 7–9)"
     );
-    assert!(folded_drop_text(Lang::Zh, &k, 2, 7, 9).starts_with("n1 发给 n2 的 2 条"));
+    assert!(folded_drop_text(
+        Lang::Zh,
+        crate::view::node_names::NodeNames::DEFAULT,
+        &k,
+        2,
+        7,
+        9
+    )
+    .starts_with("n1 发给 n2 的 2 条"));
 }
 
 #[test]

@@ -229,6 +229,7 @@ fn samples() -> Vec<TraceKind> {
 fn text(lang: Lang, kind: &TraceKind) -> String {
     explain(
         lang,
+        crate::view::node_names::NodeNames::DEFAULT,
         &TraceEvent {
             tick: 10,
             node: 2,
@@ -279,6 +280,7 @@ fn the_briefs_examples_read_as_promised() {
     let node3 = |lang| {
         explain(
             lang,
+            crate::view::node_names::NodeNames::DEFAULT,
             &TraceEvent {
                 tick: 1,
                 node: 3,
@@ -346,8 +348,6 @@ fn categories_and_noise() {
 
 #[test]
 fn helpers() {
-    assert_eq!(nodes(&[1, 3]), "n1, n3");
-    assert_eq!(nodes(&[]), "—");
     assert_eq!(command_text(Lang::Zh, None), "空操作");
     assert_eq!(command_text(Lang::En, None), "no-op");
     assert_eq!(

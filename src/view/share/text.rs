@@ -44,8 +44,8 @@ fn why(e: &ShareError) -> (String, String) {
             format!("是由更新版本的 raftlab 生成的（格式 v{version}，当前版本最多只能读取 v{VERSION}）：请用更新的 raftlab 打开"),
         ),
         ShareError::Invalid(err) | ShareError::Replay(err) => (
-            format!("describes a run that cannot be replayed: {}", sim_error(Lang::En, err)),
-            format!("描述的运行无法重放：{}", sim_error(Lang::Zh, err)),
+            format!("describes a run that cannot be replayed: {}", sim_error(Lang::En, crate::view::node_names::NodeNames::DEFAULT, err)),
+            format!("描述的运行无法重放：{}", sim_error(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, err)),
         ),
         ShareError::TooManyActions { count } => (
             format!("holds too many actions ({count}; the limit is {MAX_ACTIONS})"),
@@ -62,8 +62,8 @@ fn why(e: &ShareError) -> (String, String) {
         ShareError::BadMessage { index, error } => {
             let e = crate::sim::SimError::Inject(*error);
             (
-                format!("holds a bad hand-written message (action {}): {}", index + 1, sim_error(Lang::En, &e)),
-                format!("包含一条错误的手写消息（第 {} 个操作）：{}", index + 1, sim_error(Lang::Zh, &e)),
+                format!("holds a bad hand-written message (action {}): {}", index + 1, sim_error(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &e)),
+                format!("包含一条错误的手写消息（第 {} 个操作）：{}", index + 1, sim_error(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, &e)),
             )
         }
         ShareError::OverBudget { work, node_ticks } => (
