@@ -889,19 +889,7 @@ fn hand_built_events() -> Vec<raftlab::sim::TraceKind> {
     ];
     raft.extend(steps.map(|step| Event::Read { read_id: 4, step }));
     let mut out: Vec<TraceKind> = raft.into_iter().map(TraceKind::Raft).collect();
-    let kinds = [
-        MessageKind::PreVote,
-        MessageKind::PreVoteResponse,
-        MessageKind::RequestVote,
-        MessageKind::RequestVoteResponse,
-        MessageKind::AppendEntries,
-        MessageKind::AppendEntriesResponse,
-        MessageKind::InstallSnapshot,
-        MessageKind::InstallSnapshotResponse,
-        MessageKind::ReadIndex,
-        MessageKind::ReadIndexResponse,
-        MessageKind::TimeoutNow,
-    ];
+    let kinds = MessageKind::ALL;
     let reasons = [
         DropReason::Lost,
         DropReason::LinkCut,

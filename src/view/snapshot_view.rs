@@ -120,6 +120,12 @@ mod tests {
     use super::*;
     use crate::raft::Membership;
 
+    /// The block of node `node` holding `s`, in English, with default
+    /// names, for a log window starting at `start`.
+    fn en(node: NodeId, s: &Snapshot, start: Index) -> Option<SnapshotBlock> {
+        block(Lang::En, NodeNames::DEFAULT, node, s, start)
+    }
+
     fn snap(index: Index, pairs: usize) -> Snapshot {
         let mut s = Snapshot {
             last_included_index: index,
@@ -135,28 +141,12 @@ mod tests {
 
     #[test]
     fn no_block_without_a_snapshot() {
-        assert_eq!(
-            block(
-                Lang::En,
-                crate::view::node_names::NodeNames::DEFAULT,
-                1,
-                &Snapshot::default(),
-                1
-            ),
-            None
-        );
+        assert_eq!(en(1, &Snapshot::default(), 1), None);
     }
 
     #[test]
     fn block_covers_the_compacted_slots_of_the_window() {
-        let b = block(
-            Lang::En,
-            crate::view::node_names::NodeNames::DEFAULT,
-            2,
-            &snap(12, 2),
-            1,
-        )
-        .unwrap();
+        let b = en(2, &snap(12, 2), 1).unwrap();
         assert_eq!((b.node, b.index, b.term, b.slots), (2, 12, 2, 12));
         assert_eq!(face(&b), "1–12 · T2");
         assert_eq!(
@@ -165,82 +155,27 @@ mod tests {
         );
         assert_eq!(b.bytes, 16 + 4 + 4 + 12);
         // The window starts after part of the snapshot, or after all of it.
-        assert_eq!(
-            block(
-                Lang::En,
-                crate::view::node_names::NodeNames::DEFAULT,
-                2,
-                &snap(12, 0),
-                5
-            )
-            .unwrap()
-            .slots,
-            8
-        );
-        assert_eq!(
-            block(
-                Lang::En,
-                crate::view::node_names::NodeNames::DEFAULT,
-                2,
-                &snap(12, 0),
-                13
-            )
-            .unwrap()
-            .slots,
-            0
-        );
-        assert_eq!(
-            block(
-                Lang::En,
-                crate::view::node_names::NodeNames::DEFAULT,
-                2,
-                &snap(12, 0),
-                40
-            )
-            .unwrap()
-            .slots,
-            0
-        );
-        assert_eq!(
-            face(
-                &block(
-                    Lang::En,
-                    crate::view::node_names::NodeNames::DEFAULT,
-                    2,
-                    &snap(1, 0),
-                    1
-                )
-                .unwrap()
-            ),
-            "1 · T2"
-        );
+        assert_eq!(en(2, &snap(12, 0), 5).unwrap().slots, 8);
+        assert_eq!(en(2, &snap(12, 0), 13).unwrap().slots, 0);
+        assert_eq!(en(2, &snap(12, 0), 40).unwrap().slots, 0);
+        assert_eq!(face(&en(2, &snap(1, 0), 1).unwrap()), "1 · T2");
     }
 
     #[test]
     fn texts_in_both_languages() {
         let s = snap(12, 14);
-        let b = block(
-            Lang::Zh,
-            crate::view::node_names::NodeNames::DEFAULT,
-            2,
-            &s,
-            1,
-        )
-        .unwrap();
+        let b = block(Lang::Zh, NodeNames::DEFAULT, 2, &s, 1).unwrap();
         assert_eq!((b.pairs.len(), b.total_pairs), (PAIRS_SHOWN, 14));
+        assert!(label(Lang::En, NodeNames::DEFAULT, &b)
+            .starts_with("n2 snapshot: entries 1 to 12 compacted"));
         assert!(
-            label(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &b)
-                .starts_with("n2 snapshot: entries 1 to 12 compacted")
-        );
-        assert!(
-            label(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, &b)
-                .starts_with("n2 的快照：条目 1 到 12 已压缩")
+            label(Lang::Zh, NodeNames::DEFAULT, &b).starts_with("n2 的快照：条目 1 到 12 已压缩")
         );
         assert!(kv_text(Lang::En, &s.state).ends_with("… (14 keys)"));
         assert!(kv_text(Lang::Zh, &s.state).ends_with("…（共 14 个键）"));
         assert_eq!(kv_text(Lang::Zh, &KvStore::default()), "空");
         assert_eq!(
-            config_text(Lang::En, crate::view::node_names::NodeNames::DEFAULT, &s),
+            config_text(Lang::En, NodeNames::DEFAULT, &s),
             "voters {n1, n2, n3} (the initial configuration)"
         );
         let s = Snapshot {
@@ -248,7 +183,7 @@ mod tests {
             ..s
         };
         assert_eq!(
-            config_text(Lang::Zh, crate::view::node_names::NodeNames::DEFAULT, &s),
+            config_text(Lang::Zh, NodeNames::DEFAULT, &s),
             "投票成员 {n1, n2, n3}（来自条目 7）"
         );
     }
