@@ -99,31 +99,37 @@ pub fn builtin_text(id: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-/// Every scenario, in teaching order (the files are parsed once per page; a
-/// file that did not parse would be left out, but every one is tested to).
-pub fn all() -> Vec<Scenario> {
+/// Runs `f` on every scenario, in teaching order (the files are parsed once
+/// per page; a file that did not parse would be left out, but every one is
+/// tested to).
+fn with_all<R>(f: impl FnOnce(&[Scenario]) -> R) -> R {
     thread_local! {
         static ALL: std::cell::OnceCell<Vec<Scenario>> = const { std::cell::OnceCell::new() };
     }
     ALL.with(|all| {
-        all.get_or_init(|| {
+        f(all.get_or_init(|| {
             BUILT_IN
                 .iter()
                 .filter_map(|(_, text)| format::parse(text).ok())
                 .collect()
-        })
-        .clone()
+        }))
     })
+}
+
+/// Every scenario, in teaching order.
+pub fn all() -> Vec<Scenario> {
+    with_all(<[Scenario]>::to_vec)
 }
 
 /// The ids of every scenario, in teaching order.
 pub fn ids() -> Vec<&'static str> {
-    all().into_iter().map(|s| s.id).collect()
+    with_all(|all| all.iter().map(|s| s.id).collect())
 }
 
-/// The scenario with this id.
+/// The scenario with this id (only it is copied: the UI asks on every
+/// frame while a scenario is open).
 pub fn find(id: &str) -> Option<Scenario> {
-    all().into_iter().find(|s| s.id == id)
+    with_all(|all| all.iter().find(|s| s.id == id).cloned())
 }
 
 /// The run at the end of step `step` of scenario `id`, and the position to
