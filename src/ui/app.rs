@@ -391,7 +391,7 @@ pub fn App() -> Html {
             { fork_undo(&ForkUndoProps { lang, discarded: state.discarded.clone(), dispatch: dispatch.clone() }) }
             <BookmarkBar view={panels.clone()} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
-                <SpaceTime view={panels.clone()} bookmarks={state.bookmarks.clone()}
+                <SpaceTime view={view.clone()} panels={state.panels.shown()} bookmarks={state.bookmarks.clone()}
                     cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.node, c.nodes()))} step={focus.clone()} />
             }
             <section class="lower">
