@@ -5,6 +5,7 @@
 //! focus would otherwise be lost; [`use_below_toolbar`] keeps it under the
 //! playback toolbar, so it never covers the toolbar's controls.
 
+use crate::view::fixed::Fixed;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -110,7 +111,9 @@ fn place(panel: &NodeRef) {
         .and_then(|d| d.query_selector("nav.toolbar").ok().flatten())
         .map_or(0.0, |t| t.get_bounding_client_rect().bottom());
     let top = bottom.max(0.0) + GAP_PX;
-    let _ = el.style().set_property("top", &format!("{top}px"));
+    let _ = el
+        .style()
+        .set_property("top", &format!("{}px", Fixed(top, 2)));
 }
 
 /// While `open`: keeps `panel` below the toolbar (see [`place`]).

@@ -3,6 +3,7 @@
 //! canvas at 2× with the background filled and save it as PNG.
 
 use crate::view::export::{font_stack, style_attr, INLINED_STYLES, PNG_SCALE};
+use crate::view::fixed::Fixed;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -84,8 +85,8 @@ pub fn standalone_svg(selector: &str) -> Result<(String, f64, f64), JsValue> {
         .filter(|c| !c.is_empty() && c != "rgba(0, 0, 0, 0)")
         .unwrap_or_else(|| "#ffffff".into());
     clone.set_attribute("xmlns", SVG_NS)?;
-    clone.set_attribute("width", &format!("{w:.0}"))?;
-    clone.set_attribute("height", &format!("{h:.0}"))?;
+    clone.set_attribute("width", &format!("{}", Fixed(w, 0)))?;
+    clone.set_attribute("height", &format!("{}", Fixed(h, 0)))?;
     clone.set_attribute(
         "style",
         &format!(

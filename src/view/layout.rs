@@ -2,6 +2,8 @@
 //! where a message is along its link at a fractional tick (after RaftScope's
 //! position-from-send-and-receive-times).
 
+use crate::view::fixed::Fixed;
+
 /// Width and height of the cluster view's `viewBox`.
 pub const VIEW_SIZE: f64 = 800.0;
 /// Radius of a node's circle.
@@ -83,7 +85,16 @@ pub fn arc_path(center: Point, radius: f64, fraction: f64) -> String {
         center.y + radius * angle.sin(),
     );
     let large = if f > 0.5 { 1 } else { 0 };
-    format!("M {sx:.1} {sy:.1} A {radius:.1} {radius:.1} 0 {large} 1 {ex:.1} {ey:.1}")
+    format!(
+        "M {} {} A {} {} 0 {} 1 {} {}",
+        Fixed(sx, 1),
+        Fixed(sy, 1),
+        Fixed(radius, 1),
+        Fixed(radius, 1),
+        large,
+        Fixed(ex, 1),
+        Fixed(ey, 1)
+    )
 }
 
 #[cfg(test)]

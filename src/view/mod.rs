@@ -20,6 +20,7 @@ pub mod event_fold;
 pub mod explain;
 pub mod explain_unsafe;
 pub mod export;
+pub mod fixed;
 pub mod i18n;
 pub mod keymap;
 pub mod layout;

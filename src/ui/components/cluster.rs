@@ -25,6 +25,7 @@ use crate::view::cluster_view::ring::{labels_of, RingLayout};
 use crate::view::cluster_view::routes::Queue;
 use crate::view::cluster_view::statics::StaticFacts;
 use crate::view::cluster_view::{node_radius, pulse_key, timer_remaining, MsgFacts};
+use crate::view::fixed::Fixed;
 use crate::view::layout::{flight_fraction, node_position, VIEW_SIZE};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -104,7 +105,7 @@ pub(super) fn activate_on_key(on: Callback<()>) -> Callback<KeyboardEvent> {
 
 /// A number for an SVG attribute, one decimal.
 pub(super) fn num(x: f64) -> AttrValue {
-    AttrValue::from(format!("{x:.1}"))
+    AttrValue::from(format!("{}", Fixed(x, 1)))
 }
 
 /// The ring of nodes.
@@ -181,7 +182,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             let c = at(id);
             pulses.push(html! {
                 <circle key={format!("{id}-{k}")} class="pulse" cx={num(c.x)} cy={num(c.y)} r={num(r)}
-                    style={format!("--pulse-r: {r:.1}px")} />
+                    style={format!("--pulse-r: {}px", Fixed(r, 1))} />
             });
         }
     }
@@ -242,7 +243,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             };
             let pt = route.at(f);
             html! {
-                <g {key} class="msg-pos" transform={format!("translate({:.1} {:.1})", pt.x, pt.y)}>
+                <g {key} class="msg-pos" transform={format!("translate({} {})", Fixed(pt.x, 1), Fixed(pt.y, 1))}>
                     <ClusterMessage {facts} {compact} selected={selected_msg == Some(e.id)}
                         step={p.step.message(facts.from, facts.to, facts.kind)}
                         waiting={waiting && (manual || e.held)} {manual} {lang} {names} dispatch={d.clone()} />
@@ -251,7 +252,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
         })
         .collect::<Html>();
 
-    let size = VIEW_SIZE.to_string();
+    let size = Fixed(VIEW_SIZE, 0).to_string();
     let view_box = format!("0 0 {size} {size}");
     html! {
         <div class={classes!("cluster-view", p.reduced_motion.then_some("reduced-motion"))}>

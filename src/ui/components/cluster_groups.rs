@@ -5,6 +5,7 @@
 
 use super::cluster::num;
 use crate::view::cluster_view::{bubble_label_point, group_band_path, group_label, Group};
+use crate::view::fixed::Fixed;
 use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, Point};
 use yew::prelude::*;
@@ -43,7 +44,7 @@ pub fn cluster_groups(p: &ClusterGroupsProps) -> Html {
             let text = group_label(p.lang, g, n);
             let w = text.chars().count() as f64 * 11.0 + 24.0;
             html! {
-                <g {class} transform={format!("translate({:.1} {:.1})", at.x, at.y)}
+                <g {class} transform={format!("translate({} {})", Fixed(at.x, 1), Fixed(at.y, 1))}
                    data-group={if g.majority { "majority" } else { "minority" }}>
                     <rect class="group-pill" x={num(-w / 2.0)} y="-16" width={num(w)} height="32" rx="16" />
                     <text class="group-label">{text}</text>

@@ -5,6 +5,7 @@
 use crate::raft::MessageKind;
 use crate::sim::RoleKey;
 use crate::view::cluster_view::role_badge;
+use crate::view::fixed::Fixed;
 use crate::view::i18n::{Lang, MessageName};
 use yew::prelude::*;
 
@@ -47,7 +48,7 @@ fn msg_icon(class: &'static str, label: &'static str, extra: Option<&'static str
                 if label.is_empty() {
                     <circle class="shape" r="8" />
                 } else {
-                    <rect class="shape" x={format!("{:.1}", -w / 2.0)} y="-12" width={format!("{w:.1}")} height="24" rx="12" />
+                    <rect class="shape" x={format!("{}", Fixed(-w / 2.0, 1))} y="-12" width={format!("{}", Fixed(w, 1))} height="24" rx="12" />
                     <text class="msg-label">{label}</text>
                 }
             </g>

@@ -7,6 +7,7 @@ use super::cluster::{activate_on_key, num};
 use crate::raft::NodeId;
 use crate::ui::state::UiAction;
 use crate::view::cluster_view::{link_aria, MESSAGE_SIDE};
+use crate::view::fixed::Fixed;
 use crate::view::i18n::Lang;
 use crate::view::layout::Point;
 use crate::view::links::LinkState;
@@ -73,7 +74,7 @@ pub fn ClusterLink(p: &ClusterLinkProps) -> Html {
         LinkState::Cut => html! {
             <>
                 {line("link-line cut", pa, pb)}
-                <g class="cut-mark" transform={format!("translate({:.1} {:.1})", mid.x, mid.y)}>
+                <g class="cut-mark" transform={format!("translate({} {})", Fixed(mid.x, 1), Fixed(mid.y, 1))}>
                     if p.quiet {
                         <circle r="9" />
                         <path d="M-3.5 -3.5 L3.5 3.5 M3.5 -3.5 L-3.5 3.5" />
@@ -96,7 +97,7 @@ pub fn ClusterLink(p: &ClusterLinkProps) -> Html {
                     {line("link-line live", l1, l2)}
                     {line("link-line dead", d1, d2)}
                     <path class="arrow" d="M-10 -9 L10 0 L-10 9 Z"
-                        transform={format!("translate({:.1} {:.1}) rotate({angle:.1})", amid.x, amid.y)} />
+                        transform={format!("translate({} {}) rotate({})", Fixed(amid.x, 1), Fixed(amid.y, 1), Fixed(angle, 1))} />
                 </>
             }
         }

@@ -8,6 +8,7 @@ use super::cluster::{activate_on_key, num};
 use crate::sim::Action;
 use crate::ui::state::{Selection, UiAction};
 use crate::view::cluster_view::MsgFacts;
+use crate::view::fixed::Fixed;
 use crate::view::i18n::Lang;
 use crate::view::node_names::NodeNames;
 use yew::prelude::*;
@@ -89,7 +90,7 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     let held = f.held.then(|| {
         let x = if dot { 9.0 } else { hw };
         html! {
-            <g class="held-badge" transform={format!("translate({x:.1} -12)")}>
+            <g class="held-badge" transform={format!("translate({} -12)", Fixed(x, 1))}>
                 <circle r="9" />
                 <rect x="-4" y="-5" width="3" height="10" />
                 <rect x="1" y="-5" width="3" height="10" />

@@ -8,6 +8,7 @@ use crate::sim::RoleKey;
 use crate::ui::state::{Selection, UiAction};
 use crate::view::cluster_view::labels::{LabelSpot, NodeLabel};
 use crate::view::cluster_view::{node_aria, role_badge, VoteMark};
+use crate::view::fixed::Fixed;
 use crate::view::i18n::Lang;
 use crate::view::layout::Point;
 use crate::view::membership_view::MemberKind;
@@ -89,20 +90,20 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
     let badge_at = r * 0.72;
     let badge = match key {
         RoleKey::Crashed => html! {
-            <g class="badge" transform={format!("translate({badge_at:.1} {:.1})", -badge_at)}>
+            <g class="badge" transform={format!("translate({} {})", Fixed(badge_at, 1), Fixed(-badge_at, 1))}>
                 <circle r="15" />
                 <path class="glyph-stroke" d="M-6 -6 L6 6 M6 -6 L-6 6" />
             </g>
         },
         RoleKey::Paused => html! {
-            <g class="badge" transform={format!("translate({badge_at:.1} {:.1})", -badge_at)}>
+            <g class="badge" transform={format!("translate({} {})", Fixed(badge_at, 1), Fixed(-badge_at, 1))}>
                 <circle r="15" />
                 <rect class="glyph-fill" x="-6" y="-7" width="4" height="14" />
                 <rect class="glyph-fill" x="2" y="-7" width="4" height="14" />
             </g>
         },
         RoleKey::Follower | RoleKey::PreCandidate | RoleKey::Candidate | RoleKey::Leader => html! {
-            <g class="badge" transform={format!("translate({badge_at:.1} {:.1})", -badge_at)}>
+            <g class="badge" transform={format!("translate({} {})", Fixed(badge_at, 1), Fixed(-badge_at, 1))}>
                 <circle r="15" />
                 <text class="badge-text">{role_badge(lang, key)}</text>
             </g>
@@ -134,7 +135,7 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
                     let a = first + step * i as f64;
                     let (x, y) = (radius * a.cos(), radius * a.sin());
                     html! {
-                        <g class={m.class()} transform={format!("translate({x:.1} {y:.1})")}>
+                        <g class={m.class()} transform={format!("translate({} {})", Fixed(x, 1), Fixed(y, 1))}>
                             <circle r="7" />
                             if *m == VoteMark::Denied {
                                 <path d="M-4 -4 L4 4 M4 -4 L-4 4" />
@@ -167,7 +168,7 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
         p.selected.then_some("selected"),
         p.step.then_some("step-highlight")
     );
-    let transform = format!("translate({:.1} {:.1})", p.at.x, p.at.y);
+    let transform = format!("translate({} {})", Fixed(p.at.x, 1), Fixed(p.at.y, 1));
     // Two layers: the control (shapes only, named by `aria`) and its drawn
     // labels beside it, hidden from assistive technology — so the name a
     // screen reader hears is the one the labels say, starting with "n1"
@@ -186,7 +187,7 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
             {body}
             if leader {
                 <circle class="inner-ring" r={num(r - 7.0)} />
-                <path class="crown" d={CROWN} transform={format!("translate(0 {:.1})", -(r + 6.0))} />
+                <path class="crown" d={CROWN} transform={format!("translate(0 {})", Fixed(-(r + 6.0), 1))} />
             }
             {tally}
         </g>

@@ -14,6 +14,7 @@ use crate::view::cluster_view::labels::NodeLabel;
 use crate::view::cluster_view::ring::RingLayout;
 use crate::view::cluster_view::statics::StaticFacts;
 use crate::view::cluster_view::{across_groups, node_radius};
+use crate::view::fixed::Fixed;
 use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, VIEW_SIZE};
 use crate::view::node_names::NodeNames;
@@ -94,7 +95,7 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
             }
         })
     };
-    let size = VIEW_SIZE.to_string();
+    let size = Fixed(VIEW_SIZE, 0).to_string();
     // (No tick in the name: the clock beside the controls says it, and a
     // name that changed every tick would re-render this layer every frame.)
     let aria = match lang {

@@ -6,6 +6,7 @@ use crate::raft::{Node, Role};
 use crate::sim::{NodeSlot, NodeStatus, OpStatus, RoleKey, World};
 use crate::ui::props::ViewProps;
 use crate::ui::state::{Selection, UiAction};
+use crate::view::fixed::Fixed;
 use crate::view::i18n::Lang;
 use crate::view::node_names::NodeNames;
 use yew::prelude::*;
@@ -54,7 +55,7 @@ fn volatile(l: Lang, names: NodeNames, node: &Node, status: NodeStatus) -> Html 
                     {format!("{elapsed} / {timeout} {}", l.t("ticks", "个时钟周期"))}
                     <span class="timer-bar" role="progressbar" aria-valuemin="0" aria-valuemax={timeout.to_string()}
                         aria-valuenow={elapsed.min(timeout).to_string()} aria-label={l.t("Election timer", "选举计时器")}>
-                        <span style={format!("width: {pct:.0}%")}></span>
+                        <span style={format!("width: {}%", Fixed(pct, 0))}></span>
                     </span>
                     if status == NodeStatus::Paused { <small>{l.t(" (frozen: paused)", "（已冻结：暂停中）")}</small> }
                 </dd>

@@ -6,6 +6,7 @@ use super::timeline_marks::{TimelineMarks, TIMELINE_HEIGHT};
 use crate::sim::Mark;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
+use crate::view::fixed::Fixed;
 use crate::view::log_view::term_color;
 use crate::view::timeline_view::{
     axis_ticks, band_at, key_seek, sync_marks, term_bands, thin_marks, tick_at,
@@ -128,12 +129,12 @@ pub fn Timeline(p: &TimelineProps) -> Html {
         }
     };
     let band_labels = bands.iter().filter(|b| head > 0 && (b.end - b.start) * 25 >= head).map(|b| {
-        html! { <span class="tl-band-label" style={format!("left: {:.2}%", pct(b.start))}>{format!("T{}", b.term)}</span> }
+        html! { <span class="tl-band-label" style={format!("left: {}%", Fixed(pct(b.start), 2))}>{format!("T{}", b.term)}</span> }
     });
     // The viewBox is in ticks: as the run grows only it changes, not the marks.
     let width = head.max(1);
     let axis = axis_ticks(head, 8).into_iter().map(|t| {
-        html! { <span style={format!("left: {:.2}%", pct(t))}>{t}</span> }
+        html! { <span style={format!("left: {}%", Fixed(pct(t), 2))}>{t}</span> }
     });
     let past = tick < head;
     html! {
@@ -173,7 +174,7 @@ pub fn Timeline(p: &TimelineProps) -> Html {
                     }
                     <line class="tl-playhead" x1={tick.to_string()} x2={tick.to_string()} y1="0" y2={TIMELINE_HEIGHT.to_string()} vector-effect="non-scaling-stroke" />
                 </svg>
-                <div class="tl-handle" style={format!("left: {:.3}%", pct(tick))} aria-hidden="true"></div>
+                <div class="tl-handle" style={format!("left: {}%", Fixed(pct(tick), 3))} aria-hidden="true"></div>
             </div>
             <div class="tl-axis" aria-hidden="true">{ for axis }</div>
         </section>

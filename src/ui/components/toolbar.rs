@@ -4,6 +4,7 @@ use crate::raft::MajorityConfig;
 use crate::sim::{Action, NodeStatus};
 use crate::ui::props::ViewProps;
 use crate::ui::state::{UiAction, SPEEDS};
+use crate::view::fixed::Fixed;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -89,8 +90,8 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                     <span>{l.t("Speed", "速度")}</span>
                     <input type="range" min="0" max={(SPEEDS.len() - 1).to_string()} value={p.speed.to_string()}
                         data-input="speed" oninput={on_speed}
-                        aria-valuetext={format!("{} ticks/s", SPEEDS[p.speed])} />
-                    <output>{format!("{}/s", SPEEDS[p.speed])}</output>
+                        aria-valuetext={format!("{} ticks/s", Fixed(SPEEDS[p.speed], 0))} />
+                    <output>{format!("{}/s", Fixed(SPEEDS[p.speed], 0))}</output>
                 </label>
                 <span class="clock" data-testid="clock" title={l.t("Logical clock: 1 tick = 100 ms of simulated time", "逻辑时钟：1 个时钟周期 = 模拟时间 100 毫秒")}>
                     {l.t("tick ", "时刻 ")}<strong>{tick}</strong>

@@ -3,6 +3,7 @@
 use super::n;
 use crate::sim::role_key::RoleKey;
 use crate::sim::{DropReason, MarkKind};
+use crate::view::fixed::Fixed;
 use crate::view::i18n::Lang;
 use crate::view::node_names::NodeNames;
 use crate::view::spacetime::{
@@ -91,7 +92,7 @@ pub(super) fn draw_arrow(a: &StArrow, l: Lang, names: NodeNames, seek: &Callback
     let cross = matches!(a.end, ArrowEnd::Dropped(_)).then(|| {
         let (x, y) = (a.x2, a.y2);
         html! {
-            <path class="st-cross" d={format!("M{:.1},{:.1} l8,8 m0,-8 l-8,8", x - 4.0, y - 4.0)} />
+            <path class="st-cross" d={format!("M{},{} l8,8 m0,-8 l-8,8", Fixed(x - 4.0, 1), Fixed(y - 4.0, 1))} />
         }
     });
     let head = (a.end == ArrowEnd::Delivered).then_some("url(#st-head)");

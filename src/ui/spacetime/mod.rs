@@ -13,6 +13,7 @@ use crate::ui::hooks::use_animation_frame;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
 use crate::view::export::Picture;
+use crate::view::fixed::Fixed;
 use crate::view::spacetime::cadence::Cadence;
 use crate::view::spacetime::{layout, StInput, StOptions};
 use draw::{draw_arrow, draw_client, draw_lane, draw_mark};
@@ -216,7 +217,7 @@ fn Diagram(p: &DiagramProps) -> Html {
                     <span class="st-capped">{format!("{} {}", lay.capped, l.t("older arrows not drawn", "条较早的箭头未绘制"))}</span>
                 }
             </div>
-            <svg class="st-svg" viewBox={format!("0 0 {w:.0} {h:.0}")} width="100%"
+            <svg class="st-svg" viewBox={format!("0 0 {} {}", Fixed(w, 0), Fixed(h, 0))} width="100%"
                  role="group" aria-label={l.t("One line per node; arrows are messages from send to delivery tick",
                                               "每个节点一条生命线；箭头是从发送时刻到送达时刻的消息")}>
                 <defs>
@@ -277,5 +278,5 @@ fn Diagram(p: &DiagramProps) -> Html {
 
 /// A number for an SVG attribute.
 pub(crate) fn n(v: f64) -> String {
-    format!("{v:.1}")
+    format!("{}", Fixed(v, 1))
 }

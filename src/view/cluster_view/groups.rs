@@ -3,6 +3,7 @@
 
 use crate::raft::NodeId;
 use crate::sim::Network;
+use crate::view::fixed::Fixed;
 use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, ring_radius, Point, VIEW_SIZE};
 
@@ -97,11 +98,16 @@ pub fn group_band_path(members: &[NodeId], n: usize) -> String {
         if n > 1 && next != i && members.contains(&next_id) {
             let q = node_position(next, n);
             s.push_str(&format!(
-                "M{:.1} {:.1} A{r:.1} {r:.1} 0 0 1 {:.1} {:.1}",
-                p.x, p.y, q.x, q.y
+                "M{} {} A{} {} 0 0 1 {} {}",
+                Fixed(p.x, 1),
+                Fixed(p.y, 1),
+                Fixed(r, 1),
+                Fixed(r, 1),
+                Fixed(q.x, 1),
+                Fixed(q.y, 1)
             ));
         } else {
-            s.push_str(&format!("M{:.1} {:.1} l0 0.01", p.x, p.y));
+            s.push_str(&format!("M{} {} l0 0.01", Fixed(p.x, 1), Fixed(p.y, 1)));
         }
     }
     s
