@@ -22,7 +22,14 @@
 //!    Targets: per tick at 4 h within 1.3x of 10 min; history at 4 h <= 32 MB;
 //!    one tick back <= 16 ms; seek to the end <= 300 ms.
 //!
-//! `cargo run --release --example bench -- long` runs only part 5.
+//! 6. the cost of one `Simulation::step` at 9 nodes with a put every
+//!    [`PUT_EVERY_9N`] ticks, what the UI does at its fastest speed (1000
+//!    ticks/s): `advance_us_9n=` (with history: checkpoints taken and
+//!    thinned), beside `world_step_us_9n=`, the same ticks on a bare `World`
+//!    (no history), so the difference is what time travel costs per tick.
+//!
+//! `cargo run --release --example bench -- long` runs only part 5, and
+//! `-- advance` only part 6.
 
 use raftlab::sim::bench::steady_load_compacting_sim;
 use raftlab::sim::bench::{steady_load, steady_load_sim, TICKS_PER_MINUTE};
@@ -39,6 +46,16 @@ const BUDGET_BYTES: i64 = 64 * 1024 * 1024;
 #[allow(clippy::disallowed_methods)]
 fn now() -> std::time::Instant {
     std::time::Instant::now()
+}
+
+/// This thread's CPU time in seconds (Linux `schedstat`: time on a CPU, so
+/// time the shared machine gives to others is not counted), or wall-clock
+/// time where that is not available.
+fn cpu_secs(wall: std::time::Instant) -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map_or_else(|| wall.elapsed().as_secs_f64(), |ns| ns as f64 * 1e-9)
 }
 
 /// Heap bytes still held that were allocated since the region began.
@@ -88,6 +105,7 @@ fn long_run() {
             );
         }
     }
+    breakdown(&sim);
     let end = sim.tick();
     let start = now();
     sim.seek(end - 1).expect("in range");
@@ -114,9 +132,116 @@ fn long_run() {
     assert_eq!(hash, sim.world().trace().hash(), "replay is exact");
 }
 
+/// Where the 4-hour history's bytes are: each chunked part's distinct
+/// chunks (inline bytes, then the average deep size of one element, heap
+/// included), the checkpoints' unshared parts and the action log.
+fn breakdown(sim: &raftlab::sim::Simulation) {
+    let w = sim.world();
+    let mut line = String::from("history_parts_4h");
+    let mut inline = 0;
+    for (part, chunks, bytes) in sim.storage_report().parts() {
+        line += &format!(" {part}={bytes}({chunks}ch)");
+        inline += bytes;
+    }
+    println!("{line} inline_total={inline}");
+    let per = |bytes: i64, n: usize| bytes / n.max(1) as i64;
+    let entries = w.nodes()[0].node.log().entries().to_vec();
+    let ops = w.client().ops().to_vec();
+    let hist = w.client().history().to_vec();
+    let recent: Vec<_> = w.trace().recent().cloned().collect();
+    println!(
+        "element_deep_bytes entry={} client_op={} history_op={} trace_event={} (size_of {} {} {} {})",
+        per(deep_size(&entries), entries.len()),
+        per(deep_size(&ops), ops.len()),
+        per(deep_size(&hist), hist.len()),
+        per(deep_size(&recent), recent.len()),
+        std::mem::size_of::<raftlab::raft::Entry>(),
+        std::mem::size_of::<raftlab::sim::ClientOp>(),
+        std::mem::size_of::<raftlab::sim::HistoryOp>(),
+        std::mem::size_of::<raftlab::sim::TraceEvent>(),
+    );
+    let worlds: i64 = sim.checkpoint_worlds().map(deep_size).sum();
+    println!(
+        "checkpoints_unshared_bytes={worlds} one_world_bytes={} actions_bytes={} actions={}",
+        deep_size(w),
+        deep_size(&sim.actions().to_vec()),
+        sim.actions().len()
+    );
+}
+
+/// Ticks between puts in part 6 (a command burst at the fastest speed).
+const PUT_EVERY_9N: u64 = 4;
+
+/// Rounds of part 6 (each [`TICKS_PER_MINUTE`] ticks with and without history).
+const ROUNDS: u64 = 10;
+
+/// Part 6: the cost of one tick at 9 nodes, with and without history.
+fn advance_cost() {
+    use raftlab::raft::Command;
+    use raftlab::sim::{Action, SimConfig, Simulation, Target};
+    let config = SimConfig {
+        nodes: 9,
+        seed: 1,
+        ..SimConfig::default()
+    };
+    let put = |n: u64| Command::parse(&format!("put k{} {n}", n % 16)).expect("valid");
+    let mut sim = Simulation::new(config).expect("valid");
+    let (warm, measured) = (10 * TICKS_PER_MINUTE, 10 * TICKS_PER_MINUTE);
+    let mut n = 0;
+    let step = |sim: &mut Simulation, n: &mut u64| {
+        if sim.tick() % PUT_EVERY_9N == 0 {
+            sim.act(Action::Propose(Target::Cluster, put(*n)))
+                .expect("valid");
+            *n += 1;
+        }
+        sim.step().expect("forward");
+    };
+    while sim.tick() < warm {
+        step(&mut sim, &mut n);
+    }
+    // Alternate rounds of the two, so both see the same machine load, and
+    // take the median round of each (the machine is shared and noisy).
+    let mut world = sim.world().clone();
+    let mut n_world = n;
+    let (mut with_history, mut bare) = (Vec::new(), Vec::new());
+    let origin = now();
+    for round in 1..=ROUNDS {
+        let end = warm + round * measured / ROUNDS;
+        let start = cpu_secs(origin);
+        while sim.tick() < end {
+            step(&mut sim, &mut n);
+        }
+        with_history.push(cpu_secs(origin) - start);
+        let start = cpu_secs(origin);
+        while world.tick() < end {
+            if world.tick() % PUT_EVERY_9N == 0 {
+                world
+                    .apply(&Action::Propose(Target::Cluster, put(n_world)))
+                    .expect("valid");
+                n_world += 1;
+            }
+            world.step();
+        }
+        bare.push(cpu_secs(origin) - start);
+    }
+    assert_eq!(world.trace().hash(), sim.world().trace().hash(), "same run");
+    let per_tick = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2] * 1e6 * ROUNDS as f64 / measured as f64
+    };
+    let (with_history, bare) = (per_tick(with_history), per_tick(bare));
+    println!(
+        "advance_us_9n={with_history:.2} world_step_us_9n={bare:.2} history_us_per_tick_9n={:.2} put_every={PUT_EVERY_9N} ticks={measured} (CPU time, median of {ROUNDS} rounds)",
+        with_history - bare
+    );
+}
+
 fn main() {
     if std::env::args().any(|a| a == "long") {
         return long_run();
+    }
+    if std::env::args().any(|a| a == "advance") {
+        return advance_cost();
     }
     const LOAD_TICKS: u64 = 20_000;
     for nodes in [3, 5, 9] {
@@ -188,4 +313,5 @@ fn main() {
     );
 
     long_run();
+    advance_cost();
 }

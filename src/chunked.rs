@@ -120,6 +120,12 @@ impl<T> Chunked<T> {
         self.spine.len()
     }
 
+    /// Where each full chunk is stored (for memory reports: clones that share
+    /// a chunk give the same address).
+    pub fn chunk_addrs(&self) -> impl Iterator<Item = usize> + '_ {
+        self.spine.iter().map(|c| Rc::as_ptr(c) as usize)
+    }
+
     /// Whether two sequences share the storage of full chunk `k`.
     pub fn shares_chunk(&self, other: &Chunked<T>, k: usize) -> bool {
         match (self.spine.get(k), other.spine.get(k)) {
@@ -258,6 +264,34 @@ impl<T: Serialize> Serialize for Chunked<T> {
 impl<'de, T: Deserialize<'de> + Clone> Deserialize<'de> for Chunked<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Vec::<T>::deserialize(d).map(Chunked::from)
+    }
+}
+
+/// The distinct chunk storage seen across many values (a world and its
+/// checkpoints), by part: what the chunks of a run's history hold in all,
+/// each shared chunk counted once (`examples/bench.rs` prints it).
+#[derive(Debug, Default)]
+pub struct StorageReport {
+    parts: std::collections::BTreeMap<&'static str, (std::collections::BTreeSet<usize>, usize)>,
+}
+
+impl StorageReport {
+    /// Notes the full chunks of `c` under `part`.
+    pub fn add<T>(&mut self, part: &'static str, c: &Chunked<T>) {
+        let (seen, _) = self
+            .parts
+            .entry(part)
+            .or_insert_with(|| (Default::default(), std::mem::size_of::<T>()));
+        seen.extend(c.chunk_addrs());
+    }
+
+    /// Each part's distinct chunks and the inline bytes they hold
+    /// (`chunks · CHUNK · size_of::<T>()`; heap the elements own, such as
+    /// strings, is not counted), by part name.
+    pub fn parts(&self) -> impl Iterator<Item = (&'static str, usize, usize)> + '_ {
+        self.parts
+            .iter()
+            .map(|(&name, (seen, size))| (name, seen.len(), seen.len() * CHUNK * size))
     }
 }
 

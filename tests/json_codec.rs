@@ -47,16 +47,16 @@ fn entries() -> Vec<Entry> {
         value: "a \"b\"\n\\ \u{1}\u{7f} 😀".into(),
     };
     let change = |change| {
-        EntryData::Config(ConfigEntry {
+        EntryData::from(ConfigEntry {
             change,
             membership: membership(),
         })
     };
     [
         EntryData::Noop,
-        EntryData::Command(put),
-        EntryData::Command(Command::Del { key: "k".into() }),
-        EntryData::Command(Command::Get { key: "k".into() }),
+        EntryData::from(put),
+        EntryData::from(Command::Del { key: "k".into() }),
+        EntryData::from(Command::Get { key: "k".into() }),
         change(ConfChange::AddLearner(5)),
         change(ConfChange::Promote(5)),
         change(ConfChange::Remove(2)),

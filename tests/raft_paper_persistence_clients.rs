@@ -124,7 +124,7 @@ fn s5_3_leader_appends_a_proposal_and_sends_only_the_new_entry() {
     let e = Entry {
         index: 2,
         term: 1,
-        data: EntryData::Command(cmd("put k v")),
+        data: EntryData::from(cmd("put k v")),
     };
     assert_eq!(
         l.take_outbox(),

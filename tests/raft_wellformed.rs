@@ -50,7 +50,7 @@ fn random_body(rng: &mut Rng) -> MessageBody {
                     data: if rng.range(0, 2) == 0 {
                         EntryData::Noop
                     } else {
-                        EntryData::Command(Command::Put {
+                        EntryData::from(Command::Put {
                             key: "k".into(),
                             value: "v".repeat(rng.range(0, 300) as usize),
                         })

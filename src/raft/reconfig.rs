@@ -71,7 +71,7 @@ impl Node {
             change,
             membership: membership.clone(),
         };
-        let index = self.persistent.log.append(term, EntryData::Config(entry));
+        let index = self.persistent.log.append(term, EntryData::from(entry));
         self.adopt(index, membership, cause);
         self.broadcast_append_new_entries();
         self.maybe_commit();

@@ -256,7 +256,7 @@ mod tests {
                 entries: vec![Entry {
                     index: 1,
                     term: 1,
-                    data: EntryData::Command(Command::Put {
+                    data: EntryData::from(Command::Put {
                         key: "k".repeat(300),
                         value: "v".into(),
                     }),

@@ -146,6 +146,21 @@ impl Simulation {
     pub fn checkpoint_ticks(&self) -> Vec<u64> {
         self.checkpoints.iter().map(|c| c.world.tick()).collect()
     }
+    /// The checkpoints' worlds, in tick order (for the memory benchmark).
+    pub fn checkpoint_worlds(&self) -> impl Iterator<Item = &World> + '_ {
+        self.checkpoints.iter().map(|c| &c.world)
+    }
+    /// The chunked storage held by the current world, the base world and
+    /// every checkpoint, each shared chunk counted once.
+    pub fn storage_report(&self) -> crate::chunked::StorageReport {
+        let mut r = crate::chunked::StorageReport::default();
+        self.world.report_storage(&mut r);
+        self.base.report_storage(&mut r);
+        for w in self.checkpoint_worlds() {
+            w.report_storage(&mut r);
+        }
+        r
+    }
 
     /// Advances one tick, replaying recorded actions of the timeline's future.
     pub fn step(&mut self) -> Result<(), SimError> {
@@ -263,6 +278,7 @@ impl Simulation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::raft::EntryData;
 
     #[test]
     fn checkpoints_share_logs_client_and_checker_storage_with_the_world() {
@@ -280,5 +296,15 @@ mod tests {
         assert!((0..b.chunk_count().saturating_sub(1)).all(|k| a.shares_chunk(b, k)));
         let (a, b) = (w.nodes()[0].node.log(), cp.nodes()[0].node.log());
         assert!(a.shares_storage_with(b) > 4, "log chunks shared");
+        // Every node's copy of a command entry shares one command.
+        let (n1, n2) = (w.nodes()[0].node.log(), w.nodes()[1].node.log());
+        let shared = (1..=100).filter(|&i| match (n1.get(i), n2.get(i)) {
+            (Some(a), Some(b)) => match (&a.data, &b.data) {
+                (EntryData::Command(x), EntryData::Command(y)) => std::rc::Rc::ptr_eq(x, y),
+                _ => false,
+            },
+            _ => false,
+        });
+        assert!(shared.count() > 90, "commands shared between logs");
     }
 }

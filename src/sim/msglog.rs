@@ -132,6 +132,11 @@ impl std::fmt::Debug for MessageLog {
 }
 
 impl MessageLog {
+    /// Notes its chunked storage (memory report, `examples/bench.rs`).
+    pub fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
+        r.add("message_log", &self.records);
+    }
+
     /// Records a new message: sent at `tick`, due at `due`, still in flight.
     pub fn sent(&mut self, id: MsgId, m: &MsgSummary, tick: u64, due: u64) {
         self.records.push(MsgRecord {

@@ -169,6 +169,12 @@ impl Default for Trace {
 }
 
 impl Trace {
+    /// Notes its chunked storage (memory report, `examples/bench.rs`).
+    pub fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
+        r.add("trace.recent", &self.recent);
+        r.add("trace.marks", &self.marks);
+    }
+
     /// Records one event: hashes it, keeps it in the recent window and adds
     /// a timeline mark when it is one.
     pub fn record(&mut self, event: TraceEvent) {

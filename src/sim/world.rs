@@ -130,6 +130,17 @@ impl World {
     pub fn checker(&self) -> &Checker {
         &self.checker
     }
+    /// Notes the chunked storage of every part (memory report,
+    /// `examples/bench.rs`).
+    pub fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
+        for s in &self.nodes {
+            s.node.log().report_storage(r);
+        }
+        self.client.report_storage(r);
+        self.checker.report_storage(r);
+        self.trace.report_storage(r);
+        self.msglog.report_storage(r);
+    }
     /// The leader: the leader of the newest term, paused or not (see
     /// [`leadership`](super::leadership)).
     pub fn leader(&self) -> Option<NodeId> {

@@ -159,7 +159,7 @@ mod tests {
         let mut log = RaftLog::default();
         log.append(1, EntryData::Noop);
         for text in ["put x 1", "get x", "del x", "put y 2"] {
-            log.append(1, EntryData::Command(Command::parse(text).unwrap()));
+            log.append(1, EntryData::from(Command::parse(text).unwrap()));
         }
         let p = pending_writes(&log, 2, 10);
         assert_eq!(

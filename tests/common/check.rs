@@ -151,7 +151,7 @@ pub fn log(entries: &[(Term, &str)]) -> RaftLog {
         let data = if command.is_empty() {
             EntryData::Noop
         } else {
-            EntryData::Command(cmd(command))
+            EntryData::from(cmd(command))
         };
         log.append(term, data);
     }

@@ -6,16 +6,34 @@ use crate::raft::kv::Command;
 use crate::raft::membership::ConfigEntry;
 use crate::raft::types::{Index, Term};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// What a log entry carries.
+///
+/// The payloads are reference counted: the copies of an entry in every
+/// node's log, in messages and in checkpoints share one command. An `Rc`
+/// compares, hashes and serializes as what it points to, so this is
+/// invisible to equality, the trace hash and saved data.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EntryData {
     /// The empty entry a new leader appends (thesis §6.4).
     Noop,
     /// A client command for the state machine.
-    Command(Command),
+    Command(Rc<Command>),
     /// A configuration (thesis §4.1): in force as soon as it is in a log.
-    Config(ConfigEntry),
+    Config(Rc<ConfigEntry>),
+}
+
+impl From<Command> for EntryData {
+    fn from(c: Command) -> EntryData {
+        EntryData::Command(Rc::new(c))
+    }
+}
+
+impl From<ConfigEntry> for EntryData {
+    fn from(c: ConfigEntry) -> EntryData {
+        EntryData::Config(Rc::new(c))
+    }
 }
 
 /// One log entry (Figure 2 `log[]`).

@@ -38,6 +38,11 @@ pub struct RaftLog {
 }
 
 impl RaftLog {
+    /// Notes its chunked storage (memory report, `examples/bench.rs`).
+    pub fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
+        r.add("logs", &self.store);
+    }
+
     /// The index of the first entry held (1 for an uncompacted log).
     pub fn first_index(&self) -> Index {
         self.prev_index + 1

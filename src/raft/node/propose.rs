@@ -57,10 +57,7 @@ impl Node {
             return Err(ProposeError::TransferInProgress { target: t.target });
         }
         let term = self.persistent.current_term;
-        let index = self
-            .persistent
-            .log
-            .append(term, EntryData::Command(command));
+        let index = self.persistent.log.append(term, EntryData::from(command));
         self.broadcast_append_new_entries();
         self.maybe_commit();
         Ok((index, term))

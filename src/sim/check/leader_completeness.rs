@@ -34,6 +34,11 @@ pub struct LeaderCompleteness {
 }
 
 impl LeaderCompleteness {
+    /// Notes its chunked storage (memory report).
+    pub(super) fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
+        r.add("checker.completeness", &self.committed);
+    }
+
     /// Notes an applied entry (it may be compacted before the next check).
     pub fn applied(&mut self, node: NodeId, index: Index, term: Term) {
         self.applied.entry(node).or_default().insert(index, term);

@@ -29,6 +29,11 @@ pub struct LogMatching {
 }
 
 impl LogMatching {
+    /// Notes its chunked storage (memory report).
+    pub(super) fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
+        r.add("checker.log_matching", &self.first);
+    }
+
     fn seen(&self, (index, term): (Index, Term)) -> Option<Seen> {
         match self.first.get((index as usize).wrapping_sub(1)) {
             Some(&(t, seen)) if t == term => Some(seen),

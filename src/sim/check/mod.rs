@@ -106,6 +106,14 @@ pub struct Checker {
 }
 
 impl Checker {
+    /// Notes its chunked storage (memory report, `examples/bench.rs`).
+    pub fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
+        self.matching.report_storage(r);
+        self.completeness.report_storage(r);
+        self.applied.report_storage(r);
+        self.linear.report_storage(r);
+    }
+
     /// Sees one trace event as it happens (for the event-driven properties).
     pub fn observe(&mut self, tick: u64, node: NodeId, kind: &TraceKind) {
         self.linear.observe(kind);

@@ -25,6 +25,11 @@ pub struct StateMachineSafety {
 }
 
 impl StateMachineSafety {
+    /// Notes its chunked storage (memory report).
+    pub(super) fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
+        r.add("checker.state_machine", &self.applied);
+    }
+
     /// What was first applied at `index`, if anything was.
     fn applied_at(&self, index: Index) -> Option<(Term, u64, NodeId)> {
         (index as usize)

@@ -98,6 +98,12 @@ pub struct Client {
 }
 
 impl Client {
+    /// Notes its chunked storage (memory report, `examples/bench.rs`).
+    pub fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
+        r.add("client.ops", &self.ops);
+        r.add("client.history", &self.history);
+    }
+
     /// Every operation, oldest first.
     pub fn ops(&self) -> &Chunked<ClientOp> {
         &self.ops

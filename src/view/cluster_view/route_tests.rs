@@ -7,6 +7,7 @@ use super::labels::{node_label, NodeLabel};
 use super::node_radius;
 use super::ring::RingLayout;
 use super::routes::Queue;
+use crate::raft::MajorityConfig;
 use crate::raft::Role;
 use crate::sim::RoleKey;
 use crate::view::i18n::Lang;
@@ -50,7 +51,7 @@ fn labels(n: usize, lang: Lang) -> Vec<NodeLabel> {
                 Role::PreCandidate,
                 12,
                 None,
-                Some((true, 2, n / 2 + 1)),
+                Some((true, 2, MajorityConfig::new(1..=n as u32).quorum_size())),
                 MemberKind::Voter,
             ),
             1 => node_label(

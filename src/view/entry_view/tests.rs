@@ -20,7 +20,7 @@ fn node(id: NodeId, term: Term, terms: &[Term], commit: Index) -> Node {
         let data = if i == 0 {
             EntryData::Noop
         } else {
-            EntryData::Command(Command::parse(&format!("put k{i} v")).unwrap())
+            EntryData::from(Command::parse(&format!("put k{i} v")).unwrap())
         };
         log.append(t, data);
     }

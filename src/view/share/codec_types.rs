@@ -252,8 +252,8 @@ impl FromJson for EntryData {
         let (name, c) = variant(v)?;
         match name {
             "Noop" => unit(c).map(|()| EntryData::Noop),
-            "Command" => one(c).map(EntryData::Command),
-            "Config" => one(c).map(EntryData::Config),
+            "Command" => one::<Command>(c).map(EntryData::from),
+            "Config" => one::<ConfigEntry>(c).map(EntryData::from),
             _ => Err(Bad),
         }
     }
@@ -263,8 +263,8 @@ impl ToJson for EntryData {
     fn to_json(&self, w: &mut Writer) {
         match self {
             EntryData::Noop => w.str("Noop"),
-            EntryData::Command(c) => newtype(w, "Command", c),
-            EntryData::Config(c) => newtype(w, "Config", c),
+            EntryData::Command(c) => newtype(w, "Command", &**c),
+            EntryData::Config(c) => newtype(w, "Config", &**c),
         }
     }
 }

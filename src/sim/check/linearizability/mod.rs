@@ -140,6 +140,13 @@ struct KeyLog {
 }
 
 impl Linearizability {
+    /// Notes its chunked storage (memory report).
+    pub(crate) fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
+        for log in self.keys.values() {
+            r.add("checker.linearizability", &log.ops);
+        }
+    }
+
     /// Notes which keys may have news: an entry applied, or a client outcome.
     pub fn observe(&mut self, kind: &TraceKind) {
         match kind {
@@ -166,9 +173,14 @@ impl Linearizability {
     pub fn check(&mut self, tick: u64, client: &Client) -> Option<Violation> {
         let history = client.history();
         for (i, op) in history.iter().enumerate().skip(self.indexed) {
-            let log = self.keys.entry(op.command.key().to_string()).or_default();
-            log.ops.push(i);
-            log.open.push(i);
+            let log = match self.keys.get_mut(op.command.key()) {
+                Some(log) => log,
+                None => self.keys.entry(op.command.key().to_string()).or_default(),
+            };
+            if !log.closed {
+                log.ops.push(i);
+                log.open.push(i);
+            }
         }
         self.indexed = history.len();
         for op in std::mem::take(&mut self.outcomes) {
@@ -191,7 +203,14 @@ impl Linearizability {
                 continue;
             }
             let ops: Vec<&HistoryOp> = log.ops.iter().map(|&i| &history[i]).collect();
-            match check_key(&ops, STEP_BUDGET) {
+            let verdict = check_key(&ops, STEP_BUDGET);
+            if verdict != Verdict::Linearizable {
+                // Decided for good: the key's operations are never looked at
+                // again, so they are not kept (nor copied into checkpoints).
+                log.open = Vec::new();
+                log.ops = crate::chunked::Chunked::new();
+            }
+            match verdict {
                 Verdict::Linearizable => {}
                 Verdict::NotLinearizable => {
                     log.closed = true;

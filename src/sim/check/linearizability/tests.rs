@@ -121,3 +121,51 @@ fn keys_are_checked_separately() {
         ]
     );
 }
+
+#[test]
+fn a_key_decided_for_good_keeps_none_of_its_operations() {
+    use crate::sim::{SimConfig, Simulation};
+    let config = SimConfig {
+        nodes: 3,
+        seed: 1,
+        ..SimConfig::default()
+    };
+    let mut sim = Simulation::new(config).unwrap();
+    let mut n = 0;
+    let mut run = |sim: &mut Simulation, ticks: u64| {
+        for _ in 0..ticks {
+            if sim.tick() % 5 == 0 {
+                sim.propose_cluster(&format!("put x {n}")).unwrap();
+                n += 1;
+            }
+            sim.step().unwrap();
+        }
+    };
+    let held = |sim: &Simulation| -> usize {
+        let linear = sim.world().checker().linearizability();
+        linear
+            .keys
+            .values()
+            .map(|k| k.ops.len() + k.open.len())
+            .sum()
+    };
+    while sim.world().checker().linearizability().skipped_total() == 0 {
+        run(&mut sim, 50);
+        assert!(
+            sim.tick() < 5_000,
+            "the key is skipped past {MAX_OPS_PER_KEY} ops"
+        );
+    }
+    let linear = sim.world().checker().linearizability();
+    assert_eq!(linear.skipped()[0].key, "x");
+    assert!(matches!(
+        linear.skipped()[0].reason,
+        SkipReason::TooManyOps { ops } if ops > MAX_OPS_PER_KEY
+    ));
+    assert_eq!(held(&sim), 0, "a skipped key's operations are not kept");
+    run(&mut sim, 500);
+    assert_eq!(held(&sim), 0, "nor are its later ones");
+    let linear = sim.world().checker().linearizability();
+    assert_eq!(linear.skipped_total(), 1, "and it is not checked again");
+    assert!(sim.world().client().history().len() > MAX_OPS_PER_KEY + 90);
+}
