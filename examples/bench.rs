@@ -205,13 +205,19 @@ fn advance_cost() {
     let mut n_world = n;
     let (mut with_history, mut bare) = (Vec::new(), Vec::new());
     let origin = now();
+    // Heap allocations made, with and without history: not timed, so not
+    // noisy (clones and drops of checkpoints are mostly allocator work).
+    let (mut allocs_history, mut allocs_bare) = (0, 0);
     for round in 1..=ROUNDS {
         let end = warm + round * measured / ROUNDS;
+        let region = Region::new(GLOBAL);
         let start = cpu_secs(origin);
         while sim.tick() < end {
             step(&mut sim, &mut n);
         }
         with_history.push(cpu_secs(origin) - start);
+        allocs_history += region.change().allocations;
+        let region = Region::new(GLOBAL);
         let start = cpu_secs(origin);
         while world.tick() < end {
             if world.tick() % PUT_EVERY_9N == 0 {
@@ -223,6 +229,7 @@ fn advance_cost() {
             world.step();
         }
         bare.push(cpu_secs(origin) - start);
+        allocs_bare += region.change().allocations;
     }
     assert_eq!(world.trace().hash(), sim.world().trace().hash(), "same run");
     let per_tick = |mut v: Vec<f64>| {
@@ -233,6 +240,13 @@ fn advance_cost() {
     println!(
         "advance_us_9n={with_history:.2} world_step_us_9n={bare:.2} history_us_per_tick_9n={:.2} put_every={PUT_EVERY_9N} ticks={measured} (CPU time, median of {ROUNDS} rounds)",
         with_history - bare
+    );
+    let per = |a: usize| a as f64 / measured as f64;
+    println!(
+        "allocs_per_tick_9n={:.1} world_allocs_per_tick_9n={:.1} history_allocs_per_tick_9n={:.1}",
+        per(allocs_history),
+        per(allocs_bare),
+        per(allocs_history) - per(allocs_bare)
     );
 }
 

@@ -19,8 +19,12 @@ use super::config::{SimConfig, SimError};
 use super::world::World;
 use serde::{Deserialize, Serialize};
 
-/// Spacing of checkpoints near the head and the focus, in ticks.
-pub const CHECKPOINT_EVERY: u64 = 16;
+/// Spacing of checkpoints near the head and the focus, in ticks. Every
+/// checkpoint taken is a world cloned now and dropped later, a cost paid per
+/// tick while the clock runs; 32 ticks halves that cost of 16 (issue 15:
+/// `advance_us_9n` in `examples/bench.rs`) while stepping back one tick
+/// still replays at most 32 ticks (`step_back_ms_4h`, well under a frame).
+pub const CHECKPOINT_EVERY: u64 = 32;
 /// How many checkpoints are kept per doubling of distance (see the module doc).
 pub const DENSITY: u64 = 8;
 

@@ -416,7 +416,7 @@ pub fn App() -> Html {
             <ForkUndo lang={lang} discarded={state.discarded.clone()} tick={state.sim.borrow().tick()} dispatch={dispatch.clone()} />
             <BookmarkBar view={memo(share_v)} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
-                <SpaceTime view={group(PanelGroup::SpaceTime)} bookmarks={state.bookmarks.clone()}
+                <SpaceTime view={view.clone()} panels={state.panels.shown(PanelGroup::SpaceTime)} bookmarks={state.bookmarks.clone()}
                     cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.node, c.nodes()))} step={focus.clone()} />
             }
             <section class="lower">

@@ -25,7 +25,8 @@ pub enum PanelGroup {
     Events,
     /// The side pane: inspector, client, configuration, challenge, cause.
     Side,
-    /// The space-time diagram.
+    /// The space-time diagram's turn: it redraws one frame after it
+    /// (`view::spacetime::cadence`).
     SpaceTime,
     /// The small ones: safety badge, unsafe strip, narration, share box,
     /// bookmarks, settings, the screen-reader announcer.

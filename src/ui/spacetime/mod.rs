@@ -2,14 +2,18 @@
 //! with its own view options (zoom, scroll, heartbeats, filters, hidden and
 //! highlighted nodes). Clicking an arrow or a mark seeks the run there. It
 //! reads the world's message and lane logs; it decides nothing itself.
+//! While the clock runs fast it redraws one frame after the panels
+//! (`view::spacetime::cadence`), so no frame pays for both.
 
 mod draw;
 
 use crate::raft::MessageKind;
 use crate::ui::export_buttons::ExportButtons;
+use crate::ui::hooks::use_animation_frame;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
 use crate::view::export::Picture;
+use crate::view::spacetime::cadence::Cadence;
 use crate::view::spacetime::{layout, StInput, StOptions};
 use draw::{draw_arrow, draw_client, draw_lane, draw_mark};
 use yew::prelude::*;
@@ -20,8 +24,11 @@ const SPANS: [u64; 6] = [30, 60, 120, 200, 300, 400];
 /// Props of [`SpaceTime`].
 #[derive(Properties, PartialEq)]
 pub struct SpaceTimeProps {
-    /// Shared props.
+    /// Shared props, following every frame.
     pub view: ViewProps,
+    /// The panels' version (`view::clock::PanelClock`): the diagram
+    /// redraws one frame after the panels while the clock runs fast.
+    pub panels: u64,
     /// The teacher's bookmarks (drawn as flags).
     pub bookmarks: crate::view::bookmarks::Bookmarks,
     /// A violation's cause being shown: its tick, the node that broke the
@@ -34,9 +41,47 @@ pub struct SpaceTimeProps {
     pub step: crate::view::step_focus::StepFocus,
 }
 
-/// The space-time diagram.
+/// Props of [`Diagram`].
+#[derive(Properties, PartialEq)]
+struct DiagramProps {
+    /// Shared props, `version` being the run version to show.
+    view: ViewProps,
+    /// The teacher's bookmarks (drawn as flags).
+    bookmarks: crate::view::bookmarks::Bookmarks,
+    /// A violation's cause being shown: its tick, the node that broke the
+    /// rule, and every node involved (highlighted).
+    #[prop_or_default]
+    cause: Option<(u64, u32, Vec<u32>)>,
+    /// What the guided step on screen talks about (its arrows are
+    /// highlighted).
+    #[prop_or_default]
+    step: crate::view::step_focus::StepFocus,
+}
+
+/// The space-time diagram: decides when to redraw ([`Cadence`]) and draws
+/// the run as of then.
 #[component]
 pub fn SpaceTime(p: &SpaceTimeProps) -> Html {
+    let cadence = use_mut_ref(Cadence::default);
+    let shown = cadence.borrow_mut().on_render(p.view.version, p.panels);
+    let due = cadence.borrow().due();
+    let force = use_force_update();
+    let next_frame = use_memo((), move |_| {
+        Callback::from(move |_: f64| force.force_update())
+    });
+    use_animation_frame(due, (*next_frame).clone());
+    let view = ViewProps {
+        version: shown,
+        ..p.view.clone()
+    };
+    html! {
+        <Diagram {view} bookmarks={p.bookmarks.clone()} cause={p.cause.clone()} step={p.step.clone()} />
+    }
+}
+
+/// The diagram of the run as it is when it renders.
+#[component]
+fn Diagram(p: &DiagramProps) -> Html {
     crate::ui::render_count::count("SpaceTime");
     let v = &p.view;
     let l = v.lang;

@@ -13,6 +13,7 @@
 //!
 //! The Yew component (`ui::spacetime`) only draws what this returns.
 
+pub mod cadence;
 mod client_lane;
 #[cfg(test)]
 mod tests;

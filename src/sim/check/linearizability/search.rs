@@ -64,14 +64,16 @@ pub(super) struct Search {
     twin: Vec<Option<usize>>,
 }
 
-fn intern(values: &mut BTreeMap<String, Val>, v: &str) -> Val {
+/// The id of value `v` (new ids count up from 1); borrows the history's
+/// strings, so a check allocates nothing per value.
+fn intern<'a>(values: &mut BTreeMap<&'a str, Val>, v: &'a str) -> Val {
     let next = values.len() as Val + 1;
-    *values.entry(v.to_string()).or_insert(next)
+    *values.entry(v).or_insert(next)
 }
 
 impl Search {
     pub(super) fn new(history: &[&HistoryOp]) -> Search {
-        let mut values: BTreeMap<String, Val> = BTreeMap::new();
+        let mut values: BTreeMap<&str, Val> = BTreeMap::new();
         let mut ops = Vec::new();
         for h in history.iter().filter(|h| !h.void) {
             let kind = match &h.command {
