@@ -287,6 +287,11 @@ pub fn App() -> Html {
     let safety_v = use_shown_version(panels.version, || {
         sim.borrow().world().violations().to_vec()
     });
+    let entry_selected = matches!(state.selected, Some(super::state::Selection::Entry(..)));
+    let logs_v = use_shown_version(logs.version, || {
+        // No key (an entry's card is open, or very long logs): every refresh.
+        crate::view::logs_key::logs_key(sim.borrow().world(), entry_selected).ok_or(logs.version)
+    });
     let membership_v = use_shown_version(side.version, || {
         let s = sim.borrow();
         let w = s.world();
@@ -398,7 +403,7 @@ pub fn App() -> Html {
                     <Narration view={panels.clone()} pos={state.scenario.clone()}
                         scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
                     <ClusterDetail view={view.clone()} />
-                    <LogsView view={logs} {step_cells} cause={state.cause.as_ref().map(|(c, v)| crate::view::cause_marks::cause_entries(c, v)).unwrap_or_default()} />
+                    <LogsView view={memo(logs_v)} {step_cells} cause={state.cause.as_ref().map(|(c, v)| crate::view::cause_marks::cause_entries(c, v)).unwrap_or_default()} />
                     <aside class="side-pane">
                         if let Some(challenge) = state.challenge.clone() {
                             <ChallengePanel view={side.clone()} {challenge} />

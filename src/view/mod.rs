@@ -25,6 +25,7 @@ pub mod keymap;
 pub mod layout;
 pub mod links;
 pub mod log_view;
+pub mod logs_key;
 pub mod membership_view;
 pub mod message_cycle;
 pub mod messages;
