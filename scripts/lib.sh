@@ -167,12 +167,26 @@ ensure_zopfli() {
   fi
 }
 
+# esbuild minifies the wasm-bindgen JS glue (scripts/minify-glue.mjs): trunk's
+# own JS minifier cannot parse it and ships it as is.
+ensure_esbuild() {
+  if command -v esbuild >/dev/null 2>&1; then
+    note "esbuild: present"
+  else
+    say "installing Debian package: esbuild (apt-get)"
+    as_root apt-get update -qq
+    as_root apt-get install -y -qq esbuild >/dev/null
+    need_cmd esbuild "apt-get install esbuild"
+  fi
+}
+
 ensure_build_tools() {
   ensure_rust
   ensure_trunk
   ensure_wasm_bindgen
   ensure_node_modules
   ensure_zopfli
+  ensure_esbuild
 }
 
 # Release build into dist/, with wasm-opt -Oz (trunk runs the wasm-opt on
@@ -191,6 +205,8 @@ build_site() {
   local wasm
   wasm="$(find "$DIST_DIR" -maxdepth 1 -name '*.wasm' | head -n 1)"
   note "wasm: $(stat -c %s "$wasm") bytes after wasm-opt ($(stat -c %s "$TARGET_DIR/wasm-bindgen/release/raftlab_bg.wasm") before)"
+  # trunk's JS minifier fails on the glue (and says so in a WARN line).
+  note "minified: $(node "$REPO/scripts/minify-glue.mjs" "$DIST_DIR")"
   # A .br and a .gz next to every file; tests/browser/lib/server.js sends
   # them to browsers that accept them.
   note "precompressed: $(node "$BROWSER_DIR/lib/precompress.js" "$DIST_DIR")"

@@ -2,15 +2,16 @@
 //! out the panels. Panels read the run through props and dispatch actions.
 
 use super::bookmark_bar::BookmarkBar;
-use super::cause_panel::CausePanel;
+use super::cause_panel::{cause_panel, CausePanelProps};
 use super::challenge_panel::ChallengePanel;
-use super::compare::{CompareControls, ComparePanes};
+use super::compare::{compare_panes, CompareControls, ComparePanesProps};
 use super::components::{
-    Announcer, AuthoringPanel, ClientPanel, ClusterDetail, ClusterView, EventLog, ForkUndo,
-    HelpOverlay, Inspector, LogsView, MembershipPanel, Narration, NoticeBar, SafetyBadge,
-    ScenarioMenu, Settings, ShareBox, Timeline, Toolbar, UnsafeStrip,
+    cluster_detail, fork_undo, notice_bar, Announcer, AuthoringPanel, ClientPanel,
+    ClusterDetailProps, ClusterView, EventLog, ForkUndoProps, HelpOverlay, Inspector, LogsView,
+    MembershipPanel, Narration, NoticeProps, SafetyBadge, ScenarioMenu, Settings, ShareBox,
+    Timeline, Toolbar, UnsafeStrip,
 };
-use super::export_buttons::ExportButtons;
+use super::export_buttons::{export_buttons, ExportButtonsProps};
 use super::hooks::{use_animation_frame, use_event_listener, use_shown_version};
 use super::props::ViewProps;
 use super::spacetime::SpaceTime;
@@ -331,14 +332,17 @@ pub fn App() -> Html {
     let knob = state.compare.as_ref().map(|c| c.lock.knob());
     let suggested = crate::sim::compare::Knob::suggest(state.sim.borrow().initial_config());
     let cluster = match &state.compare {
-        Some(c) => html! {
-            <ComparePanes view={view.clone()} b={c.b.clone()} lock={c.lock.clone()}
-                phase={state.phase} reduced_motion={state.reduced_motion} />
-        },
+        Some(c) => compare_panes(&ComparePanesProps {
+            view: view.clone(),
+            b: c.b.clone(),
+            lock: c.lock.clone(),
+            phase: state.phase,
+            reduced_motion: state.reduced_motion,
+        }),
         None => html! {
             <>
                 <div class="cluster-export">
-                    <ExportButtons view={view.clone()} selector=".cluster-canvas svg" picture={Picture::Cluster} />
+                    { export_buttons(&ExportButtonsProps { view: view.clone(), selector: ".cluster-canvas svg".into(), picture: Picture::Cluster }) }
                 </div>
                 <ClusterView view={view.clone()} phase={state.phase} reduced_motion={state.reduced_motion} step={focus.clone()} />
             </>
@@ -393,7 +397,7 @@ pub fn App() -> Html {
                     {lang.t("Break it!", "来破坏它！")}
                 </button>
             </Toolbar>
-            <NoticeBar lang={lang} notice={state.notice.clone()} dispatch={dispatch.clone()} />
+            { notice_bar(&NoticeProps { lang, notice: state.notice.clone(), dispatch: dispatch.clone() }) }
             <main class={classes!("stage", knob.is_some().then_some("comparing"))}>
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
                     <SafetyBadge view={memo(safety_v)} />
@@ -402,7 +406,7 @@ pub fn App() -> Html {
                 <div class="story-pane">
                     <Narration view={panels.clone()} pos={state.scenario.clone()}
                         scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
-                    <ClusterDetail view={view.clone()} />
+                    { cluster_detail(&ClusterDetailProps { view: view.clone() }) }
                     <LogsView view={memo(logs_v)} {step_cells} cause={state.cause.as_ref().map(|(c, v)| crate::view::cause_marks::cause_entries(c, v)).unwrap_or_default()} />
                     <aside class="side-pane">
                         if let Some(challenge) = state.challenge.clone() {
@@ -410,7 +414,7 @@ pub fn App() -> Html {
                         }
                         <MembershipPanel view={memo(membership_v)} />
                         if let Some(cause) = state.cause.clone() {
-                            <CausePanel view={side.clone()} {cause} />
+                            { cause_panel(&CausePanelProps { view: side.clone(), cause }) }
                         }
                         <Inspector view={side.clone()} />
                         <ClientPanel view={side} />
@@ -418,7 +422,7 @@ pub fn App() -> Html {
                 </div>
             </main>
             <Timeline view={group(PanelGroup::Timeline)} />
-            <ForkUndo lang={lang} discarded={state.discarded.clone()} tick={state.sim.borrow().tick()} dispatch={dispatch.clone()} />
+            { fork_undo(&ForkUndoProps { lang, discarded: state.discarded.clone(), dispatch: dispatch.clone() }) }
             <BookmarkBar view={memo(share_v)} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
                 <SpaceTime view={view.clone()} panels={state.panels.shown(PanelGroup::SpaceTime)} bookmarks={state.bookmarks.clone()}

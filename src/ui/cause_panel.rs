@@ -11,8 +11,7 @@ use crate::view::explain_unsafe::unsafe_text;
 use crate::view::safety_view::{title, violation_text};
 use yew::prelude::*;
 
-/// Props of [`CausePanel`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`cause_panel`].
 pub struct CausePanelProps {
     /// Shared props.
     pub view: ViewProps,
@@ -21,8 +20,7 @@ pub struct CausePanelProps {
 }
 
 /// The cause panel (`data-testid="cause"`).
-#[component]
-pub fn CausePanel(p: &CausePanelProps) -> Html {
+pub fn cause_panel(p: &CausePanelProps) -> Html {
     let v = &p.view;
     let (l, names) = (v.lang, v.names);
     let (cause, violation) = &p.cause;

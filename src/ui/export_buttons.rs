@@ -6,8 +6,7 @@ use crate::ui::state::{Notice, UiAction};
 use crate::view::export::{file_name, Picture};
 use yew::prelude::*;
 
-/// Props of [`ExportButtons`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`export_buttons`].
 pub struct ExportButtonsProps {
     /// Shared props.
     pub view: ViewProps,
@@ -18,8 +17,7 @@ pub struct ExportButtonsProps {
 }
 
 /// Export buttons: `data-action="export-svg"` and `data-action="export-png"`.
-#[component]
-pub fn ExportButtons(p: &ExportButtonsProps) -> Html {
+pub fn export_buttons(p: &ExportButtonsProps) -> Html {
     let v = &p.view;
     let l = v.lang;
     let (seed, tick) = {

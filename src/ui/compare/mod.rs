@@ -1,12 +1,12 @@
 //! The A/B comparison on screen: the button and setting menu that open it
 //! ([`CompareControls`]), and the two panes that replace the cluster while
-//! it is open ([`ComparePanes`]). Both only read the runs and dispatch
+//! it is open ([`compare_panes`]). Both only read the runs and dispatch
 //! [`UiAction`]s; the lockstep and the divergence are `sim::compare`'s, the
 //! words `view::compare_text`'s.
 
 mod panes;
 
-pub use panes::ComparePanes;
+pub use panes::{compare_panes, ComparePanesProps};
 
 use crate::sim::compare::Knob;
 use crate::ui::state::UiAction;

@@ -15,8 +15,7 @@ use crate::view::i18n::Lang;
 use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
-/// Props of [`ComparePanes`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`compare_panes`].
 pub struct ComparePanesProps {
     /// Side A's props (the run itself).
     pub view: ViewProps,
@@ -57,8 +56,7 @@ fn state_table(l: Lang, names: NodeNames, sim: &Simulation) -> Html {
 }
 
 /// Both panes and the divergence above them.
-#[component]
-pub fn ComparePanes(p: &ComparePanesProps) -> Html {
+pub fn compare_panes(p: &ComparePanesProps) -> Html {
     let (l, names) = (p.view.lang, p.view.names);
     let knob = p.lock.knob();
     let d = p.lock.divergence();

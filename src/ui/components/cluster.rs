@@ -1,7 +1,7 @@
 //! The cluster view: nodes on a ring, the links between every pair, the
 //! messages in flight moving along them, partition bubbles, and below the
 //! drawing a hint and the legend (the selected node's actions or message's
-//! card are [`super::cluster_detail::ClusterDetail`], placed by the app).
+//! card are [`super::cluster_detail::cluster_detail`], placed by the app).
 //!
 //! This component re-renders on every animation frame while playing (the
 //! phase moves messages and timers), so it only draws the moving overlay,
@@ -14,7 +14,7 @@
 use super::cluster_legend::ClusterLegend;
 use super::cluster_message::ClusterMessage;
 use super::cluster_static::ClusterStatic;
-use super::cluster_timer::TimerArc;
+use super::cluster_timer::{timer_arc, TimerArcProps};
 use crate::raft::Role;
 use crate::sim::NodeStatus;
 use crate::ui::props::ViewProps;
@@ -169,8 +169,8 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
                 0.0
             };
             timers.push(html! {
-                <TimerArc key={id} at={at(id)} r={r + 8.0} paused={s.status == NodeStatus::Paused}
-                    remaining={timer_remaining(node.election_elapsed(), node.randomized_election_timeout(), ph)} />
+                { timer_arc(&TimerArcProps { id, at: at(id), r: r + 8.0, paused: s.status == NodeStatus::Paused,
+                    remaining: timer_remaining(node.election_elapsed(), node.randomized_election_timeout(), ph) }) }
             });
         }
         // A leader's pulse restarts (a new element) on each AppendEntries it sends.

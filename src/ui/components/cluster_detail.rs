@@ -3,29 +3,33 @@
 //! selecting something never pushes the drawing (or its buttons) off a
 //! laptop screen.
 
-use super::message_card::MessageCard;
-use super::node_actions::NodeActions;
+use super::message_card::{message_card, MessageCardProps};
+use super::node_actions::{node_actions, NodeActionsProps};
 use crate::ui::props::ViewProps;
 use crate::ui::state::Selection;
 use yew::prelude::*;
 
-/// Props of [`ClusterDetail`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`cluster_detail`].
 pub struct ClusterDetailProps {
     /// Shared props.
     pub view: ViewProps,
 }
 
 /// The selected node's actions or message's card (nothing otherwise).
-#[component]
-pub fn ClusterDetail(p: &ClusterDetailProps) -> Html {
+pub fn cluster_detail(p: &ClusterDetailProps) -> Html {
     crate::ui::render_count::count("ClusterDetail");
     let v = &p.view;
     let body = match v.selected {
         Some(Selection::Node(id)) | Some(Selection::Entry(id, _)) => {
-            html! { <NodeActions view={v.clone()} node={id} /> }
+            node_actions(&NodeActionsProps {
+                view: v.clone(),
+                node: id,
+            })
         }
-        Some(Selection::Message(id)) => html! { <MessageCard view={v.clone()} id={id} /> },
+        Some(Selection::Message(id)) => message_card(&MessageCardProps {
+            view: v.clone(),
+            id,
+        }),
         None => return html! {},
     };
     html! { <div class="cluster-detail">{body}</div> }

@@ -9,8 +9,7 @@ use crate::view::i18n::Lang;
 use crate::view::layout::{node_position, Point};
 use yew::prelude::*;
 
-/// Props of [`ClusterGroups`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`cluster_groups`].
 pub struct ClusterGroupsProps {
     /// The groups of the split network (empty while whole).
     pub groups: Vec<Group>,
@@ -21,13 +20,11 @@ pub struct ClusterGroupsProps {
     /// The nodes' drawn radius.
     pub r: f64,
     /// Draw the labels (a layer above the links) rather than the bubbles.
-    #[prop_or_default]
     pub labels: bool,
 }
 
 /// The bubbles (or their labels) of a split network; nothing when whole.
-#[component]
-pub fn ClusterGroups(p: &ClusterGroupsProps) -> Html {
+pub fn cluster_groups(p: &ClusterGroupsProps) -> Html {
     crate::ui::render_count::count("ClusterGroups");
     let (groups, n) = (&p.groups, p.n);
     if groups.is_empty() {

@@ -5,7 +5,7 @@
 //! messages and timers move (those live in the overlay drawn by
 //! [`ClusterView`](super::ClusterView)).
 
-use super::cluster_groups::ClusterGroups;
+use super::cluster_groups::{cluster_groups, ClusterGroupsProps};
 use super::cluster_link::ClusterLink;
 use super::cluster_node::{ClusterNode, Tally};
 use crate::raft::NodeId;
@@ -105,9 +105,9 @@ pub fn ClusterStatic(p: &ClusterStaticProps) -> Html {
         <svg class="cluster-svg" viewBox={format!("0 0 {size} {size}")} role="group" aria-label={aria}
              data-testid="cluster" data-manual={manual.to_string()}>
             <rect class="cluster-bg" x="0" y="0" width={size.clone()} height={size} onclick={clear} />
-            <ClusterGroups groups={groups.clone()} {n} {lang} {r} />
+            { cluster_groups(&ClusterGroupsProps { groups: groups.clone(), n, lang, r, labels: false }) }
             <g class="links">{links}</g>
-            <ClusterGroups groups={groups.clone()} {n} {lang} {r} labels=true />
+            { cluster_groups(&ClusterGroupsProps { groups: groups.clone(), n, lang, r, labels: true }) }
             <g class="nodes">{ for nodes }</g>
         </svg>
     }

@@ -5,9 +5,10 @@ use super::cluster::num;
 use crate::view::layout::{arc_path, Point};
 use yew::prelude::*;
 
-/// Props of [`TimerArc`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`timer_arc`].
 pub struct TimerArcProps {
+    /// The node (the element's key among the timers).
+    pub id: u32,
     /// The node's centre.
     pub at: Point,
     /// The ring's radius.
@@ -19,12 +20,11 @@ pub struct TimerArcProps {
 }
 
 /// One election timer.
-#[component]
-pub fn TimerArc(p: &TimerArcProps) -> Html {
+pub fn timer_arc(p: &TimerArcProps) -> Html {
     crate::ui::render_count::count("TimerArc");
     let low = p.remaining < 0.25;
     html! {
-        <g class={classes!("timer", low.then_some("low"), p.paused.then_some("frozen"))} aria-hidden="true">
+        <g key={p.id} class={classes!("timer", low.then_some("low"), p.paused.then_some("frozen"))} aria-hidden="true">
             <circle class="timer-track" cx={num(p.at.x)} cy={num(p.at.y)} r={num(p.r)} />
             <path class="timer-arc" d={arc_path(p.at, p.r, p.remaining)} />
         </g>

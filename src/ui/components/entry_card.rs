@@ -8,8 +8,7 @@ use crate::view::log_view::term_color;
 use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
-/// Props of [`EntryCard`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`entry_card`].
 pub struct EntryCardProps {
     /// The analysis.
     pub report: EntryReport,
@@ -90,8 +89,7 @@ fn chip(l: Lang, names: NodeNames, node: u32, p: Presence, doomed: Option<u32>) 
 }
 
 /// The card under the logs.
-#[component]
-pub fn EntryCard(p: &EntryCardProps) -> Html {
+pub fn entry_card(p: &EntryCardProps) -> Html {
     let r = &p.report;
     let l = p.lang;
     let close = p.dispatch.reform(|_| UiAction::Select(None));

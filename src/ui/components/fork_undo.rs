@@ -6,22 +6,18 @@ use crate::ui::state::{Discarded, UiAction};
 use crate::view::i18n::Lang;
 use yew::prelude::*;
 
-/// Props of [`ForkUndo`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`fork_undo`].
 pub struct ForkUndoProps {
     /// Language.
     pub lang: Lang,
     /// The discarded branch, if any.
     pub discarded: Option<Discarded>,
-    /// The current run's tick.
-    pub tick: u64,
     /// Where actions go.
     pub dispatch: Callback<UiAction>,
 }
 
 /// The bar (nothing when no branch was discarded).
-#[component]
-pub fn ForkUndo(p: &ForkUndoProps) -> Html {
+pub fn fork_undo(p: &ForkUndoProps) -> Html {
     let Some(d) = &p.discarded else {
         return html! {};
     };

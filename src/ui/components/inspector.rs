@@ -142,7 +142,9 @@ fn node_view(l: Lang, names: NodeNames, slot: &NodeSlot, d: &Callback<UiAction>)
                     }) }
                 </dl>
                 if !node.snapshot().is_empty() {
-                    <super::snapshot_card::SnapshotCard node={id} snapshot={node.snapshot().clone()} lang={l} {names} />
+                    { super::snapshot_card::snapshot_card(&super::snapshot_card::SnapshotCardProps {
+                        node: id, snapshot: node.snapshot().clone(), lang: l, names, onclose: None,
+                    }) }
                 }
             </div>
             <div class="state-block volatile">

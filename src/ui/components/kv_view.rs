@@ -28,8 +28,7 @@ pub struct KvData {
     pub pending: Vec<PendingWrite>,
 }
 
-/// Props of [`KvView`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`kv_view`].
 pub struct KvViewProps {
     /// One per node.
     pub nodes: Vec<KvData>,
@@ -40,8 +39,7 @@ pub struct KvViewProps {
 }
 
 /// The key-value view of every node.
-#[component]
-pub fn KvView(p: &KvViewProps) -> Html {
+pub fn kv_view(p: &KvViewProps) -> Html {
     let l = p.lang;
     let cards = p.nodes.iter().map(|k| {
         let n = k.node.to_string();

@@ -3,8 +3,8 @@
 //! leader's nextIndex / matchIndex, the card of the selected entry, and
 //! each node's state machine.
 
-use super::entry_card::EntryCard;
-use super::kv_view::{KvData, KvView, KV_SHOWN, PENDING_SHOWN};
+use super::entry_card::{entry_card, EntryCardProps};
+use super::kv_view::{kv_view, KvData, KvViewProps, KV_SHOWN, PENDING_SHOWN};
 use super::log_row::{CellData, LogRow, RowData};
 use crate::raft::{Index, NodeId, UnsafeSwitch};
 use crate::sim::{NodeStatus, RoleKey};
@@ -241,7 +241,12 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             .raft
             .is_unsafe(UnsafeSwitch::CommitOldTermByCounting);
         let report = entry_view::analyse(&facts, n, i, |a, b| net.is_up(a, b), count_old);
-        html! { <EntryCard report={report} lang={l} {names} dispatch={v.dispatch.clone()} /> }
+        entry_card(&EntryCardProps {
+            report,
+            lang: l,
+            names,
+            dispatch: v.dispatch.clone(),
+        })
     });
     let snapshot_card = open_snapshot.and_then(|n| {
         let s = world.slot(n).ok()?.node.snapshot();
@@ -249,9 +254,15 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             let open = open_snapshot.clone();
             Callback::from(move |_: MouseEvent| open.set(None))
         };
-        Some(html! {
-            <super::snapshot_card::SnapshotCard node={n} snapshot={s.clone()} lang={l} {names} onclose={close} />
-        })
+        Some(super::snapshot_card::snapshot_card(
+            &super::snapshot_card::SnapshotCardProps {
+                node: n,
+                snapshot: s.clone(),
+                lang: l,
+                names,
+                onclose: Some(close),
+            },
+        ))
     });
     let hidden = start - 1;
     let toggle = {
@@ -298,7 +309,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
             </div>
             { snapshot_card }
             { card }
-            <KvView nodes={kv} lang={l} {names} />
+            { kv_view(&KvViewProps { nodes: kv, lang: l, names }) }
         </section>
     }
 }

@@ -11,8 +11,7 @@ use crate::view::i18n::Lang;
 use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
-/// Props of [`MessageCard`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`message_card`].
 pub struct MessageCardProps {
     /// Shared props.
     pub view: ViewProps,
@@ -185,8 +184,7 @@ fn entries_table(l: Lang, names: NodeNames, body: &MessageBody) -> Html {
 }
 
 /// The card of one message.
-#[component]
-pub fn MessageCard(p: &MessageCardProps) -> Html {
+pub fn message_card(p: &MessageCardProps) -> Html {
     let v = &p.view;
     let (l, d, id, names) = (v.lang, &v.dispatch, p.id, v.names);
     let close = html! {

@@ -3,7 +3,7 @@
 //! of steps to jump to. Once the teacher has acted on the run it shows a
 //! slim "free play" bar with a way back to the step.
 
-use super::quiz_panel::QuizPanel;
+use super::quiz_panel::{quiz_panel, QuizPanelProps};
 use crate::scenario::{Position, Scenario};
 use crate::ui::props::ViewProps;
 use crate::ui::state::ScenarioNav;
@@ -104,7 +104,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
     let asking = asked.is_some();
     let revealed = match (&p.quiz.reveal, &step.question) {
         (Some(reveal), Some(question)) => html! {
-            <QuizPanel lang={l} names={p.view.names} dispatch={d.clone()} question={question.clone()} reveal={reveal.clone()} score={p.quiz.score} />
+            { quiz_panel(&QuizPanelProps { lang: l, names: p.view.names, dispatch: d.clone(), question: question.clone(), reveal: Some(reveal.clone()), pending: None, score: p.quiz.score }) }
         },
         _ => html! {},
     };
@@ -112,7 +112,7 @@ pub fn Narration(p: &NarrationProps) -> Html {
         <>
             {revealed}
             if let Some(question) = asked {
-                <QuizPanel lang={l} names={p.view.names} dispatch={d.clone()} {question} pending={p.quiz.pending} score={p.quiz.score} />
+                { quiz_panel(&QuizPanelProps { lang: l, names: p.view.names, dispatch: d.clone(), question, reveal: None, pending: p.quiz.pending, score: p.quiz.score }) }
             }
         </>
     };

@@ -9,8 +9,7 @@ use crate::ui::state::UiAction;
 use crate::view::cluster_view::{info_line, role_key, role_line};
 use yew::prelude::*;
 
-/// Props of [`NodeActions`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`node_actions`].
 pub struct NodeActionsProps {
     /// Shared props.
     pub view: ViewProps,
@@ -19,8 +18,7 @@ pub struct NodeActionsProps {
 }
 
 /// The action bar of one node.
-#[component]
-pub fn NodeActions(p: &NodeActionsProps) -> Html {
+pub fn node_actions(p: &NodeActionsProps) -> Html {
     let v = &p.view;
     let (l, d, id, names) = (v.lang, &v.dispatch, p.node, v.names);
     let name = names.of(id);

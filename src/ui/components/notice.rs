@@ -4,8 +4,7 @@ use crate::ui::state::{Notice, UiAction};
 use crate::view::i18n::Lang;
 use yew::prelude::*;
 
-/// Props of [`NoticeBar`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`notice_bar`].
 pub struct NoticeProps {
     /// Language.
     pub lang: Lang,
@@ -16,8 +15,7 @@ pub struct NoticeProps {
 }
 
 /// Shows the latest notice with a dismiss button.
-#[component]
-pub fn NoticeBar(p: &NoticeProps) -> Html {
+pub fn notice_bar(p: &NoticeProps) -> Html {
     let Some(n) = &p.notice else {
         return html! { <div class="notice-slot" role="status" aria-live="polite"></div> };
     };

@@ -9,8 +9,7 @@ use crate::ui::state::UiAction;
 use crate::view::i18n::Lang;
 use yew::prelude::*;
 
-/// Props of [`QuizPanel`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`quiz_panel`].
 pub struct QuizPanelProps {
     /// Language.
     pub lang: Lang,
@@ -21,18 +20,15 @@ pub struct QuizPanelProps {
     /// The question, asked (`reveal` none) or revealed.
     pub question: Question,
     /// The reveal, once the step played.
-    #[prop_or_default]
     pub reveal: Option<Reveal>,
     /// The chosen answer, while asked.
-    #[prop_or_default]
     pub pending: Option<crate::scenario::Answer>,
     /// The session's score.
     pub score: Score,
 }
 
 /// A question and its choices, or its reveal.
-#[component]
-pub fn QuizPanel(p: &QuizPanelProps) -> Html {
+pub fn quiz_panel(p: &QuizPanelProps) -> Html {
     let l = p.lang;
     let q = &p.question;
     let score = format!(

@@ -10,16 +10,14 @@ use crate::view::replication_text::{mode_hint, mode_label};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Props of [`ReplicationModeSelect`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`replication_mode_select`].
 pub struct ReplicationModeProps {
     /// Shared props.
     pub view: ViewProps,
 }
 
 /// A `<select data-input="replication-mode">` with the four modes.
-#[component]
-pub fn ReplicationModeSelect(p: &ReplicationModeProps) -> Html {
+pub fn replication_mode_select(p: &ReplicationModeProps) -> Html {
     let v = &p.view;
     let l = v.lang;
     let mode = v.sim.borrow().config().replication_mode;

@@ -231,7 +231,9 @@ pub fn Settings(p: &SettingsProps) -> Html {
                         { for unsafe_boxes }
                     </details>
                 </fieldset>
-                <super::replication_mode_select::ReplicationModeSelect view={v.clone()} />
+                { super::replication_mode_select::replication_mode_select(&super::replication_mode_select::ReplicationModeProps {
+                    view: v.clone(),
+                }) }
                 <fieldset>
                     <legend>{l.t("Log compaction (thesis §5.1)", "日志压缩（博士论文 §5.1）")}</legend>
                     <label>{l.t("Auto-compact after N applied entries (0 = off)", "应用 N 个条目后自动压缩（0 = 关闭）")}

@@ -8,8 +8,7 @@ use crate::view::i18n::Lang;
 use crate::view::snapshot_view::{config_text, PAIRS_SHOWN};
 use yew::prelude::*;
 
-/// Props of [`SnapshotCard`].
-#[derive(Properties, PartialEq)]
+/// Arguments of [`snapshot_card`].
 pub struct SnapshotCardProps {
     /// Whose snapshot.
     pub node: NodeId,
@@ -20,13 +19,11 @@ pub struct SnapshotCardProps {
     /// How nodes are named.
     pub names: crate::view::node_names::NodeNames,
     /// Closes the card (none in the inspector).
-    #[prop_or_default]
     pub onclose: Option<Callback<MouseEvent>>,
 }
 
 /// The snapshot card.
-#[component]
-pub fn SnapshotCard(p: &SnapshotCardProps) -> Html {
+pub fn snapshot_card(p: &SnapshotCardProps) -> Html {
     let (l, s, n, names) = (p.lang, &p.snapshot, p.node, p.names);
     let close = p.onclose.clone().map(|cb| {
         html! {

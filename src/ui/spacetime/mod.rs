@@ -8,7 +8,7 @@
 mod draw;
 
 use crate::raft::MessageKind;
-use crate::ui::export_buttons::ExportButtons;
+use crate::ui::export_buttons::{export_buttons, ExportButtonsProps};
 use crate::ui::hooks::use_animation_frame;
 use crate::ui::props::ViewProps;
 use crate::ui::state::UiAction;
@@ -210,8 +210,8 @@ fn Diagram(p: &DiagramProps) -> Html {
                 }) }
                 { for hidden_buttons }
                 <span class="st-range">{format!("{} {}–{}", l.t("ticks", "时刻"), lay.t0, lay.t1)}</span>
-                <ExportButtons view={v.clone()} selector=".st-svg"
-                    picture={Picture::SpaceTime { from: lay.t0, to: lay.t1 }} />
+                { export_buttons(&ExportButtonsProps { view: v.clone(), selector: ".st-svg".into(),
+                    picture: Picture::SpaceTime { from: lay.t0, to: lay.t1 } }) }
                 if lay.capped > 0 {
                     <span class="st-capped">{format!("{} {}", lay.capped, l.t("older arrows not drawn", "条较早的箭头未绘制"))}</span>
                 }
