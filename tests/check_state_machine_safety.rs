@@ -64,10 +64,7 @@ fn every_server_applying_the_same_entries_passes() {
 
 fn state(pairs: &[(&str, &str)], last_applied: Index) -> KvStore {
     KvStore {
-        data: pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
+        data: pairs.iter().map(|&(k, v)| (k.into(), v.into())).collect(),
         last_applied,
     }
 }

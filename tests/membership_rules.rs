@@ -125,10 +125,7 @@ fn s4_2_1_a_new_server_joins_as_a_learner_catches_up_and_never_campaigns() {
     // Caught up: the learner holds and applies the whole log.
     assert_eq!(log_terms(net.node(4)), vec![1, 1, 1]);
     assert_eq!(net.node(4).commit_index(), 3);
-    assert_eq!(
-        net.node(4).kv().data.get("x").map(String::as_str),
-        Some("1")
-    );
+    assert_eq!(net.node(4).kv().data.get("x").map(|v| &**v), Some("1"));
     assert_eq!(net.node(1).progress()[&4].match_index, 3);
     // Its election timer fires: it does not campaign.
     net.take_events(4);

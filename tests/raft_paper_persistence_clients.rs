@@ -23,10 +23,7 @@ fn fig2_persistent_state_survives_restart_volatile_state_is_rebuilt_from_the_lea
     heartbeat(&mut net, 1);
     let before = net.node(2).persistent().clone();
     assert_eq!(net.node(2).commit_index(), 2);
-    assert_eq!(
-        net.node(2).kv().data.get("x").map(String::as_str),
-        Some("1")
-    );
+    assert_eq!(net.node(2).kv().data.get("x").map(|v| &**v), Some("1"));
 
     net.restart(2);
     let n = net.node(2);
@@ -208,6 +205,6 @@ fn single_node_cluster_elects_itself_and_commits_alone() {
     assert_eq!((n.role(), n.term(), n.commit_index()), (Role::Leader, 1, 1));
     assert_eq!(n.propose(cmd("put a b")), Ok((2, 1)));
     assert_eq!(n.commit_index(), 2);
-    assert_eq!(n.kv().data.get("a").map(String::as_str), Some("b"));
+    assert_eq!(n.kv().data.get("a").map(|v| &**v), Some("b"));
     assert!(n.take_outbox().is_empty());
 }

@@ -32,10 +32,7 @@ fn heartbeat(net: &mut Network) {
 
 fn kv_of(pairs: &[(&str, &str)], applied: u64) -> KvStore {
     KvStore {
-        data: pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
+        data: pairs.iter().map(|&(k, v)| (k.into(), v.into())).collect(),
         last_applied: applied,
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// The longest command text accepted, in bytes.
 pub const MAX_COMMAND_LEN: usize = 200;
@@ -161,8 +162,10 @@ pub enum ApplyResult {
 /// The key-value state machine, with the index of the last applied entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct KvStore {
-    /// Current contents, in key order.
-    pub data: BTreeMap<String, String>,
+    /// Current contents, in key order. The strings are shared (`Rc<str>`),
+    /// so the copies of a state machine that checkpoints take copy no
+    /// strings; an `Rc<str>` compares, hashes and serializes as a `String`.
+    pub data: BTreeMap<Rc<str>, Rc<str>>,
     /// Figure 2 `lastApplied`: index of the highest entry applied.
     pub last_applied: u64,
 }
@@ -175,13 +178,19 @@ impl KvStore {
         match command {
             None => ApplyResult::Noop,
             Some(Command::Put { key, value }) => ApplyResult::Written {
-                previous: self.data.insert(key.clone(), value.clone()),
+                previous: match self.data.get_mut(key.as_str()) {
+                    Some(v) => Some(std::mem::replace(v, value.as_str().into()).to_string()),
+                    None => {
+                        self.data.insert(key.as_str().into(), value.as_str().into());
+                        None
+                    }
+                },
             },
             Some(Command::Del { key }) => ApplyResult::Written {
-                previous: self.data.remove(key),
+                previous: self.data.remove(key.as_str()).map(|v| v.to_string()),
             },
             Some(Command::Get { key }) => ApplyResult::Read {
-                value: self.data.get(key).cloned(),
+                value: self.data.get(key.as_str()).map(|v| v.to_string()),
             },
         }
     }

@@ -270,7 +270,12 @@ impl Simulation {
                 .collect(),
             commit: n.commit_index(),
             applied: n.last_applied(),
-            kv: n.kv().data.clone(),
+            kv: n
+                .kv()
+                .data
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             progress: n
                 .progress()
                 .iter()

@@ -54,7 +54,7 @@ pub fn block(
         pairs: data
             .iter()
             .take(PAIRS_SHOWN)
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
         total_pairs: data.len(),
         config: config_text(lang, names, snapshot),
@@ -134,7 +134,9 @@ mod tests {
             ..Snapshot::default()
         };
         for i in 0..pairs {
-            s.state.data.insert(format!("k{i:02}"), i.to_string());
+            s.state
+                .data
+                .insert(format!("k{i:02}").into(), i.to_string().into());
         }
         s
     }

@@ -211,7 +211,7 @@ impl Node {
             confirmed.into_iter().partition(|c| c.read_index <= applied);
         self.reads.confirmed = waiting;
         for c in ready {
-            let value = self.kv.data.get(&c.key).cloned();
+            let value = self.kv.data.get(c.key.as_str()).map(|v| v.to_string());
             self.read_event(
                 c.read_id,
                 ReadStep::Answered {

@@ -8,13 +8,13 @@
 use super::super::leadership;
 use super::super::node_slot::{NodeSlot, NodeStatus};
 use crate::raft::{Index, KvStore, NodeId, RaftLog, Role, Term};
-use std::collections::BTreeMap;
 
-/// The state machine of a server built by hand: empty, nothing applied.
-static EMPTY: KvStore = KvStore {
-    data: BTreeMap::new(),
-    last_applied: 0,
-};
+thread_local! {
+    /// The state machine of a server built by hand: empty, nothing applied
+    /// (one per thread, made once: a state machine's shared strings are not
+    /// `Sync`, so it cannot be a plain `static`).
+    static EMPTY: &'static KvStore = Box::leak(Box::default());
+}
 
 /// One server as the Figure 3 checkers see it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +51,7 @@ impl<'a> ServerView<'a> {
             term,
             commit_index,
             log,
-            state: &EMPTY,
+            state: EMPTY.with(|e| *e),
             status: NodeStatus::Up,
         }
     }

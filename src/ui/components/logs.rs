@@ -226,7 +226,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
                 pairs: data
                     .iter()
                     .take(KV_SHOWN)
-                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
                     .collect(),
                 total: data.len(),
                 pending: pending_writes(s.node.log(), s.node.last_applied(), PENDING_SHOWN),

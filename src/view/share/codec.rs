@@ -310,6 +310,26 @@ impl FromJson for BTreeMap<String, String> {
     }
 }
 
+impl FromJson for BTreeMap<std::rc::Rc<str>, std::rc::Rc<str>> {
+    fn from_json(v: &Json) -> Result<Self, Bad> {
+        let mut out = BTreeMap::new();
+        for (k, v) in Fields::of(v)?.0 {
+            out.insert(k.as_str().into(), String::from_json(v)?.into());
+        }
+        Ok(out)
+    }
+}
+
+impl ToJson for BTreeMap<std::rc::Rc<str>, std::rc::Rc<str>> {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_obj();
+        for (k, v) in self {
+            field(w, k, &**v);
+        }
+        w.end_obj();
+    }
+}
+
 impl ToJson for BTreeMap<String, String> {
     fn to_json(&self, w: &mut Writer) {
         w.begin_obj();
