@@ -40,7 +40,7 @@ fn a_copy_of_a_real_message_is_taken() {
         sim.run(1).unwrap();
     }
     let copy = copy.expect("a heartbeat in flight");
-    sim.act(Action::Inject(copy)).unwrap();
+    sim.act(Action::inject(copy)).unwrap();
     sim.run(50).unwrap();
     assert!(sim.world().violations().is_empty());
 }
@@ -64,7 +64,7 @@ fn forgeries_are_refused_with_their_reason() {
     };
     base.to = follower;
     let refuse = |sim: &mut Simulation, m, why| {
-        assert_eq!(sim.act(Action::Inject(m)), Err(SimError::Inject(why)));
+        assert_eq!(sim.act(Action::inject(m)), Err(SimError::Inject(why)));
     };
     // A follower posing as leader of the term.
     let mut m = base.clone();

@@ -220,7 +220,7 @@ fn actions() -> Vec<Action> {
         });
     }
     for body in bodies() {
-        v.push(Action::Inject(Message {
+        v.push(Action::inject(Message {
             from: 1,
             to: 2,
             term: 3,

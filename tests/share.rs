@@ -222,7 +222,7 @@ fn runs_that_cannot_be_replayed_are_refused() {
         );
     }
     // A message to a node that does not exist.
-    let to_five = Action::Inject(Message {
+    let to_five = Action::inject(Message {
         from: 1,
         to: 5,
         term: 1,

@@ -103,7 +103,7 @@ fn a_lagging_follower_catches_up_by_install_snapshot_in_the_simulation() {
 
 /// A hand-made InstallSnapshot for n2 from the leader, due next tick.
 fn forged(sim: &Simulation, snapshot: Snapshot) -> Action {
-    Action::Inject(Message {
+    Action::inject(Message {
         from: 1,
         to: 2,
         term: sim.node(1).unwrap().term,

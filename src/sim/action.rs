@@ -6,6 +6,13 @@ use super::network::MsgId;
 use crate::raft::{Command, Index, Message, NodeId, ReadMode};
 use serde::{Deserialize, Serialize};
 
+impl Action {
+    /// [`Action::Inject`] of `msg`.
+    pub fn inject(msg: Message) -> Action {
+        Action::Inject(Box::new(msg))
+    }
+}
+
 /// Where a client sends a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Target {
@@ -58,8 +65,10 @@ pub enum Action {
     Resume(NodeId),
     /// A client submits a command.
     Propose(Target, Command),
-    /// Put a hand-written message in flight, due next tick.
-    Inject(Message),
+    /// Put a hand-written message in flight, due next tick. Boxed: it is
+    /// rare and large, and every action in the log is as big as the
+    /// largest variant (a `Box` hashes and serializes as its contents).
+    Inject(Box<Message>),
     /// Change loss and duplication, per mille.
     SetLoss {
         /// Chance in 1000 a message is lost.

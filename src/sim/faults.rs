@@ -125,7 +125,7 @@ fn apply(w: &mut World, action: &Action) -> Result<(), SimError> {
         Action::Inject(msg) => {
             super::inject::check_plausible(w, msg).map_err(SimError::Inject)?;
             let tick = w.tick;
-            w.network.send(msg.clone(), tick, tick + 1, None);
+            w.network.send((**msg).clone(), tick, tick + 1, None);
         }
         Action::SetLoss { loss, duplicate } => {
             let mut net = w.config.network;

@@ -209,7 +209,7 @@ impl Simulation {
     }
     /// Puts a hand-written message in flight, due next tick.
     pub fn inject(&mut self, msg: Message) -> Result<(), SimError> {
-        self.act(Action::Inject(msg))
+        self.act(Action::Inject(Box::new(msg)))
     }
 
     /// The id of the oldest message in flight from `from` to `to` whose kind

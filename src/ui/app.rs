@@ -12,10 +12,10 @@ use super::components::{
     Timeline, Toolbar, UnsafeStrip,
 };
 use super::export_buttons::{export_buttons, ExportButtonsProps};
-use super::hooks::{use_animation_frame, use_event_listener};
+use super::hooks::{use_animation_frame, use_event_listener, use_shown_version};
 use super::props::ViewProps;
 use super::spacetime::SpaceTime;
-use super::state::{AppState, Notice, UiAction};
+use super::state::{AppState, Notice, PanelGroup, UiAction};
 use super::url;
 use crate::sim::Simulation;
 use crate::view::display::{zoom_factor, zoom_percent, ZOOMS};
@@ -261,14 +261,48 @@ pub fn App() -> Html {
         selected: state.selected,
         names: state.node_names(),
     };
-    // Panels follow the clock at most ~10 times a second when it runs fast
-    // (`view::clock::PanelClock`); the cluster drawing and toolbar follow
-    // every frame.
-    let panels = ViewProps {
-        version: state.panels.shown(),
+    // Panels follow the clock at most ~10 times a second when it runs fast,
+    // one group per frame (`view::panel_clock::PanelClock`); the cluster
+    // drawing and toolbar follow every frame.
+    let group = |g: PanelGroup| ViewProps {
+        version: state.panels.shown(g),
         ..view.clone()
     };
+    let panels = group(PanelGroup::Small);
+    let logs = group(PanelGroup::Logs);
+    let side = group(PanelGroup::Side);
     let panels_for_announcer = panels.clone();
+    // Panels that show little of the run get a version that moves only
+    // when that little changes (`view::shown`), so most refreshes skip them.
+    let memo = |version: u64| ViewProps {
+        version,
+        ..view.clone()
+    };
+    let sim = state.sim.clone();
+    // The share box and the bookmark bar read the run only when clicked.
+    let share_v = use_shown_version(panels.version, || ());
+    let strip_v = use_shown_version(panels.version, || {
+        sim.borrow().config().raft.unsafe_switches.clone()
+    });
+    let settings_v = use_shown_version(panels.version, || sim.borrow().config().clone());
+    let safety_v = use_shown_version(panels.version, || {
+        sim.borrow().world().violations().to_vec()
+    });
+    let entry_selected = matches!(state.selected, Some(super::state::Selection::Entry(..)));
+    let logs_v = use_shown_version(logs.version, || {
+        // No key (an entry's card is open, or very long logs): every refresh.
+        crate::view::logs_key::logs_key(sim.borrow().world(), entry_selected).ok_or(logs.version)
+    });
+    let membership_v = use_shown_version(side.version, || {
+        let s = sim.borrow();
+        let w = s.world();
+        crate::view::membership_view::cluster_config(w).map(|c| {
+            let last = c
+                .from_leader
+                .then(|| crate::view::membership_view::last_majorities(w, c.source));
+            (c, last)
+        })
+    });
     let lang = state.lang;
     let presenter = state.presenter;
     let zoom = state.zoom;
@@ -326,7 +360,7 @@ pub fn App() -> Html {
                 <ScenarioMenu lang={lang} dispatch={dispatch.clone()} current={state.scenario.as_ref().map(|p| p.id)} />
                 <AuthoringPanel lang={lang} dispatch={dispatch.clone()} draft={state.draft.clone()}
                     shown={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} />
-                <ShareBox view={panels.clone()} pos={state.scenario.clone()} compare={knob} bookmarks={state.bookmarks.clone()} />
+                <ShareBox view={memo(share_v)} pos={state.scenario.clone()} compare={knob} bookmarks={state.bookmarks.clone()} />
                 <label class="zoom-control">
                     <span class="zoom-label">{lang.t("Text size", "文字大小")}</span>
                     <select data-input="zoom" onchange={on_zoom}>
@@ -355,7 +389,7 @@ pub fn App() -> Html {
                 <button class="help-button" data-action="help" aria-label={lang.t("Keyboard shortcuts", "键盘快捷键")}
                     onclick={dispatch.reform(|_| UiAction::ToggleHelp)}>{"?"}</button>
             </header>
-            <UnsafeStrip view={panels.clone()} />
+            <UnsafeStrip view={memo(strip_v)} />
             <Toolbar view={view.clone()} playing={state.playing} speed={state.speed}>
                 <CompareControls {lang} open={knob} {suggested} dispatch={dispatch.clone()} />
                 <button type="button" data-action="challenge" aria-pressed={challenge_on.to_string()}
@@ -366,38 +400,38 @@ pub fn App() -> Html {
             { notice_bar(&NoticeProps { lang, notice: state.notice.clone(), dispatch: dispatch.clone() }) }
             <main class={classes!("stage", knob.is_some().then_some("comparing"))}>
                 <section class="cluster-pane" aria-label={lang.t("Cluster", "集群")}>
-                    <SafetyBadge view={panels.clone()} />
+                    <SafetyBadge view={memo(safety_v)} />
                     {cluster}
                 </section>
                 <div class="story-pane">
                     <Narration view={panels.clone()} pos={state.scenario.clone()}
                         scenario={state.scenario.as_ref().and_then(|p| state.find_scenario(p.id))} quiz={state.quiz.clone()} />
                     { cluster_detail(&ClusterDetailProps { view: view.clone() }) }
-                    <LogsView view={panels.clone()} {step_cells} cause={state.cause.as_ref().map(|(c, v)| crate::view::cause_marks::cause_entries(c, v)).unwrap_or_default()} />
+                    <LogsView view={memo(logs_v)} {step_cells} cause={state.cause.as_ref().map(|(c, v)| crate::view::cause_marks::cause_entries(c, v)).unwrap_or_default()} />
                     <aside class="side-pane">
                         if let Some(challenge) = state.challenge.clone() {
-                            <ChallengePanel view={panels.clone()} {challenge} />
+                            <ChallengePanel view={side.clone()} {challenge} />
                         }
-                        <MembershipPanel view={panels.clone()} />
+                        <MembershipPanel view={memo(membership_v)} />
                         if let Some(cause) = state.cause.clone() {
-                            { cause_panel(&CausePanelProps { view: panels.clone(), cause }) }
+                            { cause_panel(&CausePanelProps { view: side.clone(), cause }) }
                         }
-                        <Inspector view={panels.clone()} />
-                        <ClientPanel view={panels.clone()} />
+                        <Inspector view={side.clone()} />
+                        <ClientPanel view={side} />
                     </aside>
                 </div>
             </main>
-            <Timeline view={panels.clone()} />
+            <Timeline view={group(PanelGroup::Timeline)} />
             { fork_undo(&ForkUndoProps { lang, discarded: state.discarded.clone(), dispatch: dispatch.clone() }) }
-            <BookmarkBar view={panels.clone()} bookmarks={state.bookmarks.clone()} />
+            <BookmarkBar view={memo(share_v)} bookmarks={state.bookmarks.clone()} />
             if state.show_spacetime {
-                <SpaceTime view={view.clone()} panels={state.panels.shown()} bookmarks={state.bookmarks.clone()}
+                <SpaceTime view={view.clone()} panels={state.panels.shown(PanelGroup::SpaceTime)} bookmarks={state.bookmarks.clone()}
                     cause={state.cause.as_ref().map(|(c, _)| (c.tick, c.node, c.nodes()))} step={focus.clone()} />
             }
             <section class="lower">
-                <EventLog view={panels.clone()} />
+                <EventLog view={group(PanelGroup::Events)} />
             </section>
-            <Settings view={panels} />
+            <Settings view={memo(settings_v)} />
             <super::components::QuorumLabPanel lang={lang} />
             <Announcer view={panels_for_announcer} />
             if state.show_help {

@@ -141,3 +141,24 @@ where
     }
     c.value.clone()
 }
+
+/// The run version to give a panel that shows only `key` of the run
+/// (`view::shown::ShownVersion`): it stays put while the key compares
+/// equal, so the panel skips the frame. `key` runs only when `version`
+/// moved.
+#[hook]
+pub fn use_shown_version<K, F>(version: u64, key: F) -> u64
+where
+    K: PartialEq + 'static,
+    F: FnOnce() -> K,
+{
+    let slot = use_mut_ref(|| None::<crate::view::shown::ShownVersion<K>>);
+    let mut slot = slot.borrow_mut();
+    match slot.as_mut() {
+        Some(s) => s.follow(version, key),
+        None => {
+            *slot = Some(crate::view::shown::ShownVersion::new(version, key()));
+            version
+        }
+    }
+}

@@ -9,16 +9,22 @@
 //
 //   node tests/browser/frame_split.mjs            (after a release build into dist/)
 //   FRAME_SPLIT_THROTTLE=4 node tests/browser/frame_split.mjs
+//   FRAME_SPLIT_VIEWS=ring (one view), FRAME_SPLIT_CSS='…' (a style sheet
+//   added after the burst: try a CSS hypothesis without a build).
+// "commit" is Layerize + Commit (handing the layers to the compositor).
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, DIST } from './lib/harness.js';
 import { startServer } from './lib/server.js';
 
 const THROTTLE = Number(process.env.FRAME_SPLIT_THROTTLE ?? 1);
+const CSS = process.env.FRAME_SPLIT_CSS ?? '';
+const VIEWS = (process.env.FRAME_SPLIT_VIEWS ?? 'ring,spacetime').split(',');
 const KINDS = {
   script: ['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.compile', 'MinorGC', 'MajorGC'],
   style: ['UpdateLayoutTree', 'RecalculateStyles', 'ParseAuthorStyleSheet'],
-  layout: ['Layout', 'UpdateLayer', 'UpdateLayerTree', 'PrePaint', 'Layerize'],
-  paint: ['Paint', 'PaintImage', 'RasterTask', 'CompositeLayers', 'Commit'],
+  layout: ['Layout', 'UpdateLayer', 'UpdateLayerTree', 'PrePaint'],
+  paint: ['Paint', 'PaintImage', 'RasterTask', 'CompositeLayers'],
+  commit: ['Layerize', 'Commit'],
 };
 
 async function split(browser, url, view) {
@@ -38,6 +44,7 @@ async function split(browser, url, view) {
     await page.fill('[data-input=command]', `put k${i % 7} v${i}`);
     await page.click('[data-action=submit]');
   }
+  if (CSS) await page.addStyleTag({ content: CSS });
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   const counts = () =>
@@ -98,7 +105,7 @@ async function split(browser, url, view) {
 const srv = await startServer({ root: DIST, port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 try {
-  for (const view of ['ring', 'spacetime']) await split(browser, srv.url, view);
+  for (const view of VIEWS) await split(browser, srv.url, view);
 } finally {
   await browser.close();
   await srv.close();

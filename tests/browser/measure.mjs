@@ -16,9 +16,10 @@
 //   (view=spacetime, issue 13's frame figure).
 // - browser bench: the same steady-load workload as `cargo run --release
 //   --example bench`, run inside the page's wasm, in events/s.
-// - site_gzip_bytes / site_brotli_bytes: wasm + js + css + html in dist/,
-//   compressed at the highest level (node's zlib has both).
-import { readdirSync, readFileSync } from 'node:fs';
+// - site_gzip_bytes / site_brotli_bytes: wasm + js + css + html in dist/, as
+//   sent: the build's precompressed .gz / .br files (the same sum as
+//   scripts/lib.sh site_gzip_size); a file without one is compressed here.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -38,17 +39,25 @@ const VIEWS = (process.env.MEASURE_VIEWS ?? 'ring,spacetime').split(',');
 const builds = [{ name: 'after', root: DIST }];
 if (process.env.RAFTLAB_DIST_BEFORE) builds.unshift({ name: 'before', root: resolve(process.env.RAFTLAB_DIST_BEFORE) });
 
-/** Shipped bytes: the site files, each compressed as a server would send it. */
+/**
+ * Shipped bytes: the site files as the server sends them. The build writes
+ * each file's `.gz` and `.br` next to it (scripts/lib.sh, `site_gzip_size`
+ * sums the same files) and the server sends those; only a file without a
+ * precompressed copy is compressed here, at the highest level.
+ */
 function sizes(root) {
   let gz = 0;
   let br = 0;
-  for (const f of readdirSync(root)) {
+  const files = new Set(readdirSync(root));
+  for (const f of files) {
     if (!/\.(wasm|js|css|html)$/.test(f)) continue;
-    const data = readFileSync(join(root, f));
-    gz += gzipSync(data, { level: 9 }).length;
-    br += brotliCompressSync(data, {
-      params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: data.length },
-    }).length;
+    const data = () => readFileSync(join(root, f));
+    gz += files.has(`${f}.gz`) ? statSync(join(root, `${f}.gz`)).size : gzipSync(data(), { level: 9 }).length;
+    br += files.has(`${f}.br`)
+      ? statSync(join(root, `${f}.br`)).size
+      : brotliCompressSync(data(), {
+          params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: data().length },
+        }).length;
   }
   return { gz, br };
 }

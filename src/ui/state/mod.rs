@@ -10,7 +10,8 @@ use crate::view::i18n::Lang;
 use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 
-pub use crate::view::clock::{PanelClock, DEFAULT_SPEED, SPEEDS};
+pub use crate::view::clock::{DEFAULT_SPEED, SPEEDS};
+pub use crate::view::panel_clock::{PanelClock, PanelGroup};
 pub use lessons::link_fragment;
 
 mod annotations;

@@ -139,7 +139,7 @@ impl FromJson for Action {
             "Pause" => A::Pause(one(c)?),
             "Resume" => A::Resume(one(c)?),
             "Propose" => two(c).map(|(t, cmd)| A::Propose(t, cmd))?,
-            "Inject" => A::Inject(one(c)?),
+            "Inject" => A::Inject(Box::new(one(c)?)),
             "SetLoss" => {
                 let o = Fields::of(content(c)?)?;
                 A::SetLoss {
@@ -206,7 +206,7 @@ impl ToJson for Action {
             A::Pause(n) => newtype(w, "Pause", n),
             A::Resume(n) => newtype(w, "Resume", n),
             A::Propose(t, c) => pair(w, "Propose", t, c),
-            A::Inject(m) => newtype(w, "Inject", m),
+            A::Inject(m) => newtype(w, "Inject", &**m),
             A::SetLoss { loss, duplicate } => struct_variant(w, "SetLoss", |w| {
                 field(w, "loss", loss);
                 field(w, "duplicate", duplicate);

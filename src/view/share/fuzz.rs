@@ -123,7 +123,7 @@ pub fn bombs() -> Vec<Case> {
     let forged = |name, msg: Message| {
         let actions = vec![TimedAction {
             tick: 40,
-            action: Action::Inject(msg),
+            action: Action::Inject(Box::new(msg)),
         }];
         link(name, shared(SimConfig::default(), actions, 60))
     };
