@@ -154,31 +154,26 @@ ensure_chromium() {
   fi
 }
 
-# zopfli writes the site's precompressed .gz files (tests/browser/lib/precompress.js):
-# ordinary gzip, ~6 % smaller than zlib -9.
-ensure_zopfli() {
-  if command -v zopfli >/dev/null 2>&1; then
-    note "zopfli: present"
+# A command that Debian packages under the same name, installed with apt-get
+# when missing: ensure_deb_cmd NAME.
+ensure_deb_cmd() {
+  if command -v "$1" >/dev/null 2>&1; then
+    note "$1: present"
   else
-    say "installing Debian package: zopfli (apt-get)"
+    say "installing Debian package: $1 (apt-get)"
     as_root apt-get update -qq
-    as_root apt-get install -y -qq zopfli >/dev/null
-    need_cmd zopfli "apt-get install zopfli"
+    as_root apt-get install -y -qq "$1" >/dev/null
+    need_cmd "$1" "apt-get install $1"
   fi
 }
 
+# zopfli writes the site's precompressed .gz files (tests/browser/lib/precompress.js):
+# ordinary gzip, ~6 % smaller than zlib -9.
+ensure_zopfli() { ensure_deb_cmd zopfli; }
+
 # esbuild minifies the wasm-bindgen JS glue (scripts/minify-glue.mjs): trunk's
 # own JS minifier cannot parse it and ships it as is.
-ensure_esbuild() {
-  if command -v esbuild >/dev/null 2>&1; then
-    note "esbuild: present"
-  else
-    say "installing Debian package: esbuild (apt-get)"
-    as_root apt-get update -qq
-    as_root apt-get install -y -qq esbuild >/dev/null
-    need_cmd esbuild "apt-get install esbuild"
-  fi
-}
+ensure_esbuild() { ensure_deb_cmd esbuild; }
 
 ensure_build_tools() {
   ensure_rust
