@@ -154,7 +154,7 @@ pub fn App() -> Html {
         use_memo((), move |_| d.reform(UiAction::Frame))
     };
     use_animation_frame(state.playing, (*on_frame).clone());
-    super::session::use_session_keeper(&state, &url::hash());
+    super::session::use_session_keeper(&state);
 
     let window: Option<web_sys::EventTarget> = web_sys::window().map(Into::into);
     let document: Option<web_sys::EventTarget> =

@@ -1,7 +1,8 @@
 //! Reload keeps the run (issue 16): the current run, as its share encoding
 //! (`crate::view::share`), is kept in the tab's `sessionStorage` as it
-//! changes — at most once a second, and at once when the page is hidden or
-//! left — so a reload, a restored tab after a crash, or an accidental
+//! changes — at most once a second (every 5 seconds while the clock runs:
+//! encoding a long run takes milliseconds, a frame's whole budget on a slow
+//! laptop), and at once when the page is hidden or left — so a reload, a restored tab after a crash, or an accidental
 //! back/forward returns to the same moment, paused.
 //!
 //! What is stored is `<the page's fragment when it opened>\n<the run>`: a
@@ -58,6 +59,22 @@ struct Latest {
     version: u64,
     saved: u64,
     origin: String,
+    playing: bool,
+    /// Seconds since the last save while the clock runs.
+    waited: u32,
+}
+
+/// Seconds between saves while the clock runs.
+const PLAYING_EVERY: u32 = 5;
+
+/// The once-a-second timer: saves now if paused, or if the clock has run
+/// [`PLAYING_EVERY`] seconds since the last save.
+fn on_second(latest: &mut Latest) {
+    latest.waited += 1;
+    if !latest.playing || latest.waited >= PLAYING_EVERY {
+        latest.waited = 0;
+        save(latest);
+    }
 }
 
 fn save(latest: &mut Latest) {
@@ -86,8 +103,11 @@ fn save(latest: &mut Latest) {
 }
 
 /// Keeps the run in `sessionStorage` as it changes (see the module's doc).
+/// The page's fragment (where the run came from) is read once, when the
+/// keeper starts: reading the address on every frame cost about 2 % of the
+/// page's script time at the fastest speed.
 #[hook]
-pub fn use_session_keeper(state: &AppState, page_fragment: &str) {
+pub fn use_session_keeper(state: &AppState) {
     let latest = use_mut_ref(|| Latest {
         sim: state.sim.clone(),
         scenario: state.scenario.clone(),
@@ -96,7 +116,9 @@ pub fn use_session_keeper(state: &AppState, page_fragment: &str) {
         compare: None,
         version: state.version,
         saved: u64::MAX,
-        origin: origin(page_fragment),
+        origin: origin(&super::url::hash()),
+        playing: state.playing,
+        waited: 0,
     });
     {
         let mut l = latest.borrow_mut();
@@ -105,12 +127,13 @@ pub fn use_session_keeper(state: &AppState, page_fragment: &str) {
         l.bookmarks = state.bookmarks.clone();
         l.compare = state.compare.as_ref().map(|c| c.lock.knob());
         l.version = state.version;
+        l.playing = state.playing;
     }
     let keeper = latest.clone();
     use_effect_with((), move |_| {
         let timer = {
             let keeper = keeper.clone();
-            Interval::new(1000, move || save(&mut keeper.borrow_mut()))
+            Interval::new(1000, move || on_second(&mut keeper.borrow_mut()))
         };
         let on_hide = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
             move |_: web_sys::Event| save(&mut keeper.borrow_mut()),

@@ -14,6 +14,7 @@
 // "commit" is Layerize + Commit (handing the layers to the compositor).
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, DIST } from './lib/harness.js';
+import { openBurst } from './lib/burst.js';
 import { startServer } from './lib/server.js';
 
 const THROTTLE = Number(process.env.FRAME_SPLIT_THROTTLE ?? 1);
@@ -30,21 +31,7 @@ const KINDS = {
 async function split(browser, url, view) {
   const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await ctx.newPage();
-  await page.goto(`${url}?lang=en&seed=1&nodes=9`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1, null, { timeout: 60000 });
-  if (view === 'spacetime' && (await page.locator('[data-view=spacetime]').count()) === 0) {
-    await page.click('[data-action=view-spacetime]');
-  }
-  await page.evaluate(() => {
-    const s = document.querySelector('[data-input=speed]');
-    s.value = s.max;
-    s.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  for (let i = 0; i < 30; i++) {
-    await page.fill('[data-input=command]', `put k${i % 7} v${i}`);
-    await page.click('[data-action=submit]');
-  }
-  if (CSS) await page.addStyleTag({ content: CSS });
+  await openBurst(page, url, { view, css: CSS });
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   const counts = () =>

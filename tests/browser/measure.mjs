@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, DIST } from './lib/harness.js';
+import { openBurst } from './lib/burst.js';
 import { startServer } from './lib/server.js';
 
 const pct = (xs, p) => {
@@ -32,7 +33,11 @@ const pct = (xs, p) => {
 };
 const median = (xs) => pct(xs, 50);
 const ROUNDS = Number(process.env.MEASURE_ROUNDS ?? 1);
-const THROTTLES = [1, 4, 6];
+// MEASURE_THROTTLES=4 (default 1,4,6): the CPU throttles to measure at.
+const THROTTLES = (process.env.MEASURE_THROTTLES ?? '1,4,6').split(',').map(Number);
+// MEASURE_CSS='…': a style sheet added after the burst (try a rendering
+// hypothesis without a build; the same in both builds).
+const CSS = process.env.MEASURE_CSS ?? '';
 // MEASURE_VIEWS=ring or =spacetime measures one view only.
 const VIEWS = (process.env.MEASURE_VIEWS ?? 'ring,spacetime').split(',');
 
@@ -94,26 +99,12 @@ async function frames(browser, url, throttle, view) {
       // no longtask support: reported as none
     }
   });
-  await page.goto(`${url}?lang=en&seed=1&nodes=9`);
-  await page.waitForSelector('[data-node-id]');
-  await page.waitForFunction(() => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1, null, {
-    timeout: 60000,
-  });
-  if (view === 'spacetime' && (await page.locator('[data-view=spacetime]').count()) === 0) {
-    await page.click('[data-action=view-spacetime]');
-    await page.waitForSelector('[data-view=spacetime] [data-lifeline]');
-  }
   const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  await page.evaluate(() => {
-    const speed = document.querySelector('[data-input=speed]');
-    speed.value = speed.max;
-    speed.dispatchEvent(new Event('input', { bubbles: true }));
+  await openBurst(page, url, {
+    view,
+    css: CSS,
+    beforeBurst: () => cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle }),
   });
-  for (let i = 0; i < 30; i++) {
-    await page.fill('[data-input=command]', `put k${i % 7} v${i}`);
-    await page.click('[data-action=submit]');
-  }
   await page.evaluate(() => {
     window.__longTasks = [];
   });

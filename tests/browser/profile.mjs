@@ -11,6 +11,7 @@
 //   RAFTLAB_DIST=/tmp/dist-prof node tests/browser/profile.mjs
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, DIST } from './lib/harness.js';
+import { openBurst } from './lib/burst.js';
 import { startServer } from './lib/server.js';
 
 const THROTTLE = Number(process.env.PROFILE_THROTTLE ?? 4);
@@ -23,18 +24,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true
 try {
   const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await ctx.newPage();
-  await page.goto(`${srv.url}?lang=en&seed=1&nodes=9`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-node-id][data-role=leader]').length === 1, null, { timeout: 60000 });
-  if (VIEW === 'spacetime') await page.click('[data-action=view-spacetime]');
-  await page.evaluate(() => {
-    const s = document.querySelector('[data-input=speed]');
-    s.value = s.max;
-    s.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  for (let i = 0; i < 30; i++) {
-    await page.fill('[data-input=command]', `put k${i % 7} v${i}`);
-    await page.click('[data-action=submit]');
-  }
+  await openBurst(page, srv.url, { view: VIEW });
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 

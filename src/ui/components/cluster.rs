@@ -6,9 +6,10 @@
 //! This component re-renders on every animation frame while playing (the
 //! phase moves messages and timers), so it only draws the moving overlay,
 //! from small `Copy` facts; each timer and message is a child component with
-//! `PartialEq` props; a message's element is keyed by its place (the k-th
-//! message on its link, `view::cluster_view::pool`), so it is reused as the
-//! message moves and for the next message there. The
+//! `PartialEq` props; messages are drawn in a stable order (by their place,
+//! the k-th message on its link) and a message's element is the i-th dot or
+//! the i-th pill (`view::cluster_view::pool`), so it is reused as messages
+//! come and go, whichever link they are on. The
 //! links and nodes are [`ClusterStatic`], which a frame does not touch.
 
 use super::cluster_legend::ClusterLegend;
@@ -20,7 +21,7 @@ use crate::sim::NodeStatus;
 use crate::ui::props::ViewProps;
 use crate::ui::state::Selection;
 use crate::view::cluster_view::labels::text_scale;
-use crate::view::cluster_view::pool::pill_keys;
+use crate::view::cluster_view::pool::{element_keys, pill_keys};
 use crate::view::cluster_view::ring::{labels_of, RingLayout};
 use crate::view::cluster_view::routes::Queue;
 use crate::view::cluster_view::statics::StaticFacts;
@@ -189,9 +190,10 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
 
     // Each glyph travels its route (clear of circles, badges and labels);
     // those waiting at the receiver's end spread back along it.
-    // Each pill element belongs to a place (the k-th message on a link,
-    // `view::cluster_view::pool`), so a frame that only swaps short-lived
-    // messages patches the same elements instead of creating new ones.
+    // Messages are ordered by place (the k-th message on a link,
+    // `view::cluster_view::pool`); below, each element draws the i-th dot or
+    // the i-th pill, so a frame that only swaps short-lived messages patches
+    // the same elements instead of creating new ones.
     let obstacles = &layout.obstacles;
     let shown: Vec<_> = net
         .in_flight()
@@ -209,13 +211,13 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
     keyed.sort_unstable_by_key(|(k, _)| *k);
     let glyphs: Vec<_> = keyed
         .into_iter()
-        .map(|(key, e)| {
+        .map(|(_, e)| {
             let facts = MsgFacts::of(e);
             let (a, b) = ((e.msg.from - 1) as usize, (e.msg.to - 1) as usize);
             let (route, half, compact) = obstacles.fit(a, b, facts.width(), facts.is_heartbeat());
             let f = flight_fraction(e.sent_at, e.deliver_at, now);
             (
-                (e, key),
+                e,
                 facts,
                 a * MAX_NODES + b,
                 route,
@@ -230,9 +232,12 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
         queued[g.2.min(queued.len() - 1)] += g.4;
     }
     let mut queues: [Option<Queue>; MAX_NODES * MAX_NODES] = [None; MAX_NODES * MAX_NODES];
-    let messages = glyphs
+    // Positions in place order (a link's waiting messages park in send
+    // order), then drawn dots first and pills above them, each element the
+    // rank of its message among its shape (`pool::element_keys`).
+    let mut placed: Vec<_> = glyphs
         .into_iter()
-        .map(|((e, key), facts, slot, route, room, compact, f)| {
+        .map(|(e, facts, slot, route, room, compact, f)| {
             let waiting = f >= 1.0;
             let f = if waiting {
                 let slot = slot.min(queues.len() - 1);
@@ -241,7 +246,16 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             } else {
                 f
             };
-            let pt = route.at(f);
+            let dot = facts.is_heartbeat() || compact;
+            (dot, e, facts, compact, waiting, route.at(f))
+        })
+        .collect();
+    placed.sort_by_key(|g| !g.0);
+    let keys = element_keys(&placed.iter().map(|g| g.0).collect::<Vec<_>>());
+    let messages = placed
+        .into_iter()
+        .zip(keys)
+        .map(|((_, e, facts, compact, waiting, pt), key)| {
             html! {
                 <g {key} class="msg-pos" transform={format!("translate({} {})", Fixed(pt.x, 1), Fixed(pt.y, 1))}>
                     <ClusterMessage {facts} {compact} selected={selected_msg == Some(e.id)}

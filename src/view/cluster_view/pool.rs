@@ -3,11 +3,18 @@
 //!
 //! At the fastest speeds a message lives a tick or two, less than an
 //! animation frame, so keying each pill by its message id creates and
-//! destroys every pill element on every frame. Instead a pill element
-//! belongs to a *place*: the k-th message (in send order) on one directed
-//! link. A frame that shows other messages at the same places reuses the
-//! same elements and only patches what differs (the id, the label, the
-//! position), and the overlay's DOM stays the same size.
+//! destroys every pill element on every frame. Messages are first put in a
+//! stable drawing order, the *place*: the k-th message (in send order) on
+//! one directed link ([`pill_keys`]). The element that draws a message is
+//! then its rank among the messages of the same shape ([`element_keys`]):
+//! the i-th heartbeat dot on screen is always drawn by the same element,
+//! whichever link it is on, and so is the i-th labelled pill. A frame only
+//! patches what differs (the id, the label, the position) and creates or
+//! removes elements only when the number of dots or pills on screen
+//! changes (measured with a mutation observer at 9 nodes, fastest speed:
+//! about 4 pills were created and 4 removed per frame while elements
+//! belonged to a link, since most links' messages come and go within a
+//! frame).
 
 /// The element key of each message, given each message's directed link
 /// `(from, to)` (0-based ring positions, each below `max_nodes`) in send
@@ -23,6 +30,22 @@ pub fn pill_keys(links: &[(usize, usize)], max_nodes: usize) -> Vec<u64> {
             let k = &mut seen[slot as usize];
             *k += 1;
             slot * 1024 + (*k - 1)
+        })
+        .collect()
+}
+
+/// The element key of each message, given whether each is drawn as a dot
+/// (`true`: a heartbeat, or a message with no room for its label) in
+/// drawing order: dots are keyed 0, 2, 4, … and labelled pills 1, 3, 5, …
+/// by their rank among their own shape, so an element keeps its shape (a
+/// dot element never has to become a pill) and keys are unique.
+pub fn element_keys(dots: &[bool]) -> Vec<u64> {
+    let (mut d, mut p) = (0u64, 0u64);
+    dots.iter()
+        .map(|&dot| {
+            let k = if dot { &mut d } else { &mut p };
+            *k += 1;
+            2 * (*k - 1) + u64::from(!dot)
         })
         .collect()
 }
@@ -61,5 +84,25 @@ mod tests {
         }
         // Out-of-range positions are clamped, not a panic.
         assert_eq!(pill_keys(&[(20, 20)], 9), vec![80 * 1024]);
+    }
+
+    #[test]
+    fn an_element_is_the_rank_among_its_shape() {
+        // dot, pill, dot, dot, pill
+        assert_eq!(
+            element_keys(&[true, false, true, true, false]),
+            vec![0, 1, 2, 4, 3]
+        );
+        // A frame later every message is another one on other links, but
+        // there are as many dots and pills: the same five keys, no new
+        // element.
+        let mut later = element_keys(&[false, true, true, false, true]);
+        later.sort_unstable();
+        assert_eq!(later, vec![0, 1, 2, 3, 4]);
+        // One more dot: exactly one new key.
+        let mut more = element_keys(&[true, true, true, true, false, false]);
+        more.sort_unstable();
+        assert_eq!(more, vec![0, 1, 2, 3, 4, 6]);
+        assert!(element_keys(&[]).is_empty());
     }
 }
