@@ -21,7 +21,7 @@ use crate::sim::NodeStatus;
 use crate::ui::props::ViewProps;
 use crate::ui::state::Selection;
 use crate::view::cluster_view::labels::text_scale;
-use crate::view::cluster_view::pool::{element_keys, pill_keys};
+use crate::view::cluster_view::pool::{pill_keys, Drawn, MessagePool};
 use crate::view::cluster_view::ring::{labels_of, RingLayout};
 use crate::view::cluster_view::routes::Queue;
 use crate::view::cluster_view::statics::StaticFacts;
@@ -116,6 +116,8 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
     let v = &p.view;
     let (lang, names) = (v.lang, v.names);
     let canvas = use_node_ref();
+    // The message layer's elements across frames (`pool::MessagePool`).
+    let pool = use_mut_ref(MessagePool::new);
     let k_hundredths = use_view_scale(canvas.clone());
     let k = f64::from(k_hundredths) / 100.0;
     // What the static layer shows, rebuilt each frame and compared by value:
@@ -234,8 +236,9 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
     let mut queues: [Option<Queue>; MAX_NODES * MAX_NODES] = [None; MAX_NODES * MAX_NODES];
     // Positions in place order (a link's waiting messages park in send
     // order), then drawn dots first and pills above them, each element the
-    // rank of its message among its shape (`pool::element_keys`).
-    let mut placed: Vec<_> = glyphs
+    // rank of its message among its shape, unused ones kept hidden
+    // (`pool::MessagePool`).
+    let placed: Vec<_> = glyphs
         .into_iter()
         .map(|(e, facts, slot, route, room, compact, f)| {
             let waiting = f >= 1.0;
@@ -250,19 +253,27 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             (dot, e, facts, compact, waiting, route.at(f))
         })
         .collect();
-    placed.sort_by_key(|g| !g.0);
-    let keys = element_keys(&placed.iter().map(|g| g.0).collect::<Vec<_>>());
-    let messages = placed
+    let items: Vec<_> = placed.iter().map(|g| (g.0, (g.2, g.3))).collect();
+    let drawn = pool.borrow_mut().frame(&items);
+    let messages = drawn
         .into_iter()
-        .zip(keys)
-        .map(|((_, e, facts, compact, waiting, pt), key)| {
-            html! {
-                <g {key} class="msg-pos" transform={format!("translate({} {})", Fixed(pt.x, 1), Fixed(pt.y, 1))}>
-                    <ClusterMessage {facts} {compact} selected={selected_msg == Some(e.id)}
-                        step={p.step.message(facts.from, facts.to, facts.kind)}
-                        waiting={waiting && (manual || e.held)} {manual} {lang} {names} dispatch={d.clone()} />
-                </g>
+        .map(|slot| match slot {
+            Drawn::Shown { key, index } => {
+                let (_, e, facts, compact, waiting, pt) = &placed[index];
+                let (facts, compact, waiting) = (*facts, *compact, *waiting);
+                html! {
+                    <g {key} class="msg-pos" transform={format!("translate({} {})", Fixed(pt.x, 1), Fixed(pt.y, 1))}>
+                        <ClusterMessage {facts} {compact} selected={selected_msg == Some(e.id)}
+                            step={p.step.message(facts.from, facts.to, facts.kind)}
+                            waiting={waiting && (manual || e.held)} {manual} {lang} {names} dispatch={d.clone()} />
+                    </g>
+                }
             }
+            Drawn::Idle { key, last: (facts, compact) } => html! {
+                <g {key} class="msg-pos" display="none">
+                    <ClusterMessage {facts} {compact} idle=true selected=false waiting=false {manual} {lang} {names} dispatch={d.clone()} />
+                </g>
+            },
         })
         .collect::<Html>();
 

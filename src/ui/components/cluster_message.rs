@@ -3,6 +3,8 @@
 //! responses with ✓ or ✗. Held messages get a dashed outline and a ⏸
 //! badge, duplicates a ghost copy behind. Its position is set by the parent
 //! (a `<g transform>`), so this only re-renders when the message changes.
+//! An idle element (no message this frame) keeps its shape but says
+//! nothing.
 
 use super::cluster::{activate_on_key, num};
 use crate::sim::Action;
@@ -31,6 +33,12 @@ pub struct ClusterMessageProps {
     /// One of the messages the guided step being shown talks about.
     #[prop_or_default]
     pub step: bool,
+    /// A kept element with no message this frame
+    /// (`view::cluster_view::pool::MessagePool`): drawn hidden by its parent,
+    /// with no `data-*`, name or handlers, so it is no message to a test,
+    /// a screen reader or a click.
+    #[prop_or_default]
+    pub idle: bool,
     /// Language.
     pub lang: Lang,
     /// How nodes are named.
@@ -100,16 +108,32 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     let hit_w = w.max(30.0) + 8.0;
     // Heartbeat dots are small: give them a bigger invisible target.
     let hit = dot.then(|| html! { <circle class="msg-hit" r="15" /> });
+    // An idle element keeps the same children (so it turns back into a
+    // message by patching, not by building) but says nothing.
+    let on = !p.idle;
+    let class = if on {
+        classes!(
+            f.class(),
+            f.held.then_some("held"),
+            f.duplicate.then_some("dup"),
+            p.selected.then_some("selected"),
+            p.waiting.then_some("waiting"),
+            p.compact.then_some("compact"),
+            p.step.then_some("step-highlight")
+        )
+    } else {
+        classes!("msg", "idle")
+    };
     html! {
-        <g class={classes!(f.class(), f.held.then_some("held"), f.duplicate.then_some("dup"),
-                           p.selected.then_some("selected"), p.waiting.then_some("waiting"),
-                           p.compact.then_some("compact"), p.step.then_some("step-highlight"))}
-           data-highlight={p.step.then_some("step")}
-           data-msg={f.kind.name()} data-msg-id={id.to_string()} data-from={f.from.to_string()}
-           data-to={f.to.to_string()} data-entries={f.entries.to_string()} data-held={f.held.to_string()}
-           data-duplicate={f.duplicate.to_string()}
-           role="button" aria-label={aria} aria-pressed={p.selected.to_string()}
-           {onclick} {onkeydown}>
+        <g {class}
+           data-highlight={(on && p.step).then_some("step")}
+           data-msg={on.then(|| f.kind.name())} data-msg-id={on.then(|| id.to_string())}
+           data-from={on.then(|| f.from.to_string())} data-to={on.then(|| f.to.to_string())}
+           data-entries={on.then(|| f.entries.to_string())} data-held={on.then(|| f.held.to_string())}
+           data-duplicate={on.then(|| f.duplicate.to_string())}
+           role={on.then_some("button")} aria-label={on.then_some(aria)}
+           aria-pressed={on.then(|| p.selected.to_string())} aria-hidden={p.idle.then_some("true")}
+           onclick={on.then_some(onclick)} onkeydown={on.then_some(onkeydown)}>
             {ghost}
             if p.selected {
                 <rect class="msg-select" x={num(-hit_w / 2.0 - 2.0)} y="-18" width={num(hit_w + 4.0)} height="36" rx="18" />
