@@ -253,25 +253,28 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             (dot, e, facts, compact, waiting, route.at(f))
         })
         .collect();
-    let items: Vec<_> = placed.iter().map(|g| (g.0, (g.2, g.3))).collect();
+    let items: Vec<_> = placed.iter().map(|g| (g.0, (g.2, g.3, g.5))).collect();
     let drawn = pool.borrow_mut().frame(&items);
     let messages = drawn
         .into_iter()
         .map(|slot| match slot {
             Drawn::Shown { key, index } => {
-                let (_, e, facts, compact, waiting, pt) = &placed[index];
-                let (facts, compact, waiting) = (*facts, *compact, *waiting);
+                let (_, e, facts, compact, waiting, at) = &placed[index];
+                let (facts, compact, waiting, at) = (*facts, *compact, *waiting, *at);
+                // Placed by its shapes' own coordinates, not a `transform`:
+                // a transformed group is a paint chunk of its own, which the
+                // browser re-layerizes and commits on every frame.
                 html! {
-                    <g {key} class="msg-pos" transform={format!("translate({} {})", Fixed(pt.x, 1), Fixed(pt.y, 1))}>
-                        <ClusterMessage {facts} {compact} selected={selected_msg == Some(e.id)}
+                    <g {key} class="msg-pos">
+                        <ClusterMessage {facts} {compact} {at} selected={selected_msg == Some(e.id)}
                             step={p.step.message(facts.from, facts.to, facts.kind)}
                             waiting={waiting && (manual || e.held)} {manual} {lang} {names} dispatch={d.clone()} />
                     </g>
                 }
             }
-            Drawn::Idle { key, last: (facts, compact) } => html! {
+            Drawn::Idle { key, last: (facts, compact, at) } => html! {
                 <g {key} class="msg-pos" display="none">
-                    <ClusterMessage {facts} {compact} idle=true selected=false waiting=false {manual} {lang} {names} dispatch={d.clone()} />
+                    <ClusterMessage {facts} {compact} {at} idle=true selected=false waiting=false {manual} {lang} {names} dispatch={d.clone()} />
                 </g>
             },
         })

@@ -1,8 +1,9 @@
 //! One message in flight, drawn as a small typed glyph: PreVote, RequestVote,
 //! AppendEntries with its entry count, a small dot for a heartbeat, and
 //! responses with ✓ or ✗. Held messages get a dashed outline and a ⏸
-//! badge, duplicates a ghost copy behind. Its position is set by the parent
-//! (a `<g transform>`), so this only re-renders when the message changes.
+//! badge, duplicates a ghost copy behind. It is drawn at `at` by its shapes'
+//! own coordinates (no `transform`: each transformed group would be a paint
+//! chunk of its own, re-layerized on every frame).
 //! An idle element (no message this frame) keeps its shape but says
 //! nothing.
 
@@ -12,6 +13,7 @@ use crate::ui::state::{Selection, UiAction};
 use crate::view::cluster_view::MsgFacts;
 use crate::view::fixed::Fixed;
 use crate::view::i18n::Lang;
+use crate::view::layout::Point;
 use crate::view::node_names::NodeNames;
 use yew::prelude::*;
 
@@ -20,6 +22,8 @@ use yew::prelude::*;
 pub struct ClusterMessageProps {
     /// What it is.
     pub facts: MsgFacts,
+    /// Where it is drawn (its centre, view coordinates).
+    pub at: Point,
     /// No room on its link for the full pill: drawn as a dot, label hidden
     /// (its accessible name keeps everything).
     #[prop_or_default]
@@ -78,27 +82,28 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     let dot = f.is_heartbeat() || p.compact;
     let w = if dot { 16.0 } else { f.width() };
     let (hw, h) = (w / 2.0, 24.0);
+    let Point { x, y } = p.at;
     let shape = if dot {
-        html! { <circle class="shape" r="8" /> }
+        html! { <circle class="shape" cx={num(x)} cy={num(y)} r="8" /> }
     } else {
         html! {
             <>
-                <rect class="shape" x={num(-hw)} y={num(-h / 2.0)} width={num(w)} height={num(h)} rx="12" />
-                <text class="msg-label">{f.label().into_owned()}</text>
+                <rect class="shape" x={num(x - hw)} y={num(y - h / 2.0)} width={num(w)} height={num(h)} rx="12" />
+                <text class="msg-label" x={num(x)} y={num(y)}>{f.label().into_owned()}</text>
             </>
         }
     };
     let ghost = f.duplicate.then(|| {
         if dot {
-            html! { <circle class="ghost" cx="5" cy="-5" r="8" /> }
+            html! { <circle class="ghost" cx={num(x + 5.0)} cy={num(y - 5.0)} r="8" /> }
         } else {
-            html! { <rect class="ghost" x={num(-hw + 5.0)} y={num(-h / 2.0 - 5.0)} width={num(w)} height={num(h)} rx="12" /> }
+            html! { <rect class="ghost" x={num(x - hw + 5.0)} y={num(y - h / 2.0 - 5.0)} width={num(w)} height={num(h)} rx="12" /> }
         }
     });
     let held = f.held.then(|| {
-        let x = if dot { 9.0 } else { hw };
+        let bx = if dot { 9.0 } else { hw };
         html! {
-            <g class="held-badge" transform={format!("translate({} -12)", Fixed(x, 1))}>
+            <g class="held-badge" transform={format!("translate({} {})", Fixed(x + bx, 1), Fixed(y - 12.0, 1))}>
                 <circle r="9" />
                 <rect x="-4" y="-5" width="3" height="10" />
                 <rect x="1" y="-5" width="3" height="10" />
@@ -107,7 +112,7 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     });
     let hit_w = w.max(30.0) + 8.0;
     // Heartbeat dots are small: give them a bigger invisible target.
-    let hit = dot.then(|| html! { <circle class="msg-hit" r="15" /> });
+    let hit = dot.then(|| html! { <circle class="msg-hit" cx={num(x)} cy={num(y)} r="15" /> });
     // An idle element keeps the same children (so it turns back into a
     // message by patching, not by building) but says nothing.
     let on = !p.idle;
@@ -136,7 +141,7 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
            onclick={on.then_some(onclick)} onkeydown={on.then_some(onkeydown)}>
             {ghost}
             if p.selected {
-                <rect class="msg-select" x={num(-hit_w / 2.0 - 2.0)} y="-18" width={num(hit_w + 4.0)} height="36" rx="18" />
+                <rect class="msg-select" x={num(x - hit_w / 2.0 - 2.0)} y={num(y - 18.0)} width={num(hit_w + 4.0)} height="36" rx="18" />
             }
             {shape}
             {held}
