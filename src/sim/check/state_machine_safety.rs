@@ -95,7 +95,15 @@ impl StateMachineSafety {
         if unchanged {
             return None;
         }
-        self.compared = nodes.iter().map(|n| (n.id, n.state.last_applied)).collect();
+        let same_nodes = nodes.len() == self.compared.len()
+            && nodes.iter().all(|n| self.compared.contains_key(&n.id));
+        if same_nodes {
+            for n in nodes {
+                self.compared.insert(n.id, n.state.last_applied);
+            }
+        } else {
+            self.compared = nodes.iter().map(|n| (n.id, n.state.last_applied)).collect();
+        }
         // Which nodes hold the canonical state; one found equal to a
         // canonical one becomes canonical at once.
         let mut canonical: Vec<bool> = nodes
