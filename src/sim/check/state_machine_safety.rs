@@ -62,7 +62,7 @@ impl StateMachineSafety {
     /// some node's applied index changed since the last comparison.
     pub fn check_states(&mut self, tick: u64, nodes: &[ServerView]) -> Option<Violation> {
         let now: BTreeMap<NodeId, Index> =
-            nodes.iter().map(|n| (n.id, n.state.last_applied)).collect();
+            crate::sort::map_of(nodes.iter().map(|n| (n.id, n.state.last_applied)));
         if now == self.compared {
             return None;
         }

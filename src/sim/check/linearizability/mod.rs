@@ -217,7 +217,7 @@ impl Linearizability {
                     if self.conflicts.len() < MAX_SKIP_RECORDS {
                         let mut ids: Vec<u64> =
                             conflicting(&ops).into_iter().map(|i| ops[i].op).collect();
-                        ids.sort_unstable();
+                        crate::sort::sort(&mut ids);
                         ids.dedup();
                         self.conflicts.push(Conflict {
                             tick,
@@ -289,7 +289,7 @@ fn violation(tick: u64, client: &Client, key: &str) -> Violation {
             }
         }
     }
-    nodes.sort_unstable();
+    crate::sort::sort(&mut nodes);
     nodes.dedup();
     Violation {
         property: Property::Linearizability,

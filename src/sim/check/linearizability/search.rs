@@ -99,7 +99,7 @@ impl Search {
                 out,
             });
         }
-        ops.sort_by_key(|o| o.call);
+        crate::sort::sort_by_key(&mut ops, |o| o.call);
         let twin = (0..ops.len())
             .map(|i| {
                 if ops[i].known() {
@@ -119,7 +119,7 @@ impl Search {
         // Known ops by response time, and a cursor on the first unplaced one:
         // its response time bounds which ops may go next.
         let mut by_ret: Vec<usize> = (0..n).filter(|&i| self.ops[i].known()).collect();
-        by_ret.sort_by_key(|&i| self.ops[i].ret);
+        crate::sort::sort_by_key(&mut by_ret, |&i| self.ops[i].ret);
         let mut rank = vec![usize::MAX; n];
         for (r, &i) in by_ret.iter().enumerate() {
             rank[i] = r;
