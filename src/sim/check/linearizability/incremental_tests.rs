@@ -218,3 +218,89 @@ fn five_thousand_ops_on_one_key_cost_work_proportional_to_the_ops() {
     );
     assert!(rig.log().held() <= 2);
 }
+
+/// A small deterministic generator for the cross-check below.
+struct XorShift(u64);
+
+impl XorShift {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+#[test]
+fn the_incremental_verdict_equals_searching_the_whole_history_every_time() {
+    // Random histories of one key over three values: overlapping attempts,
+    // answers right or wrong, attempts given up (void or unknown). After
+    // every change the incremental checker must have found a violation
+    // exactly when the whole history searched again is not linearizable.
+    let values = [None, Some("1"), Some("2"), Some("3")];
+    let mut violations = 0;
+    let mut cuts = 0;
+    for seed in 1..=400u64 {
+        let mut rng = XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut rig = Rig::default();
+        let mut open: Vec<usize> = Vec::new();
+        let mut model: Option<&str> = None;
+        for _ in 0..40 {
+            match rng.below(6) {
+                0 | 1 if open.len() < 3 => {
+                    let cmd = match rng.below(5) {
+                        0 | 1 => format!("put x {}", 1 + rng.below(3)),
+                        2 => "del x".to_string(),
+                        _ => "get x".to_string(),
+                    };
+                    open.push(rig.invoke(&cmd));
+                }
+                5 if !open.is_empty() => {
+                    let slot = open.remove(rng.below(open.len() as u64) as usize);
+                    rig.give_up(slot, rng.below(2) == 0);
+                }
+                _ if !open.is_empty() => {
+                    // Mostly the answer of taking effect now (so the run
+                    // often stays linearizable for a while), sometimes any.
+                    let slot = open.remove(rng.below(open.len() as u64) as usize);
+                    let out = if rng.below(8) == 0 {
+                        values[rng.below(4) as usize]
+                    } else {
+                        model
+                    };
+                    match &rig.client.history()[slot].command {
+                        Command::Put { value, .. } => {
+                            model = values.iter().copied().flatten().find(|v| v == value)
+                        }
+                        Command::Del { .. } => model = None,
+                        Command::Get { .. } => {}
+                    }
+                    rig.answer(slot, out);
+                }
+                _ => {}
+            }
+            let whole = rig.whole();
+            assert_ne!(whole, Verdict::Skipped(SkipReason::StepBudget { ops: 0 }));
+            assert_eq!(
+                !rig.found.is_empty(),
+                whole == Verdict::NotLinearizable,
+                "seed {seed}: {:?}",
+                rig.client.history().to_vec()
+            );
+            if let Some(log) = rig.linear.keys.get("x") {
+                cuts += usize::from(!log.closed && log.window.len() < rig.client.history().len());
+            }
+            if !rig.found.is_empty() {
+                break;
+            }
+        }
+        violations += usize::from(!rig.found.is_empty());
+    }
+    // Both verdicts occur often, and the cut moves: the comparison means
+    // something.
+    assert!(
+        violations > 50 && violations < 350,
+        "{violations} violations"
+    );
+    assert!(cuts > 1_000, "{cuts} checks after a cut");
+}

@@ -31,6 +31,7 @@
 //! one-shot [`check_key`] (used on a whole history) keeps
 //! [`MAX_OPS_PER_KEY`], because it searches everything at once.
 
+mod bits;
 mod conflict;
 pub mod frontier;
 mod key_log;

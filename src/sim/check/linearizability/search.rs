@@ -16,6 +16,7 @@
 //! enumerates every configuration reachable once all answered operations are
 //! placed (the next frontier).
 
+use super::bits::Bits;
 use super::frontier::{Effect, Frontier};
 use super::{SkipReason, Verdict};
 use crate::raft::Command;
@@ -360,45 +361,5 @@ impl<'a> Search<'a> {
             .iter()
             .map(|(_, list)| list.iter().filter(|&&i| !bits.get(i)).count() as u32)
             .collect()
-    }
-}
-
-/// The set of placed ops.
-#[derive(Clone)]
-struct Bits {
-    words: Vec<u64>,
-}
-
-impl Bits {
-    fn new(n: usize) -> Bits {
-        Bits {
-            words: vec![0; n.div_ceil(64).max(1)],
-        }
-    }
-    fn get(&self, i: usize) -> bool {
-        self.words[i / 64] & (1 << (i % 64)) != 0
-    }
-    fn set(&mut self, i: usize, on: bool) {
-        if on {
-            self.words[i / 64] |= 1 << (i % 64);
-        } else {
-            self.words[i / 64] &= !(1 << (i % 64));
-        }
-    }
-    /// The lowest index at or after `from` not set (may be past the end).
-    fn next_clear(&self, from: usize) -> usize {
-        let mut k = from / 64;
-        if k >= self.words.len() {
-            return from;
-        }
-        let mut w = self.words[k] | ((1u64 << (from % 64)) - 1);
-        while w == u64::MAX {
-            k += 1;
-            if k == self.words.len() {
-                return k * 64;
-            }
-            w = self.words[k];
-        }
-        k * 64 + w.trailing_ones() as usize
     }
 }
