@@ -144,7 +144,7 @@ impl KeyLog {
             (ops, picked)
         };
         let mut ids: Vec<u64> = picked.into_iter().map(|i| ops[i].op).collect();
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         ids.dedup();
         ids
     }

@@ -292,7 +292,7 @@ fn violation(tick: u64, client: &Client, key: &str) -> Violation {
             }
         }
     }
-    nodes.sort_unstable();
+    crate::sort::sort(&mut nodes);
     nodes.dedup();
     Violation {
         property: Property::Linearizability,

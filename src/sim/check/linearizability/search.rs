@@ -166,7 +166,7 @@ impl<'a> Search<'a> {
             };
             all.push(op);
         }
-        all.sort_by_key(|o| o.call);
+        crate::sort::sort_by_key(&mut all, |o| o.call);
         let (known, rest): (Vec<Op>, Vec<Op>) = all.into_iter().partition(Op::known);
         unknown.extend(rest);
         let n_known = known.len();
@@ -276,7 +276,7 @@ impl<'a> Search<'a> {
         // Answered ops by response time, and a cursor on the first unplaced
         // one: its response time bounds which ops may go next.
         let mut by_ret: Vec<usize> = (0..self.known).collect();
-        by_ret.sort_by_key(|&i| self.ops[i].ret);
+        crate::sort::sort_by_key(&mut by_ret, |&i| self.ops[i].ret);
         let mut rank = vec![usize::MAX; n];
         for (r, &i) in by_ret.iter().enumerate() {
             rank[i] = r;
