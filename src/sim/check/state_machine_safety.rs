@@ -102,7 +102,7 @@ impl StateMachineSafety {
                 self.compared.insert(n.id, n.state.last_applied);
             }
         } else {
-            self.compared = nodes.iter().map(|n| (n.id, n.state.last_applied)).collect();
+            self.compared = crate::sort::map_of(nodes.iter().map(|n| (n.id, n.state.last_applied)));
         }
         // Which nodes hold the canonical state; one found equal to a
         // canonical one becomes canonical at once.
