@@ -202,6 +202,8 @@ build_site() {
   note "wasm: $(stat -c %s "$wasm") bytes after wasm-opt ($(stat -c %s "$TARGET_DIR/wasm-bindgen/release/raftlab_bg.wasm") before)"
   # trunk's JS minifier fails on the glue (and says so in a WARN line).
   note "minified: $(node "$REPO/scripts/minify-glue.mjs" "$DIST_DIR")"
+  # One stylesheet instead of nine: they compress better together.
+  note "stylesheets: $(node "$REPO/scripts/bundle-css.mjs" "$DIST_DIR")"
   # A .br and a .gz next to every file; tests/browser/lib/server.js sends
   # them to browsers that accept them.
   note "precompressed: $(node "$BROWSER_DIR/lib/precompress.js" "$DIST_DIR")"

@@ -10,6 +10,7 @@ pub mod chunked;
 pub mod raft;
 pub mod scenario;
 pub mod sim;
+pub mod sort;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -49,7 +49,7 @@ impl Node {
             .map(|(&p, _)| p)
             .collect();
         heard.push(self.id);
-        heard.sort_unstable();
+        crate::sort::sort(&mut heard);
         heard
     }
 

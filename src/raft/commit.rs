@@ -111,7 +111,7 @@ impl CommitRule<'_> {
             .chain(self.progress.keys().copied())
             .filter(|&id| self.matched(id).is_some_and(|m| m >= index))
             .collect();
-        h.sort_unstable();
+        crate::sort::sort(&mut h);
         h
     }
 

@@ -102,17 +102,15 @@ impl Node {
         self.set_role(Role::Leader, RoleCause::WonElection { votes });
         let next_index = self.persistent.log.last_index() + 1;
         let others: Vec<NodeId> = self.others().collect();
-        self.progress = others
-            .into_iter()
-            .map(|p| {
-                let pr = Progress {
-                    next_index,
-                    match_index: 0,
-                    recent_active: false,
-                };
-                (p, pr)
-            })
-            .collect();
+        self.progress.clear();
+        self.progress.extend(others.into_iter().map(|p| {
+            let pr = Progress {
+                next_index,
+                match_index: 0,
+                recent_active: false,
+            };
+            (p, pr)
+        }));
         if self.config.leader_noop {
             // Thesis §6.4 / paper §8: an entry of the new term lets earlier-term
             // entries commit (§5.4.2) without waiting for a client.

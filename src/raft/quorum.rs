@@ -33,7 +33,7 @@ impl MajorityConfig {
     /// A configuration of these voters (duplicates collapse).
     pub fn new(voters: impl IntoIterator<Item = NodeId>) -> MajorityConfig {
         MajorityConfig {
-            voters: voters.into_iter().collect(),
+            voters: crate::sort::set_of(voters),
         }
     }
 
@@ -113,7 +113,7 @@ impl MajorityConfig {
             .iter()
             .map(|&v| matched(v).unwrap_or(0))
             .collect();
-        m.sort_unstable_by(|a, b| b.cmp(a));
+        crate::sort::sort_by(&mut m, |a, b| b.cmp(a));
         m[self.quorum_size() - 1]
     }
 }

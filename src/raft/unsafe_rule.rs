@@ -91,7 +91,7 @@ impl UnsafeRule {
             UnsafeRule::AcceptedStaleLeader { leader, .. } => vec![*leader],
             UnsafeRule::OneStepMembershipChange { from, to } => {
                 let mut all: Vec<NodeId> = from.iter().chain(to).copied().collect();
-                all.sort_unstable();
+                crate::sort::sort(&mut all);
                 all.dedup();
                 all
             }

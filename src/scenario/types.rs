@@ -74,7 +74,7 @@ impl Cond {
     pub fn subjects(&self) -> Vec<Subject> {
         let mut out = Vec::new();
         self.collect_subjects(&mut out);
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out.dedup();
         out
     }
@@ -309,7 +309,7 @@ impl Step {
             Op::Deliver(a, b, k) | Op::Drop(a, b, k) => Some(Subject::Message(a, b, k)),
             _ => None,
         }));
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out.dedup();
         out
     }

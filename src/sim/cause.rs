@@ -31,7 +31,7 @@ impl Cause {
     pub fn nodes(&self) -> Vec<NodeId> {
         let mut all = self.rule.others();
         all.push(self.node);
-        all.sort_unstable();
+        crate::sort::sort(&mut all);
         all.dedup();
         all
     }

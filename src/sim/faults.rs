@@ -227,7 +227,7 @@ fn links(w: &mut World, pairs: &[(NodeId, NodeId)], up: bool) -> Result<(), SimE
 
 fn partition(w: &mut World, groups: &[Vec<NodeId>]) -> Result<(), SimError> {
     let mut named: Vec<NodeId> = groups.iter().flatten().copied().collect();
-    named.sort_unstable();
+    crate::sort::sort(&mut named);
     if named != w.config.ids() {
         return Err(SimError::BadPartition);
     }

@@ -38,7 +38,7 @@ impl LaneLog {
             Some(i) => &mut self.lanes[i].1,
             None => {
                 self.lanes.push((id, VecDeque::new()));
-                self.lanes.sort_by_key(|(n, _)| *n);
+                crate::sort::sort_by_key(&mut self.lanes, |(n, _)| *n);
                 let i = self.lanes.iter().position(|(n, _)| *n == id).unwrap_or(0);
                 &mut self.lanes[i].1
             }

@@ -146,7 +146,7 @@ impl Network {
             .filter(|e| !e.held && e.deliver_at <= tick)
             .map(|e| (e.deliver_at, e.id))
             .collect();
-        due.sort_unstable();
+        crate::sort::sort(&mut due);
         due.into_iter().map(|(_, id)| id).collect()
     }
 

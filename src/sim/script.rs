@@ -270,17 +270,17 @@ impl Simulation {
                 .collect(),
             commit: n.commit_index(),
             applied: n.last_applied(),
-            kv: n
-                .kv()
-                .data
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            progress: n
-                .progress()
-                .iter()
-                .map(|(&p, pr)| (p, (pr.next_index, pr.match_index)))
-                .collect(),
+            kv: crate::sort::map_of(
+                n.kv()
+                    .data
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string())),
+            ),
+            progress: crate::sort::map_of(
+                n.progress()
+                    .iter()
+                    .map(|(&p, pr)| (p, (pr.next_index, pr.match_index))),
+            ),
             membership: n.membership().clone(),
             snapshot: (n.log().snapshot_index(), n.log().snapshot_term()),
         })

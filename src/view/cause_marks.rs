@@ -18,7 +18,7 @@ pub fn cause_entries(cause: &Cause, violation: &Violation) -> Vec<(Index, Term)>
     {
         all.push((index, entry_term));
     }
-    all.sort_unstable();
+    crate::sort::sort(&mut all);
     all.dedup();
     all
 }

@@ -234,7 +234,7 @@ mod tests {
             .map(|i| mark(i, 1, MarkKind::Commit { index: i }))
             .collect();
         marks.push(mark(5000, 2, MarkKind::Crash));
-        marks.sort_by_key(|m| m.tick);
+        crate::sort::sort_by_key(&mut marks, |m| m.tick);
         let thin = thin_marks(&marks, 10_000, 200);
         assert!(thin.len() <= 202, "{}", thin.len());
         assert!(thin.iter().any(|m| m.kind == MarkKind::Crash));

@@ -111,7 +111,7 @@ impl Node {
                 .map(|(&n, _)| n)
                 .collect();
             acks.push(self.id);
-            acks.sort_unstable();
+            crate::sort::sort(&mut acks);
             if self.voter_config().is_quorum(|id| acks.contains(&id)) {
                 self.read_event(p.read_id, ReadStep::Confirmed { read_index, acks });
                 self.read_ready(p.read_id, p.key, p.from, read_index);

@@ -179,6 +179,12 @@ impl Checker {
         self.election.leader_of(term)
     }
 
+    /// How many pairs of whole state machines State Machine Safety has
+    /// compared (only states not reached entry by entry are).
+    pub fn state_comparisons(&self) -> u64 {
+        self.applied.full_comparisons()
+    }
+
     /// The linearizability checker (e.g. for the checks it skipped).
     pub fn linearizability(&self) -> &linearizability::Linearizability {
         &self.linear

@@ -68,7 +68,7 @@ impl Client {
     /// Reads in progress: op indexes, in op order.
     pub(in crate::sim) fn reading_ops(&self) -> Vec<usize> {
         let mut ops: Vec<usize> = self.reading.values().copied().collect();
-        ops.sort_unstable();
+        crate::sort::sort(&mut ops);
         ops
     }
 
@@ -84,7 +84,7 @@ impl Client {
             .range(..(tick.saturating_add(1), 0))
             .map(|&(_, i)| i)
             .collect();
-        due.sort_unstable();
+        crate::sort::sort(&mut due);
         due
     }
 

@@ -116,6 +116,16 @@ impl Client {
     pub(super) fn op_mut(&mut self, i: usize) -> Option<&mut ClientOp> {
         self.ops.get_mut(i)
     }
+    /// Whether history record `slot` is the attempt in progress of its
+    /// operation: it may still be answered or found void. Any other record
+    /// is final (answered, void, or given up with its outcome unknown), which
+    /// the linearizability checker's quiescent cut relies on.
+    pub fn in_progress(&self, slot: usize) -> bool {
+        self.history
+            .get(slot)
+            .and_then(|h| self.ops.get(h.op.wrapping_sub(1) as usize))
+            .is_some_and(|o| o.history_slot == Some(slot))
+    }
     /// The leader the client currently believes in.
     pub fn known_leader(&self) -> Option<NodeId> {
         self.known_leader

@@ -123,7 +123,7 @@ impl Knob {
                     raft.unsafe_switches.retain(|x| *x != s);
                 } else {
                     raft.unsafe_switches.push(s);
-                    raft.unsafe_switches.sort();
+                    crate::sort::sort(&mut raft.unsafe_switches);
                 }
             }
             Knob::Replication(ReplicationMode::Raft) => return Err(KnobError::SameSetting),

@@ -210,7 +210,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
         .into_iter()
         .zip(shown)
         .collect();
-    keyed.sort_unstable_by_key(|(k, _)| *k);
+    crate::sort::sort_by_key(&mut keyed, |(k, _)| *k);
     let glyphs: Vec<_> = keyed
         .into_iter()
         .map(|(_, e)| {

@@ -207,7 +207,7 @@ pub fn message_card(p: &MessageCardProps) -> Html {
     let f = MsgFacts::of(env);
     let position = {
         let mut ids: Vec<_> = world.network().in_flight().iter().map(|e| e.id).collect();
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         let k = ids.iter().position(|&m| m == id).unwrap_or(0) + 1;
         crate::view::message_cycle::position_text(l, k, ids.len())
     };

@@ -168,7 +168,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
             c.raft.unsafe_switches.retain(|x| *x != s);
             if input_checked(e) {
                 c.raft.unsafe_switches.push(s);
-                c.raft.unsafe_switches.sort();
+                crate::sort::sort(&mut c.raft.unsafe_switches);
             }
         }));
         html! {

@@ -64,8 +64,8 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
             maj.retain(|&x| x != l);
             maj.push(swap);
             min.push(l);
-            min.sort_unstable();
-            maj.sort_unstable();
+            crate::sort::sort(&mut min);
+            crate::sort::sort(&mut maj);
             (min, maj)
         }
         _ => (minority, majority),

@@ -163,7 +163,7 @@ impl AppState {
                         .iter()
                         .map(|e| e.id)
                         .collect();
-                    ids.sort_unstable();
+                    crate::sort::sort(&mut ids);
                     ids
                 };
                 let current = match self.selected {

@@ -160,7 +160,7 @@ impl Ray {
 /// touches, as `(start, end)`; `(0, 0)` when everything is blocked. Sorts
 /// `blocked` in place (no allocation).
 pub fn longest_free(len: f64, blocked: &mut [(f64, f64)]) -> (f64, f64) {
-    blocked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_by(blocked, |a, b| a.0.total_cmp(&b.0));
     let mut best = (0.0, 0.0);
     let mut reach = 0.0f64;
     for &(lo, hi) in blocked.iter() {

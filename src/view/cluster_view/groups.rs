@@ -56,7 +56,7 @@ pub fn partition_groups(net: &Network, ids: &[NodeId]) -> Vec<Group> {
     groups
         .into_iter()
         .map(|(_, mut members)| {
-            members.sort_unstable();
+            crate::sort::sort(&mut members);
             Group {
                 majority: config.is_quorum(|id| members.contains(&id)),
                 members,

@@ -285,7 +285,7 @@ impl<T: ToJson> ToJson for Vec<T> {
 
 impl<T: FromJson + Ord> FromJson for BTreeSet<T> {
     fn from_json(v: &Json) -> Result<Self, Bad> {
-        Ok(Vec::<T>::from_json(v)?.into_iter().collect())
+        Ok(crate::sort::set_of(Vec::<T>::from_json(v)?))
     }
 }
 

@@ -15,7 +15,7 @@ pub(super) fn bands(input: &StInput<'_>, t0: u64, t1: u64, x: &impl Fn(u64) -> f
             }
         }
     }
-    starts.sort_unstable();
+    crate::sort::sort(&mut starts);
     let mut out = Vec::new();
     for (i, &(term, at)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(t1, |&(_, next)| next.max(at));

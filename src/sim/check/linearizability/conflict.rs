@@ -13,6 +13,7 @@
 //! answer makes the history linearizable. Bounded like the search itself,
 //! so a violation never hangs the page.
 
+use super::frontier::Frontier;
 use super::{check_key, Verdict};
 use crate::sim::client::HistoryOp;
 
@@ -28,6 +29,18 @@ const TRIAL_BUDGET: u64 = 20_000;
 /// the operation is kept: the answer is always a conflicting set, 1-minimal
 /// when the bounds allow.
 pub fn conflicting(ops: &[&HistoryOp]) -> Vec<usize> {
+    reduce(ops, |refs| check_key(refs, TRIAL_BUDGET))
+}
+
+/// The same for the operations after a cut, `frontier` standing for those
+/// before it (their answers are taken as given): the answers after the cut
+/// that conflict with each other and the prefix.
+pub fn conflicting_from(frontier: &Frontier, ops: &[&HistoryOp]) -> Vec<usize> {
+    reduce(ops, |refs| frontier.verdict(refs, TRIAL_BUDGET).0)
+}
+
+/// The greedy reduction, with `check` deciding a trial.
+fn reduce(ops: &[&HistoryOp], check: impl Fn(&[&HistoryOp]) -> Verdict) -> Vec<usize> {
     let answered: Vec<usize> = (0..ops.len())
         .filter(|&i| !ops[i].void && ops[i].ret.is_some())
         .collect();
@@ -39,7 +52,7 @@ pub fn conflicting(ops: &[&HistoryOp]) -> Vec<usize> {
     for i in answered {
         let ret = trial[i].ret.take();
         let refs: Vec<&HistoryOp> = trial.iter().collect();
-        if check_key(&refs, TRIAL_BUDGET) != Verdict::NotLinearizable {
+        if check(&refs) != Verdict::NotLinearizable {
             trial[i].ret = ret;
             keep.push(i);
         }

@@ -17,15 +17,31 @@
 //! that certainly never took effect (`void`, its entry overwritten) is left
 //! out.
 //!
-//! The search is bounded so it can never hang the UI: a key with more than
-//! [`MAX_OPS_PER_KEY`] operations, or a search over [`STEP_BUDGET`] steps,
-//! is skipped and the skip is recorded.
+//! The check is incremental ([`frontier`], `key_log`): each key keeps the
+//! configurations its history left at the last quiescent cut (Lowe,
+//! "Testing for linearizability", CCPE 29(4), 2017: just-in-time
+//! linearization), and a new answer is searched for only from there, so a
+//! check costs work proportional to the operations since the cut however
+//! long the run. The verdicts are exactly those of searching the whole
+//! history again (`incremental_tests` compares the two on random
+//! histories).
+//!
+//! The search is bounded so it can never hang the UI: a check over
+//! [`STEP_BUDGET`] steps, or a frontier of more than
+//! [`frontier::MAX_CONFIGS`] configurations, is skipped and the skip is
+//! recorded. The incremental checker has no bound on a key's length: the
+//! one-shot [`check_key`] (used on a whole history) keeps
+//! [`MAX_OPS_PER_KEY`], because it searches everything at once.
 
+mod bits;
 mod conflict;
-
-pub use conflict::{conflicting, MAX_REDUCED_OPS};
+pub mod frontier;
+mod key_log;
 mod search;
-use search::Search;
+
+pub use conflict::{conflicting, conflicting_from, MAX_REDUCED_OPS};
+use frontier::Frontier;
+use key_log::KeyLog;
 
 use super::{Property, Violation};
 use crate::raft::{Event, ReadStep};
@@ -34,8 +50,8 @@ use crate::sim::trace::{SimEvent, TraceKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The most operations on one key the checker searches; beyond it the key is
-/// skipped (and the skip recorded).
+/// The most operations on one key the one-shot [`check_key`] searches; beyond
+/// it the key is skipped. (The incremental checker has no such bound.)
 pub const MAX_OPS_PER_KEY: usize = 300;
 /// The most search steps one check may take before it is abandoned.
 pub const STEP_BUDGET: u64 = 100_000;
@@ -56,7 +72,8 @@ pub enum Verdict {
 /// Why a check was not carried out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SkipReason {
-    /// The key has more than [`MAX_OPS_PER_KEY`] operations.
+    /// The key has more than [`MAX_OPS_PER_KEY`] operations (the one-shot
+    /// [`check_key`] only).
     TooManyOps {
         /// How many.
         ops: usize,
@@ -96,7 +113,7 @@ pub fn check_key(ops: &[&HistoryOp], budget: u64) -> Verdict {
     if live > MAX_OPS_PER_KEY {
         return Verdict::Skipped(SkipReason::TooManyOps { ops: live });
     }
-    Search::new(ops).run(budget)
+    Frontier::default().verdict(ops, budget).0
 }
 
 /// The checker's bookkeeping, kept in the world so it rewinds with it.
@@ -114,6 +131,9 @@ pub struct Linearizability {
     /// The conflicting operations of each violation found, oldest first.
     #[serde(default)]
     conflicts: Vec<Conflict>,
+    /// Search steps taken in all (a test bounds the work per operation).
+    #[serde(default)]
+    steps: u64,
 }
 
 /// The operations of one linearizability violation whose answers cannot all
@@ -128,22 +148,11 @@ pub struct Conflict {
     pub ops: Vec<u64>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-struct KeyLog {
-    /// Indexes into the client history (chunked: checkpoints share it).
-    ops: crate::chunked::Chunked<usize>,
-    /// Those still without a response and not void: only their changing can
-    /// change the verdict (a new op without a response can always go last).
-    open: Vec<usize>,
-    /// Decided for good: failed or skipped.
-    closed: bool,
-}
-
 impl Linearizability {
     /// Notes its chunked storage (memory report).
     pub(crate) fn report_storage(&self, r: &mut crate::chunked::StorageReport) {
         for log in self.keys.values() {
-            r.add("checker.linearizability", &log.ops);
+            log.report_storage(r);
         }
     }
 
@@ -172,14 +181,13 @@ impl Linearizability {
     /// Checks every key whose history changed since the last call.
     pub fn check(&mut self, tick: u64, client: &Client) -> Option<Violation> {
         let history = client.history();
-        for (i, op) in history.iter().enumerate().skip(self.indexed) {
+        for (i, op) in (self.indexed..).zip(history.iter_from(self.indexed)) {
             let log = match self.keys.get_mut(op.command.key()) {
                 Some(log) => log,
                 None => self.keys.entry(op.command.key().to_string()).or_default(),
             };
             if !log.closed {
-                log.ops.push(i);
-                log.open.push(i);
+                log.push(i);
             }
         }
         self.indexed = history.len();
@@ -196,41 +204,31 @@ impl Linearizability {
             if log.closed {
                 continue;
             }
-            let before = log.open.len();
-            log.open
-                .retain(|&i| history[i].ret.is_none() && !history[i].void);
-            if log.open.len() == before {
+            if !log.settle(client) {
                 continue;
             }
-            let ops: Vec<&HistoryOp> = log.ops.iter().map(|&i| &history[i]).collect();
-            let verdict = check_key(&ops, STEP_BUDGET);
-            if verdict != Verdict::Linearizable {
-                // Decided for good: the key's operations are never looked at
-                // again, so they are not kept (nor copied into checkpoints).
-                log.open = Vec::new();
-                log.ops = crate::chunked::Chunked::new();
-            }
+            let (verdict, steps) = log.check(client, STEP_BUDGET);
+            self.steps += steps;
             match verdict {
                 Verdict::Linearizable => {}
                 Verdict::NotLinearizable => {
-                    log.closed = true;
                     if self.conflicts.len() < MAX_SKIP_RECORDS {
-                        let mut ids: Vec<u64> =
-                            conflicting(&ops).into_iter().map(|i| ops[i].op).collect();
-                        ids.sort_unstable();
-                        ids.dedup();
                         self.conflicts.push(Conflict {
                             tick,
                             key: key.clone(),
-                            ops: ids,
+                            ops: log.conflict(client),
                         });
                     }
+                    // Decided for good: the key's operations are never
+                    // looked at again, so they are not kept (nor copied
+                    // into checkpoints).
+                    log.close();
                     if found.is_none() {
                         found = Some(violation(tick, client, &key));
                     }
                 }
                 Verdict::Skipped(reason) => {
-                    log.closed = true;
+                    log.close();
                     self.skipped_total += 1;
                     if self.skipped.len() < MAX_SKIP_RECORDS {
                         self.skipped.push(SkippedCheck { key, tick, reason });
@@ -250,6 +248,11 @@ impl Linearizability {
     /// oldest first.
     pub fn conflicts(&self) -> &[Conflict] {
         &self.conflicts
+    }
+
+    /// Search steps taken in all, over every check of every key.
+    pub fn search_steps(&self) -> u64 {
+        self.steps
     }
 
     /// How many checks were skipped in all.
@@ -289,7 +292,7 @@ fn violation(tick: u64, client: &Client, key: &str) -> Violation {
             }
         }
     }
-    nodes.sort_unstable();
+    crate::sort::sort(&mut nodes);
     nodes.dedup();
     Violation {
         property: Property::Linearizability,
@@ -300,5 +303,7 @@ fn violation(tick: u64, client: &Client, key: &str) -> Violation {
     }
 }
 
+#[cfg(test)]
+mod incremental_tests;
 #[cfg(test)]
 mod tests;

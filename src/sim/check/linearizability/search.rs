@@ -3,21 +3,45 @@
 //! pairs and a symmetry reduction for retried commands (Porcupine,
 //! github.com/anishathalye/porcupine). The register model and the bounds
 //! are described in the parent module.
+//!
+//! The search starts from a [`Frontier`]: the configurations a checked
+//! prefix of the history may have left (Lowe, "Testing for linearizability",
+//! CCPE 29(4), 2017: the configurations of its just-in-time
+//! linearization algorithm). Each configuration is a state plus which of the
+//! prefix's unknown-outcome operations have not taken effect yet; those are
+//! put first in the search (they were invoked before everything in it), and
+//! the ones a configuration has already applied start out placed.
+//!
+//! It either looks for one linearization (a verdict, as Wing & Gong) or
+//! enumerates every configuration reachable once all answered operations are
+//! placed (the next frontier).
 
+use super::bits::Bits;
+use super::frontier::{Effect, Frontier};
 use super::{SkipReason, Verdict};
 use crate::raft::Command;
 use crate::sim::client::HistoryOp;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Interned value id: 0 is "no value".
-type Val = u32;
+pub(super) type Val = u32;
 const ABSENT: Val = 0;
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Put(Val),
     Del,
     Get,
+}
+
+impl Kind {
+    /// The value an unknown-outcome op of this kind leaves (as an index).
+    fn left(self) -> usize {
+        match self {
+            Kind::Put(v) => v as usize,
+            _ => ABSENT as usize,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -46,180 +70,305 @@ impl Op {
             _ => Some(next),
         }
     }
-    /// Whether two unknown-outcome ops have the same effect.
-    fn same_effect(&self, other: &Op) -> bool {
-        match (self.kind, other.kind) {
-            (Kind::Put(a), Kind::Put(b)) => a == b,
-            (Kind::Del, Kind::Del) => true,
-            _ => false,
-        }
-    }
 }
 
-pub(super) struct Search {
-    /// Sorted by invocation.
+pub(super) struct Search<'a> {
+    /// The answered ops first, sorted by invocation (`0..known`), then the
+    /// unknown-outcome ones: the frontier's carried ops, then the history's,
+    /// by invocation.
     ops: Vec<Op>,
-    /// For an unknown-outcome op: the nearest earlier unknown op with the
-    /// same effect (a retried command), for symmetry reduction.
-    twin: Vec<Option<usize>>,
+    /// How many answered ops.
+    known: usize,
+    /// The distinct effects of unknown-outcome ops, and each one's ops in
+    /// invocation order.
+    effects: Vec<(Kind, Vec<usize>)>,
+    /// By value id: 1 + the position in `effects` of the effect that leaves
+    /// that value (a put of it; a delete for "no value"), 0 if none.
+    effect_of: Vec<usize>,
+    /// Value names, by id - 1.
+    names: Vec<&'a str>,
+    /// Where the search starts: placed ops and state, one per configuration.
+    starts: Vec<(Bits, Val)>,
 }
 
-/// The id of value `v` (new ids count up from 1); borrows the history's
-/// strings, so a check allocates nothing per value.
-fn intern<'a>(values: &mut BTreeMap<&'a str, Val>, v: &'a str) -> Val {
-    let next = values.len() as Val + 1;
-    *values.entry(v).or_insert(next)
+/// What one run found.
+pub(super) struct Outcome {
+    /// The verdict on the history after the frontier.
+    pub(super) verdict: Verdict,
+    /// Search steps taken (ops tried).
+    pub(super) steps: u64,
+    /// Every configuration reached with all answered ops placed, as
+    /// (state, unplaced unknown ops per effect id); only when enumerating.
+    reached: Vec<(Val, Vec<u32>)>,
 }
 
-impl Search {
-    pub(super) fn new(history: &[&HistoryOp]) -> Search {
+/// The id of value `v` (new ids count up from 1); borrows the strings, so a
+/// check allocates nothing per value.
+fn intern<'a>(values: &mut BTreeMap<&'a str, Val>, names: &mut Vec<&'a str>, v: &'a str) -> Val {
+    let id = *values.entry(v).or_insert(names.len() as Val + 1);
+    if id as usize > names.len() {
+        names.push(v);
+    }
+    id
+}
+
+impl<'a> Search<'a> {
+    /// A search of `history` (one key's operations, none before the
+    /// frontier's cut) from the configurations of `frontier`.
+    pub(super) fn new(frontier: &'a Frontier, history: &[&'a HistoryOp]) -> Search<'a> {
         let mut values: BTreeMap<&str, Val> = BTreeMap::new();
-        let mut ops = Vec::new();
+        let mut names = Vec::new();
+        let mut unknown = Vec::new();
+        // Carried ops: as many of each effect as the most any configuration
+        // still has; invoked before everything else.
+        let mut carried = Vec::new();
+        for (k, effect) in frontier.carried().iter().enumerate() {
+            let kind = match effect {
+                Effect::Put(v) => Kind::Put(intern(&mut values, &mut names, v)),
+                Effect::Del => Kind::Del,
+            };
+            let most = frontier.configs().iter().map(|c| c.avail[k]).max();
+            carried.push((kind, most.unwrap_or(0)));
+            for _ in 0..most.unwrap_or(0) {
+                unknown.push(Op {
+                    call: 0,
+                    ret: u64::MAX,
+                    kind,
+                    out: None,
+                });
+            }
+        }
+        let mut all = Vec::new();
         for h in history.iter().filter(|h| !h.void) {
             let kind = match &h.command {
-                Command::Put { value, .. } => Kind::Put(intern(&mut values, value)),
+                Command::Put { value, .. } => Kind::Put(intern(&mut values, &mut names, value)),
                 Command::Del { .. } => Kind::Del,
                 Command::Get { .. } => Kind::Get,
             };
-            let (ret, out) = match &h.ret {
-                Some((t, o)) => (
-                    *t,
-                    Some(o.as_deref().map_or(ABSENT, |v| intern(&mut values, v))),
-                ),
-                None => (u64::MAX, None),
+            let op = match &h.ret {
+                Some((t, o)) => Op {
+                    call: h.call,
+                    ret: *t,
+                    kind,
+                    out: Some(
+                        o.as_deref()
+                            .map_or(ABSENT, |v| intern(&mut values, &mut names, v)),
+                    ),
+                },
+                // An unknown read has no effect and may return anything: drop it.
+                None if kind == Kind::Get => continue,
+                None => Op {
+                    call: h.call,
+                    ret: u64::MAX,
+                    kind,
+                    out: None,
+                },
             };
-            // An unknown read has no effect and may return anything: drop it.
-            if matches!(kind, Kind::Get) && out.is_none() {
-                continue;
-            }
-            ops.push(Op {
-                call: h.call,
-                ret,
-                kind,
-                out,
-            });
+            all.push(op);
         }
-        ops.sort_by_key(|o| o.call);
-        let twin = (0..ops.len())
-            .map(|i| {
-                if ops[i].known() {
-                    return None;
+        crate::sort::sort_by_key(&mut all, |o| o.call);
+        let (known, rest): (Vec<Op>, Vec<Op>) = all.into_iter().partition(Op::known);
+        unknown.extend(rest);
+        let n_known = known.len();
+        let mut ops = known;
+        ops.extend(unknown);
+        let mut effects: Vec<(Kind, Vec<usize>)> = Vec::new();
+        let mut effect_of = vec![0; names.len() + 1];
+        for (i, op) in ops.iter().enumerate().skip(n_known) {
+            let v = op.kind.left();
+            if effect_of[v] == 0 {
+                effects.push((op.kind, Vec::new()));
+                effect_of[v] = effects.len();
+            }
+            effects[effect_of[v] - 1].1.push(i);
+        }
+        let starts = frontier
+            .configs()
+            .iter()
+            .map(|c| {
+                let mut bits = Bits::new(ops.len());
+                for (&(kind, most), &avail) in carried.iter().zip(&c.avail) {
+                    // The applied ones are the earliest of their effect.
+                    let e = effect_of.get(kind.left()).and_then(|e| e.checked_sub(1));
+                    let list = e.map(|e| &effects[e].1);
+                    let applied = most.saturating_sub(avail) as usize;
+                    for &i in list.into_iter().flatten().take(applied) {
+                        bits.set(i, true);
+                    }
                 }
-                (0..i)
-                    .rev()
-                    .find(|&j| !ops[j].known() && ops[j].same_effect(&ops[i]))
+                let state = c
+                    .state
+                    .as_deref()
+                    .map_or(ABSENT, |v| intern(&mut values, &mut names, v));
+                (bits, state)
             })
             .collect();
-        Search { ops, twin }
+        Search {
+            ops,
+            known: n_known,
+            effects,
+            effect_of,
+            names,
+            starts,
+        }
     }
 
-    /// Wing–Gong depth-first search with memoization (Lowe; Porcupine).
-    pub(super) fn run(&self, budget: u64) -> Verdict {
+    /// The value named by id `v`.
+    fn value(&self, v: Val) -> Option<String> {
+        (v != ABSENT).then(|| self.names[v as usize - 1].to_string())
+    }
+
+    /// The effect with id `k`, as the frontier stores it.
+    pub(super) fn effect(&self, k: usize) -> Effect {
+        match self.effects[k].0 {
+            Kind::Put(v) => Effect::Put(self.value(v).unwrap_or_default()),
+            _ => Effect::Del,
+        }
+    }
+
+    /// The configurations `outcome` reached: (state, unplaced unknown ops
+    /// per effect id).
+    pub(super) fn reached<'o>(
+        &'o self,
+        outcome: &'o Outcome,
+    ) -> impl Iterator<Item = (Option<String>, &'o [u32])> + 'o {
+        outcome
+            .reached
+            .iter()
+            .map(|(s, counts)| (self.value(*s), counts.as_slice()))
+    }
+
+    /// How many distinct effects the unknown-outcome ops have.
+    pub(super) fn effect_count(&self) -> usize {
+        self.effects.len()
+    }
+
+    /// The unknown-outcome op that would leave value `v` for an answered op
+    /// to see, if one may go now (invoked before `min_ret`): of those with
+    /// the same effect only the earliest unplaced is tried (symmetry: the
+    /// placed ones are always the earliest).
+    fn enabler(&self, bits: &Bits, v: Val, min_ret: u64) -> Option<usize> {
+        let e = self.effect_of.get(v as usize)?.checked_sub(1)?;
+        let (_, list) = &self.effects[e];
+        let &i = list.iter().find(|&&i| !bits.get(i))?;
+        (self.ops[i].call < min_ret).then_some(i)
+    }
+
+    /// Wing–Gong depth-first search with memoization (Lowe; Porcupine), from
+    /// every start. Each move places one answered op, alone if it sees the
+    /// current value, else right after the one unknown-outcome op that
+    /// leaves the value it saw. (Every answered op sees the value: a read
+    /// returns it, a write returns the previous one. So an unknown op
+    /// matters only where an answered one sees its value next; placing it
+    /// anywhere else only uses it up. Lowe's just-in-time linearization
+    /// places such ops lazily in the same way.)
+    ///
+    /// With `enumerate` it does not stop at the first linearization but
+    /// collects every configuration reached with all answered ops placed
+    /// (the unknown ones left may follow, or never take effect).
+    pub(super) fn run(&self, budget: u64, enumerate: bool) -> Outcome {
         let n = self.ops.len();
-        // Known ops by response time, and a cursor on the first unplaced one:
-        // its response time bounds which ops may go next.
-        let mut by_ret: Vec<usize> = (0..n).filter(|&i| self.ops[i].known()).collect();
-        by_ret.sort_by_key(|&i| self.ops[i].ret);
+        let mut out = Outcome {
+            verdict: Verdict::NotLinearizable,
+            steps: 0,
+            reached: Vec::new(),
+        };
+        // Answered ops by response time, and a cursor on the first unplaced
+        // one: its response time bounds which ops may go next.
+        let mut by_ret: Vec<usize> = (0..self.known).collect();
+        crate::sort::sort_by_key(&mut by_ret, |&i| self.ops[i].ret);
         let mut rank = vec![usize::MAX; n];
         for (r, &i) in by_ret.iter().enumerate() {
             rank[i] = r;
         }
-        let mut cursor = 0;
-        let mut bits = Bits::new(n);
         let mut seen: BTreeSet<(Vec<u64>, Val)> = BTreeSet::new();
-        let mut stack: Vec<(usize, Val)> = Vec::new();
-        let mut state = ABSENT;
-        let mut next = 0;
-        let mut steps = 0u64;
-        loop {
-            while cursor < by_ret.len() && bits.get(by_ret[cursor]) {
-                cursor += 1;
-            }
-            if cursor == by_ret.len() {
-                // Every op with a response is placed; the unknown ones can all
-                // go last (or never).
-                return Verdict::Linearizable;
-            }
-            // An op may go next only if it was invoked before every response
-            // still to come.
-            let min_ret = self.ops[by_ret[cursor]].ret;
-            // Symmetry: of unplaced unknown ops with the same effect only the
-            // earliest invoked is tried (placed twins always form a prefix,
-            // so checking the nearest earlier twin suffices).
-            let mut candidate = None;
-            let mut i = bits.next_clear(next);
-            while i < n && self.ops[i].call < min_ret {
-                if self.twin[i].is_none_or(|j| bits.get(j)) {
-                    candidate = Some(i);
-                    break;
-                }
-                i = bits.next_clear(i + 1);
-            }
-            if let Some(i) = candidate {
-                steps += 1;
-                if steps > budget {
-                    return Verdict::Skipped(SkipReason::StepBudget { ops: n });
-                }
-                let op = self.ops[i];
-                if let Some(new_state) = op.step(state) {
-                    bits.set(i, true);
-                    if seen.insert((bits.words.clone(), new_state)) {
-                        stack.push((i, state));
-                        state = new_state;
-                        next = 0;
-                        continue;
-                    }
-                    bits.set(i, false);
-                }
-                next = i + 1;
+        for (start, start_state) in &self.starts {
+            if !seen.insert((start.words.clone(), *start_state)) {
                 continue;
             }
-            let Some((i, prev)) = stack.pop() else {
-                return Verdict::NotLinearizable;
-            };
-            bits.set(i, false);
-            cursor = cursor.min(rank[i]);
-            state = prev;
-            next = i + 1;
-        }
-    }
-}
-
-/// The set of placed ops.
-struct Bits {
-    words: Vec<u64>,
-}
-
-impl Bits {
-    fn new(n: usize) -> Bits {
-        Bits {
-            words: vec![0; n.div_ceil(64).max(1)],
-        }
-    }
-    fn get(&self, i: usize) -> bool {
-        self.words[i / 64] & (1 << (i % 64)) != 0
-    }
-    fn set(&mut self, i: usize, on: bool) {
-        if on {
-            self.words[i / 64] |= 1 << (i % 64);
-        } else {
-            self.words[i / 64] &= !(1 << (i % 64));
-        }
-    }
-    /// The lowest index at or after `from` not set (may be past the end).
-    fn next_clear(&self, from: usize) -> usize {
-        let mut k = from / 64;
-        if k >= self.words.len() {
-            return from;
-        }
-        let mut w = self.words[k] | ((1u64 << (from % 64)) - 1);
-        while w == u64::MAX {
-            k += 1;
-            if k == self.words.len() {
-                return k * 64;
+            let mut bits = start.clone();
+            let mut state = *start_state;
+            // (answered op, the unknown op placed before it, state before).
+            let mut stack: Vec<(usize, Option<usize>, Val)> = Vec::new();
+            let mut cursor = 0;
+            let mut next = 0;
+            loop {
+                while cursor < by_ret.len() && bits.get(by_ret[cursor]) {
+                    cursor += 1;
+                }
+                let mut moved = false;
+                if cursor == by_ret.len() {
+                    // Every op with a response is placed; the unknown ones can
+                    // all go last (or never).
+                    if !enumerate {
+                        out.verdict = Verdict::Linearizable;
+                        return out;
+                    }
+                    out.reached.push((state, self.unplaced(&bits)));
+                } else {
+                    // An op may go next only if it was invoked before every
+                    // response still to come.
+                    let min_ret = self.ops[by_ret[cursor]].ret;
+                    let mut i = bits.next_clear(next);
+                    while i < self.known && self.ops[i].call < min_ret {
+                        out.steps += 1;
+                        if out.steps > budget {
+                            out.verdict = Verdict::Skipped(SkipReason::StepBudget { ops: n });
+                            return out;
+                        }
+                        let op = self.ops[i];
+                        let seen_value = op.out.unwrap_or(ABSENT);
+                        let before = if seen_value == state {
+                            Some(None)
+                        } else {
+                            self.enabler(&bits, seen_value, min_ret).map(Some)
+                        };
+                        if let (Some(u), Some(new_state)) = (before, op.step(seen_value)) {
+                            bits.set(i, true);
+                            if let Some(u) = u {
+                                bits.set(u, true);
+                            }
+                            if seen.insert((bits.words.clone(), new_state)) {
+                                stack.push((i, u, state));
+                                state = new_state;
+                                next = 0;
+                                moved = true;
+                                break;
+                            }
+                            bits.set(i, false);
+                            if let Some(u) = u {
+                                bits.set(u, false);
+                            }
+                        }
+                        i = bits.next_clear(i + 1);
+                    }
+                }
+                if moved {
+                    continue;
+                }
+                let Some((i, u, prev)) = stack.pop() else {
+                    break;
+                };
+                bits.set(i, false);
+                if let Some(u) = u {
+                    bits.set(u, false);
+                }
+                cursor = cursor.min(rank[i]);
+                state = prev;
+                next = i + 1;
             }
-            w = self.words[k];
         }
-        k * 64 + w.trailing_ones() as usize
+        if !out.reached.is_empty() {
+            out.verdict = Verdict::Linearizable;
+        }
+        out
+    }
+
+    /// How many unknown ops of each effect are not placed.
+    fn unplaced(&self, bits: &Bits) -> Vec<u32> {
+        self.effects
+            .iter()
+            .map(|(_, list)| list.iter().filter(|&&i| !bits.get(i)).count() as u32)
+            .collect()
     }
 }

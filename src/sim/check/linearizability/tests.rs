@@ -85,7 +85,7 @@ fn retried_unknown_writes_do_not_blow_up_and_bounds_hold() {
     let mut h: Vec<HistoryOp> = (0..60).map(|i| op("put x 1", i + 1, None)).collect();
     h.push(op("get x", 100, Some((101, Some("1")))));
     assert_eq!(verdict(&h), Verdict::Linearizable);
-    // Too many ops: skipped, not searched.
+    // Too many ops for the one-shot check: skipped, not searched.
     let h: Vec<HistoryOp> = (0..(MAX_OPS_PER_KEY as u64 + 1))
         .map(|i| op("get x", 2 * i + 1, Some((2 * i + 2, None))))
         .collect();
@@ -123,7 +123,11 @@ fn keys_are_checked_separately() {
 }
 
 #[test]
-fn a_key_decided_for_good_keeps_none_of_its_operations() {
+fn a_long_key_is_checked_to_the_end_holding_only_the_ops_after_the_cut() {
+    // The incremental check has no bound on a key's length: past
+    // MAX_OPS_PER_KEY operations the key is still checked (the one-shot
+    // check_key skipped it there), and it holds only the few operations
+    // after its last cut.
     use crate::sim::{SimConfig, Simulation};
     let config = SimConfig {
         nodes: 3,
@@ -132,40 +136,23 @@ fn a_key_decided_for_good_keeps_none_of_its_operations() {
     };
     let mut sim = Simulation::new(config).unwrap();
     let mut n = 0;
-    let mut run = |sim: &mut Simulation, ticks: u64| {
-        for _ in 0..ticks {
-            if sim.tick() % 5 == 0 {
-                sim.propose_cluster(&format!("put x {n}")).unwrap();
-                n += 1;
-            }
-            sim.step().unwrap();
+    while sim.world().client().history().len() <= 2 * MAX_OPS_PER_KEY {
+        if sim.tick() % 5 == 0 {
+            sim.propose_cluster(&format!("put x {n}")).unwrap();
+            n += 1;
         }
-    };
-    let held = |sim: &Simulation| -> usize {
-        let linear = sim.world().checker().linearizability();
-        linear
-            .keys
-            .values()
-            .map(|k| k.ops.len() + k.open.len())
-            .sum()
-    };
-    while sim.world().checker().linearizability().skipped_total() == 0 {
-        run(&mut sim, 50);
-        assert!(
-            sim.tick() < 5_000,
-            "the key is skipped past {MAX_OPS_PER_KEY} ops"
-        );
+        sim.step().unwrap();
+        assert!(sim.tick() < 10_000);
     }
     let linear = sim.world().checker().linearizability();
-    assert_eq!(linear.skipped()[0].key, "x");
-    assert!(matches!(
-        linear.skipped()[0].reason,
-        SkipReason::TooManyOps { ops } if ops > MAX_OPS_PER_KEY
-    ));
-    assert_eq!(held(&sim), 0, "a skipped key's operations are not kept");
-    run(&mut sim, 500);
-    assert_eq!(held(&sim), 0, "nor are its later ones");
-    let linear = sim.world().checker().linearizability();
-    assert_eq!(linear.skipped_total(), 1, "and it is not checked again");
-    assert!(sim.world().client().history().len() > MAX_OPS_PER_KEY + 90);
+    assert_eq!(linear.skipped_total(), 0, "never skipped");
+    assert!(sim.world().violations().is_empty());
+    let held = linear.keys["x"].held();
+    assert!(held <= 4, "{held} ops held after the cut");
+    assert!(linear.search_steps() >= 2 * MAX_OPS_PER_KEY as u64);
+    assert!(
+        linear.search_steps() <= 4 * 2 * MAX_OPS_PER_KEY as u64,
+        "{} steps",
+        linear.search_steps()
+    );
 }
