@@ -26,6 +26,10 @@ use crate::sim::hash::Fnv64;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// In `canonical`: no applied index (the state machine is not known to be
+/// canonical at any).
+const NOT_CANONICAL: Index = Index::MAX;
+
 /// The first entry applied at every index: (term, command hash, by whom).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StateMachineSafety {
@@ -67,7 +71,7 @@ impl StateMachineSafety {
         term: Term,
     ) -> Option<Violation> {
         // The state came from a snapshot, not entry by entry.
-        self.canonical.remove(&node);
+        self.canonical.insert(node, NOT_CANONICAL);
         match self.applied_at(index) {
             Some((t, _, other)) if t != term => Some(Violation {
                 property: Property::StateMachineSafety,
@@ -91,10 +95,14 @@ impl StateMachineSafety {
         if unchanged {
             return None;
         }
-        self.compared
-            .retain(|id, _| nodes.iter().any(|n| n.id == *id));
-        for n in nodes {
-            self.compared.insert(n.id, n.state.last_applied);
+        let same_nodes = nodes.len() == self.compared.len()
+            && nodes.iter().all(|n| self.compared.contains_key(&n.id));
+        if same_nodes {
+            for n in nodes {
+                self.compared.insert(n.id, n.state.last_applied);
+            }
+        } else {
+            self.compared = crate::sort::map_of(nodes.iter().map(|n| (n.id, n.state.last_applied)));
         }
         // Which nodes hold the canonical state; one found equal to a
         // canonical one becomes canonical at once.
@@ -177,7 +185,7 @@ impl StateMachineSafety {
         if found.is_none() && (*index == 1 || before == Some(*index - 1)) {
             self.canonical.insert(node, *index);
         } else {
-            self.canonical.remove(&node);
+            self.canonical.insert(node, NOT_CANONICAL);
         }
         found
     }

@@ -1,12 +1,14 @@
-//! The checked prefix of one key's history, summarized: the frontier of the
-//! just-in-time linearization (Lowe, "Testing for linearizability", CCPE
-//! 29(4), 2017, §4) at a quiescent cut.
+//! The checked prefix of one key's history, summarized: the configurations
+//! of Lowe's just-in-time linearization ("Testing for linearizability",
+//! CCPE 29(4), 2017) at a quiescent cut.
 //!
 //! A cut is a point in the key's history before which every operation is
 //! final (answered, void, or given up with its outcome unknown) and every
 //! answered one was answered before any later one was invoked. Any
-//! linearization (Herlihy & Wing 1990, §2) can be split there: the
-//! operations it orders first are all answered ones before the cut, plus
+//! linearization (Herlihy & Wing 1990: a sequential order of the operations
+//! that keeps the real-time order of non-overlapping ones) can be split
+//! there: the operations it orders first are all answered ones before the
+//! cut, plus
 //! some of the unknown-outcome ones before it. So the prefix leaves a set of
 //! configurations: the register's value, and how many of each
 //! unknown-outcome effect before the cut have not taken effect yet (they
@@ -27,7 +29,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_CONFIGS: usize = 256;
 
 /// An unknown-outcome operation's effect, carried across a cut.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Effect {
     /// A put of this value.
     Put(String),
@@ -37,7 +39,7 @@ pub enum Effect {
 
 /// One configuration: the register's value and how many of each carried
 /// effect have not taken effect yet.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Config {
     /// The value, `None` when the key holds nothing.
     pub state: Option<String>,
@@ -80,7 +82,7 @@ impl Frontier {
         &self.carried
     }
 
-    /// The configurations, sorted.
+    /// The configurations, none dominated by another.
     pub fn configs(&self) -> &[Config] {
         &self.configs
     }
@@ -112,21 +114,21 @@ impl Frontier {
                 live[k] |= c > 0;
             }
         }
-        let mut carried: Vec<(Effect, usize)> = (0..live.len())
+        let carried: Vec<(Effect, usize)> = (0..live.len())
             .filter(|&k| live[k])
             .map(|k| (search.effect(k), k))
             .collect();
-        crate::sort::sort(&mut carried);
-        let mut configs: Vec<Config> = search
-            .reached(&outcome)
-            .map(|(state, counts)| Config {
+        let mut configs: Vec<Config> = Vec::new();
+        for (state, counts) in search.reached(&outcome) {
+            let config = Config {
                 state,
                 avail: carried.iter().map(|&(_, k)| counts[k]).collect(),
-            })
-            .collect();
-        crate::sort::sort(&mut configs);
-        configs.dedup();
-        let configs = undominated(configs);
+            };
+            if !configs.iter().any(|d| dominates(d, &config)) {
+                configs.retain(|d| !dominates(&config, d));
+                configs.push(config);
+            }
+        }
         if configs.len() > MAX_CONFIGS {
             return Advance {
                 frontier: Err(Verdict::Skipped(SkipReason::StepBudget {
@@ -145,13 +147,8 @@ impl Frontier {
     }
 }
 
-/// `configs` (sorted) without those that another with the same value
-/// dominates (at least as many of every carried effect unapplied).
-fn undominated(configs: Vec<Config>) -> Vec<Config> {
-    let dominated = |c: &Config| {
-        configs.iter().any(|d| {
-            d != c && d.state == c.state && d.avail.iter().zip(&c.avail).all(|(a, b)| a >= b)
-        })
-    };
-    configs.iter().filter(|c| !dominated(c)).cloned().collect()
+/// Whether `d` can do everything `c` can: the same value, and at least as
+/// many of every carried effect unapplied.
+fn dominates(d: &Config, c: &Config) -> bool {
+    d.state == c.state && d.avail.iter().zip(&c.avail).all(|(a, b)| a >= b)
 }

@@ -4,7 +4,7 @@
 //! history allows (summarizing the operations it passes into the new
 //! frontier), then searches only the operations after it, so the work per
 //! check is proportional to the operations since the cut, not to the key's
-//! whole history (Lowe, CCPE 29(4), 2017, §4; Herlihy & Wing 1990, §3.1
+//! whole history (Lowe, CCPE 29(4), 2017; Herlihy & Wing 1990:
 //! locality makes the key the unit).
 
 use super::frontier::Frontier;
@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 /// the cut, the prefix standing as the frontier.
 const MAX_WHOLE: usize = 4 * MAX_REDUCED_OPS;
 
+/// One key's checked state: the window after the cut, the frontier at it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub(super) struct KeyLog {
     /// Indexes into the client history of the key's operations after the
     /// cut, in invocation order.

@@ -19,10 +19,12 @@
 //!
 //! The check is incremental ([`frontier`], `key_log`): each key keeps the
 //! configurations its history left at the last quiescent cut (Lowe,
-//! "Testing for linearizability", CCPE 29(4), 2017, §4), and a new answer is
-//! searched for only from there, so a check costs work proportional to the
-//! operations since the cut however long the run. The verdicts are exactly
-//! those of searching the whole history again.
+//! "Testing for linearizability", CCPE 29(4), 2017: just-in-time
+//! linearization), and a new answer is searched for only from there, so a
+//! check costs work proportional to the operations since the cut however
+//! long the run. The verdicts are exactly those of searching the whole
+//! history again (`incremental_tests` compares the two on random
+//! histories).
 //!
 //! The search is bounded so it can never hang the UI: a check over
 //! [`STEP_BUDGET`] steps, or a frontier of more than

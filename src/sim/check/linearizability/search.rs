@@ -6,13 +6,13 @@
 //!
 //! The search starts from a [`Frontier`]: the configurations a checked
 //! prefix of the history may have left (Lowe, "Testing for linearizability",
-//! CCPE 29(4), 2017, §4: the configurations of the just-in-time
+//! CCPE 29(4), 2017: the configurations of its just-in-time
 //! linearization algorithm). Each configuration is a state plus which of the
 //! prefix's unknown-outcome operations have not taken effect yet; those are
 //! put first in the search (they were invoked before everything in it), and
 //! the ones a configuration has already applied start out placed.
 //!
-//! It either looks for one linearization (a verdict, Wing & Gong §3) or
+//! It either looks for one linearization (a verdict, as Wing & Gong) or
 //! enumerates every configuration reachable once all answered operations are
 //! placed (the next frontier).
 
@@ -27,11 +27,21 @@ use std::collections::{BTreeMap, BTreeSet};
 pub(super) type Val = u32;
 const ABSENT: Val = 0;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Put(Val),
     Del,
     Get,
+}
+
+impl Kind {
+    /// The value an unknown-outcome op of this kind leaves (as an index).
+    fn left(self) -> usize {
+        match self {
+            Kind::Put(v) => v as usize,
+            _ => ABSENT as usize,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -72,8 +82,9 @@ pub(super) struct Search<'a> {
     /// The distinct effects of unknown-outcome ops, and each one's ops in
     /// invocation order.
     effects: Vec<(Kind, Vec<usize>)>,
-    /// Each effect's position in `effects`.
-    effect_ids: BTreeMap<Kind, usize>,
+    /// By value id: 1 + the position in `effects` of the effect that leaves
+    /// that value (a put of it; a delete for "no value"), 0 if none.
+    effect_of: Vec<usize>,
     /// Value names, by id - 1.
     names: Vec<&'a str>,
     /// Where the search starts: placed ops and state, one per configuration.
@@ -88,17 +99,17 @@ pub(super) struct Outcome {
     pub(super) steps: u64,
     /// Every configuration reached with all answered ops placed, as
     /// (state, unplaced unknown ops per effect id); only when enumerating.
-    reached: BTreeSet<(Val, Vec<u32>)>,
+    reached: Vec<(Val, Vec<u32>)>,
 }
 
 /// The id of value `v` (new ids count up from 1); borrows the strings, so a
 /// check allocates nothing per value.
 fn intern<'a>(values: &mut BTreeMap<&'a str, Val>, names: &mut Vec<&'a str>, v: &'a str) -> Val {
-    let next = values.len() as Val + 1;
-    *values.entry(v).or_insert_with(|| {
+    let id = *values.entry(v).or_insert(names.len() as Val + 1);
+    if id as usize > names.len() {
         names.push(v);
-        next
-    })
+    }
+    id
 }
 
 impl<'a> Search<'a> {
@@ -107,7 +118,6 @@ impl<'a> Search<'a> {
     pub(super) fn new(frontier: &'a Frontier, history: &[&'a HistoryOp]) -> Search<'a> {
         let mut values: BTreeMap<&str, Val> = BTreeMap::new();
         let mut names = Vec::new();
-        let mut known = Vec::new();
         let mut unknown = Vec::new();
         // Carried ops: as many of each effect as the most any configuration
         // still has; invoked before everything else.
@@ -128,7 +138,7 @@ impl<'a> Search<'a> {
                 });
             }
         }
-        let first = unknown.len();
+        let mut all = Vec::new();
         for h in history.iter().filter(|h| !h.void) {
             let kind = match &h.command {
                 Command::Put { value, .. } => Kind::Put(intern(&mut values, &mut names, value)),
@@ -154,25 +164,23 @@ impl<'a> Search<'a> {
                     out: None,
                 },
             };
-            if op.known() {
-                known.push(op);
-            } else {
-                unknown.push(op);
-            }
+            all.push(op);
         }
-        crate::sort::sort_by_key(&mut known, |o| o.call);
-        crate::sort::sort_by_key(&mut unknown[first..], |o| o.call);
+        crate::sort::sort_by_key(&mut all, |o| o.call);
+        let (known, rest): (Vec<Op>, Vec<Op>) = all.into_iter().partition(Op::known);
+        unknown.extend(rest);
         let n_known = known.len();
         let mut ops = known;
         ops.extend(unknown);
         let mut effects: Vec<(Kind, Vec<usize>)> = Vec::new();
-        let mut effect_ids: BTreeMap<Kind, usize> = BTreeMap::new();
+        let mut effect_of = vec![0; names.len() + 1];
         for (i, op) in ops.iter().enumerate().skip(n_known) {
-            let id = *effect_ids.entry(op.kind).or_insert_with(|| {
+            let v = op.kind.left();
+            if effect_of[v] == 0 {
                 effects.push((op.kind, Vec::new()));
-                effects.len() - 1
-            });
-            effects[id].1.push(i);
+                effect_of[v] = effects.len();
+            }
+            effects[effect_of[v] - 1].1.push(i);
         }
         let starts = frontier
             .configs()
@@ -181,7 +189,8 @@ impl<'a> Search<'a> {
                 let mut bits = Bits::new(ops.len());
                 for (&(kind, most), &avail) in carried.iter().zip(&c.avail) {
                     // The applied ones are the earliest of their effect.
-                    let list = effect_ids.get(&kind).map(|&id| &effects[id].1);
+                    let e = effect_of.get(kind.left()).and_then(|e| e.checked_sub(1));
+                    let list = e.map(|e| &effects[e].1);
                     let applied = most.saturating_sub(avail) as usize;
                     for &i in list.into_iter().flatten().take(applied) {
                         bits.set(i, true);
@@ -198,7 +207,7 @@ impl<'a> Search<'a> {
             ops,
             known: n_known,
             effects,
-            effect_ids,
+            effect_of,
             names,
             starts,
         }
@@ -239,8 +248,8 @@ impl<'a> Search<'a> {
     /// the same effect only the earliest unplaced is tried (symmetry: the
     /// placed ones are always the earliest).
     fn enabler(&self, bits: &Bits, v: Val, min_ret: u64) -> Option<usize> {
-        let kind = if v == ABSENT { Kind::Del } else { Kind::Put(v) };
-        let (_, list) = &self.effects[*self.effect_ids.get(&kind)?];
+        let e = self.effect_of.get(v as usize)?.checked_sub(1)?;
+        let (_, list) = &self.effects[e];
         let &i = list.iter().find(|&&i| !bits.get(i))?;
         (self.ops[i].call < min_ret).then_some(i)
     }
@@ -262,7 +271,7 @@ impl<'a> Search<'a> {
         let mut out = Outcome {
             verdict: Verdict::NotLinearizable,
             steps: 0,
-            reached: BTreeSet::new(),
+            reached: Vec::new(),
         };
         // Answered ops by response time, and a cursor on the first unplaced
         // one: its response time bounds which ops may go next.
@@ -295,7 +304,7 @@ impl<'a> Search<'a> {
                         out.verdict = Verdict::Linearizable;
                         return out;
                     }
-                    out.reached.insert((state, self.unplaced(&bits)));
+                    out.reached.push((state, self.unplaced(&bits)));
                 } else {
                     // An op may go next only if it was invoked before every
                     // response still to come.
