@@ -34,8 +34,8 @@ pub fn node_position(i: usize, n: usize) -> Point {
     let angle =
         -std::f64::consts::FRAC_PI_2 + (i as f64) * std::f64::consts::TAU / (n.max(1) as f64);
     Point {
-        x: c + r * angle.cos(),
-        y: c + r * angle.sin(),
+        x: c + r * super::trig::cos(angle),
+        y: c + r * super::trig::sin(angle),
     }
 }
 
@@ -81,8 +81,8 @@ pub fn arc_path(center: Point, radius: f64, fraction: f64) -> String {
     let angle = -std::f64::consts::FRAC_PI_2 + f * std::f64::consts::TAU;
     let (sx, sy) = (center.x, center.y - radius);
     let (ex, ey) = (
-        center.x + radius * angle.cos(),
-        center.y + radius * angle.sin(),
+        center.x + radius * super::trig::cos(angle),
+        center.y + radius * super::trig::sin(angle),
     );
     let large = if f > 0.5 { 1 } else { 0 };
     format!(

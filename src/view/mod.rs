@@ -49,3 +49,4 @@ pub mod step_focus;
 pub mod timeline_view;
 pub mod trace_data;
 pub mod trace_file;
+pub mod trig;

@@ -84,7 +84,7 @@ pub fn compare_panes(p: &ComparePanesProps) -> Html {
         let table = state_table(l, names, &sim);
         drop(sim);
         html! {
-            <section class="compare-pane" data-pane={side.to_lowercase()} aria-label={head.clone()}>
+            <section class="compare-pane" data-pane={side.to_ascii_lowercase()} aria-label={head.clone()}>
                 <h3 class="compare-head">{head}</h3>
                 <div class="compare-body">
                     {table}

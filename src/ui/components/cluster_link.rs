@@ -90,7 +90,7 @@ pub fn ClusterLink(p: &ClusterLinkProps) -> Html {
             let sign = if forward { 1.0 } else { -1.0 };
             let (l1, l2) = (shifted(pa, sign), shifted(pb, sign));
             let (d1, d2) = (shifted(pa, -sign), shifted(pb, -sign));
-            let angle = (dy * sign).atan2(dx * sign).to_degrees();
+            let angle = crate::view::trig::atan2(dy * sign, dx * sign).to_degrees();
             let amid = shifted(mid, sign);
             html! {
                 <>

@@ -133,7 +133,7 @@ pub fn ClusterNode(p: &ClusterNodeProps) -> Html {
             <g class="tally" aria-hidden="true">
                 { for t.marks.iter().enumerate().map(|(i, m)| {
                     let a = first + step * i as f64;
-                    let (x, y) = (radius * a.cos(), radius * a.sin());
+                    let (x, y) = (radius * crate::view::trig::cos(a), radius * crate::view::trig::sin(a));
                     html! {
                         <g class={m.class()} transform={format!("translate({} {})", Fixed(x, 1), Fixed(y, 1))}>
                             <circle r="7" />

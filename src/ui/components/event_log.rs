@@ -182,7 +182,7 @@ pub fn EventLog(p: &EventLogProps) -> Html {
             Lang::Zh => format!("最近 {n} 个事件都是心跳：集群很平静。勾选“心跳”即可查看。"),
         },
         (n, f, _) => match l {
-            Lang::En => format!("No {} events among the last {n}.", filter_name(l, f).to_lowercase()),
+            Lang::En => format!("No {} events among the last {n}.", filter_name(l, f).to_ascii_lowercase()),
             Lang::Zh => format!("最近 {n} 个事件中没有{}事件。", filter_name(l, f)),
         },
     };

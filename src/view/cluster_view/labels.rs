@@ -181,7 +181,7 @@ impl LabelSpot {
     /// anchor is there, and a block beside the node may come ~8% nearer:
     /// the crowded rings of 8 and 9 need that room).
     pub fn at_angle(phi: f64, reach: f64, clear: bool) -> LabelSpot {
-        let (c, s) = (phi.cos(), phi.sin());
+        let (c, s) = (crate::view::trig::cos(phi), crate::view::trig::sin(phi));
         let align = if c > 0.38 {
             Align::Start
         } else if c < -0.38 {

@@ -43,7 +43,7 @@ impl RingLayout {
             if n <= 1 {
                 std::f64::consts::FRAC_PI_2
             } else {
-                (c.y - VIEW_SIZE / 2.0).atan2(c.x - VIEW_SIZE / 2.0)
+                crate::view::trig::atan2(c.y - VIEW_SIZE / 2.0, c.x - VIEW_SIZE / 2.0)
             }
         };
         // Start with every block under its node; then, node by node with the
