@@ -249,7 +249,7 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
             } else {
                 f
             };
-            let dot = facts.is_heartbeat() || compact;
+            let dot = facts.is_dot(compact);
             (dot, e, facts, compact, waiting, route.at(f))
         })
         .collect();

@@ -79,7 +79,7 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     };
     let onclick = activate.reform(|_: MouseEvent| ());
     let onkeydown = activate_on_key(activate);
-    let dot = f.is_heartbeat() || p.compact;
+    let dot = f.is_dot(p.compact);
     let w = if dot { 16.0 } else { f.width() };
     let (hw, h) = (w / 2.0, 24.0);
     let Point { x, y } = p.at;

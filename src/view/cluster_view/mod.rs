@@ -238,6 +238,14 @@ impl MsgFacts {
         self.kind == MessageKind::AppendEntries && self.entries == 0
     }
 
+    /// Drawn as a dot, not a labelled pill: a heartbeat, or a message with
+    /// no room for its label on its link (`compact`, from the route). The
+    /// message layer keys its elements by this shape
+    /// (`pool::MessagePool`), so the glyph and the pool ask the same rule.
+    pub fn is_dot(&self, compact: bool) -> bool {
+        self.is_heartbeat() || compact
+    }
+
     /// What it is called ([`Lang::message`]): its kind, or a heartbeat.
     pub fn name_key(&self) -> MessageName {
         if self.is_heartbeat() {
