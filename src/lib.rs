@@ -11,6 +11,7 @@ pub mod raft;
 pub mod scenario;
 pub mod sim;
 pub mod sort;
+pub mod vec_map;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,6 +10,7 @@ use raftlab::raft::{
 };
 use raftlab::scenario;
 use raftlab::sim::{Action, ReplicationMode, SimConfig, Target, TimedAction};
+use raftlab::vec_map::VecSet;
 use raftlab::view::share::codec::{self, FromJson, ToJson};
 use raftlab::view::share::json::{self, Json, JsonError};
 use serde::{de::DeserializeOwned, Serialize};
@@ -37,7 +38,7 @@ fn membership() -> Membership {
             incoming: raftlab::raft::MajorityConfig::new([1, 2, 4]),
             outgoing: raftlab::raft::MajorityConfig::new([1, 2, 3]),
         },
-        learners: BTreeSet::from([5]),
+        learners: VecSet::from([5]),
     }
 }
 
@@ -60,7 +61,7 @@ fn entries() -> Vec<Entry> {
         change(ConfChange::AddLearner(5)),
         change(ConfChange::Promote(5)),
         change(ConfChange::Remove(2)),
-        change(ConfChange::ChangeVoters(BTreeSet::from([1, 2, 4]))),
+        change(ConfChange::ChangeVoters(VecSet::from([1, 2, 4]))),
         change(ConfChange::LeaveJoint),
     ]
     .into_iter()

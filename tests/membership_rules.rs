@@ -8,9 +8,9 @@ use raftlab::raft::{
     CommitHold, ConfChange, ConfChangeError, Config, ConfigCause, ConfigHalf, EntryData, Event,
     Membership, NoCampaign, Node, NodeId, Role, RoleCause, UnsafeSwitch, VoteDenial,
 };
-use std::collections::BTreeSet;
+use raftlab::vec_map::VecSet;
 
-fn set(ids: &[NodeId]) -> BTreeSet<NodeId> {
+fn set(ids: &[NodeId]) -> VecSet<NodeId> {
     ids.iter().copied().collect()
 }
 

@@ -8,8 +8,8 @@
 use super::event::RoleCause;
 use super::node::Node;
 use super::types::NodeId;
+use crate::vec_map::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// When the leader last heard from each follower, in ticks of its own clock.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,7 +17,7 @@ pub struct Contact {
     /// The tick this node became leader (the window's earliest start).
     pub(super) elected_at: u64,
     /// Per follower, the tick of its latest answer in the current term.
-    pub(super) heard_at: BTreeMap<NodeId, u64>,
+    pub(super) heard_at: VecMap<NodeId, u64>,
 }
 
 impl Node {
@@ -25,7 +25,7 @@ impl Node {
     pub(super) fn reset_contact(&mut self) {
         self.contact = Contact {
             elected_at: self.clock,
-            heard_at: BTreeMap::new(),
+            heard_at: VecMap::new(),
         };
     }
 

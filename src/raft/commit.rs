@@ -12,7 +12,7 @@ use super::node::Node;
 use super::quorum::JointConfig;
 use super::state::{Progress, Role};
 use super::types::{Index, NodeId, Term};
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 /// Where one index stands by the leader's commit rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,7 +79,7 @@ pub struct CommitRule<'a> {
     /// Its log (it matches itself up to its last index).
     pub log: &'a RaftLog,
     /// Its matchIndex per follower.
-    pub progress: &'a BTreeMap<NodeId, Progress>,
+    pub progress: &'a VecMap<NodeId, Progress>,
     /// Its commitIndex.
     pub commit_index: Index,
     /// Its currentTerm.
@@ -181,7 +181,7 @@ mod tests {
         l
     }
 
-    fn progress(matches: &[(NodeId, Index)]) -> BTreeMap<NodeId, Progress> {
+    fn progress(matches: &[(NodeId, Index)]) -> VecMap<NodeId, Progress> {
         matches
             .iter()
             .map(|&(id, m)| {

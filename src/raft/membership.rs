@@ -13,8 +13,8 @@
 
 use super::quorum::{JointConfig, MajorityConfig};
 use super::types::{Index, NodeId};
+use crate::vec_map::VecSet;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// The most servers a configuration may name (voters and learners): what the
 /// cluster view can draw.
@@ -26,7 +26,7 @@ pub struct Membership {
     /// The voters: C_new alone, or C_old,new during joint consensus.
     pub voters: JointConfig,
     /// Non-voting members (thesis §4.2.1); never also voters.
-    pub learners: BTreeSet<NodeId>,
+    pub learners: VecSet<NodeId>,
 }
 
 /// A change a leader can propose (thesis §4.2, §4.3).
@@ -40,7 +40,7 @@ pub enum ConfChange {
     Remove(NodeId),
     /// Move to these voters through joint consensus C_old,new (§4.3); with the
     /// unsafe `one-step-membership-change` switch, straight to C_new instead.
-    ChangeVoters(BTreeSet<NodeId>),
+    ChangeVoters(VecSet<NodeId>),
     /// Leave joint consensus for C_new (appended automatically once C_old,new
     /// commits, §4.3).
     LeaveJoint,
@@ -164,7 +164,7 @@ impl Membership {
     pub fn simple(voters: impl IntoIterator<Item = NodeId>) -> Membership {
         Membership {
             voters: JointConfig::simple(voters),
-            learners: BTreeSet::new(),
+            learners: VecSet::new(),
         }
     }
 
@@ -189,7 +189,7 @@ impl Membership {
     }
 
     /// Every member, voters and learners, ascending.
-    pub fn members(&self) -> BTreeSet<NodeId> {
+    pub fn members(&self) -> VecSet<NodeId> {
         let mut all = self.voters.voters();
         all.extend(self.learners.iter().copied());
         all
@@ -298,7 +298,7 @@ impl std::fmt::Display for Membership {
 mod tests {
     use super::*;
 
-    fn set(ids: &[NodeId]) -> BTreeSet<NodeId> {
+    fn set(ids: &[NodeId]) -> VecSet<NodeId> {
         ids.iter().copied().collect()
     }
 

@@ -9,8 +9,8 @@
 //! majority of *both* (thesis §4.3).
 
 use super::types::{Index, NodeId};
+use crate::vec_map::VecSet;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// The outcome of counting votes against a configuration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,14 +26,14 @@ pub enum VoteResult {
 /// One set of voters; a quorum is any strict majority of it (§5.2).
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct MajorityConfig {
-    voters: BTreeSet<NodeId>,
+    voters: VecSet<NodeId>,
 }
 
 impl MajorityConfig {
     /// A configuration of these voters (duplicates collapse).
     pub fn new(voters: impl IntoIterator<Item = NodeId>) -> MajorityConfig {
         MajorityConfig {
-            voters: crate::sort::set_of(voters),
+            voters: voters.into_iter().collect(),
         }
     }
 
@@ -143,7 +143,7 @@ impl JointConfig {
     }
 
     /// Every voter of either half, ascending, once each.
-    pub fn voters(&self) -> BTreeSet<NodeId> {
+    pub fn voters(&self) -> VecSet<NodeId> {
         self.incoming
             .voters()
             .chain(self.outgoing.voters())

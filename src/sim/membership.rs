@@ -20,7 +20,7 @@ pub(super) fn apply(w: &mut World, action: &Action) -> Result<bool, SimError> {
         }
         Action::RemoveServer(n) => ConfChange::Remove(*n),
         Action::Promote(n) => ConfChange::Promote(*n),
-        Action::ChangeVoters(v) => ConfChange::ChangeVoters(crate::sort::set_of(v.iter().copied())),
+        Action::ChangeVoters(v) => ConfChange::ChangeVoters(v.iter().copied().collect()),
         _ => return Ok(false),
     };
     let i = leader_index(w)?;

@@ -2,8 +2,8 @@
 //! and the state of every *directed* link, so one-way failures exist.
 
 use crate::raft::{Message, NodeId};
+use crate::vec_map::VecSet;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// A message's identity while in flight, unique within a run.
 pub type MsgId = u64;
@@ -51,7 +51,7 @@ pub const MAX_IN_FLIGHT_ENTRIES: usize = 16_384;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Network {
     /// Directed links that are cut: `(from, to)`.
-    cut: BTreeSet<(NodeId, NodeId)>,
+    cut: VecSet<(NodeId, NodeId)>,
     /// Messages in flight, in send order.
     in_flight: Vec<Envelope>,
     next_id: MsgId,

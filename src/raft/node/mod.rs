@@ -22,8 +22,8 @@ use super::state::{PersistentState, Progress, Role};
 use super::transfer::Transfer;
 use super::types::{Index, NodeId, Term};
 use super::unsafe_rule::UnsafeRule;
+use crate::vec_map::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One Raft server. Pure and deterministic: the same inputs in the same order
 /// give the same outputs.
@@ -46,8 +46,8 @@ pub struct Node {
     pub(super) leader_id: Option<NodeId>,
     pub(super) commit_index: Index,
     pub(super) kv: KvStore,
-    pub(super) progress: BTreeMap<NodeId, Progress>,
-    pub(super) votes: BTreeMap<NodeId, bool>,
+    pub(super) progress: VecMap<NodeId, Progress>,
+    pub(super) votes: VecMap<NodeId, bool>,
     pub(super) election_elapsed: u32,
     pub(super) heartbeat_elapsed: u32,
     pub(super) randomized_election_timeout: u32,
@@ -136,8 +136,8 @@ impl Node {
             leader_id: None,
             commit_index,
             kv,
-            progress: BTreeMap::new(),
-            votes: BTreeMap::new(),
+            progress: VecMap::new(),
+            votes: VecMap::new(),
             election_elapsed: 0,
             heartbeat_elapsed: 0,
             last_hold: None,

@@ -10,7 +10,7 @@ use crate::raft::membership::Membership;
 use crate::raft::quorum::JointConfig;
 use crate::raft::state::{PersistentState, Progress, Role};
 use crate::raft::types::{Index, NodeId, Term};
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 impl Node {
     /// This node's id.
@@ -63,11 +63,11 @@ impl Node {
         &self.persistent
     }
     /// Leader only: nextIndex / matchIndex per follower (empty otherwise).
-    pub fn progress(&self) -> &BTreeMap<NodeId, Progress> {
+    pub fn progress(&self) -> &VecMap<NodeId, Progress> {
         &self.progress
     }
     /// (Pre-)candidate only: answers so far, `true` for granted, self included.
-    pub fn votes(&self) -> &BTreeMap<NodeId, bool> {
+    pub fn votes(&self) -> &VecMap<NodeId, bool> {
         &self.votes
     }
     /// Ticks since the election timer was last reset (for a leader, since it

@@ -89,7 +89,7 @@ impl Node {
     /// A follower's echo of round `ctx` (any current-term answer counts).
     pub(in crate::raft) fn read_acked(&mut self, from: NodeId, ctx: Option<u64>) {
         let Some(round) = ctx else { return };
-        let acked = self.reads.acked.entry(from).or_insert(0);
+        let acked = self.reads.acked.get_or_insert_with(from, || 0);
         *acked = (*acked).max(round);
         self.confirm_reads();
     }

@@ -29,8 +29,8 @@ use super::message::MessageBody;
 use super::node::Node;
 use super::state::Role;
 use super::types::{Index, NodeId};
+use crate::vec_map::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How a client's `get` is served.
 #[derive(
@@ -125,13 +125,13 @@ pub struct Reads {
     /// Leader: the last heartbeat round started for reads.
     round: u64,
     /// Leader: the tick each recent round started (for the lease).
-    round_started: BTreeMap<u64, u64>,
+    round_started: VecMap<u64, u64>,
     /// Leader: the highest round each follower echoed in this term.
-    acked: BTreeMap<NodeId, u64>,
+    acked: VecMap<NodeId, u64>,
     /// Leader: reads waiting for a commit in this term or for their round.
     pending: Vec<PendingRead>,
     /// Follower: reads forwarded to the leader, by id, with their key.
-    forwarded: BTreeMap<u64, String>,
+    forwarded: VecMap<u64, String>,
     /// Reads confirmed, waiting to be applied up to their index.
     confirmed: Vec<ConfirmedRead>,
     /// Leader: no lease reads for the rest of this term (TimeoutNow was

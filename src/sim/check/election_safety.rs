@@ -2,13 +2,13 @@
 
 use super::{Property, Violation};
 use crate::raft::{Event, NodeId, Role, Term};
+use crate::vec_map::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Remembers the leader of every term seen.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ElectionSafety {
-    leaders: BTreeMap<Term, NodeId>,
+    leaders: VecMap<Term, NodeId>,
 }
 
 impl ElectionSafety {

@@ -4,20 +4,20 @@
 
 use super::{Property, ServerView, Violation};
 use crate::raft::{Index, NodeId, Term};
+use crate::vec_map::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Per node: (term of leadership, last index, last term) at the last check.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeaderAppendOnly {
-    seen: BTreeMap<NodeId, (Term, Index, Term)>,
+    seen: VecMap<NodeId, (Term, Index, Term)>,
 }
 
 impl LeaderAppendOnly {
     /// Checks every running leader against what it held one step ago.
     pub fn check(&mut self, tick: u64, servers: &[ServerView]) -> Option<Violation> {
         let mut found = None;
-        let mut next = BTreeMap::new();
+        let mut next = VecMap::new();
         for node in servers.iter().filter(|n| n.is_leader()) {
             let log = node.log;
             if let Some(&(term, index, entry_term)) = self.seen.get(&node.id) {

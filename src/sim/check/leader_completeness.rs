@@ -16,8 +16,8 @@
 use super::{Property, ServerView, Violation};
 use crate::chunked::Chunked;
 use crate::raft::{Index, NodeId, Term};
+use crate::vec_map::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Committed entries and how far each node and leader was checked.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,11 +26,11 @@ pub struct LeaderCompleteness {
     /// Chunked, so checkpoints share it.
     committed: Chunked<(Term, Term)>,
     /// Per node: highest index of its commit already compared.
-    node_checked: BTreeMap<NodeId, Index>,
+    node_checked: VecMap<NodeId, Index>,
     /// Per leader: (its term, highest committed index already compared).
-    leader_checked: BTreeMap<NodeId, (Term, Index)>,
+    leader_checked: VecMap<NodeId, (Term, Index)>,
     /// Per node: (index, term) applied since the last check (cleared by it).
-    applied: BTreeMap<NodeId, BTreeMap<Index, Term>>,
+    applied: VecMap<NodeId, VecMap<Index, Term>>,
 }
 
 impl LeaderCompleteness {
@@ -41,7 +41,9 @@ impl LeaderCompleteness {
 
     /// Notes an applied entry (it may be compacted before the next check).
     pub fn applied(&mut self, node: NodeId, index: Index, term: Term) {
-        self.applied.entry(node).or_default().insert(index, term);
+        self.applied
+            .get_or_insert_with(node, VecMap::new)
+            .insert(index, term);
     }
 
     /// Learns new commits, then checks the sitting leaders.
@@ -50,7 +52,9 @@ impl LeaderCompleteness {
         let applied = std::mem::take(&mut self.applied);
         for node in servers {
             let commit = node.commit_index.min(node.log.last_index());
-            let checked = self.node_checked.entry(node.id).or_default();
+            let checked = self
+                .node_checked
+                .get_or_insert_with(node.id, Index::default);
             if commit < *checked {
                 *checked = commit; // restarted: commit index is volatile
             }
@@ -87,7 +91,9 @@ impl LeaderCompleteness {
         }
         for leader in servers.iter().filter(|n| n.is_leader()) {
             let term = leader.term;
-            let entry = self.leader_checked.entry(leader.id).or_insert((term, 0));
+            let entry = self
+                .leader_checked
+                .get_or_insert_with(leader.id, || (term, 0));
             if entry.0 != term {
                 *entry = (term, 0);
             }

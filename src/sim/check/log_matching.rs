@@ -10,6 +10,7 @@ use super::{Property, ServerView, Violation};
 use crate::chunked::Chunked;
 use crate::raft::{Index, NodeId, Term};
 use crate::sim::hash::Fnv64;
+use crate::vec_map::VecMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -25,7 +26,7 @@ pub struct LogMatching {
     first: Chunked<(Term, Seen)>,
     /// Further terms seen at an index already taken (conflicting entries).
     others: BTreeMap<(Index, Term), Seen>,
-    checked: BTreeMap<NodeId, Index>,
+    checked: VecMap<NodeId, Index>,
 }
 
 impl LogMatching {
@@ -59,7 +60,7 @@ impl LogMatching {
     /// A node's log lost a suffix: re-check from there.
     pub fn truncated(&mut self, node: NodeId, removed: &[(Index, Term)]) {
         if let Some(&(first, _)) = removed.iter().min() {
-            let c = self.checked.entry(node).or_default();
+            let c = self.checked.get_or_insert_with(node, Index::default);
             *c = (*c).min(first.saturating_sub(1));
         }
     }

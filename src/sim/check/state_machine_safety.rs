@@ -23,8 +23,8 @@ use super::{Property, ServerView, Violation};
 use crate::chunked::Chunked;
 use crate::raft::{Event, Index, NodeId, Term};
 use crate::sim::hash::Fnv64;
+use crate::vec_map::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// In `canonical`: no applied index (the state machine is not known to be
 /// canonical at any).
@@ -37,12 +37,12 @@ pub struct StateMachineSafety {
     /// Chunked, so checkpoints share it.
     applied: Chunked<Option<(Term, u64, NodeId)>>,
     /// Per node, the last applied index at the last state comparison.
-    compared: BTreeMap<NodeId, Index>,
+    compared: VecMap<NodeId, Index>,
     /// Per node, the applied index at which its state machine is known to be
     /// the canonical one (see the module docs); a node whose applied index
     /// is elsewhere is compared in full.
     #[serde(default)]
-    canonical: BTreeMap<NodeId, Index>,
+    canonical: VecMap<NodeId, Index>,
     /// Whole state machines compared so far (a test counts them).
     #[serde(default)]
     full_comparisons: u64,
@@ -102,7 +102,7 @@ impl StateMachineSafety {
                 self.compared.insert(n.id, n.state.last_applied);
             }
         } else {
-            self.compared = crate::sort::map_of(nodes.iter().map(|n| (n.id, n.state.last_applied)));
+            self.compared = nodes.iter().map(|n| (n.id, n.state.last_applied)).collect();
         }
         // Which nodes hold the canonical state; one found equal to a
         // canonical one becomes canonical at once.

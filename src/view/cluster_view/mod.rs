@@ -9,8 +9,8 @@ use super::links::LinkState;
 use super::node_names::{NodeName, NodeNames};
 use crate::raft::{MessageBody, MessageKind, NodeId, Role, Term};
 use crate::sim::{Envelope, MsgId, NodeStatus, RoleKey};
+use crate::vec_map::VecMap;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// The role key of a node (its `data-role` is [`RoleKey::name`]): its
 /// status wins over its Raft role.
@@ -168,7 +168,7 @@ impl VoteMark {
 }
 
 /// One mark per member, in id order, from a (pre-)candidate's `votes()`.
-pub fn vote_marks(members: &[NodeId], votes: &BTreeMap<NodeId, bool>) -> Vec<VoteMark> {
+pub fn vote_marks(members: &[NodeId], votes: &VecMap<NodeId, bool>) -> Vec<VoteMark> {
     members
         .iter()
         .map(|m| match votes.get(m) {

@@ -174,7 +174,7 @@ fn message_aria_names_kind_direction_and_state() {
 
 #[test]
 fn tally_counts_each_member() {
-    let mut votes = BTreeMap::new();
+    let mut votes = VecMap::new();
     votes.insert(1, true);
     votes.insert(3, false);
     votes.insert(4, true);

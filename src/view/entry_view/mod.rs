@@ -7,7 +7,7 @@ use crate::raft::{
 };
 use crate::sim::leadership::newest_leader;
 use crate::sim::{NodeStatus, World};
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 /// What the card needs to know about one node.
 #[derive(Clone, Debug)]
@@ -27,7 +27,7 @@ pub struct NodeFacts<'a> {
     /// lastApplied.
     pub applied: Index,
     /// Leader only: nextIndex / matchIndex per follower.
-    pub progress: &'a BTreeMap<NodeId, Progress>,
+    pub progress: &'a VecMap<NodeId, Progress>,
     /// The configuration it counts majorities against (thesis §4.3).
     pub voters: JointConfig,
 }

@@ -11,7 +11,7 @@ struct Node {
     term: Term,
     log: RaftLog,
     commit: Index,
-    progress: BTreeMap<NodeId, Progress>,
+    progress: VecMap<NodeId, Progress>,
 }
 
 fn node(id: NodeId, term: Term, terms: &[Term], commit: Index) -> Node {
@@ -31,7 +31,7 @@ fn node(id: NodeId, term: Term, terms: &[Term], commit: Index) -> Node {
         term,
         log,
         commit,
-        progress: BTreeMap::new(),
+        progress: VecMap::new(),
     }
 }
 

@@ -5,7 +5,8 @@
 //! compare both directions with `serde_json` (`tests/json_codec.rs`).
 
 use super::json::{Json, Writer};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::VecSet;
+use std::collections::BTreeMap;
 
 /// A value that does not have the expected shape (a wrong type, a missing
 /// field, an unknown variant). Links and files report it as malformed.
@@ -283,13 +284,13 @@ impl<T: ToJson> ToJson for Vec<T> {
     }
 }
 
-impl<T: FromJson + Ord> FromJson for BTreeSet<T> {
+impl<T: FromJson + Ord> FromJson for VecSet<T> {
     fn from_json(v: &Json) -> Result<Self, Bad> {
-        Ok(crate::sort::set_of(Vec::<T>::from_json(v)?))
+        Ok(Vec::<T>::from_json(v)?.into_iter().collect())
     }
 }
 
-impl<T: ToJson> ToJson for BTreeSet<T> {
+impl<T: ToJson> ToJson for VecSet<T> {
     fn to_json(&self, w: &mut Writer) {
         w.begin_arr();
         for v in self {

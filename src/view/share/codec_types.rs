@@ -150,7 +150,7 @@ use crate::raft::Config as RaftConfig;
 
 impl FromJson for MajorityConfig {
     fn from_json(v: &Json) -> Result<Self, Bad> {
-        let voters: std::collections::BTreeSet<u32> = Fields::of(v)?.req("voters")?;
+        let voters: Vec<u32> = Fields::of(v)?.req("voters")?;
         Ok(MajorityConfig::new(voters))
     }
 }
