@@ -2,9 +2,10 @@
 //!
 //! The standard library's sorts are generic: every element type and every
 //! comparator gets its own copy of driftsort or ipnsort, 3–5 KB of wasm each,
-//! and a `collect()` into a `BTreeSet`/`BTreeMap` sorts too. These helpers
-//! keep the per-type part to a few lines: short slices are sorted in place by
-//! insertion, longer ones by one shared, non-generic merge sort over
+//! and a `collect()` into a `BTreeSet`/`BTreeMap` sorts too (the small
+//! maps are [`crate::vec_map`]s, filled one entry at a time). These helpers
+//! keep the per-type part to a few lines: short slices are sorted in place
+//! by insertion, longer ones by one shared, non-generic merge sort over
 //! positions, whose order is then applied to the elements.
 //!
 //! Every helper here is **stable** (equal elements keep their order), so it
@@ -13,7 +14,6 @@
 //! `sort_unstable` gives.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Up to this many elements, insertion sort in place (no allocation).
 const SHORT: usize = 20;
@@ -49,22 +49,6 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 /// Sorts `v` stably by a key, like `slice::sort_by_key`.
 pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
-}
-
-/// The map `collect()` would build (a later pair replaces an earlier one
-/// with the same key), inserted one by one: `collect` sorts the pairs first,
-/// another copy of the sort code per key type.
-pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    map.extend(pairs);
-    map
-}
-
-/// The set `collect()` would build, inserted one by one (see [`map_of`]).
-pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
-    set
 }
 
 /// The one non-generic sort: stable top-down merge sort of positions,
@@ -155,16 +139,6 @@ mod tests {
         assert_eq!(v, (0..100).collect::<Vec<u32>>());
         sort(&mut v);
         assert_eq!(v, (0..100).collect::<Vec<u32>>());
-    }
-
-    #[test]
-    fn map_of_and_set_of_build_what_collect_builds() {
-        let pairs = [(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd')];
-        let collected: BTreeMap<i32, char> = pairs.iter().copied().collect();
-        assert_eq!(map_of(pairs), collected);
-        assert_eq!(map_of(pairs)[&3], 'c');
-        let set: BTreeSet<i32> = [5, 1, 5, 2].into_iter().collect();
-        assert_eq!(set_of([5, 1, 5, 2]), set);
     }
 
     #[test]

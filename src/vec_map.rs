@@ -22,6 +22,7 @@
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
+use std::borrow::Borrow;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
@@ -49,8 +50,11 @@ impl<K: Ord, V> VecMap<K, V> {
     }
 
     /// Where `key` is (`Ok`) or would go (`Err`).
-    fn find(&self, key: &K) -> Result<usize, usize> {
-        self.entries.binary_search_by(|(k, _)| k.cmp(key))
+    fn find<Q: Ord + ?Sized>(&self, key: &Q) -> Result<usize, usize>
+    where
+        K: Borrow<Q>,
+    {
+        self.entries.binary_search_by(|(k, _)| k.borrow().cmp(key))
     }
 
     /// Sets `key` to `value`; returns the value it replaces, if any.
@@ -65,12 +69,18 @@ impl<K: Ord, V> VecMap<K, V> {
     }
 
     /// The value at `key`.
-    pub fn get(&self, key: &K) -> Option<&V> {
+    pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
         self.find(key).ok().map(|i| &self.entries[i].1)
     }
 
     /// The value at `key`, to change.
-    pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
+    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
         self.find(key).ok().map(|i| &mut self.entries[i].1)
     }
 
@@ -88,12 +98,18 @@ impl<K: Ord, V> VecMap<K, V> {
     }
 
     /// Whether `key` has a value.
-    pub fn contains_key(&self, key: &K) -> bool {
+    pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
         self.find(key).is_ok()
     }
 
     /// Removes `key`; returns its value, if it had one.
-    pub fn remove(&mut self, key: &K) -> Option<V> {
+    pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+    {
         self.find(key).ok().map(|i| self.entries.remove(i).1)
     }
 }
@@ -179,10 +195,10 @@ impl<'a, K, V> IntoIterator for &'a VecMap<K, V> {
     }
 }
 
-impl<K: Ord, V> std::ops::Index<&K> for VecMap<K, V> {
+impl<K: Ord + Borrow<Q>, Q: Ord + ?Sized, V> std::ops::Index<&Q> for VecMap<K, V> {
     type Output = V;
     /// The value at `key`; panics if there is none, as `BTreeMap` does.
-    fn index(&self, key: &K) -> &V {
+    fn index(&self, key: &Q) -> &V {
         self.get(key).expect("no entry for this key")
     }
 }
@@ -260,14 +276,28 @@ impl<T: Ord> VecSet<T> {
         }
     }
 
+    /// Where `item` is (`Ok`) or would go (`Err`).
+    fn find<Q: Ord + ?Sized>(&self, item: &Q) -> Result<usize, usize>
+    where
+        T: Borrow<Q>,
+    {
+        self.items.binary_search_by(|x| x.borrow().cmp(item))
+    }
+
     /// Whether `item` is in the set.
-    pub fn contains(&self, item: &T) -> bool {
-        self.items.binary_search(item).is_ok()
+    pub fn contains<Q: Ord + ?Sized>(&self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        self.find(item).is_ok()
     }
 
     /// Removes `item`; whether it was there.
-    pub fn remove(&mut self, item: &T) -> bool {
-        match self.items.binary_search(item) {
+    pub fn remove<Q: Ord + ?Sized>(&mut self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        match self.find(item) {
             Ok(i) => {
                 self.items.remove(i);
                 true
@@ -306,6 +336,21 @@ impl<T> VecSet<T> {
     /// Keeps only the elements for which `keep` holds.
     pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
         self.items.retain(keep);
+    }
+}
+
+impl<T: Ord> VecSet<T> {
+    /// The elements from `low` to `high`, both included, ascending (what
+    /// `BTreeSet::range(low..=high)` gives).
+    pub fn between(&self, low: &T, high: &T) -> &[T] {
+        let from = self.items.partition_point(|x| x < low);
+        let to = self.items.partition_point(|x| x <= high);
+        &self.items[from..to.max(from)]
+    }
+
+    /// The elements below `bound`, ascending (`BTreeSet::range(..bound)`).
+    pub fn below(&self, bound: &T) -> &[T] {
+        &self.items[..self.items.partition_point(|x| x < bound)]
     }
 }
 
@@ -497,6 +542,19 @@ mod tests {
         assert_eq!(a.remove(&4), b.remove(&4));
         assert_eq!(a.contains(&3), b.contains(&3));
         assert_eq!(a.cmp(&ours), b.cmp(&std));
+        // Ranges, as `BTreeSet::range` gives them.
+        for (lo, hi) in [(0, 9), (2, 3), (3, 3), (5, 7), (9, 0), (8, 100)] {
+            let theirs: Vec<&u32> = if lo <= hi {
+                b.range(lo..=hi).collect()
+            } else {
+                vec![]
+            };
+            assert_eq!(a.between(&lo, &hi).iter().collect::<Vec<_>>(), theirs);
+            assert_eq!(
+                a.below(&lo).iter().collect::<Vec<_>>(),
+                b.range(..lo).collect::<Vec<_>>()
+            );
+        }
         // Tuple elements too (the network's cut links).
         let links: VecSet<(u32, u32)> = [(2, 1), (1, 2), (1, 3)].into_iter().collect();
         let std_links: BTreeSet<(u32, u32)> = [(2, 1), (1, 2), (1, 3)].into_iter().collect();

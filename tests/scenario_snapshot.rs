@@ -10,7 +10,7 @@ use raftlab::raft::{Event, SnapshotInstall, SnapshotReason};
 use raftlab::scenario;
 use raftlab::sim::{RoleKey, TraceKind};
 
-fn kv(pairs: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+fn kv(pairs: &[(&str, &str)]) -> raftlab::vec_map::VecMap<String, String> {
     pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))

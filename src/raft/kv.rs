@@ -1,8 +1,8 @@
 //! The replicated state machine: a small key-value store (§2, replicated state
 //! machines) fed by committed log entries, and the command language students type.
 
+use crate::vec_map::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// The longest command text accepted, in bytes.
@@ -165,7 +165,7 @@ pub struct KvStore {
     /// Current contents, in key order. The strings are shared (`Rc<str>`),
     /// so the copies of a state machine that checkpoints take copy no
     /// strings; an `Rc<str>` compares, hashes and serializes as a `String`.
-    pub data: BTreeMap<Rc<str>, Rc<str>>,
+    pub data: VecMap<Rc<str>, Rc<str>>,
     /// Figure 2 `lastApplied`: index of the highest entry applied.
     pub last_applied: u64,
 }

@@ -23,7 +23,7 @@ use crate::raft::{
     Command, CommandError, EntryData, Index, Membership, Message, MessageKind, NodeId, ReadMode,
     Term,
 };
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 /// Why a scripted proposal failed before reaching the cluster.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,9 +72,9 @@ pub struct NodeReadout {
     /// lastApplied.
     pub applied: Index,
     /// The state machine.
-    pub kv: BTreeMap<String, String>,
+    pub kv: VecMap<String, String>,
     /// Leader only: follower → (nextIndex, matchIndex).
-    pub progress: BTreeMap<NodeId, (Index, Index)>,
+    pub progress: VecMap<NodeId, (Index, Index)>,
     /// The configuration in force on this node (thesis §4.1).
     pub membership: Membership,
     /// The snapshot's last included (index, term); (0, 0) if never compacted.
@@ -270,17 +270,17 @@ impl Simulation {
                 .collect(),
             commit: n.commit_index(),
             applied: n.last_applied(),
-            kv: crate::sort::map_of(
-                n.kv()
-                    .data
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_string())),
-            ),
-            progress: crate::sort::map_of(
-                n.progress()
-                    .iter()
-                    .map(|(&p, pr)| (p, (pr.next_index, pr.match_index))),
-            ),
+            kv: n
+                .kv()
+                .data
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            progress: n
+                .progress()
+                .iter()
+                .map(|(&p, pr)| (p, (pr.next_index, pr.match_index)))
+                .collect(),
             membership: n.membership().clone(),
             snapshot: (n.log().snapshot_index(), n.log().snapshot_term()),
         })

@@ -5,7 +5,7 @@
 
 use crate::scenario::{Answer, Position, Question, Reveal, Scenario, Score};
 use crate::sim::Simulation;
-use std::collections::BTreeSet;
+use crate::vec_map::VecSet;
 
 /// Predictions and their grades over a session.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub struct Quiz {
     pub score: Score,
     /// The (scenario, step) questions already counted in the score, so going
     /// back and answering again does not count twice.
-    counted: BTreeSet<(String, usize)>,
+    counted: VecSet<(String, usize)>,
 }
 
 /// The question asked at `pos`: the next step's, while the scenario is

@@ -7,8 +7,7 @@ use raftlab::raft::{
     Snapshot,
 };
 use raftlab::sim::{Action, ReplicationMode, Target};
-use raftlab::vec_map::VecSet;
-use std::collections::BTreeMap;
+use raftlab::vec_map::{VecMap, VecSet};
 
 /// A joint configuration with a learner.
 pub fn membership() -> Membership {
@@ -113,7 +112,7 @@ pub fn bodies() -> Vec<MessageBody> {
                 last_included_index: 5,
                 last_included_term: 2,
                 state: KvStore {
-                    data: BTreeMap::from([("x".into(), "1".into()), ("名".into(), "".into())]),
+                    data: VecMap::from([("x".into(), "1".into()), ("名".into(), "".into())]),
                     last_applied: 5,
                 },
                 config: membership(),

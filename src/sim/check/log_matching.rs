@@ -12,7 +12,6 @@ use crate::raft::{Index, NodeId, Term};
 use crate::sim::hash::Fnv64;
 use crate::vec_map::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What an (index, term) was first seen with: (term at index − 1, command
 /// hash, the node whose log showed it).
@@ -25,7 +24,7 @@ pub struct LogMatching {
     /// (term 0: none yet). Chunked, so checkpoints share it.
     first: Chunked<(Term, Seen)>,
     /// Further terms seen at an index already taken (conflicting entries).
-    others: BTreeMap<(Index, Term), Seen>,
+    others: VecMap<(Index, Term), Seen>,
     checked: VecMap<NodeId, Index>,
 }
 

@@ -81,7 +81,8 @@ impl Client {
     pub(in crate::sim) fn due(&self, tick: u64) -> Vec<usize> {
         let mut due: Vec<usize> = self
             .waiting
-            .range(..(tick.saturating_add(1), 0))
+            .below(&(tick.saturating_add(1), 0))
+            .iter()
             .map(|&(_, i)| i)
             .collect();
         crate::sort::sort(&mut due);

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 mod index;
 mod status;
 
+use crate::vec_map::{VecMap, VecSet};
 pub use status::{OpFailure, OpStatus};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// How many times a cluster-targeted command is tried before giving up.
 pub const MAX_ATTEMPTS: u32 = 8;
@@ -84,14 +84,14 @@ pub struct Client {
     #[serde(default)]
     mode: ReplicationMode,
     /// `Waiting` ops as (retry_at, op index).
-    waiting: BTreeSet<(u64, usize)>,
+    waiting: VecSet<(u64, usize)>,
     /// `Pending` ops as (op index, node, index, term), in op order.
-    pending: BTreeSet<(usize, NodeId, Index, Term)>,
+    pending: VecSet<(usize, NodeId, Index, Term)>,
     /// The same, keyed by the entry: (node, index, term, op index).
-    pending_by_entry: BTreeSet<(NodeId, Index, Term, usize)>,
+    pending_by_entry: VecSet<(NodeId, Index, Term, usize)>,
     /// `Reading` ops as read id → op index (thesis §6.4 reads in progress).
     #[serde(default)]
-    reading: BTreeMap<u64, usize>,
+    reading: VecMap<u64, usize>,
     /// How many ops are in each status (waiting, pending, committed,
     /// failed, acknowledged, reading, read answered).
     counts: [usize; 7],
@@ -308,7 +308,11 @@ impl Client {
             let entry = (node, *index, *term);
             let answered: Vec<usize> = self
                 .pending_by_entry
-                .range((entry.0, entry.1, entry.2, 0)..=(entry.0, entry.1, entry.2, usize::MAX))
+                .between(
+                    &(entry.0, entry.1, entry.2, 0),
+                    &(entry.0, entry.1, entry.2, usize::MAX),
+                )
+                .iter()
                 .map(|&(.., i)| i)
                 .collect();
             for i in answered {

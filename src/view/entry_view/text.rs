@@ -3,10 +3,10 @@
 
 use super::{EntryReport, Lack, Presence, Verdict};
 use crate::raft::{NodeId, Term};
+use crate::vec_map::VecMap;
 use crate::view::explain::command_text;
 use crate::view::i18n::Lang;
 use crate::view::node_names::NodeNames;
-use std::collections::BTreeMap;
 
 impl EntryReport {
     /// The payload, e.g. `put x 1` or `no-op`.
@@ -174,10 +174,10 @@ impl EntryReport {
             Verdict::LeaderLacks { theirs, .. } => theirs,
             _ => None,
         };
-        let mut conflicts: BTreeMap<Term, Vec<NodeId>> = BTreeMap::new();
+        let mut conflicts: VecMap<Term, Vec<NodeId>> = VecMap::new();
         for (n, p) in &self.presence {
             if let Presence::Lacks(Lack::Conflict(t)) = p {
-                conflicts.entry(*t).or_default().push(*n);
+                conflicts.get_or_insert_with(*t, Vec::new).push(*n);
             }
         }
         for (t, who) in conflicts {

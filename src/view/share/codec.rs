@@ -5,8 +5,7 @@
 //! compare both directions with `serde_json` (`tests/json_codec/`).
 
 use super::json::{Json, Writer};
-use crate::vec_map::VecSet;
-use std::collections::BTreeMap;
+use crate::vec_map::{VecMap, VecSet};
 
 /// A value that does not have the expected shape (a wrong type, a missing
 /// field, an unknown variant). Links and files report it as malformed.
@@ -301,9 +300,9 @@ impl<T: ToJson> ToJson for VecSet<T> {
     }
 }
 
-impl FromJson for BTreeMap<String, String> {
+impl FromJson for VecMap<String, String> {
     fn from_json(v: &Json) -> Result<Self, Bad> {
-        let mut out = BTreeMap::new();
+        let mut out = VecMap::new();
         for (k, v) in Fields::of(v)?.0 {
             out.insert(k.clone(), String::from_json(v)?);
         }
@@ -311,9 +310,9 @@ impl FromJson for BTreeMap<String, String> {
     }
 }
 
-impl FromJson for BTreeMap<std::rc::Rc<str>, std::rc::Rc<str>> {
+impl FromJson for VecMap<std::rc::Rc<str>, std::rc::Rc<str>> {
     fn from_json(v: &Json) -> Result<Self, Bad> {
-        let mut out = BTreeMap::new();
+        let mut out = VecMap::new();
         for (k, v) in Fields::of(v)?.0 {
             out.insert(k.as_str().into(), String::from_json(v)?.into());
         }
@@ -321,7 +320,7 @@ impl FromJson for BTreeMap<std::rc::Rc<str>, std::rc::Rc<str>> {
     }
 }
 
-impl ToJson for BTreeMap<std::rc::Rc<str>, std::rc::Rc<str>> {
+impl ToJson for VecMap<std::rc::Rc<str>, std::rc::Rc<str>> {
     fn to_json(&self, w: &mut Writer) {
         w.begin_obj();
         for (k, v) in self {
@@ -331,7 +330,7 @@ impl ToJson for BTreeMap<std::rc::Rc<str>, std::rc::Rc<str>> {
     }
 }
 
-impl ToJson for BTreeMap<String, String> {
+impl ToJson for VecMap<String, String> {
     fn to_json(&self, w: &mut Writer) {
         w.begin_obj();
         for (k, v) in self {

@@ -47,8 +47,8 @@ use super::{Property, Violation};
 use crate::raft::{Event, ReadStep};
 use crate::sim::client::{Client, HistoryOp, OpStatus};
 use crate::sim::trace::{SimEvent, TraceKind};
+use crate::vec_map::{VecMap, VecSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The most operations on one key the one-shot [`check_key`] searches; beyond
 /// it the key is skipped. (The incremental checker has no such bound.)
@@ -98,9 +98,9 @@ pub struct SkippedCheck {
 
 /// Checks every key of a history; returns each key with its verdict, in key order.
 pub fn check_history(history: &[HistoryOp]) -> Vec<(String, Verdict)> {
-    let mut keys: BTreeMap<&str, Vec<&HistoryOp>> = BTreeMap::new();
+    let mut keys: VecMap<&str, Vec<&HistoryOp>> = VecMap::new();
     for op in history {
-        keys.entry(op.command.key()).or_default().push(op);
+        keys.get_or_insert_with(op.command.key(), Vec::new).push(op);
     }
     keys.into_iter()
         .map(|(k, ops)| (k.to_string(), check_key(&ops, STEP_BUDGET)))
@@ -121,9 +121,9 @@ pub fn check_key(ops: &[&HistoryOp], budget: u64) -> Verdict {
 pub struct Linearizability {
     /// History entries already sorted into `keys`.
     indexed: usize,
-    keys: BTreeMap<String, KeyLog>,
+    keys: VecMap<String, KeyLog>,
     /// Keys with news since the last check.
-    dirty: BTreeSet<String>,
+    dirty: VecSet<String>,
     /// Client ops with an outcome since the last check.
     outcomes: Vec<u64>,
     skipped: Vec<SkippedCheck>,
@@ -184,7 +184,9 @@ impl Linearizability {
         for (i, op) in (self.indexed..).zip(history.iter_from(self.indexed)) {
             let log = match self.keys.get_mut(op.command.key()) {
                 Some(log) => log,
-                None => self.keys.entry(op.command.key().to_string()).or_default(),
+                None => self
+                    .keys
+                    .get_or_insert_with(op.command.key().to_string(), KeyLog::default),
             };
             if !log.closed {
                 log.push(i);
