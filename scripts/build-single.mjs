@@ -8,14 +8,11 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { siteArgs } from './lib/args.mjs';
 
-const dist = resolve(process.argv[2] ?? 'dist');
+const { dist, fail } = siteArgs('build-single');
 const out = resolve(process.argv[3] ?? join(dist, '..', 'dist-single', 'raftlab.html'));
 
-const fail = (message) => {
-  console.error(`build-single: ${message}`);
-  process.exit(1);
-};
 const read = (href) => {
   const name = href.replace(/^\.?\//, '');
   if (name.includes('/') || name.includes('..')) fail(`unexpected asset path ${href}`);

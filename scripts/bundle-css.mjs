@@ -12,13 +12,10 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { siteArgs } from './lib/args.mjs';
 
-const dist = resolve(process.argv[2] ?? 'dist');
-const fail = (message) => {
-  console.error(`bundle-css: ${message}`);
-  process.exit(1);
-};
+const { dist, fail } = siteArgs('bundle-css');
 
 const indexFile = join(dist, 'index.html');
 let html = readFileSync(indexFile, 'utf8');

@@ -12,13 +12,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { siteArgs } from './lib/args.mjs';
 
-const dist = resolve(process.argv[2] ?? 'dist');
-const fail = (message) => {
-  console.error(`minify-glue: ${message}`);
-  process.exit(1);
-};
+const { dist, fail } = siteArgs('minify-glue');
 
 const indexFile = join(dist, 'index.html');
 let html = readFileSync(indexFile, 'utf8');

@@ -281,8 +281,8 @@ impl MessageKind {
     ];
 
     /// The stable name: `pre-vote`, `request-vote`, `append-entries`,
-    /// `install-snapshot`, `read-index`, their `-resp` forms, `timeout-now` (the UI's `data-msg`; part of the automation
-    /// contract, never renamed).
+    /// `install-snapshot`, `read-index`, their `-resp` forms, `timeout-now`
+    /// (the UI's `data-msg`; part of the automation contract, never renamed).
     pub const fn name(self) -> &'static str {
         match self {
             MessageKind::PreVote => "pre-vote",

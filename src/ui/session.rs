@@ -2,8 +2,9 @@
 //! (`crate::view::share`), is kept in the tab's `sessionStorage` as it
 //! changes — at most once a second (every 5 seconds while the clock runs:
 //! encoding a long run takes milliseconds, a frame's whole budget on a slow
-//! laptop), and at once when the page is hidden or left — so a reload, a restored tab after a crash, or an accidental
-//! back/forward returns to the same moment, paused.
+//! laptop), and at once when the page is hidden or left — so a reload, a
+//! restored tab after a crash, or an accidental back/forward returns to the
+//! same moment, paused.
 //!
 //! What is stored is `<the page's fragment when it opened>\n<the run>`: a
 //! reload of the same address resumes the run; opening a different share

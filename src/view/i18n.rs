@@ -2,7 +2,7 @@
 //! vocabulary follows the course notes (领导者、跟随者、候选人、任期、日志、提交、心跳、预投票).
 //!
 //! House rules for the Chinese side (checked over every Chinese string in
-//! `src/` by `tests/zh_wording.rs`):
+//! `src/` by `tests/zh_wording/`):
 //!
 //! - **Ticks.** An amount of ticks is 时钟周期: "12 个时钟周期", "一个时钟周期",
 //!   "还有 3 个时钟周期" (see [`Lang::ticks`]). A point on the clock is 时刻:
@@ -18,7 +18,8 @@
 //!   commitIndex, lastApplied, prevLogIndex, leaderCommit …; RPC names as the
 //!   paper spells them (AppendEntries, RequestVote, InstallSnapshot).
 //! - **No other English** inside a Chinese string, beyond the allowed terms
-//!   listed in `tests/zh_wording.rs` (commands such as `put x 1`, `etcd`, …).
+//!   listed in `tests/zh_wording/english.rs` (commands such as `put x 1`,
+//!   `etcd`, …).
 
 use crate::raft::MessageKind;
 use crate::sim::RoleKey;

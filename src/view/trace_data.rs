@@ -2,7 +2,7 @@
 //! exactly the shape its `serde` derive gave it (externally tagged enums,
 //! struct variants as objects in field order), by the small codec instead
 //! of `serde_json`, so neither is linked into the wasm (issue 15).
-//! `tests/json_codec.rs` compares every event of the built-in scenarios and
+//! `tests/json_codec/` compares every event of the built-in scenarios and
 //! of chaos runs with what `serde_json` writes.
 //!
 //! Written only: a trace is re-opened from its config and actions, never

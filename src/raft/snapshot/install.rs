@@ -2,7 +2,7 @@
 //! leader sends its snapshot to a follower that needs an entry it has
 //! compacted; the follower installs it (keeping a matching suffix, step 6,
 //! or discarding its log, step 7) and answers; the leader moves the
-//! follower's matchIndex past it. Tested in `tests/snapshot_rules.rs`.
+//! follower's matchIndex past it. Tested in `tests/snapshot_rules/`.
 
 use super::{Snapshot, SnapshotIgnore, SnapshotInstall, SnapshotReason};
 use crate::raft::event::{ConfigCause, Event, RoleCause};

@@ -154,8 +154,9 @@ impl Checker {
 
     /// Checks Leader Append-Only, Log Matching, Leader Completeness and the
     /// state machines (State Machine Safety) against every server's state
-    /// after a step (crashed ones included: their logs persist). [`Checker::check`] calls it with the simulation's nodes; a
-    /// test calls it with servers built by hand.
+    /// after a step (crashed ones included: their logs persist).
+    /// [`Checker::check`] calls it with the simulation's nodes; a test calls
+    /// it with servers built by hand.
     pub fn check_servers(&mut self, tick: u64, servers: &[ServerView]) {
         let found = self.append_only.check(tick, servers);
         self.push(found);

@@ -2,7 +2,7 @@
 //! `serde` derives gave them (externally tagged enums, structs as objects
 //! in field order, tuples as arrays), without `serde` in the wasm (issue 15).
 //! The impls for the core's types are in `codec_types`; native tests
-//! compare both directions with `serde_json` (`tests/json_codec.rs`).
+//! compare both directions with `serde_json` (`tests/json_codec/`).
 
 use super::json::{Json, Writer};
 use std::collections::{BTreeMap, BTreeSet};
