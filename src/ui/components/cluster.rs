@@ -20,7 +20,7 @@ use crate::raft::Role;
 use crate::sim::NodeStatus;
 use crate::ui::props::ViewProps;
 use crate::ui::state::Selection;
-use crate::view::cluster_view::labels::text_scale;
+use crate::view::cluster_view::labels::{pill_scale, text_scale};
 use crate::view::cluster_view::pool::{pill_keys, Drawn, MessagePool};
 use crate::view::cluster_view::ring::{labels_of, RingLayout};
 use crate::view::cluster_view::routes::Queue;
@@ -120,6 +120,9 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
     let pool = use_mut_ref(MessagePool::new);
     let k_hundredths = use_view_scale(canvas.clone());
     let k = f64::from(k_hundredths) / 100.0;
+    // How much a pill grows when the drawing is small (the routes leave
+    // room for the same size).
+    let pill_s = pill_scale(k);
     // What the static layer shows, rebuilt each frame and compared by value:
     // the layer, the labels and their layout follow only when it changes.
     let facts = Rc::new(StaticFacts::of(v.sim.borrow().world()));
@@ -263,19 +266,16 @@ pub fn ClusterView(p: &ClusterViewProps) -> Html {
                 let (facts, compact, waiting, at) = (*facts, *compact, *waiting, *at);
                 // Placed by its shapes' own coordinates, not a `transform`:
                 // a transformed group is a paint chunk of its own, which the
-                // browser re-layerizes and commits on every frame.
+                // browser re-layerizes and commits on every frame (a pill
+                // only gets one when the drawing is small, `pill_scale`).
                 html! {
-                    <g {key} class="msg-pos">
-                        <ClusterMessage {facts} {compact} {at} selected={selected_msg == Some(e.id)}
-                            step={p.step.message(facts.from, facts.to, facts.kind)}
-                            waiting={waiting && (manual || e.held)} {manual} {lang} {names} dispatch={d.clone()} />
-                    </g>
+                    <ClusterMessage {key} {facts} {compact} {at} scale={pill_s} selected={selected_msg == Some(e.id)}
+                        step={p.step.message(facts.from, facts.to, facts.kind)}
+                        waiting={waiting && (manual || e.held)} {manual} {lang} {names} dispatch={d.clone()} />
                 }
             }
             Drawn::Idle { key, last: (facts, compact, at) } => html! {
-                <g {key} class="msg-pos" display="none">
-                    <ClusterMessage {facts} {compact} {at} idle=true selected=false waiting=false {manual} {lang} {names} dispatch={d.clone()} />
-                </g>
+                <ClusterMessage {key} {facts} {compact} {at} scale={pill_s} idle=true selected=false waiting=false {manual} {lang} {names} dispatch={d.clone()} />
             },
         })
         .collect::<Html>();

@@ -3,13 +3,17 @@
 //! responses with ✓ or ✗. Held messages get a dashed outline and a ⏸
 //! badge, duplicates a ghost copy behind. It is drawn at `at` by its shapes'
 //! own coordinates (no `transform`: each transformed group would be a paint
-//! chunk of its own, re-layerized on every frame).
+//! chunk of its own, re-layerized on every frame); only when the drawing is
+//! small does it grow about its centre by a scale (`pill_scale`).
 //! An idle element (no message this frame) keeps its shape but says
-//! nothing.
+//! nothing, and is hidden with `visibility` (it keeps its layout object:
+//! `display: none` would take it out of the layout tree and back in as
+//! messages come and go).
 
 use super::cluster::{activate_on_key, num};
 use crate::sim::Action;
 use crate::ui::state::{Selection, UiAction};
+use crate::view::cluster_view::labels::pill_transform;
 use crate::view::cluster_view::MsgFacts;
 use crate::view::fixed::Fixed;
 use crate::view::i18n::Lang;
@@ -24,6 +28,10 @@ pub struct ClusterMessageProps {
     pub facts: MsgFacts,
     /// Where it is drawn (its centre, view coordinates).
     pub at: Point,
+    /// How much it grows about its centre when the drawing is small
+    /// (`view::cluster_view::labels::pill_scale`; 1 draws it as is).
+    #[prop_or(1.0)]
+    pub scale: f64,
     /// No room on its link for the full pill: drawn as a dot, label hidden
     /// (its accessible name keeps everything).
     #[prop_or_default]
@@ -38,9 +46,9 @@ pub struct ClusterMessageProps {
     #[prop_or_default]
     pub step: bool,
     /// A kept element with no message this frame
-    /// (`view::cluster_view::pool::MessagePool`): drawn hidden by its parent,
-    /// with no `data-*`, name or handlers, so it is no message to a test,
-    /// a screen reader or a click.
+    /// (`view::cluster_view::pool::MessagePool`): drawn hidden, with no
+    /// `data-*`, name or handlers, so it is no message to a test, a screen
+    /// reader or a click.
     #[prop_or_default]
     pub idle: bool,
     /// Language.
@@ -129,8 +137,9 @@ pub fn ClusterMessage(p: &ClusterMessageProps) -> Html {
     } else {
         classes!("msg", "idle")
     };
+    let grow = pill_transform(p.at, p.scale);
     html! {
-        <g {class}
+        <g {class} transform={grow} visibility={p.idle.then_some("hidden")}
            data-highlight={(on && p.step).then_some("step")}
            data-msg={on.then(|| f.kind.name())} data-msg-id={on.then(|| id.to_string())}
            data-from={on.then(|| f.from.to_string())} data-to={on.then(|| f.to.to_string())}

@@ -48,10 +48,30 @@ pub fn text_scale(k: f64) -> f64 {
     (k * 14.5 / LINE_SIZE).max(1.0)
 }
 
-/// How much a message pill grows when the drawing is small (stylesheet:
-/// `scale: max(1, 0.85 · k)`).
+/// How much a message pill grows when the drawing is small, `k` view units
+/// per CSS pixel: `max(1, 0.85 · k)`. The one home of this rule: the routes
+/// leave room for a pill this big and `ui::components::cluster_message`
+/// draws it this big, about its own centre.
 pub fn pill_scale(k: f64) -> f64 {
     (0.85 * k).max(1.0)
+}
+
+/// The SVG `transform` that grows a pill drawn at `at` by `s` about its
+/// centre: `(x, y) ↦ s·(x, y) + (1 − s)·at`. None at `s` = 1 (a drawing
+/// big enough: the pill gets no transform at all, so no paint chunk of its
+/// own).
+pub fn pill_transform(at: Point, s: f64) -> Option<String> {
+    use crate::view::fixed::Fixed;
+    (s > 1.0).then(|| {
+        let (dx, dy) = ((1.0 - s) * at.x, (1.0 - s) * at.y);
+        format!(
+            "matrix({} 0 0 {} {} {})",
+            Fixed(s, 3),
+            Fixed(s, 3),
+            Fixed(dx, 1),
+            Fixed(dy, 1)
+        )
+    })
 }
 
 /// The text lines under (or beside) a node.
@@ -278,5 +298,47 @@ pub(super) fn crown_box(c: Point, r: f64, big_ring: bool) -> Rect {
         y0: c.y - r - 36.0,
         x1: c.x + half,
         y1: c.y - r,
+    }
+}
+
+#[cfg(test)]
+mod pill_tests {
+    use super::*;
+
+    /// Applies an SVG `matrix(a 0 0 d e f)` to a point.
+    fn apply(t: &str, p: Point) -> Point {
+        let n: Vec<f64> = t
+            .trim_start_matches("matrix(")
+            .trim_end_matches(')')
+            .split(' ')
+            .map(|x| x.parse().unwrap())
+            .collect();
+        Point {
+            x: n[0] * p.x + n[4],
+            y: n[3] * p.y + n[5],
+        }
+    }
+
+    #[test]
+    fn a_pill_grows_only_when_the_drawing_is_small() {
+        assert_eq!(pill_scale(0.5), 1.0);
+        assert_eq!(pill_scale(1.0), 1.0);
+        assert!((pill_scale(2.0) - 1.7).abs() < 1e-12);
+        assert_eq!(pill_transform(Point { x: 300.0, y: 200.0 }, 1.0), None);
+    }
+
+    #[test]
+    fn a_grown_pill_keeps_its_centre_where_its_message_is() {
+        // Drawn small (k = 2: 400 px for the 800-unit view), a pill at
+        // (620, 140) grows 1.7× about itself, not about the drawing's
+        // corner (which put pills hundreds of pixels off their links).
+        let at = Point { x: 620.0, y: 140.0 };
+        let t = pill_transform(at, pill_scale(2.0)).unwrap();
+        assert_eq!(t, "matrix(1.700 0 0 1.700 -434.0 -98.0)");
+        let c = apply(&t, at);
+        assert!((c.x - at.x).abs() < 0.05 && (c.y - at.y).abs() < 0.05);
+        // Its right edge, 30 units out, lands 51 units out.
+        let e = apply(&t, Point { x: 650.0, y: 140.0 });
+        assert!((e.x - 671.0).abs() < 0.05);
     }
 }
