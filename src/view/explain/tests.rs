@@ -356,3 +356,16 @@ fn helpers() {
     );
     assert_eq!(role_word(Lang::Zh, Role::Leader), "领导者");
 }
+
+#[test]
+fn fill_puts_each_argument_at_its_slots_and_keeps_other_braces() {
+    let (a, b) = ("n1", 7u64);
+    assert_eq!(
+        fill("{0} 在任期 {1} 投票给 {0}", &[&a, &b]),
+        "n1 在任期 7 投票给 n1"
+    );
+    assert_eq!(fill("{1}/{0}", &[&a, &b]), "7/n1");
+    // Not a slot (no such argument, not a number, not closed): copied as is.
+    assert_eq!(fill("{2} {x} {", &[&a, &b]), "{2} {x} {");
+    assert_eq!(fill("", &[]), "");
+}
