@@ -15,6 +15,10 @@ use yew::prelude::*;
 /// Operations listed (most recent first).
 const OPS_SHOWN: usize = 20;
 
+/// How many operations make the list take its fixed height (15rem holds
+/// about five).
+const OPS_FIXED_FROM: usize = 5;
+
 /// Props of [`ClientPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ClientPanelProps {
@@ -129,7 +133,11 @@ pub fn ClientPanel(p: &ClientPanelProps) -> Html {
                 <p class="empty">{l.t("No operations yet. A get through the log is linearizable (§8); ReadIndex and lease reads skip the log (thesis §6.4).",
                     "还没有操作。经过日志的 get 是线性一致的（§8）；ReadIndex 和租约读不写日志（博士论文 §6.4）。")}</p>
             } else {
-                <ol class="ops" aria-label={l.t("Client operations, most recent first", "客户端操作（最新在前）")}>{ for shown }</ol>
+                // From five operations on, the list is as tall as its
+                // scroll limit anyway: then it takes that height fixed and
+                // becomes a layout root of its own, so each new operation
+                // re-lays-out only the list (see `live_num`).
+                <ol class={classes!("ops", (ops.len() >= OPS_FIXED_FROM).then_some("fixed"))} aria-label={l.t("Client operations, most recent first", "客户端操作（最新在前）")}>{ for shown }</ol>
             }
         </section>
     }

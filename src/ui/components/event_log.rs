@@ -210,11 +210,16 @@ pub fn EventLog(p: &EventLogProps) -> Html {
                 </label>
             </header>
             <p class="hint">{l.t("Newest first · click a line to travel to its tick", "最新在前 · 点击一行跳到该时刻")}</p>
-            if lines.is_empty() {
-                <p class="empty">{empty_text}</p>
-            } else {
-                <ol class="event-list" onclick={on_click}>{ for items }</ol>
-            }
+            // A box of fixed height that is its own layout root: lines
+            // scrolling in re-lay-out only it, not the page (see
+            // `live_num` for why the panel itself cannot be one).
+            <div class="event-scroll">
+                if lines.is_empty() {
+                    <p class="empty">{empty_text}</p>
+                } else {
+                    <ol class="event-list" onclick={on_click}>{ for items }</ol>
+                }
+            </div>
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! (persistent vs volatile, Figure 2); with no node selected, a summary of
 //! the cluster.
 
+use super::live_num::{live_line, live_num};
 use crate::raft::{Node, Role};
 use crate::sim::{NodeSlot, NodeStatus, OpStatus, RoleKey, World};
 use crate::ui::props::ViewProps;
@@ -20,6 +21,13 @@ pub struct InspectorProps {
 
 fn row(name: &str, value: impl Into<String>) -> Html {
     html! { <><dt>{name.to_string()}</dt><dd>{value.into()}</dd></> }
+}
+
+/// A row whose value changes while the clock runs: one line in a box that
+/// is its own layout root ([`live_line`]), so a refresh does not re-lay-out
+/// the page.
+fn live_row(name: &str, value: String) -> Html {
+    html! { <><dt>{name.to_string()}</dt><dd>{live_line(value)}</dd></> }
 }
 
 fn opt_node(l: Lang, names: NodeNames, n: Option<u32>) -> String {
@@ -52,7 +60,7 @@ fn volatile(l: Lang, names: NodeNames, node: &Node, status: NodeStatus) -> Html 
             <>
                 <dt>{l.t("Election timer", "选举计时器")}</dt>
                 <dd>
-                    {format!("{elapsed} / {timeout} {}", l.t("ticks", "个时钟周期"))}
+                    {live_num(elapsed)}{" / "}{live_num(timeout)}{" "}{l.t("ticks", "个时钟周期")}
                     <span class="timer-bar" role="progressbar" aria-valuemin="0" aria-valuemax={timeout.to_string()}
                         aria-valuenow={elapsed.min(timeout).to_string()} aria-label={l.t("Election timer", "选举计时器")}>
                         <span style={format!("width: {}%", Fixed(pct, 0))}></span>
@@ -81,8 +89,8 @@ fn volatile(l: Lang, names: NodeNames, node: &Node, status: NodeStatus) -> Html 
         let rows = node.progress().iter().map(|(f, pr)| html! {
             <tr data-progress-node={f.to_string()}>
                 <th scope="row">{names.name(*f)}</th>
-                <td>{pr.next_index}</td>
-                <td>{pr.match_index}</td>
+                <td>{live_num(pr.next_index)}</td>
+                <td>{live_num(pr.match_index)}</td>
                 <td>{if pr.recent_active { "✓" } else { "·" }}</td>
             </tr>
         });
@@ -104,8 +112,8 @@ fn volatile(l: Lang, names: NodeNames, node: &Node, status: NodeStatus) -> Html 
             <dl>
                 { row(l.t("Role", "角色"), l.role(RoleKey::from(role))) }
                 { row(l.t("Follows leader", "跟随的领导者"), opt_node(l, names, node.leader_id())) }
-                { row("commitIndex", node.commit_index().to_string()) }
-                { row("lastApplied", node.last_applied().to_string()) }
+                { live_row("commitIndex", node.commit_index().to_string()) }
+                { live_row("lastApplied", node.last_applied().to_string()) }
                 { timer }
                 { for votes }
             </dl>
@@ -195,14 +203,14 @@ fn summary(l: Lang, names: NodeNames, world: &World) -> Html {
             <header class="panel-head"><h2>{l.t("Cluster", "集群")}</h2></header>
             <dl class="summary">
                 { row(l.t("Leader", "领导者"), leader_text) }
-                { row(l.t("Highest term", "最高任期"), term.to_string()) }
-                { row(l.t("Commit index", "提交索引"), commit.to_string()) }
+                { live_row(l.t("Highest term", "最高任期"), term.to_string()) }
+                { live_row(l.t("Commit index", "提交索引"), commit.to_string()) }
                 { row(l.t("Nodes", "节点"), format!("{} {} · {} {} · {} {}",
                     count(NodeStatus::Up), l.t("up", "运行"),
                     count(NodeStatus::Crashed), l.t("crashed", "崩溃"),
                     count(NodeStatus::Paused), l.t("paused", "暂停"))) }
-                { row(l.t("Messages in flight", "传输中的消息"), world.network().in_flight().len().to_string()) }
-                { row(l.t("Client operations", "客户端操作"), format!("{} {} · {} {} · {} {}",
+                { live_row(l.t("Messages in flight", "传输中的消息"), world.network().in_flight().len().to_string()) }
+                { live_row(l.t("Client operations", "客户端操作"), format!("{} {} · {} {} · {} {}",
                     by(|s| matches!(s, OpStatus::Committed { .. } | OpStatus::ReadAnswered { .. })), l.t("committed", "已提交"),
                     by(|s| matches!(s, OpStatus::Pending { .. } | OpStatus::Waiting { .. } | OpStatus::Reading { .. })), l.t("in progress", "进行中"),
                     by(|s| matches!(s, OpStatus::Failed { .. })), l.t("failed", "失败"))) }

@@ -2,6 +2,7 @@
 //! marks for elections, crashes, restarts, link changes and commits, and a
 //! playhead. Click or drag to seek; it is a keyboard slider too.
 
+use super::live_num::live_num;
 use super::timeline_marks::{TimelineMarks, TIMELINE_HEIGHT};
 use crate::sim::Mark;
 use crate::ui::props::ViewProps;
@@ -142,7 +143,7 @@ pub fn Timeline(p: &TimelineProps) -> Html {
             <header class="panel-head">
                 <h2>{l.t("Timeline", "时间线")}</h2>
                 <span class="tl-now">
-                    {format!("{} {tick} / {head}", l.t("tick", "时刻"))}
+                    {l.t("tick ", "时刻 ")}{live_num(tick)}{" / "}{live_num(head)}
                     { match now {
                         Some(b) => format!(" · {} {} · {} {}", l.t("term", "任期"), b.term, l.t("leader", "领导者"), v.names.of(b.leader)),
                         None => format!(" · {}", l.t("no leader", "无领导者")),
@@ -174,9 +175,15 @@ pub fn Timeline(p: &TimelineProps) -> Html {
                     }
                     <line class="tl-playhead" x1={tick.to_string()} x2={tick.to_string()} y1="0" y2={TIMELINE_HEIGHT.to_string()} vector-effect="non-scaling-stroke" />
                 </svg>
-                <div class="tl-handle" style={format!("left: {}%", Fixed(pct(tick), 3))} aria-hidden="true"></div>
+                // Moving boxes sit in an absolutely placed layer, not
+                // directly in the slider: Blink re-lays-out the whole page
+                // when an absolute box moves inside an in-flow one, even a
+                // contained one (measured: tests/browser/layout_roots.test.js).
+                <div class="tl-layer" aria-hidden="true">
+                    <div class="tl-handle" style={format!("left: {}%", Fixed(pct(tick), 3))}></div>
+                </div>
             </div>
-            <div class="tl-axis" aria-hidden="true">{ for axis }</div>
+            <div class="tl-axis" aria-hidden="true"><div class="tl-layer">{ for axis }</div></div>
         </section>
     }
 }

@@ -8,6 +8,7 @@
 mod draw;
 
 use crate::raft::MessageKind;
+use crate::ui::components::live_num;
 use crate::ui::export_buttons::{export_buttons, ExportButtonsProps};
 use crate::ui::hooks::use_animation_frame;
 use crate::ui::props::ViewProps;
@@ -210,7 +211,7 @@ fn Diagram(p: &DiagramProps) -> Html {
                     </label>
                 }) }
                 { for hidden_buttons }
-                <span class="st-range">{format!("{} {}–{}", l.t("ticks", "时刻"), lay.t0, lay.t1)}</span>
+                <span class="st-range">{l.t("ticks ", "时刻 ")}{live_num(lay.t0)}{"–"}{live_num(lay.t1)}</span>
                 { export_buttons(&ExportButtonsProps { view: v.clone(), selector: ".st-svg".into(),
                     picture: Picture::SpaceTime { from: lay.t0, to: lay.t1 } }) }
                 if lay.capped > 0 {
