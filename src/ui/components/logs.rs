@@ -191,7 +191,7 @@ pub fn LogsView(p: &LogsViewProps) -> Html {
                     aria-label={format!("{} · {}", names.of(id), l.t("inspect", "查看"))}>{names.name(id)}</button>
                 <span class="log-label-text">
                     <span class="log-role">{l.role(role)}</span>
-                    <span class="log-facts">{facts}</span>
+                    <span class="log-facts">{super::live_num::live_line(facts)}</span>
                 </span>
             </div>
         });
