@@ -38,8 +38,10 @@ const THROTTLES = (process.env.MEASURE_THROTTLES ?? '1,4,6').split(',').map(Numb
 // MEASURE_CSS='…': a style sheet added after the burst (try a rendering
 // hypothesis without a build; the same in both builds).
 const CSS = process.env.MEASURE_CSS ?? '';
-// MEASURE_VIEWS=ring or =spacetime measures one view only.
-const VIEWS = (process.env.MEASURE_VIEWS ?? 'ring,spacetime').split(',');
+// MEASURE_VIEWS=ring (or spacetime, spacetime-all) measures one view only.
+// spacetime: the diagram open and on screen, heartbeats collapsed (as a class
+// sees it); spacetime-all: every heartbeat drawn (its busiest).
+const VIEWS = (process.env.MEASURE_VIEWS ?? 'ring,spacetime,spacetime-all').split(',');
 
 const builds = [{ name: 'after', root: DIST }];
 if (process.env.RAFTLAB_DIST_BEFORE) builds.unshift({ name: 'before', root: resolve(process.env.RAFTLAB_DIST_BEFORE) });
