@@ -8,7 +8,8 @@
 //! Each entry: the switch, the link fragment (the run up to its first
 //! violation), the violation's tick and the tick of its cause, the log
 //! entries "show the cause" marks (`cause_entries`, as [index, term]) and a
-//! linearizability violation's conflicting operations (`conflict_ops`, ids).
+//! linearizability violation's conflicting operations (`conflict_ops`, ids),
+//! and the cluster's size (`nodes`).
 //! The first four
 //! switches come from chaos runs; the last two need a membership change or a
 //! lease-free read, which chaos does not make, so their runs are the built-in
@@ -22,7 +23,8 @@ use raftlab::sim::{Simulation, Violation};
 use raftlab::view::cause_marks::cause_entries;
 use raftlab::view::share::Shared;
 
-/// The JSON fields after the switch: ticks, marks and the link.
+/// The JSON fields after the switch: ticks, marks, the cluster's size and
+/// the link.
 fn fields(sim: &Simulation, v: &Violation) -> Option<String> {
     let cause = sim.world().cause_of(v)?;
     let entries: Vec<String> = cause_entries(cause, v)
@@ -39,11 +41,12 @@ fn fields(sim: &Simulation, v: &Violation) -> Option<String> {
         .flat_map(|c| c.ops.iter().map(u64::to_string))
         .collect();
     Some(format!(
-        "\"violation_tick\": {}, \"cause_tick\": {}, \"cause_entries\": [{}], \"conflict_ops\": [{}], \"link\": \"{}\"",
+        "\"violation_tick\": {}, \"cause_tick\": {}, \"cause_entries\": [{}], \"conflict_ops\": [{}], \"nodes\": {}, \"link\": \"{}\"",
         v.tick,
         cause.tick,
         entries.join(", "),
         conflicts.join(", "),
+        sim.world().config().nodes,
         Shared::capture(sim, None).encode()
     ))
 }

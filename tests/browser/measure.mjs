@@ -12,8 +12,9 @@
 //   'longtask'): 9 nodes at the fastest speed under a 30-command burst,
 //   rAF-to-rAF deltas over 5 s in headless Chromium; unthrottled and with the
 //   CPU throttled 4× and 6× through CDP (Emulation.setCPUThrottlingRate);
-//   each once with the ring view and once with the space-time diagram open
-//   (view=spacetime, issue 13's frame figure).
+//   once per view: the ring, the space-time diagram on screen (spacetime,
+//   issue 13's frame figure), and the diagram with every heartbeat drawn
+//   (spacetime-all).
 // - browser bench: the same steady-load workload as `cargo run --release
 //   --example bench`, run inside the page's wasm, in events/s.
 // - site_gzip_bytes / site_brotli_bytes: wasm + js + css + html in dist/, as

@@ -10,9 +10,10 @@ export const BURST = 30;
 /**
  * Opens `url` in `page` with 9 nodes and runs the burst. `view` is `ring`,
  * `spacetime` or `spacetime-all` (every heartbeat drawn); `beforeBurst`
- * (optional) runs after the page is ready and before the clock speeds up (measure.mjs starts its CPU throttle there);
- * `css` (optional) is a style sheet added after the burst, to try a
- * rendering hypothesis without a build.
+ * (optional) runs after the page is ready and before the clock speeds up
+ * (measure.mjs starts its CPU throttle there); `css` (optional) is a style
+ * sheet added after the burst, to try a rendering hypothesis without a
+ * build.
  */
 export async function openBurst(page, url, { view = 'ring', beforeBurst, css = '' } = {}) {
   await page.goto(`${url}?lang=en&seed=1&nodes=9`);
