@@ -68,6 +68,42 @@ test('arrows match the messages the simulation sent and delivered', async (t) =>
   await done();
 });
 
+// An arrow's 10-unit hit line is never painted (styles/panels.css) but
+// still takes the pointer: a click 4 units beside the thin visible line,
+// where only the hit line is, seeks to the arrow's delivery tick.
+test('a pointer click beside an arrow line seeks to its delivery tick', async (t) => {
+  const { page, done } = await openApp(t, '?lang=en&seed=3');
+  await pausedWithLeader(page);
+  for (let i = 0; i < 12; i++) await page.click('[data-action=step]');
+  await page.click('[data-action=view-spacetime]');
+  const diagram = page.locator('[data-view=spacetime]');
+  await diagram.waitFor();
+  await page.check('[data-input=st-heartbeats]');
+  await diagram.locator('[data-st-msg]').first().waitFor();
+  const end = await tick(page);
+  const pick = await diagram.locator('[data-st-msg]').evaluateAll((els, end) => {
+    for (const g of els) {
+      const delivered = Number(g.dataset.delivered);
+      if (!g.dataset.delivered || delivered >= end - 2) continue;
+      g.scrollIntoView({ block: 'center' });
+      const hit = g.querySelector('.st-hit');
+      const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(hit.getAttribute(a)));
+      const len = Math.hypot(x2 - x1, y2 - y1);
+      if (len < 1) continue;
+      // 4 units off the midpoint, along the line's normal, in screen pixels.
+      const m = hit.getScreenCTM();
+      const p = new DOMPoint((x1 + x2) / 2 - (4 * (y2 - y1)) / len, (y1 + y2) / 2 + (4 * (x2 - x1)) / len).matrixTransform(m);
+      if (document.elementFromPoint(p.x, p.y) !== hit) continue;
+      return { delivered, x: p.x, y: p.y };
+    }
+    return null;
+  }, end);
+  assert.ok(pick, 'an arrow whose hit line alone is beside its visible line');
+  await page.mouse.click(pick.x, pick.y);
+  await page.waitForFunction((d) => Number(document.querySelector('[data-testid=app]').dataset.tick) === d, pick.delivered);
+  await done();
+});
+
 test('heartbeats collapse by default, filters and lanes can hide, both languages', async (t) => {
   const { page, done } = await openApp(t, '?lang=zh&seed=3');
   await pausedWithLeader(page);
